@@ -1,0 +1,173 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Sportello reads, validated once at start-up. Only `main.ts` calls `loadConfig`;
+ * everything else receives its slice. A bad value stops the service with one line per problem.
+ */
+
+const Mode = z.enum(['demo', 'test', 'production']);
+
+const RateLimit = z.object({
+  /** Minimum gap between two sends on this account; jitter is added on top. */
+  minIntervalMs: z.number().int().nonnegative(),
+  /** Sends allowed per calendar day (Europe/Rome) on this account. */
+  dailyCap: z.number().int().positive(),
+});
+
+const SimulatorChat = z.object({
+  chatId: z.string().min(1),
+  name: z.string().min(1),
+  type: z.enum(['group', 'direct']),
+  /** Demo only: the community language of a simulated group, used to register it at first start. */
+  language: z.string().optional(),
+  topics: z.array(z.string()).optional(),
+});
+
+const Account = z.discriminatedUnion('platform', [
+  z.object({
+    platform: z.literal('simulator'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    /** Which real platform the simulated account stands in for (its formatting and limits). */
+    imitates: z.enum(['wechat', 'whatsapp']).default('whatsapp'),
+    latencyMs: z.number().int().nonnegative().default(0),
+    chats: z.array(SimulatorChat).default([]),
+    rateLimit: RateLimit.optional(),
+  }),
+  z.object({
+    platform: z.literal('wechat'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    /** e.g. `wechaty-puppet-service` (hosted) or `wechaty-puppet-wechat4u`. Never implicit. */
+    puppet: z.string().min(1),
+    puppetToken: z.string().optional(),
+    rateLimit: RateLimit.optional(),
+  }),
+  z.object({
+    platform: z.literal('whatsapp'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    auth: z.enum(['local', 'remote']).default('local'),
+    rateLimit: RateLimit.optional(),
+  }),
+]);
+export type AccountConfig = z.infer<typeof Account>;
+
+const DEFAULT_RATE_LIMITS = {
+  whatsapp: { minIntervalMs: 3000, dailyCap: 1000 },
+  wechat: { minIntervalMs: 2000, dailyCap: 2000 },
+} as const;
+
+const jsonArray = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+    return z.NEVER;
+  }
+});
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const Env = z.object({
+  SPORTELLO_MODE: Mode.default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data/default'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb').default('100kb'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  DEMO_ADMIN_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
+  CONNECTORS: jsonArray.pipe(z.array(Account)).optional(),
+  WORKERS_IN_PROCESS: booleanFlag.default(true),
+  DISPATCH_PAUSE_AFTER_RATE_LIMITS: z.coerce.number().int().positive().default(3),
+  DISPATCH_PAUSE_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
+  RETENTION_MESSAGE_DAYS: z.coerce.number().int().positive().default(180),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
+});
+
+/** The simulated community of the demo and of the tests when `CONNECTORS` is not set. */
+const DEMO_ACCOUNTS: z.input<typeof Account>[] = [
+  {
+    platform: 'simulator',
+    id: 'sim-wechat',
+    imitates: 'wechat',
+    chats: [
+      { chatId: 'room-zh-prato', name: 'Comunità cinese Prato — 中文', type: 'group', language: 'zh-Hans', topics: [] },
+      { chatId: 'room-zh-genitori', name: '普拉托家长群 — Genitori', type: 'group', language: 'zh-Hans', topics: ['school'] },
+      { chatId: 'wxid-citizen-1', name: '王芳', type: 'direct' },
+    ],
+  },
+  {
+    platform: 'simulator',
+    id: 'sim-whatsapp',
+    imitates: 'whatsapp',
+    chats: [
+      { chatId: '120363000000000001@g.us', name: 'Comunità araba — العربية', type: 'group', language: 'ar', topics: [] },
+      { chatId: '120363000000000002@g.us', name: 'Shqiptarët në Prato', type: 'group', language: 'sq', topics: [] },
+      { chatId: '120363000000000003@g.us', name: 'Români în Prato', type: 'group', language: 'ro', topics: [] },
+      { chatId: '120363000000000004@g.us', name: 'Pakistani community — اردو', type: 'group', language: 'ur', topics: [] },
+      { chatId: '393330000001@c.us', name: 'Ahmed', type: 'direct' },
+    ],
+  },
+];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv) {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '?')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.SPORTELLO_MODE === 'production') {
+    if (!e.MONGODB_URI) problems.push('MONGODB_URI: required in production');
+    if (!e.REDIS_URL) problems.push('REDIS_URL: required in production');
+    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
+    if (!e.CONNECTORS) problems.push('CONNECTORS: required in production (which WeChat and WhatsApp accounts to run)');
+    if (e.DEMO_ADMIN_TOKEN) problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
+    if (e.CONNECTORS?.some((a) => a.platform === 'simulator')) problems.push('CONNECTORS: the simulator is not allowed in production');
+  }
+  if (e.DEMO_ADMIN_TOKEN && e.SPORTELLO_MODE !== 'demo') problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
+
+  const accounts = (e.CONNECTORS ?? z.array(Account).parse(DEMO_ACCOUNTS)).map((account) => ({
+    ...account,
+    rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMITS[account.platform === 'simulator' ? account.imitates : account.platform],
+  }));
+
+  return {
+    mode: e.SPORTELLO_MODE,
+    dataDir: e.DATA_DIR,
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, bodyLimit: e.BODY_LIMIT },
+    log: { level: e.LOG_LEVEL },
+    mongo: { uri: e.MONGODB_URI },
+    redis: { url: e.REDIS_URL },
+    security: {
+      sessionSecret: e.SESSION_SECRET,
+      bootstrapAdmin:
+        e.BOOTSTRAP_ADMIN_EMAIL && e.BOOTSTRAP_ADMIN_PASSWORD
+          ? { email: e.BOOTSTRAP_ADMIN_EMAIL, password: e.BOOTSTRAP_ADMIN_PASSWORD }
+          : undefined,
+      demoAdminToken: e.DEMO_ADMIN_TOKEN,
+    },
+    connectors: { accounts },
+    dispatch: {
+      workersInProcess: e.WORKERS_IN_PROCESS,
+      pauseAfterRateLimits: e.DISPATCH_PAUSE_AFTER_RATE_LIMITS,
+      pauseWindowMs: e.DISPATCH_PAUSE_WINDOW_MINUTES * 60_000,
+    },
+    privacy: { messageRetentionDays: e.RETENTION_MESSAGE_DAYS },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;
+export type ChannelAccountConfig = Config['connectors']['accounts'][number];

@@ -1,0 +1,59 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { DomainError } from '../errors.js';
+
+export type Role = 'admin' | 'editor' | 'mediator' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'editor', 'mediator', 'viewer'];
+
+/** Who is calling: set on `req.principal` by identity's authentication middleware, read by the guards. */
+export interface Principal {
+  userId: string;
+  email: string;
+  role: Role;
+  /** Languages a mediator works in; empty for other roles. */
+  languages: string[];
+  via: 'session' | 'token';
+  /** For API tokens: what the token may do (`*` for everything its user may do). */
+  scopes: string[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  readonly code = 'auth.unauthenticated';
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super('sign in, or send an API token as Authorization: Bearer <token>');
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly code = 'auth.forbidden';
+  readonly kind = 'forbidden';
+}
+
+/**
+ * The one authorisation mechanism: every route declares the roles (and, for tokens, the scope)
+ * it needs. Admins pass every role check.
+ */
+export function requireRole(roles: readonly Role[], scope?: string): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const who = req.principal;
+    if (!who) return next(new Unauthenticated());
+    if (who.role !== 'admin' && !roles.includes(who.role)) {
+      return next(new Forbidden(`this needs one of the roles: ${roles.join(', ')}`));
+    }
+    if (who.via === 'token' && scope && !who.scopes.includes('*') && !who.scopes.includes(scope)) {
+      return next(new Forbidden(`this API token lacks the scope ${scope}`));
+    }
+    next();
+  };
+}
+
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw new Unauthenticated();
+  return req.principal;
+}

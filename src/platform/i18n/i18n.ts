@@ -1,0 +1,27 @@
+import i18next, { type i18n } from 'i18next';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * One i18next instance for the whole service, loaded from `locales/<lang>.json` at start-up
+ * (synchronously: the files are small and must all be there before the first request).
+ * Fallbacks are explicit: Traditional Chinese falls back to Simplified, everything to English, then Italian.
+ */
+export async function createI18n(localesDir: string): Promise<i18n> {
+  const resources: Record<string, { translation: Record<string, unknown> }> = {};
+  for (const file of readdirSync(localesDir)) {
+    if (!file.endsWith('.json')) continue;
+    resources[file.slice(0, -'.json'.length)] = { translation: JSON.parse(readFileSync(join(localesDir, file), 'utf8')) as Record<string, unknown> };
+  }
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources,
+    lng: 'it',
+    fallbackLng: { 'zh-Hant': ['zh-Hans', 'en', 'it'], default: ['en', 'it'] },
+    supportedLngs: Object.keys(resources),
+    nonExplicitSupportedLngs: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

@@ -91,8 +91,9 @@ export class SendError extends Error {
     readonly kind: SendFailureKind,
     message: string,
     readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'SendError';
   }
 }

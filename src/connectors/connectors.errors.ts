@@ -16,3 +16,11 @@ export class UnknownChat extends DomainError {
     super('the account has no such chat');
   }
 }
+
+export class ConnectorNotReady extends DomainError {
+  readonly code = 'connectors.not_ready';
+  readonly kind = 'unavailable';
+  constructor(accountId: string, status: string) {
+    super(`account ${accountId} is not connected (${status})`);
+  }
+}

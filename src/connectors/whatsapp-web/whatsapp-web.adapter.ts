@@ -1,5 +1,4 @@
 import type { Logger } from '../../platform/logging/logger.js';
-import { scrubPersonalData } from '../../platform/logging/logger.js';
 import {
   SendError,
   type ChannelAccount,
@@ -13,10 +12,12 @@ import {
 import { backoffDelayMs, type BackoffPolicy } from '../backoff.js';
 import { ConnectorEvents, type MessageListener, type StateListener } from '../connector-events.js';
 import { ConnectorNotReady } from '../connectors.errors.js';
+import { describeFailure } from '../describe-failure.js';
 import { withDeadline } from '../deadline.js';
 import type { WhatsAppClient } from './whatsapp-client.js';
 import { isConversationMessage, toInboundMessage } from './whatsapp-message.mapper.js';
-import { classifySendFailure } from './whatsapp-send-failure.js';
+import { classifySendFailure } from '../send-failure.classifier.js';
+import { WHATSAPP_SEND_FAILURES } from './whatsapp-send-failure.js';
 
 export interface WhatsAppWebTimings {
   /** `initialize()` navigates without a timeout and can hang on a silently dropped network. */
@@ -73,7 +74,7 @@ export class WhatsAppWebConnector implements ChatConnector {
     try {
       await this.#connect();
     } catch (error) {
-      this.#events.setState({ status: 'failed', reason: describe(error) });
+      this.#events.setState({ status: 'failed', reason: describeFailure(error) });
       throw error;
     }
   }
@@ -90,7 +91,7 @@ export class WhatsAppWebConnector implements ChatConnector {
     try {
       sent = await client.sendMessage(chat.chatId, content.text, content.quotedMessageId ? { quotedMessageId: content.quotedMessageId } : undefined);
     } catch (error) {
-      throw classifySendFailure(error);
+      throw classifySendFailure(error, WHATSAPP_SEND_FAILURES);
     }
     if (!sent) throw new SendError('permanent', 'WhatsApp Web has no such chat for this account');
     return { platformMessageId: sent.id._serialized, sentAt: new Date(sent.timestamp * 1000) };
@@ -163,7 +164,7 @@ export class WhatsAppWebConnector implements ChatConnector {
     this.#events.setState({ status: 'reconnecting', reason });
     const run = this.#run;
     this.#reconnectTimer = setTimeout(() => {
-      this.#connect().catch((error: unknown) => run === this.#run && this.#scheduleReconnect(describe(error)));
+      this.#connect().catch((error: unknown) => run === this.#run && this.#scheduleReconnect(describeFailure(error)));
     }, backoffDelayMs(this.#reconnectAttempt, this.#timings.reconnect));
   }
 
@@ -181,8 +182,4 @@ export class WhatsAppWebConnector implements ChatConnector {
     client.removeAllListeners();
     await client.destroy().catch((error: unknown) => this.deps.log.warn({ err: error, account: this.account.id }, 'could not close WhatsApp Web'));
   }
-}
-
-function describe(error: unknown): string {
-  return scrubPersonalData(error instanceof Error ? error.message : String(error));
 }

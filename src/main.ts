@@ -14,6 +14,7 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
+import { createConnectorRegistry, createConnectorsRouter, createSimulatorRouter } from './connectors/index.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -90,6 +91,16 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const queues = createBullQueueFactory({ redisUrl });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
+    const connectors = createConnectorRegistry({
+      accounts: config.connectors.accounts,
+      log,
+      dataDir,
+      mongo: db,
+      chromiumPath: config.connectors.chromiumPath,
+      whatsappProxy: config.connectors.whatsappProxy,
+    });
+    const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');
+
     const i18n = await createI18n(join(ROOT, 'locales'));
     const metrics = createMetricsRegistry();
 
@@ -102,6 +113,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const readiness: ReadinessCheck[] = [
       { name: 'mongodb', check: async () => ({ ok: db.readyState === 1 && (await db.db?.admin().ping())?.ok === 1 }) },
       { name: 'redis', check: async () => ({ ok: (await redis.ping()) === 'PONG' }) },
+      ...connectors.readinessChecks(),
     ];
 
     const app = createHttpApp({
@@ -113,6 +125,9 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         { path: '/', router: createHealthRoutes(() => readiness) },
         { path: '/', router: createMetricsRoutes(metrics) },
         { path: '/api/v1', router: identity.routes },
+        { path: '/api/v1/connectors', router: createConnectorsRouter({ registry: connectors }) },
+        // The simulator's control API exists only when a simulated account is configured (never in production).
+        ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
       ],
     });
 
@@ -128,6 +143,10 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           server.closeIdleConnections();
         }),
     });
+    // Connectors start after HTTP is up, so /readyz can show a WhatsApp QR login while it waits.
+    await connectors.start();
+    stack.push({ name: 'connectors', stop: () => connectors.stop() });
+
     const port = (server.address() as AddressInfo).port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
     log.info({ port, mode: config.mode }, 'sportello started');

@@ -3,7 +3,7 @@ import { Query } from 'mingo';
 import { targetCollection, type CommandHandler } from './command-context.js';
 import { ID_INDEX_SPEC } from '../storage/collection-data.js';
 import { mingoOptions } from '../query/mingo-options.js';
-import { notSupported } from '../mongo-error.js';
+import { namespaceExists, notSupported } from '../mongo-error.js';
 
 const REFUSED_CREATE_OPTIONS = ['capped', 'viewOn', 'timeseries', 'clusteredIndex', 'changeStreamPreAndPostImages'];
 
@@ -17,7 +17,12 @@ export const create: CommandHandler = (command, ctx) => {
     }
     options[key] = value;
   }
-  ctx.catalog.createCollection(ctx.db, name, options);
+  if (ctx.transaction) {
+    if (ctx.transaction.exists(ctx.db, name)) throw namespaceExists(`Collection ${ctx.db}.${name} already exists.`);
+    ctx.transaction.deferCreateCollection(ctx.db, name, options);
+  } else {
+    ctx.catalog.createCollection(ctx.db, name, options);
+  }
   return { ok: 1 };
 };
 

@@ -26,8 +26,10 @@ export const create: CommandHandler = (command, ctx) => {
   return { ok: 1 };
 };
 
+/** As MongoDB 7 does, dropping a collection that does not exist succeeds. */
 export const drop: CommandHandler = (command, ctx) => {
   const name = targetCollection(command, 'drop');
+  if (!ctx.catalog.collection(ctx.db, name)) return { ns: `${ctx.db}.${name}`, ok: 1 };
   const coll = ctx.catalog.dropCollection(ctx.db, name);
   return { ns: coll.ns, nIndexesWas: coll.indexes.size, ok: 1 };
 };

@@ -16,6 +16,8 @@ interface SessionTxn {
 
 /** MongoDB's default `transactionLifetimeLimitSeconds`. */
 const LIFETIME_MS = 60_000;
+/** The `logicalSessionTimeoutMinutes` announced in the handshake. */
+const SESSION_TIMEOUT_MS = 30 * 60_000;
 
 /** Finds a command's session from its `lsid`; a command without one runs outside any transaction. */
 export function sessionKey(command: Document): string | null {
@@ -29,6 +31,8 @@ export function sessionKey(command: Document): string | null {
  */
 export class TransactionRegistry {
   private readonly sessions = new Map<string, SessionTxn>();
+  /** Every session seen lately, for `$listLocalSessions`. */
+  private readonly seen = new Map<string, { lsid: Document; lastUse: Date }>();
   private readonly history = new VersionHistory();
 
   constructor(private readonly catalog: Catalog) {
@@ -85,13 +89,26 @@ export class TransactionRegistry {
     this.prune();
   }
 
+  touch(session: string, lsid: Document): void {
+    this.seen.set(session, { lsid, lastUse: new Date() });
+  }
+
+  /** The documents `$listLocalSessions` lists. */
+  localSessions(): Document[] {
+    return [...this.seen.values()].map(({ lsid, lastUse }) => ({ _id: { id: lsid['id'] }, lastUse }));
+  }
+
   endSessions(sessions: string[]): void {
-    for (const session of sessions) this.sessions.delete(session);
+    for (const session of sessions) {
+      this.sessions.delete(session);
+      this.seen.delete(session);
+    }
     this.prune();
   }
 
   /** Aborts transactions idle past MongoDB's lifetime limit and forgets finished sessions. */
   expire(now = Date.now()): void {
+    for (const [session, { lastUse }] of this.seen) if (now - lastUse.getTime() > SESSION_TIMEOUT_MS) this.seen.delete(session);
     for (const [session, current] of this.sessions) {
       if (now - current.txn.lastUsed <= LIFETIME_MS) continue;
       if (current.state === 'active') current.state = 'aborted';

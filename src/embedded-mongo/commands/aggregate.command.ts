@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import type { CommandHandler } from './command-context.js';
 import { mingoOptions } from '../query/mingo-options.js';
 import { refuseUnsupportedStages } from '../query/refused-operators.js';

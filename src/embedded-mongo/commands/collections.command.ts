@@ -1,5 +1,5 @@
 import { Binary, type Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { targetCollection, type CommandHandler } from './command-context.js';
 import { ID_INDEX_SPEC } from '../storage/collection-data.js';
 import { mingoOptions } from '../query/mingo-options.js';

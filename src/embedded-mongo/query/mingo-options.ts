@@ -26,8 +26,13 @@ const internal = require(join(dirname(require.resolve('mingo')), 'core', '_inter
 
 const BASE: Partial<Options> = { context: CONTEXT, scriptEnabled: false, useStrictMode: true };
 
-/** For mingo's updater, which spreads its options into a new object (a ComputeOptions would lose its context). */
-export const UPDATE_QUERY_OPTIONS: Partial<Options> = BASE;
+/**
+ * For mingo's updater, which copies whatever context it is given and then adds the query and
+ * comparison operators itself: operator updates need no more, so they get no context to copy.
+ * Pipeline updates evaluate any expression and get the full table.
+ */
+export const OPERATOR_UPDATE_OPTIONS: Partial<Options> = { scriptEnabled: false, useStrictMode: true };
+export const PIPELINE_UPDATE_OPTIONS: Partial<Options> = BASE;
 const SHARED = internal.ComputeOptions.init(BASE);
 
 /** Options for every mingo call; `scriptEnabled: false` keeps `$where`, `$function` and `$accumulator` off. */

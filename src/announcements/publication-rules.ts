@@ -4,6 +4,9 @@ import { TranslationsNotApproved } from './announcements.errors.js';
 import { InvalidInput } from '../platform/errors.js';
 import { unapprovedLanguages } from './translation-rules.js';
 
+/** Clocks of staff computers drift; a time this close to now means "now", not a mistake. */
+const PAST_TOLERANCE_MS = 5 * 60_000;
+
 /**
  * Publishing hands the notice to dispatch. A normal notice needs every asked-for language approved;
  * an urgent one goes at once (dispatch uses the urgent fallback where a translation is missing).
@@ -14,6 +17,9 @@ export function publish(announcement: Announcement, scheduledAt: Date | undefine
   if (announcement.priority === 'normal') {
     const waiting = unapprovedLanguages(announcement);
     if (waiting.length > 0) throw new TranslationsNotApproved(waiting);
+  }
+  if (scheduledAt && scheduledAt.getTime() < change.at.getTime() - PAST_TOLERANCE_MS) {
+    throw new InvalidInput([{ field: 'scheduledAt', message: 'is in the past: leave it out to publish now' }]);
   }
   const when = scheduledAt ?? change.at;
   if (announcement.validUntil && announcement.validUntil <= when) {

@@ -13,6 +13,9 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
+import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
+import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
+import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -86,6 +89,31 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const i18n = await createI18n(join(ROOT, 'locales'));
     const metrics = createMetricsRegistry();
 
+    // The public base of notice links is known only once the server listens (port 0 in tests).
+    let publicUrl = config.http.publicUrl;
+    const announcements = await createAnnouncements({
+      db,
+      clock: () => new Date(),
+      t: (key, lang, values) => i18n.t(key, { lng: lang, ...values }),
+      publicUrl: () => publicUrl ?? '',
+      audit: async ({ actor, action, announcementId, details }) => {
+        await identity.audit.record({
+          actor: actor.userId === 'system' ? { type: 'system' } : { type: 'user', id: actor.userId, email: actor.email },
+          action,
+          target: { type: 'announcement', id: announcementId },
+          details,
+        });
+      },
+    });
+    const apiDocument = buildOpenApiDocument(
+      {
+        title: 'Sportello API',
+        version: '1',
+        description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
+      },
+      [announcementsOpenApi, languagesOpenApi],
+    );
+
     for (const queue of queues.queues) {
       if (!queue.hasProcessor && (options.worker || config.dispatch.workersInProcess)) {
         throw new Error(`queue ${queue.name} has no processor`);
@@ -105,7 +133,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       mounts: [
         { path: '/', router: createHealthRoutes(() => readiness) },
         { path: '/', router: createMetricsRoutes(metrics) },
+        { path: '/', router: createApiDocsRoutes(apiDocument) },
+        { path: '/', router: announcements.pageRoutes },
+        { path: '/api/v1', router: createLanguageRoutes() },
         { path: '/api/v1', router: identity.routes },
+        { path: '/api/v1', router: announcements.apiRoutes },
       ],
     });
 
@@ -123,6 +155,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     });
     const port = (server.address() as AddressInfo).port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
+    publicUrl = url;
     log.info({ port, mode: config.mode }, 'sportello started');
 
     return { url, config, log, demoCredentials: identity.demoCredentials, stop: stopAll };

@@ -167,6 +167,30 @@ export const announcementsOpenApi: OpenApiContribution = {
         },
       },
     },
+    '/announcements/{id}/preview': {
+      get: {
+        tags: ['Announcements'],
+        summary: 'Preview the message parts a group would receive',
+        description: 'Split into numbered parts by the platform limit (WhatsApp 4096, WeChat 2000 UTF-16 units). Urgent notices without an approved translation show the Italian/English fallback.',
+        parameters: [
+          idParam,
+          { ...langParam, in: 'query' },
+          { name: 'channel', in: 'query', required: true, schema: { type: 'string', enum: ['whatsapp', 'wechat'] } },
+        ],
+        responses: {
+          '200': jsonResponse('The parts, in sending order', {
+            type: 'object',
+            properties: {
+              lang: { type: 'string' },
+              channel: { type: 'string' },
+              parts: { type: 'array', items: { type: 'string' } },
+              lengths: { type: 'array', items: { type: 'integer' } },
+            },
+          }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
     '/announcements/{id}/translations/{lang}': {
       put: {
         tags: ['Announcements'],

@@ -53,12 +53,14 @@ export async function createAnnouncements(deps: AnnouncementsDeps): Promise<Anno
   const listeners = new AnnouncementListeners();
   const service = new AnnouncementsService({ repository, listeners, clock: deps.clock, ...(deps.audit ? { audit: deps.audit } : {}) });
   const noticeUrl = (slug: string, lang: string): string => `${deps.publicUrl()}/n/${slug}/${lang}`;
+  const render = (announcement: Announcement, lang: string, channel: Channel): string[] =>
+    renderForChannel(announcement, lang, channel, { t: deps.t, noticeUrl });
   return {
     service,
     events: listeners,
-    apiRoutes: createAnnouncementRoutes(service, noticeUrl),
+    apiRoutes: createAnnouncementRoutes({ service, noticeUrl, render }),
     pageRoutes: createNoticePageRoutes({ service, t: deps.t, clock: deps.clock }),
-    renderForChannel: (announcement, lang, channel) => renderForChannel(announcement, lang, channel, { t: deps.t, noticeUrl }),
+    renderForChannel: render,
     selectDeliveryContent,
     noticeUrl,
   };

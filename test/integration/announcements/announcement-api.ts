@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { call, type ApiResponse } from '../../support/http.js';
-import type { TestStack } from '../../support/stack.js';
+import { startTestStack, type TestStack } from '../../support/stack.js';
+import { signInAs, type SignedInUser } from '../../support/auth.js';
 import { buildAnnouncementInput } from '../../factories/announcement.factory.js';
 
 /** Creates an announcement through the API as `headers` and returns its body; fails the test on anything but 201. */
@@ -20,4 +21,12 @@ export async function countAnnouncements(stack: TestStack, headers: Record<strin
     cursor = page.body.nextCursor;
   } while (cursor);
   return count;
+}
+
+/** One stack per test file, with an editor and a mediator for `mediatorLanguages`, signed in through the real API. */
+export async function startAnnouncementStack(mediatorLanguages: string[]): Promise<{ stack: TestStack; editor: SignedInUser; mediator: SignedInUser }> {
+  const stack = await startTestStack();
+  const editor = await signInAs(stack, 'editor');
+  const mediator = await signInAs(stack, 'mediator', { languages: mediatorLanguages });
+  return { stack, editor, mediator };
 }

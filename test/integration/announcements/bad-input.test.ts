@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { startTestStack, type TestStack } from '../../support/stack.js';
-import { signInAs, type SignedInUser } from '../../support/auth.js';
+import type { TestStack } from '../../support/stack.js';
+import type { SignedInUser } from '../../support/auth.js';
 import { call, type ApiResponse } from '../../support/http.js';
 import { buildAnnouncementInput, buildTranslationInput } from '../../factories/announcement.factory.js';
-import { countAnnouncements, createAnnouncement } from './announcement-api.js';
+import { countAnnouncements, createAnnouncement, startAnnouncementStack } from './announcement-api.js';
 
 function expectProblem(response: ApiResponse, status: number, field?: string): void {
   expect(response.status, JSON.stringify(response.body)).to.equal(status);
@@ -18,11 +18,7 @@ describe('announcements API: bad input is refused and writes nothing', function 
   let editor: SignedInUser;
   let mediator: SignedInUser;
 
-  before(async () => {
-    stack = await startTestStack();
-    editor = await signInAs(stack, 'editor');
-    mediator = await signInAs(stack, 'mediator', { languages: ['ar'] });
-  });
+  before(async () => ({ stack, editor, mediator } = await startAnnouncementStack(['ar'])));
   after(async () => stack?.stop());
 
   const creates: Array<[string, unknown, number, string | undefined]> = [

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { startTestStack, type TestStack } from '../../support/stack.js';
+import type { TestStack } from '../../support/stack.js';
 import { signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
-import { createAnnouncement } from './announcement-api.js';
+import { createAnnouncement, startAnnouncementStack } from './announcement-api.js';
 
 describe('announcements API: concurrent edits', function () {
   this.timeout(60_000);
@@ -11,8 +11,7 @@ describe('announcements API: concurrent edits', function () {
   let colleague: SignedInUser;
 
   before(async () => {
-    stack = await startTestStack();
-    editor = await signInAs(stack, 'editor');
+    ({ stack, editor } = await startAnnouncementStack(['ar']));
     colleague = await signInAs(stack, 'editor');
   });
   after(async () => stack?.stop());

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { startTestStack, type TestStack } from '../../support/stack.js';
-import { signInAs, type SignedInUser } from '../../support/auth.js';
+import type { TestStack } from '../../support/stack.js';
+import type { SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
 import { buildTranslationInput } from '../../factories/announcement.factory.js';
-import { createAnnouncement } from './announcement-api.js';
+import { createAnnouncement, startAnnouncementStack } from './announcement-api.js';
 
 describe('announcements API: stale translations', function () {
   this.timeout(60_000);
@@ -11,11 +11,7 @@ describe('announcements API: stale translations', function () {
   let editor: SignedInUser;
   let mediator: SignedInUser;
 
-  before(async () => {
-    stack = await startTestStack();
-    editor = await signInAs(stack, 'editor');
-    mediator = await signInAs(stack, 'mediator', { languages: ['ar', 'en'] });
-  });
+  before(async () => ({ stack, editor, mediator } = await startAnnouncementStack(['ar', 'en'])));
   after(async () => stack?.stop());
 
   async function approvedIn(languages: string[]) {

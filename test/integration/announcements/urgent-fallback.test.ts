@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { startTestStack, type TestStack } from '../../support/stack.js';
-import { signInAs, type SignedInUser } from '../../support/auth.js';
+import type { TestStack } from '../../support/stack.js';
+import type { SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
 import { buildTranslationInput } from '../../factories/announcement.factory.js';
-import { createAnnouncement } from './announcement-api.js';
+import { createAnnouncement, startAnnouncementStack } from './announcement-api.js';
 
 describe('announcements API: urgent notices', function () {
   this.timeout(60_000);
@@ -11,11 +11,7 @@ describe('announcements API: urgent notices', function () {
   let editor: SignedInUser;
   let mediator: SignedInUser;
 
-  before(async () => {
-    stack = await startTestStack();
-    editor = await signInAs(stack, 'editor');
-    mediator = await signInAs(stack, 'mediator', { languages: ['en', 'zh-Hans', 'ar'] });
-  });
+  before(async () => ({ stack, editor, mediator } = await startAnnouncementStack(['en', 'zh-Hans', 'ar'])));
   after(async () => stack?.stop());
 
   it('publishing an urgent notice with unapproved translations: 202, and languages without approval get Italian + English with a note in their language', async () => {

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { startTestStack, type TestStack } from '../../support/stack.js';
+import type { TestStack } from '../../support/stack.js';
 import { signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
 import { buildTranslationInput } from '../../factories/announcement.factory.js';
-import { createAnnouncement } from './announcement-api.js';
+import { createAnnouncement, startAnnouncementStack } from './announcement-api.js';
 
 describe('announcements API: the whole workflow', function () {
   this.timeout(60_000);
@@ -13,9 +13,7 @@ describe('announcements API: the whole workflow', function () {
   let chinese: SignedInUser;
 
   before(async () => {
-    stack = await startTestStack();
-    editor = await signInAs(stack, 'editor');
-    arabic = await signInAs(stack, 'mediator', { languages: ['ar'] });
+    ({ stack, editor, mediator: arabic } = await startAnnouncementStack(['ar']));
     chinese = await signInAs(stack, 'mediator', { languages: ['zh-Hans'] });
   });
   after(async () => stack?.stop());

@@ -2,7 +2,8 @@ import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
@@ -17,7 +18,13 @@ import { announcementsOpenApi, createAnnouncements } from './announcements/index
 import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
 import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 
 export interface RunningSportello {
   url: string;
@@ -166,6 +173,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
 }
 
 async function runFromCommandLine(): Promise<void> {
+  // An optional .env file; variables already in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let running: RunningSportello;
   try {
     running = await startSportello(process.env, { worker: process.argv.includes('--worker') });

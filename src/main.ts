@@ -17,6 +17,7 @@ import { createIdentity, type DemoCredentials } from './identity/index.js';
 import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
 import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
 import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
+import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -118,8 +119,12 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [announcementsOpenApi, languagesOpenApi],
+      [announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi],
     );
+    if (config.mode === 'demo') {
+      const report = await importContentLibrary(db, join(ROOT, 'content'));
+      log.info({ created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length }, 'content library imported');
+    }
 
     for (const queue of queues.queues) {
       if (!queue.hasProcessor && (options.worker || config.dispatch.workersInProcess)) {
@@ -145,6 +150,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         { path: '/api/v1', router: createLanguageRoutes() },
         { path: '/api/v1', router: identity.routes },
         { path: '/api/v1', router: announcements.apiRoutes },
+        { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
       ],
     });
 

@@ -33,6 +33,8 @@ export interface RunningSportello {
   log: Logger;
   /** Demo mode: the admin's e-mail, random password and API token, printed at start. */
   demoCredentials: DemoCredentials | undefined;
+  /** The database in use (the embedded engine's in demo and test), for one-off tools and tests. */
+  mongoUri: string;
   /** Graceful: stop accepting, drain in-flight jobs, stop connectors, close connections, in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -171,7 +173,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     publicUrl = url;
     log.info({ port, mode: config.mode }, 'sportello started');
 
-    return { url, config, log, demoCredentials: identity.demoCredentials, stop: stopAll };
+    return { url, config, log, demoCredentials: identity.demoCredentials, mongoUri, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

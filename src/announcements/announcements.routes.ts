@@ -18,10 +18,12 @@ import {
   VersionOnlyBody,
 } from './announcement.schemas.js';
 
-const READ = requireRole(['editor', 'mediator', 'viewer'], 'announcements:read');
+// Scopes are identity's TOKEN_SCOPES: reading needs none, translating and approving are writes to the announcement.
+const READ = requireRole(['editor', 'mediator', 'viewer']);
 const WRITE = requireRole(['editor'], 'announcements:write');
-const TRANSLATE = requireRole(['editor', 'mediator'], 'translations:write');
-const APPROVE = requireRole(['mediator'], 'translations:approve');
+const PUBLISH = requireRole(['editor'], 'announcements:publish');
+const TRANSLATE = requireRole(['editor', 'mediator'], 'announcements:write');
+const APPROVE = requireRole(['mediator'], 'announcements:write');
 
 /** The `/api/v1/announcements` routes: parse, call the service, present. No rules live here. */
 export interface AnnouncementRouteDeps {
@@ -88,7 +90,7 @@ export function createAnnouncementRoutes({ service, noticeUrl, render }: Announc
     send(res, 200, await service.approve(id, lang, actor(req), expectedVersion(req, version)));
   });
 
-  router.post('/announcements/:id/publish', WRITE, async (req, res) => {
+  router.post('/announcements/:id/publish', PUBLISH, async (req, res) => {
     const { id } = parseParams(AnnouncementParams, req);
     const { scheduledAt, version } = parseBody(PublishBody, req);
     send(res, 202, await service.publish(id, scheduledAt, actor(req), expectedVersion(req, version)));

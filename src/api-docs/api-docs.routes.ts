@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import swaggerUiDist from 'swagger-ui-dist';
 
 /** Only the files the page loads; the rest of swagger-ui-dist (its demo index, source maps) is not served. */
-const SWAGGER_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png'];
+const SWAGGER_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png'];
 
 const INITIALIZER = readFileSync(new URL('./docs-initializer.js', import.meta.url), 'utf8');
 
@@ -20,7 +20,6 @@ const PAGE = `<!doctype html>
 <body>
 <div id="swagger-ui"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script src="/api/docs/assets/swagger-ui-standalone-preset.js"></script>
 <script src="/api/docs/assets/docs-initializer.js"></script>
 </body>
 </html>

@@ -5,9 +5,13 @@ import { CALLERS, pathFor, signInEveryRole, type MatrixContext, type RoleMatrixR
 import { startTestStack, type TestStack } from '../support/stack.js';
 import type { SignedInUser } from '../support/auth.js';
 import { identityRows } from './identity/identity.role-matrix.js';
+import { announcementRows } from './announcements/announcements.role-matrix.js';
 
 /** Every route × every role and anonymous → the expected status. Features add their rows file here. */
-const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [['identity', identityRows]];
+const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
+  ['identity', identityRows],
+  ['announcements', announcementRows],
+];
 
 describe('role matrix', () => {
   let stack: TestStack;

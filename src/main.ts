@@ -18,6 +18,7 @@ import { announcementsOpenApi, createAnnouncements } from './announcements/index
 import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
 import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
+import { createConnectorRegistry, createConnectorsRouter, createSimulatorRouter } from './connectors/index.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -96,6 +97,16 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const queues = createBullQueueFactory({ redisUrl });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
+    const connectors = createConnectorRegistry({
+      accounts: config.connectors.accounts,
+      log,
+      dataDir,
+      mongo: db,
+      chromiumPath: config.connectors.chromiumPath,
+      whatsappProxy: config.connectors.whatsappProxy,
+    });
+    const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');
+
     const i18n = await createI18n(join(ROOT, 'locales'));
     const metrics = createMetricsRegistry();
 
@@ -137,6 +148,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const readiness: ReadinessCheck[] = [
       { name: 'mongodb', check: async () => ({ ok: db.readyState === 1 && (await db.db?.admin().ping())?.ok === 1 }) },
       { name: 'redis', check: async () => ({ ok: (await redis.ping()) === 'PONG' }) },
+      ...connectors.readinessChecks(),
     ];
 
     const app = createHttpApp({
@@ -153,6 +165,9 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         { path: '/api/v1', router: identity.routes },
         { path: '/api/v1', router: announcements.apiRoutes },
         { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
+        { path: '/api/v1/connectors', router: createConnectorsRouter({ registry: connectors }) },
+        // The simulator's control API exists only when a simulated account is configured (never in production).
+        ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
       ],
     });
 
@@ -168,6 +183,10 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           server.closeIdleConnections();
         }),
     });
+    // Connectors start after HTTP is up, so /readyz can show a WhatsApp QR login while it waits.
+    await connectors.start();
+    stack.push({ name: 'connectors', stop: () => connectors.stop() });
+
     const port = (server.address() as AddressInfo).port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
     publicUrl = url;

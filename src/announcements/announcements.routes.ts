@@ -18,12 +18,12 @@ import {
   VersionOnlyBody,
 } from './announcement.schemas.js';
 
-// Scopes are identity's TOKEN_SCOPES: reading needs none, translating and approving are writes to the announcement.
-const READ = requireRole(['editor', 'mediator', 'viewer']);
+// Scopes are identity's TOKEN_SCOPES.
+const READ = requireRole(['editor', 'mediator', 'viewer'], 'announcements:read');
 const WRITE = requireRole(['editor'], 'announcements:write');
 const PUBLISH = requireRole(['editor'], 'announcements:publish');
-const TRANSLATE = requireRole(['editor', 'mediator'], 'announcements:write');
-const APPROVE = requireRole(['mediator'], 'announcements:write');
+const TRANSLATE = requireRole(['editor', 'mediator'], 'translations:write');
+const APPROVE = requireRole(['mediator'], 'translations:approve');
 
 /** The `/api/v1/announcements` routes: parse, call the service, present. No rules live here. */
 export interface AnnouncementRouteDeps {

@@ -12,7 +12,7 @@ export const InstantiateTemplateBody = z.strictObject({
   values: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.string().trim().min(1).max(500)).default({}),
 });
 
-const READ = requireRole(['editor', 'mediator', 'viewer']);
+const READ = requireRole(['editor', 'mediator', 'viewer'], 'announcements:read');
 const WRITE = requireRole(['editor'], 'announcements:write');
 
 function presentTemplate(template: NoticeTemplate) {

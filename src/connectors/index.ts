@@ -1,0 +1,21 @@
+export type {
+  ChannelAccount,
+  ChatConnector,
+  ChatRef,
+  ChatSummary,
+  ChatType,
+  ConnectorState,
+  InboundMessage,
+  MediaInfo,
+  OutboundContent,
+  Platform,
+  RateLimit,
+  SendFailureKind,
+  SentMessage,
+} from './chat-connector.port.js';
+export { SendError } from './chat-connector.port.js';
+export { createConnectorRegistry } from './connector-registry.js';
+export type { ConnectorRegistry, ConnectorRegistryDeps, ConnectorReadinessCheck, ConnectorStatus } from './connector-registry.js';
+export type { ConnectorDeps } from './connector.factory.js';
+export { createConnectorsRouter } from './connectors.routes.js';
+export { createSimulatorRouter } from './simulator/simulator.routes.js';

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fallbackChain, findLanguage, scriptDirection } from '../languages/index.js';
 import { parseParams } from '../platform/http/validate.js';
@@ -8,13 +7,12 @@ import type { AnnouncementsService } from './announcements.service.js';
 import { NoticeNotPublic } from './announcements.errors.js';
 import { approvedTranslation } from './translation-rules.js';
 import { renderNoticePage } from './notice-page.view.js';
+import { NOTICE_PAGE_CSS } from './notice-page.styles.js';
 
 const NoticeParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/, 'is not a notice address'),
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag'),
 });
-
-const STYLESHEET = readFileSync(new URL('./notice-page.css', import.meta.url), 'utf8');
 
 /** Draft, in-translation, approved-but-unpublished and cancelled notices are not public; nor is one scheduled for later. */
 function isPublic(announcement: Announcement, now: Date): boolean {
@@ -42,7 +40,7 @@ export function createNoticePageRoutes({ service, t, clock }: NoticePageDeps): R
 
   router.get('/n/notice.css', (_req, res) => {
     res.type('text/css').setHeader('Cache-Control', 'public, max-age=86400');
-    res.send(STYLESHEET);
+    res.send(NOTICE_PAGE_CSS);
   });
 
   router.get('/n/:slug/:lang', async (req, res) => {

@@ -66,11 +66,3 @@ export class LanguageNotAssigned extends DomainError {
     super(`you are not a mediator for ${lang}`);
   }
 }
-
-export class NoticeNotPublic extends DomainError {
-  readonly code = 'notice.not_found';
-  readonly kind = 'not-found';
-  constructor() {
-    super('there is no public notice at this address');
-  }
-}

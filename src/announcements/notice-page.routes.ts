@@ -4,9 +4,8 @@ import { fallbackChain, findLanguage, scriptDirection } from '../languages/index
 import { parseParams } from '../platform/http/validate.js';
 import type { Announcement } from './announcement.types.js';
 import type { AnnouncementsService } from './announcements.service.js';
-import { NoticeNotPublic } from './announcements.errors.js';
 import { approvedTranslation } from './translation-rules.js';
-import { renderNoticePage } from './notice-page.view.js';
+import { renderNoticePage, renderNoticeUnavailablePage } from './notice-page.view.js';
 import { NOTICE_PAGE_CSS } from './notice-page.styles.js';
 
 const NoticeParams = z.strictObject({
@@ -47,11 +46,16 @@ export function createNoticePageRoutes({ service, t, clock }: NoticePageDeps): R
     const { slug, lang } = parseParams(NoticeParams, req);
     const announcement = await service.findPublic(slug);
     const now = clock();
-    if (!announcement || !isPublic(announcement, now) || !findLanguage(lang)) throw new NoticeNotPublic();
+    const pageLanguage = findLanguage(lang) ? lang : 'it';
+    const unavailable = (): void => {
+      res.status(404).setHeader('Cache-Control', 'public, max-age=60');
+      res.type('html').send(renderNoticeUnavailablePage(pageLanguage, scriptDirection(pageLanguage), t('notice.publisher', pageLanguage), t('notice.notAvailable', pageLanguage)));
+    };
+    if (!announcement || !isPublic(announcement, now) || !findLanguage(lang)) return unavailable();
     const text = approvedTranslation(announcement, lang);
     if (!text) {
       const fallback = [...fallbackChain(lang), announcement.sourceLanguage].find((code) => approvedTranslation(announcement, code));
-      if (!fallback) throw new NoticeNotPublic();
+      if (!fallback) return unavailable();
       res.redirect(302, `/n/${slug}/${fallback}`);
       return;
     }

@@ -66,3 +66,11 @@ export class LanguageNotAssigned extends DomainError {
     super(`you are not a mediator for ${lang}`);
   }
 }
+
+export class NotYetExpired extends DomainError {
+  readonly code = 'announcement.not_yet_expired';
+  readonly kind = 'conflict';
+  constructor(id: string) {
+    super(`announcement ${id} is still valid (validUntil not reached)`);
+  }
+}

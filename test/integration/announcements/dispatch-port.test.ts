@@ -66,4 +66,22 @@ describe('announcements, as dispatch sees them: events and sending transitions',
     await announcements.service.approve(created.id, 'ar', arabicMediator);
     expect(approvedLater).to.have.length(1);
   });
+
+  it('markExpired: refused while validUntil is ahead; after it, sent → expired by system, and the public page says so', async () => {
+    const soon = new Date(Date.now() + 1500).toISOString();
+    const created = await createAnnouncement(stack, editor.headers, { validUntil: soon });
+    await call(stack, 'POST', `/api/v1/announcements/${created.id}/publish`, { headers: editor.headers });
+    await announcements.service.markSending(created.id);
+    await announcements.service.markSent(created.id);
+    let early: unknown;
+    await announcements.service.markExpired(created.id).catch((error: unknown) => (early = error));
+    expect(early).to.have.property('code', 'announcement.not_yet_expired');
+
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const expired = await announcements.service.markExpired(created.id);
+    expect(expired.status).to.equal('expired');
+    expect(expired.history.at(-1)).to.include({ action: 'expired', by: 'system', from: 'sent' });
+    const page = await fetch(new URL(`/n/${created.slug}/it`, stack.url));
+    expect(await page.text()).to.contain('Questo avviso non è più valido.');
+  });
 });

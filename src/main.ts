@@ -14,6 +14,10 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
+import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
+import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
+import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
+import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
 import { createConnectorRegistry, createConnectorsRouter, createSimulatorRouter } from './connectors/index.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
@@ -30,6 +34,8 @@ export interface RunningSportello {
   log: Logger;
   /** Demo mode: the admin's e-mail, random password and API token, printed at start. */
   demoCredentials: DemoCredentials | undefined;
+  /** The database in use (the embedded engine's in demo and test), for one-off tools and tests. */
+  mongoUri: string;
   /** Graceful: stop accepting, drain in-flight jobs, stop connectors, close connections, in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -104,6 +110,35 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const i18n = await createI18n(join(ROOT, 'locales'));
     const metrics = createMetricsRegistry();
 
+    // The public base of notice links is known only once the server listens (port 0 in tests).
+    let publicUrl = config.http.publicUrl;
+    const announcements = await createAnnouncements({
+      db,
+      clock: () => new Date(),
+      t: (key, lang, values) => i18n.t(key, { lng: lang, ...values }),
+      publicUrl: () => publicUrl ?? '',
+      audit: async ({ actor, action, announcementId, details }) => {
+        await identity.audit.record({
+          actor: actor.userId === 'system' ? { type: 'system' } : { type: 'user', id: actor.userId, email: actor.email },
+          action,
+          target: { type: 'announcement', id: announcementId },
+          details,
+        });
+      },
+    });
+    const apiDocument = buildOpenApiDocument(
+      {
+        title: 'Sportello API',
+        version: '1',
+        description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
+      },
+      [announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi],
+    );
+    if (config.mode === 'demo') {
+      const report = await importContentLibrary(db, join(ROOT, 'content'));
+      log.info({ created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length }, 'content library imported');
+    }
+
     for (const queue of queues.queues) {
       if (!queue.hasProcessor && (options.worker || config.dispatch.workersInProcess)) {
         throw new Error(`queue ${queue.name} has no processor`);
@@ -124,7 +159,12 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       mounts: [
         { path: '/', router: createHealthRoutes(() => readiness) },
         { path: '/', router: createMetricsRoutes(metrics) },
+        { path: '/', router: createApiDocsRoutes(apiDocument) },
+        { path: '/', router: announcements.pageRoutes },
+        { path: '/api/v1', router: createLanguageRoutes() },
         { path: '/api/v1', router: identity.routes },
+        { path: '/api/v1', router: announcements.apiRoutes },
+        { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
         { path: '/api/v1/connectors', router: createConnectorsRouter({ registry: connectors }) },
         // The simulator's control API exists only when a simulated account is configured (never in production).
         ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
@@ -149,9 +189,10 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
 
     const port = (server.address() as AddressInfo).port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
+    publicUrl = url;
     log.info({ port, mode: config.mode }, 'sportello started');
 
-    return { url, config, log, demoCredentials: identity.demoCredentials, stop: stopAll };
+    return { url, config, log, demoCredentials: identity.demoCredentials, mongoUri, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -15,7 +15,9 @@ export function sweepExpired(catalog: Catalog, journal: Journal, now = Date.now(
         const cutoff = new Date(now - seconds * 1000);
         const expired = new Set<number>();
         const lower = { key: [new Date(-8.64e15)], inclusive: true };
-        for (const entry of index.keys.range(lower, { key: [cutoff], inclusive: false })) expired.add(entry.rid);
+        index.keys.scan(lower, { key: [cutoff], inclusive: false }, (_, rid) => {
+          expired.add(rid);
+        });
         for (const rid of expired) catalog.remove(coll, rid);
         removed += expired.size;
       }

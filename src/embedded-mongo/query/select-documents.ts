@@ -5,6 +5,7 @@ import type { SortSpec } from '../indexes/index-plan.js';
 import { mingoOptions } from './mingo-options.js';
 import { compileFilter } from './filter.js';
 import { refuseUnsupportedOperators } from './refused-operators.js';
+import { sortDocuments } from '../aggregation/sort-in-slices.js';
 
 export interface Selection {
   filter?: Document;
@@ -47,10 +48,8 @@ export function selectDocuments(workspace: Workspace, db: string, coll: string, 
     if (matches(doc)) found.push(doc);
     return true;
   });
-  let cursor = new Query({}, mingoOptions()).find<Document>(found, projection).sort(sort!);
-  if (skip) cursor = cursor.skip(skip);
-  if (limit) cursor = cursor.limit(limit);
-  return cursor.all();
+  const page = sortDocuments(found, sort!).slice(skip, limit ? skip + limit : undefined);
+  return projection ? new Query({}, mingoOptions()).find<Document>(page, projection).all() : page;
 }
 
 function normaliseSort(sort: Document): SortSpec {

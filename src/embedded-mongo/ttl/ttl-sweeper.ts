@@ -1,5 +1,6 @@
 import type { Catalog } from '../storage/catalog.js';
 import type { Journal } from '../storage/journal.js';
+import { WriteBlockedByTransaction } from '../transactions/transaction-errors.js';
 
 /**
  * Deletes documents whose TTL-indexed date is older than `expireAfterSeconds`, reading the
@@ -18,8 +19,15 @@ export function sweepExpired(catalog: Catalog, journal: Journal, now = Date.now(
         index.keys.scan(lower, { key: [cutoff], inclusive: false }, (_, rid) => {
           expired.add(rid);
         });
-        for (const rid of expired) catalog.remove(coll, rid);
-        removed += expired.size;
+        for (const rid of expired) {
+          try {
+            catalog.remove(coll, rid);
+            removed += 1;
+          } catch (error) {
+            // A document an open transaction wrote is left for a later sweep, as MongoDB's TTL monitor retries.
+            if (!(error instanceof WriteBlockedByTransaction)) throw error;
+          }
+        }
       }
     }
   }

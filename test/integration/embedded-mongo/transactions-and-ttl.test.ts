@@ -62,6 +62,45 @@ describe('embedded-mongo transactions and TTL through mongoose', () => {
     expect(await Tickets.countDocuments({ code: { $in: ['T2', 'T3'] } })).to.equal(2);
   });
 
+  it('write outside a transaction to a document the transaction wrote, waits for the commit and then applies on top', async () => {
+    const Tickets = Ticket();
+    await Tickets.create({ code: 'T4', state: 'open' });
+    const session = await connection.startSession();
+    session.startTransaction();
+    await Tickets.updateOne({ code: 'T4' }, { state: 'assigned' }, { session });
+
+    let outsideDone = false;
+    const outside = Tickets.collection.updateOne({ code: 'T4' }, { $set: { note: 'seen' } }).then(() => {
+      outsideDone = true;
+    });
+    // Another command gets a full round trip while the outside write is still waiting.
+    await Tickets.findOne({ code: 'T4' });
+    const doneBeforeCommit = outsideDone;
+    await session.commitTransaction();
+    await outside;
+    await session.endSession();
+
+    const stored = await Tickets.collection.findOne({ code: 'T4' });
+    expect(doneBeforeCommit).to.equal(false);
+    expect(stored?.['state']).to.equal('assigned');
+    expect(stored?.['note']).to.equal('seen');
+  });
+
+  it('write outside a transaction with maxTimeMS, transaction never ends in time, fails with MaxTimeMSExpired and leaves the transaction intact', async () => {
+    const Tickets = Ticket();
+    await Tickets.create({ code: 'T5', state: 'open' });
+    const session = await connection.startSession();
+    session.startTransaction();
+    await Tickets.updateOne({ code: 'T5' }, { state: 'assigned' }, { session });
+
+    const error = await Tickets.collection.updateOne({ code: 'T5' }, { $set: { state: 'closed' } }, { maxTimeMS: 200 }).then(() => null, (e: { code?: number }) => e);
+    await session.commitTransaction();
+    await session.endSession();
+
+    expect(error?.code).to.equal(50);
+    expect((await Tickets.collection.findOne({ code: 'T5' }))?.['state']).to.equal('assigned');
+  });
+
   it('TTL index, document past its expiry, is deleted by the background sweep', async () => {
     const Visit = connection.model('Visit', new Schema({ at: Date, who: String }));
     await Visit.collection.createIndex({ at: 1 }, { expireAfterSeconds: 60 });

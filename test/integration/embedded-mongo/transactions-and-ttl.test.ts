@@ -62,12 +62,19 @@ describe('embedded-mongo transactions and TTL through mongoose', () => {
     expect(await Tickets.countDocuments({ code: { $in: ['T2', 'T3'] } })).to.equal(2);
   });
 
-  it('write outside a transaction to a document the transaction wrote, waits for the commit and then applies on top', async () => {
+  /** A ticket created open, then set to 'assigned' by a transaction that is left open. */
+  async function assignInOpenTransaction(code: string): Promise<mongoose.mongo.ClientSession> {
     const Tickets = Ticket();
-    await Tickets.create({ code: 'T4', state: 'open' });
+    await Tickets.create({ code, state: 'open' });
     const session = await connection.startSession();
     session.startTransaction();
-    await Tickets.updateOne({ code: 'T4' }, { state: 'assigned' }, { session });
+    await Tickets.updateOne({ code }, { state: 'assigned' }, { session });
+    return session;
+  }
+
+  it('write outside a transaction to a document the transaction wrote, waits for the commit and then applies on top', async () => {
+    const Tickets = Ticket();
+    const session = await assignInOpenTransaction('T4');
 
     let outsideDone = false;
     const outside = Tickets.collection.updateOne({ code: 'T4' }, { $set: { note: 'seen' } }).then(() => {
@@ -88,10 +95,7 @@ describe('embedded-mongo transactions and TTL through mongoose', () => {
 
   it('write outside a transaction with maxTimeMS, transaction never ends in time, fails with MaxTimeMSExpired and leaves the transaction intact', async () => {
     const Tickets = Ticket();
-    await Tickets.create({ code: 'T5', state: 'open' });
-    const session = await connection.startSession();
-    session.startTransaction();
-    await Tickets.updateOne({ code: 'T5' }, { state: 'assigned' }, { session });
+    const session = await assignInOpenTransaction('T5');
 
     const error = await Tickets.collection.updateOne({ code: 'T5' }, { $set: { state: 'closed' } }, { maxTimeMS: 200 }).then(() => null, (e: { code?: number }) => e);
     await session.commitTransaction();

@@ -46,6 +46,7 @@ function bracketStart(value: unknown): unknown {
 }
 
 function combinations(points: unknown[][]): unknown[][] {
+  if (points.every((values) => values.length === 1)) return [points.map((values) => values[0])];
   let out: unknown[][] = [[]];
   for (const values of points) out = out.flatMap((prefix) => values.map((value) => [...prefix, value]));
   return out;
@@ -130,6 +131,48 @@ function scanIndex(coll: CollectionData, plan: IndexPlan, visit: (doc: Document)
   }
 }
 
+/*
+ * The three ways of reading candidates are classes rather than closures: a point read builds one
+ * per request, and a class costs nothing to define again.
+ */
+class IdScan implements CandidateScan {
+  readonly indexed = true;
+  constructor(private readonly coll: CollectionData, private readonly ids: unknown[], readonly ordered: boolean) {}
+
+  forEach(visit: (doc: Document) => boolean): void {
+    const seen = new Set<number>();
+    for (const value of this.ids) {
+      const rid = this.coll.ridOf(value);
+      if (rid === undefined || seen.has(rid)) continue;
+      seen.add(rid);
+      const doc = this.coll.docs.get(rid);
+      if (doc && !visit(doc)) return;
+    }
+  }
+}
+
+class IndexScan implements CandidateScan {
+  readonly indexed = true;
+  constructor(private readonly coll: CollectionData, private readonly plan: IndexPlan) {}
+
+  get ordered(): boolean {
+    return this.plan.ordered;
+  }
+
+  forEach(visit: (doc: Document) => boolean): void {
+    scanIndex(this.coll, this.plan, visit);
+  }
+}
+
+class CollectionScan implements CandidateScan {
+  readonly indexed = false;
+  constructor(private readonly coll: CollectionData, readonly ordered: boolean) {}
+
+  forEach(visit: (doc: Document) => boolean): void {
+    for (const doc of this.coll.docs.values()) if (!visit(doc)) return;
+  }
+}
+
 /**
  * How to read the candidates of `filter`: the `_id` map for `_id` equality, else the index
  * with the longest equality prefix (then a range on the next field, then serving the sort),
@@ -139,31 +182,9 @@ export function planScan(coll: CollectionData, filter: Document | undefined, sor
   const conditions = fieldConditions(filter);
   const sorting = sort !== undefined && Object.keys(sort).length > 0;
   const idCondition = conditions.get('_id');
-  if (idCondition?.kind === 'points') {
-    return {
-      ordered: !sorting || idCondition.values.length === 1,
-      indexed: true,
-      forEach: (visit) => {
-        const seen = new Set<number>();
-        for (const value of idCondition.values) {
-          const rid = coll.ridOf(value);
-          if (rid === undefined || seen.has(rid)) continue;
-          seen.add(rid);
-          const doc = coll.docs.get(rid);
-          if (doc && !visit(doc)) return;
-        }
-      },
-    };
-  }
+  if (idCondition?.kind === 'points') return new IdScan(coll, idCondition.values, !sorting || idCondition.values.length === 1);
   const plan = choosePlan(coll, conditions, sort);
-  if (plan) return { ordered: plan.ordered, indexed: true, forEach: (visit) => scanIndex(coll, plan, visit) };
-  return {
-    ordered: !sorting,
-    indexed: false,
-    forEach: (visit) => {
-      for (const doc of coll.docs.values()) if (!visit(doc)) return;
-    },
-  };
+  return plan ? new IndexScan(coll, plan) : new CollectionScan(coll, !sorting);
 }
 
 /**

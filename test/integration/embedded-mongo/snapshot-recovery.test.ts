@@ -98,6 +98,8 @@ describe('embedded-mongo snapshots', function () {
     };
     await Promise.all([writer(1), writer(2), writer(3)]);
     watcher.close();
+    // The lock is only free once the killed process has been reaped.
+    await killHard(engine);
     await client.close(true);
     const acknowledgedAtKill = [...acknowledged];
 

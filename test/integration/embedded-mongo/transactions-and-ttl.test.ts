@@ -105,6 +105,27 @@ describe('embedded-mongo transactions and TTL through mongoose', () => {
     expect((await Tickets.collection.findOne({ code: 'T5' }))?.['state']).to.equal('assigned');
   });
 
+  it('insertMany outside a transaction, second document held by an aborted transaction, waits then inserts both exactly once', async () => {
+    const Tickets = Ticket();
+    const session = await connection.startSession();
+    session.startTransaction();
+    await Tickets.collection.insertOne({ _id: 'held' as never, code: 'T6' }, { session });
+
+    const outside = Tickets.collection.insertMany([{ _id: 'free' as never, code: 'T7' }, { _id: 'held' as never, code: 'T8' }]);
+    await Tickets.findOne({ code: 'T7' });
+    const seenWhileWaiting = await Tickets.collection.countDocuments({ _id: { $in: ['free', 'held'] as never[] } });
+    await session.abortTransaction();
+    const result = await outside;
+    await session.endSession();
+
+    expect(seenWhileWaiting).to.equal(0);
+    expect(result.insertedCount).to.equal(2);
+    expect(await Tickets.collection.find({ _id: { $in: ['free', 'held'] as never[] } }).sort({ _id: 1 }).toArray()).to.deep.equal([
+      { _id: 'free', code: 'T7' },
+      { _id: 'held', code: 'T8' },
+    ]);
+  });
+
   it('TTL index, document past its expiry, is deleted by the background sweep', async () => {
     const Visit = connection.model('Visit', new Schema({ at: Date, who: String }));
     await Visit.collection.createIndex({ at: 1 }, { expireAfterSeconds: 60 });

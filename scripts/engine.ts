@@ -2,15 +2,24 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { startEmbeddedMongo } from '../src/embedded-mongo/index.js';
 
-/** `npm run engine -- --data <dir> --port <n>`: runs the embedded engine alone and prints its URI. */
+/**
+ * `npm run engine -- --data <dir> --port <n> [--snapshot-after-bytes <n>]`: runs the embedded
+ * engine alone and prints its URI.
+ */
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: '.data/engine' },
     port: { type: 'string', default: '0' },
+    'snapshot-after-bytes': { type: 'string' },
   },
 });
 
-const engine = await startEmbeddedMongo({ dataDir: resolve(values.data), port: Number(values.port) });
+const snapshotAfter = values['snapshot-after-bytes'];
+const engine = await startEmbeddedMongo({
+  dataDir: resolve(values.data),
+  port: Number(values.port),
+  ...(snapshotAfter === undefined ? {} : { snapshotAfterBytes: Number(snapshotAfter) }),
+});
 process.stdout.write(`${engine.uri}\n`);
 
 const shutdown = (): void => {

@@ -21,6 +21,8 @@ export interface EmbeddedMongoOptions {
   dataDir: string;
   /** 0 or absent picks a free port. */
   port?: number;
+  /** Journal size past which a snapshot is written and older journals are deleted (default 64 MB). */
+  snapshotAfterBytes?: number;
 }
 
 export interface EmbeddedMongo {
@@ -33,7 +35,7 @@ export interface EmbeddedMongo {
 const TTL_SWEEP_MS = 1000;
 const HOUSEKEEPING_MS = 5000;
 /** Past this journal size a snapshot is taken, which keeps start-up time bounded. */
-const SNAPSHOT_AFTER_BYTES = 64 * 1024 * 1024;
+const DEFAULT_SNAPSHOT_AFTER_BYTES = 64 * 1024 * 1024;
 
 /**
  * Starts a MongoDB-wire-compatible server on loopback, with its data in `dataDir`.
@@ -75,11 +77,15 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
         });
       return snapshotting;
     };
+    const snapshotAfterBytes = opts.snapshotAfterBytes ?? DEFAULT_SNAPSHOT_AFTER_BYTES;
+    // Checked after each sync rather than on a timer, so a snapshot follows the write that called for it.
+    journal.afterSync = () => {
+      if (journal.size > snapshotAfterBytes) snapshot().catch(() => undefined);
+    };
     const ttlTimer = setInterval(() => sweepExpired(catalog, journal), TTL_SWEEP_MS);
     const housekeeping = setInterval(() => {
       engine.cursors.sweepIdle();
       engine.transactions.expire();
-      if (journal.size > SNAPSHOT_AFTER_BYTES) snapshot().catch(() => undefined);
     }, HOUSEKEEPING_MS);
     ttlTimer.unref();
     housekeeping.unref();

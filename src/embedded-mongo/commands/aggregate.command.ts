@@ -1,14 +1,9 @@
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo/aggregator';
 import type { CommandHandler } from './command-context.js';
 import { mingoOptions } from '../query/mingo-options.js';
 import { refuseUnsupportedStages } from '../query/refused-operators.js';
 import { badValue } from '../mongo-error.js';
-
-/** Documents handed to the pipeline per slice; between slices the event loop serves others. */
-const YIELD_EVERY = 1000;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+import { runPipeline } from '../aggregation/run-pipeline.js';
 
 export const aggregate: CommandHandler = async (command, ctx) => {
   const target = command['aggregate'];
@@ -27,15 +22,7 @@ export const aggregate: CommandHandler = async (command, ctx) => {
       : [];
   const resolver = (name: string): Document[] => ctx.workspace.candidates(ctx.db, name);
   const stages = (listsSessions ? pipeline.slice(1) : pipeline) as Document[];
-  const aggregator = new Aggregator(stages, mingoOptions(resolver, command['let'] as Document | undefined));
-  const iterator = aggregator.stream(source);
-  const docs: Document[] = [];
-  for (;;) {
-    const next = iterator.next();
-    if (next.done) break;
-    docs.push(next.value as Document);
-    if (docs.length % YIELD_EVERY === 0) await yieldToEventLoop();
-  }
+  const docs = await runPipeline(source, stages, mingoOptions(resolver, command['let'] as Document | undefined));
   const cursorOptions = (command['cursor'] ?? {}) as Document;
   const ns = `${ctx.db}.${typeof target === 'string' ? target : '$cmd.aggregate'}`;
   const batchSize = cursorOptions['batchSize'] === undefined ? undefined : Number(cursorOptions['batchSize']);

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { MongoCommandError } from '../mongo-error.js';
+import { WriteBlockedByTransaction } from '../transactions/transaction-errors.js';
 
 /**
  * A failed statement of insert/update/delete, reported in `writeErrors` with `ok: 1`.
@@ -22,6 +23,7 @@ export function runStatements<T>(statements: T[], ordered: boolean, run: (statem
     } catch (error) {
       // Transaction failures (WriteConflict, NoSuchTransaction) fail the whole command, as in MongoDB.
       if (error instanceof MongoCommandError && error.errorLabels.length > 0) throw error;
+      if (error instanceof WriteBlockedByTransaction) throw error;
       errors.push(toWriteError(i, error));
       if (ordered) break;
     }

@@ -61,8 +61,12 @@ export class CursorStore {
     let bytes = 0;
     while (batch.length < count && cursor.position < cursor.docs.length) {
       const doc = cursor.docs[cursor.position]!;
-      bytes += documentSize(doc);
-      if (batch.length > 0 && bytes > MAX_BATCH_BYTES) break;
+      // A batch of one always fits, so a point read never pays for sizing its document.
+      if (batch.length > 0) {
+        if (batch.length === 1) bytes = documentSize(batch[0]!);
+        bytes += documentSize(doc);
+        if (bytes > MAX_BATCH_BYTES) break;
+      }
       batch.push(doc);
       cursor.position += 1;
     }

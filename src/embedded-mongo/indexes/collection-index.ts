@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
-import { SortedKeys, type KeyBound } from './sorted-keys.js';
-import { isMissing, keyTuples, valuesAtPath } from './key-paths.js';
+import { SortedKeys, type IndexKey, type KeyBound } from './sorted-keys.js';
+import { dedupeValues, isMissing, keyTuples, valuesAtPath } from './key-paths.js';
 import { compileFilter, type DocumentPredicate } from '../query/filter.js';
 import { MongoCommandError } from '../mongo-error.js';
 
@@ -22,11 +22,17 @@ export interface KeyConflict {
 /** One declared index over a collection's documents, kept in BSON order. */
 export class CollectionIndex {
   readonly fields: string[];
-  readonly keys = new SortedKeys();
+  readonly keys: SortedKeys;
+  /**
+   * Set once a document gives this index several keys (or an empty array): its key order is
+   * then no longer the documents' sort order, so it stops serving sorts.
+   */
+  multikey = false;
   private readonly partial: DocumentPredicate | null;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
+    this.keys = new SortedKeys(this.fields.length);
     for (const [field, kind] of Object.entries(spec.key)) {
       if (kind !== 1 && kind !== -1 && kind !== 'hashed') {
         throw new MongoCommandError(67, 'CannotCreateIndex', `index type ${JSON.stringify(kind)} on '${field}' is not supported by the embedded engine`);
@@ -40,36 +46,45 @@ export class CollectionIndex {
   }
 
   /** The keys a document contributes, or none when a partial filter or sparseness leaves it out. */
-  keysOf(doc: Document): unknown[][] {
+  keysOf(doc: Document): IndexKey[] {
     if (this.partial && !this.partial(doc)) return [];
     if (this.spec.sparse && this.fields.every((field) => isMissing(doc, field))) return [];
+    if (this.fields.length === 1) return dedupeValues(valuesAtPath(doc, this.fields[0]!));
     return keyTuples(this.fields.map((field) => valuesAtPath(doc, field)));
   }
 
   add(doc: Document, rid: number): void {
-    for (const key of this.keysOf(doc)) this.keys.insert({ key, rid });
+    const keys = this.keysOf(doc);
+    // An empty array indexes as undefined, one key per element otherwise.
+    const single = keys.length === 1 && (this.fields.length === 1 ? keys[0] !== undefined : !(keys[0] as unknown[]).includes(undefined));
+    if (!single && keys.length > 0) this.multikey = true;
+    for (const key of keys) this.keys.insert(key, rid);
   }
 
   remove(doc: Document, rid: number): void {
-    for (const key of this.keysOf(doc)) this.keys.remove({ key, rid });
+    for (const key of this.keysOf(doc)) this.keys.remove(key, rid);
   }
 
   /** For a unique index: another document already holding one of this document's keys. */
   findConflict(doc: Document, ownRid: number): KeyConflict | null {
     if (!this.unique) return null;
     for (const key of this.keysOf(doc)) {
-      const bound: KeyBound = { key, inclusive: true };
-      for (const entry of this.keys.range(bound, bound)) {
-        if (entry.rid !== ownRid) return { rid: entry.rid, keyValue: this.keyValue(key) };
-      }
+      const bound: KeyBound = { key: this.fields.length === 1 ? [key] : (key as unknown[]), inclusive: true };
+      let holder: number | undefined;
+      this.keys.scan(bound, bound, (_, rid) => {
+        if (rid === ownRid) return true;
+        holder = rid;
+        return false;
+      });
+      if (holder !== undefined) return { rid: holder, keyValue: this.keyValue(key) };
     }
     return null;
   }
 
-  keyValue(key: unknown[]): Document {
+  keyValue(key: IndexKey): Document {
     const out: Document = {};
     this.fields.forEach((field, i) => {
-      out[field] = key[i] ?? null;
+      out[field] = this.keys.field(key, i) ?? null;
     });
     return out;
   }

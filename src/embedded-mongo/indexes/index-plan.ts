@@ -2,14 +2,36 @@ import type { Document } from 'bson';
 import type { CollectionData } from '../storage/collection-data.js';
 import type { CollectionIndex } from './collection-index.js';
 import { bracketOf } from './bson-order.js';
+import { fieldConditions, type FieldCondition } from './field-conditions.js';
 import type { KeyBound } from './sorted-keys.js';
 
-/** What the filter says about one field, when that can drive an index. */
-type FieldCondition =
-  | { kind: 'points'; values: unknown[] }
-  | { kind: 'range'; lower?: KeyBound; upper?: KeyBound };
+export type SortSpec = Record<string, 1 | -1>;
 
-const INDEXABLE_BRACKETS = new Set([3, 4, 8, 9, 10]);
+/** Candidate documents for a filter; callers still test each one against the whole filter. */
+export interface CandidateScan {
+  /** True when the documents arrive in the order the sort asks for (always, without a sort). */
+  readonly ordered: boolean;
+  /** True when an index narrowed the candidates (false: every document of the collection). */
+  readonly indexed: boolean;
+  /** Visits candidates, each once, until `visit` returns false. */
+  forEach(visit: (doc: Document) => boolean): void;
+}
+
+type RangeCondition = Extract<FieldCondition, { kind: 'range' }>;
+
+interface IndexPlan {
+  index: CollectionIndex;
+  /** Looked-up values of the index's leading fields, one list per field. */
+  points: unknown[][];
+  /** A range on the field after the points. */
+  range?: RangeCondition;
+  ordered: boolean;
+  reverse: boolean;
+  score: number;
+}
+
+/** Past this many combinations of `$in` values, the later fields are left to the filter. */
+const MAX_POINT_COMBINATIONS = 1000;
 
 /** Lowest value of a bracket, so `$lt` can start where its type starts. */
 function bracketStart(value: unknown): unknown {
@@ -23,67 +45,146 @@ function bracketStart(value: unknown): unknown {
   }
 }
 
-function isIndexableScalar(value: unknown): boolean {
-  return INDEXABLE_BRACKETS.has(bracketOf(value)) && !(typeof value === 'number' && Number.isNaN(value));
-}
-
-function isOperatorObject(value: unknown): value is Document {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((key) => key.startsWith('$'));
-}
-
-function conditionFor(value: unknown): FieldCondition | null {
-  if (!isOperatorObject(value)) return isIndexableScalar(value) ? { kind: 'points', values: [value] } : null;
-  if ('$eq' in value && isIndexableScalar(value['$eq'])) return { kind: 'points', values: [value['$eq']] };
-  if (Array.isArray(value['$in']) && value['$in'].length > 0 && value['$in'].every(isIndexableScalar)) {
-    return { kind: 'points', values: value['$in'] };
-  }
-  let lower: KeyBound | undefined;
-  let upper: KeyBound | undefined;
-  for (const [op, bound] of Object.entries(value)) {
-    if (!isIndexableScalar(bound)) continue;
-    if (op === '$gt' || op === '$gte') lower = { key: [bound], inclusive: op === '$gte' };
-    if (op === '$lt' || op === '$lte') upper = { key: [bound], inclusive: op === '$lte' };
-  }
-  if (!lower && !upper) return null;
-  if (lower && upper && bracketOf(lower.key[0]) !== bracketOf(upper.key[0])) return null;
-  // A range never crosses its type bracket (type bracketing), so bound the open side by it.
-  if (!lower && upper) lower = { key: [bracketStart(upper.key[0])], inclusive: true };
-  return { kind: 'range', lower, upper };
-}
-
-function fieldConditions(filter: Document): Map<string, FieldCondition> {
-  const out = new Map<string, FieldCondition>();
-  const visit = (clause: Document): void => {
-    for (const [field, value] of Object.entries(clause)) {
-      if (field === '$and' && Array.isArray(value)) value.forEach((part) => visit(part as Document));
-      if (field.startsWith('$') || out.has(field)) continue;
-      const condition = conditionFor(value);
-      if (condition) out.set(field, condition);
-    }
-  };
-  visit(filter);
+function combinations(points: unknown[][]): unknown[][] {
+  if (points.every((values) => values.length === 1)) return [points.map((values) => values[0])];
+  let out: unknown[][] = [[]];
+  for (const values of points) out = out.flatMap((prefix) => values.map((value) => [...prefix, value]));
   return out;
 }
 
-interface Plan {
-  index: CollectionIndex;
-  condition: FieldCondition;
+/**
+ * Whether walking `index` after its looked-up prefix yields the sort order: the sort's fields,
+ * apart from those fixed by a single looked-up value, must be the next index fields, all in
+ * one direction (keys are stored ascending, so -1 walks backwards).
+ */
+function sortDirection(index: CollectionIndex, points: unknown[][], sort: SortSpec | undefined): { reverse: boolean } | null {
+  const entries = sort ? Object.entries(sort) : [];
+  if (entries.length === 0) return { reverse: false };
+  if (index.multikey || points.some((values) => values.length > 1)) return null;
+  const fixed = new Set(index.fields.slice(0, points.length));
+  const rest = entries.filter(([field]) => !fixed.has(field));
+  if (rest.length === 0) return { reverse: false };
+  const direction = rest[0]![1];
+  const served = rest.every(([field, d], j) => index.fields[points.length + j] === field && d === direction);
+  return served ? { reverse: direction === -1 } : null;
 }
 
-function choosePlan(coll: CollectionData, conditions: Map<string, FieldCondition>): Plan | null {
-  let best: Plan | null = null;
+function planFor(index: CollectionIndex, conditions: Map<string, FieldCondition>, sort: SortSpec | undefined): IndexPlan | null {
+  const points: unknown[][] = [];
+  let combos = 1;
+  for (const field of index.fields) {
+    const condition = conditions.get(field);
+    if (condition?.kind !== 'points' || combos * condition.values.length > MAX_POINT_COMBINATIONS) break;
+    points.push(condition.values);
+    combos *= condition.values.length;
+  }
+  const next = points.length < index.fields.length ? conditions.get(index.fields[points.length]!) : undefined;
+  const range = next?.kind === 'range' ? next : undefined;
+  const direction = sortDirection(index, points, sort);
+  const sorting = sort !== undefined && Object.keys(sort).length > 0;
+  // Walking a whole index only pays when it saves sorting the collection.
+  if (points.length === 0 && !range && !(direction && sorting)) return null;
+  const score = points.length * 4 + (range ? 2 : 0) + (direction ? 1 : 0);
+  return { index, points, ...(range ? { range } : {}), ordered: direction !== null, reverse: direction?.reverse ?? false, score };
+}
+
+function choosePlan(coll: CollectionData, conditions: Map<string, FieldCondition>, sort: SortSpec | undefined): IndexPlan | null {
+  let best: IndexPlan | null = null;
   for (const index of coll.indexes.values()) {
     // A partial or sparse index may lack matching documents, so only full indexes answer queries.
     if (index.spec.partialFilterExpression || index.spec.sparse) continue;
-    const condition = conditions.get(index.fields[0]!);
-    if (!condition) continue;
-    if (!best || (condition.kind === 'points' && best.condition.kind === 'range')) best = { index, condition };
+    const plan = planFor(index, conditions, sort);
+    if (plan && (!best || plan.score > best.score)) best = plan;
   }
   return best;
+}
+
+function scanIndex(coll: CollectionData, plan: IndexPlan, visit: (doc: Document) => boolean): void {
+  const { index, range, reverse } = plan;
+  const at = plan.points.length;
+  const seen = index.multikey ? new Set<number>() : null;
+  const rangeValue = range ? (range.lower ?? range.upper)!.value : undefined;
+  const bracket = range ? bracketOf(rangeValue) : 0;
+  for (const combo of combinations(plan.points)) {
+    let lower: KeyBound | undefined = at > 0 ? { key: combo, inclusive: true } : undefined;
+    let upper: KeyBound | undefined = lower;
+    if (range?.lower) lower = { key: [...combo, range.lower.value], inclusive: range.lower.inclusive };
+    else if (range?.upper) lower = { key: [...combo, bracketStart(range.upper.value)], inclusive: true };
+    if (range?.upper) upper = { key: [...combo, range.upper.value], inclusive: range.upper.inclusive };
+    let stopped = false;
+    index.keys.scan(lower, upper, (key, rid) => {
+      if (range) {
+        const b = bracketOf(index.keys.field(key, at));
+        // Past the range's type: forwards nothing more can match; backwards, higher types come first.
+        if (b !== bracket) return reverse ? b > bracket : b < bracket;
+      }
+      if (seen) {
+        if (seen.has(rid)) return true;
+        seen.add(rid);
+      }
+      const doc = coll.docs.get(rid);
+      if (!doc || visit(doc)) return true;
+      stopped = true;
+      return false;
+    }, reverse);
+    if (stopped) return;
+  }
+}
+
+/*
+ * The three ways of reading candidates are classes rather than closures: a point read builds one
+ * per request, and a class costs nothing to define again.
+ */
+class IdScan implements CandidateScan {
+  readonly indexed = true;
+  constructor(private readonly coll: CollectionData, private readonly ids: unknown[], readonly ordered: boolean) {}
+
+  forEach(visit: (doc: Document) => boolean): void {
+    const seen = new Set<number>();
+    for (const value of this.ids) {
+      const rid = this.coll.ridOf(value);
+      if (rid === undefined || seen.has(rid)) continue;
+      seen.add(rid);
+      const doc = this.coll.docs.get(rid);
+      if (doc && !visit(doc)) return;
+    }
+  }
+}
+
+class IndexScan implements CandidateScan {
+  readonly indexed = true;
+  constructor(private readonly coll: CollectionData, private readonly plan: IndexPlan) {}
+
+  get ordered(): boolean {
+    return this.plan.ordered;
+  }
+
+  forEach(visit: (doc: Document) => boolean): void {
+    scanIndex(this.coll, this.plan, visit);
+  }
+}
+
+class CollectionScan implements CandidateScan {
+  readonly indexed = false;
+  constructor(private readonly coll: CollectionData, readonly ordered: boolean) {}
+
+  forEach(visit: (doc: Document) => boolean): void {
+    for (const doc of this.coll.docs.values()) if (!visit(doc)) return;
+  }
+}
+
+/**
+ * How to read the candidates of `filter`: the `_id` map for `_id` equality, else the index
+ * with the longest equality prefix (then a range on the next field, then serving the sort),
+ * else the whole collection.
+ */
+export function planScan(coll: CollectionData, filter: Document | undefined, sort?: SortSpec): CandidateScan {
+  const conditions = fieldConditions(filter);
+  const sorting = sort !== undefined && Object.keys(sort).length > 0;
+  const idCondition = conditions.get('_id');
+  if (idCondition?.kind === 'points') return new IdScan(coll, idCondition.values, !sorting || idCondition.values.length === 1);
+  const plan = choosePlan(coll, conditions, sort);
+  return plan ? new IndexScan(coll, plan) : new CollectionScan(coll, !sorting);
 }
 
 /**
@@ -91,39 +192,12 @@ function choosePlan(coll: CollectionData, conditions: Map<string, FieldCondition
  * caller must scan. Callers still test each candidate against the whole filter.
  */
 export function indexCandidates(coll: CollectionData, filter: Document | undefined): Document[] | null {
-  if (!filter) return null;
-  const conditions = fieldConditions(filter);
-  if (conditions.size === 0) return null;
-  const idCondition = conditions.get('_id');
-  if (idCondition?.kind === 'points') {
-    const out: Document[] = [];
-    for (const value of idCondition.values) {
-      const rid = coll.ridOf(value);
-      const doc = rid === undefined ? undefined : coll.docs.get(rid);
-      if (doc && !out.includes(doc)) out.push(doc);
-    }
-    return out;
-  }
-  const plan = choosePlan(coll, conditions);
-  if (!plan) return null;
-  const rids = new Set<number>();
-  const { keys } = plan.index;
-  if (plan.condition.kind === 'points') {
-    for (const value of plan.condition.values) {
-      const bound: KeyBound = { key: [value], inclusive: true };
-      for (const entry of keys.range(bound, bound)) rids.add(entry.rid);
-    }
-  } else {
-    const bracket = bracketOf(plan.condition.lower!.key[0]);
-    for (const entry of keys.range(plan.condition.lower, plan.condition.upper)) {
-      if (bracketOf(entry.key[0]) !== bracket) break;
-      rids.add(entry.rid);
-    }
-  }
+  const scan = planScan(coll, filter);
+  if (!scan.indexed) return null;
   const out: Document[] = [];
-  for (const rid of rids) {
-    const doc = coll.docs.get(rid);
-    if (doc) out.push(doc);
-  }
+  scan.forEach((doc) => {
+    out.push(doc);
+    return true;
+  });
   return out;
 }

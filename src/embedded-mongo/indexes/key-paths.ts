@@ -43,7 +43,7 @@ export function isMissing(doc: unknown, path: string): boolean {
 export function keyTuples(perField: unknown[][]): unknown[][] {
   let tuples: unknown[][] = [[]];
   for (const values of perField) {
-    const unique = dedupe(values);
+    const unique = dedupeValues(values);
     const next: unknown[][] = [];
     for (const tuple of tuples) for (const value of unique) next.push([...tuple, value]);
     tuples = next;
@@ -51,7 +51,8 @@ export function keyTuples(perField: unknown[][]): unknown[][] {
   return tuples;
 }
 
-function dedupe(values: unknown[]): unknown[] {
+/** Drops repeated primitives, so an array holding a value twice gives one index key. */
+export function dedupeValues(values: unknown[]): unknown[] {
   if (values.length < 2) return values;
   const seen = new Set<unknown>();
   return values.filter((value) => {

@@ -1,136 +1,176 @@
 import { compareBson } from './bson-order.js';
 
-export interface KeyEntry {
-  key: unknown[];
-  rid: number;
-}
+/**
+ * An index key: the value itself for a single-field index, one value per field otherwise.
+ * Single-field keys go unwrapped because a one-element array per entry costs more memory than
+ * the documents' own fields (measured: about 240 bytes per entry with the array and its object).
+ */
+export type IndexKey = unknown;
 
 export interface KeyBound {
-  /** A prefix of the index key; fields past its length are unconstrained. */
+  /** A prefix of the index fields' values; fields past its length are unconstrained. */
   key: unknown[];
   inclusive: boolean;
 }
 
+/** Told each entry in scan order; returning false stops the scan. */
+export type KeyVisitor = (key: IndexKey, rid: number) => boolean | void;
+
+/** Entries as two parallel arrays, so an entry costs two array slots and no object of its own. */
+interface Chunk {
+  keys: IndexKey[];
+  rids: number[];
+}
+
 const CHUNK_MAX = 512;
 
-export function comparePrefix(key: unknown[], prefix: unknown[]): number {
-  for (let i = 0; i < prefix.length; i += 1) {
-    const c = compareBson(key[i], prefix[i]);
-    if (c !== 0) return c;
-  }
-  return 0;
-}
-
-function compareEntries(a: KeyEntry, b: KeyEntry): number {
-  const c = comparePrefix(a.key, b.key);
-  return c !== 0 ? c : a.rid - b.rid;
-}
-
 /**
- * Index entries kept in BSON order as a list of small sorted chunks: inserts and lookups cost
- * O(log n) comparisons plus a copy of at most one chunk, whatever the collection size.
+ * Index entries kept in ascending BSON order (record id breaking ties) as a list of small
+ * sorted chunks: inserts and lookups cost O(log n) comparisons plus a copy of at most one
+ * chunk, whatever the collection size. Scans run forwards or backwards between prefix bounds.
  */
 export class SortedKeys {
-  private chunks: KeyEntry[][] = [];
+  private chunks: Chunk[] = [];
   private count = 0;
+
+  constructor(private readonly width: number) {}
 
   get size(): number {
     return this.count;
   }
 
-  insert(entry: KeyEntry): void {
-    if (this.chunks.length === 0) {
-      this.chunks.push([entry]);
-      this.count = 1;
-      return;
-    }
-    const ci = this.chunkFor(entry);
-    const chunk = this.chunks[ci]!;
-    chunk.splice(lowerIndex(chunk, entry), 0, entry);
-    this.count += 1;
-    if (chunk.length > CHUNK_MAX) this.chunks.splice(ci + 1, 0, chunk.splice(CHUNK_MAX / 2));
+  /** The value of field `i` of a key. */
+  field(key: IndexKey, i: number): unknown {
+    return this.width === 1 ? key : (key as unknown[])[i];
   }
 
-  remove(entry: KeyEntry): boolean {
-    if (this.chunks.length === 0) return false;
-    const ci = this.chunkFor(entry);
+  insert(key: IndexKey, rid: number): void {
+    this.count += 1;
+    if (this.chunks.length === 0) {
+      this.chunks.push({ keys: [key], rids: [rid] });
+      return;
+    }
+    const ci = this.chunkFor(key, rid);
     const chunk = this.chunks[ci]!;
-    const i = lowerIndex(chunk, entry);
-    const found = chunk[i];
-    if (!found || compareEntries(found, entry) !== 0) return false;
-    chunk.splice(i, 1);
+    const i = this.lowerIndex(chunk, key, rid);
+    chunk.keys.splice(i, 0, key);
+    chunk.rids.splice(i, 0, rid);
+    if (chunk.keys.length > CHUNK_MAX) {
+      this.chunks.splice(ci + 1, 0, { keys: chunk.keys.splice(CHUNK_MAX / 2), rids: chunk.rids.splice(CHUNK_MAX / 2) });
+    }
+  }
+
+  remove(key: IndexKey, rid: number): boolean {
+    if (this.chunks.length === 0) return false;
+    const ci = this.chunkFor(key, rid);
+    const chunk = this.chunks[ci]!;
+    const i = this.lowerIndex(chunk, key, rid);
+    if (i >= chunk.keys.length || chunk.rids[i] !== rid || this.compareEntries(chunk.keys[i], rid, key, rid) !== 0) return false;
+    chunk.keys.splice(i, 1);
+    chunk.rids.splice(i, 1);
     this.count -= 1;
-    if (chunk.length === 0) this.chunks.splice(ci, 1);
+    if (chunk.keys.length === 0) this.chunks.splice(ci, 1);
     return true;
   }
 
-  /** Record ids whose key lies within the bounds, in key order. */
-  *range(lower?: KeyBound, upper?: KeyBound): Generator<KeyEntry> {
-    let ci = 0;
-    let i = 0;
-    if (lower) [ci, i] = this.seek(lower);
+  /** Visits the entries within the bounds in key order, or in reverse order. */
+  scan(lower: KeyBound | undefined, upper: KeyBound | undefined, visit: KeyVisitor, reverse = false): void {
+    if (reverse) this.scanBackward(lower, upper, visit);
+    else this.scanForward(lower, upper, visit);
+  }
+
+  private scanForward(lower: KeyBound | undefined, upper: KeyBound | undefined, visit: KeyVisitor): void {
+    let [ci, i] = lower ? this.firstWhere((key) => this.passesLower(key, lower)) : [0, 0];
     for (; ci < this.chunks.length; ci += 1, i = 0) {
-      const chunk = this.chunks[ci]!;
-      for (; i < chunk.length; i += 1) {
-        const entry = chunk[i]!;
-        if (upper) {
-          const c = comparePrefix(entry.key, upper.key);
-          if (c > 0 || (c === 0 && !upper.inclusive)) return;
-        }
-        yield entry;
+      const { keys, rids } = this.chunks[ci]!;
+      for (; i < keys.length; i += 1) {
+        if (upper && !this.passesUpper(keys[i], upper)) return;
+        if (visit(keys[i], rids[i]!) === false) return;
       }
     }
   }
 
-  *all(): Generator<KeyEntry> {
-    for (const chunk of this.chunks) yield* chunk;
+  private scanBackward(lower: KeyBound | undefined, upper: KeyBound | undefined, visit: KeyVisitor): void {
+    let [ci, i] = upper ? this.firstWhere((key) => !this.passesUpper(key, upper)) : [this.chunks.length, 0];
+    // Step back from the first entry past the upper bound to the last one within it.
+    for (i -= 1; ci >= 0; ci -= 1, i = (this.chunks[ci]?.keys.length ?? 0) - 1) {
+      const chunk = this.chunks[ci];
+      if (!chunk) continue;
+      for (; i >= 0; i -= 1) {
+        if (lower && !this.passesLower(chunk.keys[i], lower)) return;
+        if (visit(chunk.keys[i], chunk.rids[i]!) === false) return;
+      }
+    }
   }
 
-  private seek(bound: KeyBound): [number, number] {
-    const passes = (entry: KeyEntry): boolean => {
-      const c = comparePrefix(entry.key, bound.key);
-      return bound.inclusive ? c >= 0 : c > 0;
-    };
+  private passesLower(key: IndexKey, bound: KeyBound): boolean {
+    const c = this.compareToPrefix(key, bound.key);
+    return bound.inclusive ? c >= 0 : c > 0;
+  }
+
+  private passesUpper(key: IndexKey, bound: KeyBound): boolean {
+    const c = this.compareToPrefix(key, bound.key);
+    return bound.inclusive ? c <= 0 : c < 0;
+  }
+
+  private compareToPrefix(key: IndexKey, prefix: unknown[]): number {
+    if (this.width === 1) return prefix.length === 0 ? 0 : compareBson(key, prefix[0]);
+    const values = key as unknown[];
+    for (let i = 0; i < prefix.length; i += 1) {
+      const c = compareBson(values[i], prefix[i]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  }
+
+  private compareEntries(a: IndexKey, ridA: number, b: IndexKey, ridB: number): number {
+    if (this.width === 1) return compareBson(a, b) || ridA - ridB;
+    return this.compareToPrefix(a, b as unknown[]) || ridA - ridB;
+  }
+
+  /** Position of the first entry for which `test` holds; `test` must be false then true in key order. */
+  private firstWhere(test: (key: IndexKey) => boolean): [number, number] {
     let lo = 0;
     let hi = this.chunks.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const chunk = this.chunks[mid]!;
-      if (passes(chunk[chunk.length - 1]!)) hi = mid;
+      const { keys } = this.chunks[mid]!;
+      if (test(keys[keys.length - 1])) hi = mid;
       else lo = mid + 1;
     }
     if (lo === this.chunks.length) return [lo, 0];
-    const chunk = this.chunks[lo]!;
+    const { keys } = this.chunks[lo]!;
     let a = 0;
-    let b = chunk.length;
+    let b = keys.length;
     while (a < b) {
       const mid = (a + b) >> 1;
-      if (passes(chunk[mid]!)) b = mid;
+      if (test(keys[mid])) b = mid;
       else a = mid + 1;
     }
     return [lo, a];
   }
 
-  private chunkFor(entry: KeyEntry): number {
+  private chunkFor(key: IndexKey, rid: number): number {
     let lo = 0;
     let hi = this.chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const chunk = this.chunks[mid]!;
-      if (compareEntries(chunk[chunk.length - 1]!, entry) >= 0) hi = mid;
+      const { keys, rids } = this.chunks[mid]!;
+      const last = keys.length - 1;
+      if (this.compareEntries(keys[last], rids[last]!, key, rid) >= 0) hi = mid;
       else lo = mid + 1;
     }
     return lo;
   }
-}
 
-function lowerIndex(chunk: KeyEntry[], entry: KeyEntry): number {
-  let lo = 0;
-  let hi = chunk.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareEntries(chunk[mid]!, entry) < 0) lo = mid + 1;
-    else hi = mid;
+  private lowerIndex(chunk: Chunk, key: IndexKey, rid: number): number {
+    let lo = 0;
+    let hi = chunk.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compareEntries(chunk.keys[mid], chunk.rids[mid]!, key, rid) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
-  return lo;
 }

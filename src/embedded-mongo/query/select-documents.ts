@@ -1,8 +1,11 @@
 import { Query } from 'mingo/query';
 import type { Document } from 'bson';
 import type { Workspace } from '../storage/workspace.js';
+import type { SortSpec } from '../indexes/index-plan.js';
 import { mingoOptions } from './mingo-options.js';
+import { compileFilter } from './filter.js';
 import { refuseUnsupportedOperators } from './refused-operators.js';
+import { sortDocuments } from '../aggregation/sort-in-slices.js';
 
 export interface Selection {
   filter?: Document;
@@ -12,22 +15,45 @@ export interface Selection {
   projection?: Document;
 }
 
-/** find's semantics over a workspace: index-narrowed candidates, then mingo filter, sort, skip, limit, projection. */
+/**
+ * find's semantics over a workspace: candidates from the planner, the filter, then sort, skip,
+ * limit and projection. When the candidates already come in sort order (or there is no sort),
+ * the scan stops as soon as the limit is reached.
+ */
 export function selectDocuments(workspace: Workspace, db: string, coll: string, selection: Selection): Document[] {
   const filter = selection.filter ?? {};
   refuseUnsupportedOperators(filter);
   refuseUnsupportedOperators(selection.projection);
-  const candidates = workspace.candidates(db, coll, filter);
+  const sort = selection.sort && Object.keys(selection.sort).length > 0 ? normaliseSort(selection.sort) : undefined;
   const projection = selection.projection && Object.keys(selection.projection).length > 0 ? selection.projection : undefined;
-  let cursor = new Query(filter, mingoOptions()).find<Document>(candidates, projection);
-  if (selection.sort && Object.keys(selection.sort).length > 0) cursor = cursor.sort(normaliseSort(selection.sort));
-  if (selection.skip) cursor = cursor.skip(selection.skip);
-  if (selection.limit) cursor = cursor.limit(Math.abs(selection.limit));
-  return cursor.all();
+  const skip = selection.skip ?? 0;
+  const limit = Math.abs(selection.limit ?? 0);
+  const matches = compileFilter(filter);
+  const scan = workspace.scan(db, coll, filter, sort);
+  const found: Document[] = [];
+  if (scan.ordered) {
+    let skipped = 0;
+    scan.forEach((doc) => {
+      if (!matches(doc)) return true;
+      if (skipped < skip) {
+        skipped += 1;
+        return true;
+      }
+      found.push(doc);
+      return limit === 0 || found.length < limit;
+    });
+    return projection ? new Query({}, mingoOptions()).find<Document>(found, projection).all() : found;
+  }
+  scan.forEach((doc) => {
+    if (matches(doc)) found.push(doc);
+    return true;
+  });
+  const page = sortDocuments(found, sort!).slice(skip, limit ? skip + limit : undefined);
+  return projection ? new Query({}, mingoOptions()).find<Document>(page, projection).all() : page;
 }
 
-function normaliseSort(sort: Document): Record<string, 1 | -1> {
-  const out: Record<string, 1 | -1> = {};
+function normaliseSort(sort: Document): SortSpec {
+  const out: SortSpec = {};
   for (const [field, direction] of Object.entries(sort)) out[field] = Number(direction) < 0 ? -1 : 1;
   return out;
 }

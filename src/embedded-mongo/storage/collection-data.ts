@@ -2,6 +2,7 @@ import { ObjectId, type Document } from 'bson';
 import { CollectionIndex, type IndexSpec } from '../indexes/collection-index.js';
 import { duplicateKeyError } from '../indexes/duplicate-key.js';
 import { idKey } from './id-key.js';
+import { DocumentTable } from './document-table.js';
 
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
@@ -10,7 +11,7 @@ export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
  * place: an update swaps in a new object, so cursors and transactions may hold references.
  */
 export class CollectionData {
-  readonly docs = new Map<number, Document>();
+  readonly docs = new DocumentTable();
   readonly ids = new Map<string, number>();
   readonly indexes = new Map<string, CollectionIndex>();
   private nextRid = 1;
@@ -80,7 +81,7 @@ export class CollectionData {
   /** Builds the index over the existing documents, refusing it if they already break uniqueness. */
   addIndex(spec: IndexSpec): void {
     const index = new CollectionIndex(spec);
-    for (const [rid, doc] of this.docs) {
+    for (const [rid, doc] of this.docs.entries()) {
       const conflict = index.findConflict(doc, rid);
       if (conflict) throw duplicateKeyError(this.ns, spec.name, spec.key, conflict.keyValue);
       index.add(doc, rid);

@@ -1,7 +1,9 @@
 import type { Document } from 'bson';
 import type { Catalog } from './catalog.js';
 import type { Workspace } from './workspace.js';
-import { indexCandidates } from '../indexes/index-plan.js';
+import { indexCandidates, planScan, type CandidateScan, type SortSpec } from '../indexes/index-plan.js';
+
+const EMPTY_SCAN: CandidateScan = { ordered: true, indexed: true, forEach: () => undefined };
 
 /** Reads and writes straight through to the committed catalog. */
 export class CommittedWorkspace implements Workspace {
@@ -11,6 +13,11 @@ export class CommittedWorkspace implements Workspace {
     const data = this.catalog.collection(db, coll);
     if (!data) return [];
     return indexCandidates(data, filter) ?? [...data.docs.values()];
+  }
+
+  scan(db: string, coll: string, filter: Document | undefined, sort: SortSpec | undefined): CandidateScan {
+    const data = this.catalog.collection(db, coll);
+    return data ? planScan(data, filter, sort) : EMPTY_SCAN;
   }
 
   insert(db: string, coll: string, doc: Document): void {

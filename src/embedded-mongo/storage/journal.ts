@@ -27,6 +27,8 @@ export class Journal {
   private waiters: Waiter[] = [];
   private failure: unknown = null;
   private written: number;
+  /** Told after each record is on disk. */
+  afterSync: () => void = () => undefined;
 
   constructor(private handle: FileHandle, size: number) {
     this.written = size;
@@ -95,6 +97,7 @@ export class Journal {
         if (segment.handle === this.handle) this.written += record.length;
         this.synced = segment.through;
         this.release();
+        this.afterSync();
       }
     } catch (error) {
       // A journal that cannot write must not acknowledge anything again.

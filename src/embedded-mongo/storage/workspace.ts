@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import type { CandidateScan, SortSpec } from '../indexes/index-plan.js';
 
 /**
  * The documents a command sees and writes: the committed state, or a transaction's private
@@ -7,6 +8,8 @@ import type { Document } from 'bson';
 export interface Workspace {
   /** Documents of the collection that may match `filter` (an index narrows them when it can). */
   candidates(db: string, coll: string, filter?: Document): Document[];
+  /** Like candidates, read lazily and, when an index allows, already in `sort` order. */
+  scan(db: string, coll: string, filter: Document | undefined, sort: SortSpec | undefined): CandidateScan;
   insert(db: string, coll: string, doc: Document): void;
   replace(db: string, coll: string, previous: Document, next: Document): void;
   remove(db: string, coll: string, doc: Document): void;

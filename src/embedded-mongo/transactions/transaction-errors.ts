@@ -13,3 +13,14 @@ export const notInTransaction = (command: string): MongoCommandError =>
 
 export const transactionCommitted = (txnNumber: unknown): MongoCommandError =>
   new MongoCommandError(256, 'TransactionCommitted', `Transaction ${String(txnNumber)} has been committed.`);
+
+/**
+ * Raised, before anything changes, when a write outside any transaction reaches a document an
+ * open transaction has written. MongoDB makes such a write wait for the transaction to end;
+ * the dispatcher undoes the command's other changes, waits for `finished` and runs it again.
+ */
+export class WriteBlockedByTransaction extends Error {
+  constructor(readonly finished: Promise<void>) {
+    super('write waits for an open transaction');
+  }
+}

@@ -4,7 +4,7 @@ import type { CollectionData } from '../storage/collection-data.js';
 import { Transaction } from './transaction.js';
 import { VersionHistory } from './version-history.js';
 import { idKey } from '../storage/id-key.js';
-import { noSuchTransaction, transactionCommitted } from './transaction-errors.js';
+import { WriteBlockedByTransaction, noSuchTransaction, transactionCommitted } from './transaction-errors.js';
 
 type TxnState = 'active' | 'committing' | 'committed' | 'aborted';
 
@@ -12,6 +12,9 @@ interface SessionTxn {
   txnNumber: number;
   state: TxnState;
   txn: Transaction;
+  /** Settles once the transaction is no longer active; writes blocked by it wait for this. */
+  finished: Promise<void>;
+  settle: () => void;
 }
 
 /** MongoDB's default `transactionLifetimeLimitSeconds`. */
@@ -25,9 +28,24 @@ export function sessionKey(command: Document): string | null {
   return id?.buffer ? Buffer.from(id.buffer).toString('hex') : null;
 }
 
+function openTxn(txnNumber: number, txn: Transaction): SessionTxn {
+  let settle!: () => void;
+  const finished = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  return { txnNumber, state: 'active', txn, finished, settle };
+}
+
+/** Moves a transaction out of 'active' and releases the writes waiting for it. */
+function finish(current: SessionTxn, state: Exclude<TxnState, 'active'>): void {
+  current.state = state;
+  if (state !== 'committing') current.settle();
+}
+
 /**
- * Open transactions by session. Writes are serialised (one JS thread), and a committed change
- * to a document another transaction wrote aborts that transaction, as first-writer-wins.
+ * Open transactions by session. Writes are serialised (one JS thread); between transactions
+ * the first writer wins, and a write outside any transaction to a document an open transaction
+ * wrote waits for that transaction to end, as in MongoDB.
  */
 export class TransactionRegistry {
   private readonly sessions = new Map<string, SessionTxn>();
@@ -44,9 +62,9 @@ export class TransactionRegistry {
     const txnNumber = Number(command['txnNumber']);
     const current = this.sessions.get(session);
     if (command['startTransaction'] === true) {
-      if (current?.state === 'active') current.state = 'aborted';
+      if (current?.state === 'active') finish(current, 'aborted');
       const txn = new Transaction(txnNumber, this.catalog, this.history, this.history.version, (self, ns, key) => this.ownedByOther(self, ns, key));
-      this.sessions.set(session, { txnNumber, state: 'active', txn });
+      this.sessions.set(session, openTxn(txnNumber, txn));
       return txn;
     }
     if (!current || current.txnNumber !== txnNumber || current.state !== 'active') throw noSuchTransaction(txnNumber);
@@ -60,12 +78,12 @@ export class TransactionRegistry {
     if (!current || current.txnNumber !== txnNumber) throw noSuchTransaction(txnNumber);
     if (current.state === 'committed') return;
     if (current.state !== 'active') throw noSuchTransaction(txnNumber);
-    current.state = 'committing';
+    finish(current, 'committing');
     try {
       current.txn.commit();
-      current.state = 'committed';
+      finish(current, 'committed');
     } catch (error) {
-      current.state = 'aborted';
+      finish(current, 'aborted');
       throw error;
     } finally {
       this.prune();
@@ -78,14 +96,14 @@ export class TransactionRegistry {
     if (!current || current.txnNumber !== txnNumber) throw noSuchTransaction(txnNumber);
     if (current.state === 'committed') throw transactionCommitted(txnNumber);
     if (current.state !== 'active') throw noSuchTransaction(txnNumber);
-    current.state = 'aborted';
+    finish(current, 'aborted');
     this.prune();
   }
 
   /** Called when a command in the transaction failed: MongoDB aborts the transaction. */
   abortAfterError(session: string): void {
     const current = this.sessions.get(session);
-    if (current?.state === 'active') current.state = 'aborted';
+    if (current?.state === 'active') finish(current, 'aborted');
     this.prune();
   }
 
@@ -100,6 +118,8 @@ export class TransactionRegistry {
 
   endSessions(sessions: string[]): void {
     for (const session of sessions) {
+      const current = this.sessions.get(session);
+      if (current?.state === 'active') finish(current, 'aborted');
       this.sessions.delete(session);
       this.seen.delete(session);
     }
@@ -111,7 +131,7 @@ export class TransactionRegistry {
     for (const [session, { lastUse }] of this.seen) if (now - lastUse.getTime() > SESSION_TIMEOUT_MS) this.seen.delete(session);
     for (const [session, current] of this.sessions) {
       if (now - current.txn.lastUsed <= LIFETIME_MS) continue;
-      if (current.state === 'active') current.state = 'aborted';
+      if (current.state === 'active') finish(current, 'aborted');
       else this.sessions.delete(session);
     }
     this.prune();
@@ -127,7 +147,7 @@ export class TransactionRegistry {
   private onCommittedChange(coll: CollectionData, id: unknown, before: Document | null): void {
     const key = idKey(id);
     for (const current of this.sessions.values()) {
-      if (current.state === 'active' && current.txn.writes.get(coll.ns)?.has(key)) current.state = 'aborted';
+      if (current.state === 'active' && current.txn.writes.get(coll.ns)?.has(key)) throw new WriteBlockedByTransaction(current.finished);
     }
     this.history.record(coll.ns, key, before, this.oldestSnapshot());
   }

@@ -3,9 +3,10 @@ import type { Catalog } from '../storage/catalog.js';
 import type { Workspace } from '../storage/workspace.js';
 import type { IndexSpec } from '../indexes/collection-index.js';
 import type { VersionHistory } from './version-history.js';
-import { indexCandidates } from '../indexes/index-plan.js';
+import { indexCandidates, type CandidateScan, type SortSpec } from '../indexes/index-plan.js';
 import { duplicateKeyError } from '../indexes/duplicate-key.js';
 import { idKey } from '../storage/id-key.js';
+import { bsonEquals } from '../indexes/bson-order.js';
 import { writeConflict } from './transaction-errors.js';
 
 /** Answers whether another open transaction already wrote this document. */
@@ -44,6 +45,18 @@ export class Transaction implements Workspace {
     for (const [key, before] of changed) if (before && !writes?.has(key)) out.push(before);
     if (writes) for (const doc of writes.values()) if (doc) out.push(doc);
     return out;
+  }
+
+  /** A transaction mixes snapshot versions with its own writes, so its candidates come unordered. */
+  scan(db: string, coll: string, filter: Document | undefined, sort: SortSpec | undefined): CandidateScan {
+    const docs = this.candidates(db, coll, filter);
+    return {
+      ordered: sort === undefined,
+      indexed: true,
+      forEach: (visit) => {
+        for (const doc of docs) if (!visit(doc)) return;
+      },
+    };
   }
 
   insert(db: string, coll: string, doc: Document): void {
@@ -130,7 +143,7 @@ export class Transaction implements Workspace {
       const ownKeys = index.keysOf(doc);
       for (const [otherKey, other] of own ?? []) {
         if (!other || otherKey === key) continue;
-        const clash = index.keysOf(other).find((k) => ownKeys.some((mine) => sameKey(mine, k)));
+        const clash = index.keysOf(other).find((k) => ownKeys.some((mine) => bsonEquals(mine, k)));
         if (clash) throw duplicateKeyError(data.ns, index.spec.name, index.spec.key, index.keyValue(clash));
       }
     }
@@ -146,10 +159,6 @@ export class Transaction implements Workspace {
     writes.delete(key);
     writes.set(key, doc);
   }
-}
-
-function sameKey(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((value, i) => idKey(value) === idKey(b[i]));
 }
 
 function splitNamespace(ns: string): [string, string] {

@@ -1,5 +1,6 @@
 import type { Catalog } from '../storage/catalog.js';
 import type { Journal } from '../storage/journal.js';
+import { WriteBlockedByTransaction } from '../transactions/transaction-errors.js';
 
 /**
  * Deletes documents whose TTL-indexed date is older than `expireAfterSeconds`, reading the
@@ -15,9 +16,18 @@ export function sweepExpired(catalog: Catalog, journal: Journal, now = Date.now(
         const cutoff = new Date(now - seconds * 1000);
         const expired = new Set<number>();
         const lower = { key: [new Date(-8.64e15)], inclusive: true };
-        for (const entry of index.keys.range(lower, { key: [cutoff], inclusive: false })) expired.add(entry.rid);
-        for (const rid of expired) catalog.remove(coll, rid);
-        removed += expired.size;
+        index.keys.scan(lower, { key: [cutoff], inclusive: false }, (_, rid) => {
+          expired.add(rid);
+        });
+        for (const rid of expired) {
+          try {
+            catalog.remove(coll, rid);
+            removed += 1;
+          } catch (error) {
+            // A document an open transaction wrote is left for a later sweep, as MongoDB's TTL monitor retries.
+            if (!(error instanceof WriteBlockedByTransaction)) throw error;
+          }
+        }
       }
     }
   }

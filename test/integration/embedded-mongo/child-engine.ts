@@ -10,8 +10,8 @@ export interface ChildEngine {
 }
 
 /** Runs `scripts/engine.ts` in its own process (so it can be killed with SIGKILL) and waits for its URI line. */
-export async function spawnChildEngine(dataDir: string): Promise<ChildEngine> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/engine.ts', '--data', dataDir], {
+export async function spawnChildEngine(dataDir: string, extraArgs: string[] = []): Promise<ChildEngine> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/engine.ts', '--data', dataDir, ...extraArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

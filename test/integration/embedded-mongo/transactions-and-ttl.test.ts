@@ -62,6 +62,70 @@ describe('embedded-mongo transactions and TTL through mongoose', () => {
     expect(await Tickets.countDocuments({ code: { $in: ['T2', 'T3'] } })).to.equal(2);
   });
 
+  /** A ticket created open, then set to 'assigned' by a transaction that is left open. */
+  async function assignInOpenTransaction(code: string): Promise<mongoose.mongo.ClientSession> {
+    const Tickets = Ticket();
+    await Tickets.create({ code, state: 'open' });
+    const session = await connection.startSession();
+    session.startTransaction();
+    await Tickets.updateOne({ code }, { state: 'assigned' }, { session });
+    return session;
+  }
+
+  it('write outside a transaction to a document the transaction wrote, waits for the commit and then applies on top', async () => {
+    const Tickets = Ticket();
+    const session = await assignInOpenTransaction('T4');
+
+    let outsideDone = false;
+    const outside = Tickets.collection.updateOne({ code: 'T4' }, { $set: { note: 'seen' } }).then(() => {
+      outsideDone = true;
+    });
+    // Another command gets a full round trip while the outside write is still waiting.
+    await Tickets.findOne({ code: 'T4' });
+    const doneBeforeCommit = outsideDone;
+    await session.commitTransaction();
+    await outside;
+    await session.endSession();
+
+    const stored = await Tickets.collection.findOne({ code: 'T4' });
+    expect(doneBeforeCommit).to.equal(false);
+    expect(stored?.['state']).to.equal('assigned');
+    expect(stored?.['note']).to.equal('seen');
+  });
+
+  it('write outside a transaction with maxTimeMS, transaction never ends in time, fails with MaxTimeMSExpired and leaves the transaction intact', async () => {
+    const Tickets = Ticket();
+    const session = await assignInOpenTransaction('T5');
+
+    const error = await Tickets.collection.updateOne({ code: 'T5' }, { $set: { state: 'closed' } }, { maxTimeMS: 200 }).then(() => null, (e: { code?: number }) => e);
+    await session.commitTransaction();
+    await session.endSession();
+
+    expect(error?.code).to.equal(50);
+    expect((await Tickets.collection.findOne({ code: 'T5' }))?.['state']).to.equal('assigned');
+  });
+
+  it('insertMany outside a transaction, second document held by an aborted transaction, waits then inserts both exactly once', async () => {
+    const Tickets = Ticket();
+    const session = await connection.startSession();
+    session.startTransaction();
+    await Tickets.collection.insertOne({ _id: 'held' as never, code: 'T6' }, { session });
+
+    const outside = Tickets.collection.insertMany([{ _id: 'free' as never, code: 'T7' }, { _id: 'held' as never, code: 'T8' }]);
+    await Tickets.findOne({ code: 'T7' });
+    const seenWhileWaiting = await Tickets.collection.countDocuments({ _id: { $in: ['free', 'held'] as never[] } });
+    await session.abortTransaction();
+    const result = await outside;
+    await session.endSession();
+
+    expect(seenWhileWaiting).to.equal(0);
+    expect(result.insertedCount).to.equal(2);
+    expect(await Tickets.collection.find({ _id: { $in: ['free', 'held'] as never[] } }).sort({ _id: 1 }).toArray()).to.deep.equal([
+      { _id: 'free', code: 'T7' },
+      { _id: 'held', code: 'T8' },
+    ]);
+  });
+
   it('TTL index, document past its expiry, is deleted by the background sweep', async () => {
     const Visit = connection.model('Visit', new Schema({ at: Date, who: String }));
     await Visit.collection.createIndex({ at: 1 }, { expireAfterSeconds: 60 });

@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { AccountPacer } from './account-pacer.js';
+import type { AccountPauses } from './account-pauses.js';
+import { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
+import type { Delivery } from './delivery.js';
+import type { DeliveryRepository } from './delivery.repository.js';
+import type { SendDeliveryJob } from './delivery-queues.js';
+import type { DispatchAccount } from './dispatch-account.js';
+import { UnknownAccount } from './dispatch.errors.js';
+import type { DispatchMetrics } from './dispatch.metrics.js';
+import { quietHoursEnd } from './quiet-hours.js';
+
+/** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
+const MAX_INLINE_WAIT_MS = 15_000;
+/** When a platform says "rate limited" without saying for how long. */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+
+export interface RetryPolicy {
+  /** Send attempts (transient failures) before a delivery is `failed`. */
+  maxAttempts: number;
+  backoffMs(attempt: number): number;
+}
+
+export type SendResult = { kind: 'done' } | { kind: 'later'; delayMs: number; reason: string };
+
+export interface DeliverySenderDeps {
+  deliveries: DeliveryRepository;
+  gateway: ChatGateway;
+  pacer: AccountPacer;
+  pauses: AccountPauses;
+  accounts: ReadonlyMap<string, DispatchAccount>;
+  timeZone: string;
+  metrics: DispatchMetrics;
+  log: Logger;
+}
+
+const DONE: SendResult = { kind: 'done' };
+const later = (delayMs: number, reason: string): SendResult => ({ kind: 'later', delayMs, reason });
+
+/**
+ * Sends one delivery, within its account's pace, and writes its state before the job is acknowledged.
+ *
+ * Guarantee: at-least-once per delivery. A delivery found `sending` belongs to a worker that died between the
+ * platform's send and our record of it; it is sent again from its first part not recorded as sent. A citizen may
+ * see one message twice in that case, never miss it: for residence-permit deadlines and emergencies a duplicate
+ * is the lesser harm, and the window is one round trip wide.
+ */
+export class DeliverySender {
+  constructor(private readonly deps: DeliverySenderDeps) {}
+
+  async send(job: SendDeliveryJob, policy: RetryPolicy): Promise<SendResult> {
+    const { deliveries, pacer, accounts } = this.deps;
+    const account = accounts.get(job.account);
+    if (!account) throw new UnknownAccount(job.account);
+    const delivery = await deliveries.get(job.deliveryId);
+    if (!delivery || !['planned', 'queued', 'sending'].includes(delivery.state)) return DONE;
+
+    const notBefore = this.notBefore(delivery, new Date());
+    if (notBefore) return this.postponed(account, later(notBefore.getTime() - Date.now(), 'not before its time'));
+
+    const turn = await this.takeTurn(account, Math.max(1, delivery.parts.length - delivery.partsSent));
+    if (turn.kind === 'later') return this.postponed(account, turn);
+
+    let sentNow = 0;
+    try {
+      const claimed = await deliveries.claim(delivery.id);
+      if (!claimed) return DONE;
+      if (claimed.state === 'sending') {
+        this.deps.log.warn({ deliveryId: claimed.id, account: account.id, partsSent: claimed.partsSent }, 'delivery interrupted by a worker crash: sending again');
+      }
+      try {
+        for (let part = claimed.partsSent; part < claimed.parts.length; part += 1) {
+          if (sentNow > 0) await sleep(pacer.gapMs(account));
+          const { messageId } = await this.deps.gateway.send(account.id, claimed.chatId, claimed.parts[part] ?? '');
+          sentNow += 1;
+          await deliveries.recordPartSent(claimed.id, part + 1, messageId);
+        }
+      } catch (error) {
+        return await this.recordFailure(account, claimed, error, policy);
+      }
+      await deliveries.markSent(claimed.id, new Date());
+      this.deps.metrics.outcome(account.id, 'sent');
+      return DONE;
+    } finally {
+      await pacer.release(account, turn.token, sentNow);
+    }
+  }
+
+  /** Scheduled time, and quiet hours for normal notices (urgent ones go at night too). */
+  private notBefore(delivery: Delivery, now: Date): Date | undefined {
+    const candidates = [delivery.notBefore, delivery.priority === 'normal' ? quietHoursEnd(delivery.quietHours, now, this.deps.timeZone) : undefined];
+    const latest = candidates.filter((d): d is Date => d !== undefined && d.getTime() > now.getTime()).sort((a, b) => b.getTime() - a.getTime())[0];
+    return latest;
+  }
+
+  private async takeTurn(account: DispatchAccount, messages: number): Promise<{ kind: 'go'; token: string } | Extract<SendResult, { kind: 'later' }>> {
+    for (;;) {
+      const turn = await this.deps.pacer.take(account, messages);
+      if (turn.kind === 'go') return turn;
+      if (turn.kind === 'daily_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: 'daily cap reached' };
+      if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
+      await sleep(turn.ms);
+    }
+  }
+
+  private postponed(account: DispatchAccount, result: SendResult): SendResult {
+    this.deps.metrics.outcome(account.id, 'postponed');
+    return result;
+  }
+
+  private async recordFailure(account: DispatchAccount, delivery: Delivery, error: unknown, policy: RetryPolicy): Promise<SendResult> {
+    const { deliveries, metrics, log } = this.deps;
+    const failure = error instanceof ChatSendFailed ? error : new ChatSendFailed('transient', (error as Error).message || 'send failed');
+    const attempt = delivery.attempts + 1;
+    if (failure.kind === 'permanent' || (failure.kind === 'transient' && attempt >= policy.maxAttempts)) {
+      const reason = failure.kind === 'permanent' ? failure.reason : `${failure.reason} (after ${attempt} attempts)`;
+      await deliveries.markFailed(delivery.id, reason);
+      metrics.outcome(account.id, 'failed');
+      log.info({ deliveryId: delivery.id, account: account.id, kind: failure.kind, attempts: attempt }, 'delivery failed');
+      return DONE;
+    }
+    if (failure.kind === 'rate_limited') {
+      const delayMs = failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+      await deliveries.requeue(delivery.id, { notBefore: new Date(Date.now() + delayMs), reason: failure.reason, attempt: false });
+      metrics.outcome(account.id, 'rate_limited');
+      if (await this.deps.pauses.recordRateLimit(account.id)) log.warn({ account: account.id }, 'account paused after repeated rate limits');
+      return later(delayMs, failure.reason);
+    }
+    const delayMs = policy.backoffMs(attempt);
+    await deliveries.requeue(delivery.id, { notBefore: new Date(Date.now() + delayMs), reason: failure.reason, attempt: true });
+    metrics.outcome(account.id, 'retried');
+    return later(delayMs, failure.reason);
+  }
+}

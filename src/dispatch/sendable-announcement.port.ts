@@ -1,0 +1,22 @@
+/** The platform whose formatting and length limits a message follows (a simulator imitates one). */
+export type Channel = 'wechat' | 'whatsapp';
+
+/**
+ * What dispatch needs to know about an announcement to fan it out; announcements hands it over at publish
+ * and again at each later translation approval (`main.ts` adapts one to the other).
+ */
+export interface SendableAnnouncement {
+  id: string;
+  /** Deliveries are planned once per (version, target): a re-publication of the same version plans nothing new. */
+  version: number;
+  priority: 'normal' | 'urgent';
+  topics: string[];
+  /** Languages whose translation is approved, the source language included. */
+  approvedLanguages: string[];
+  /** Nothing leaves before this moment. */
+  scheduledAt?: Date;
+  /** The message parts of an approved language, formatted and split for the channel. */
+  render(language: string, channel: Channel): string[];
+  /** Urgent notices only: the source and English text with a note, in `language`, that a translation follows. */
+  renderFallback(language: string, channel: Channel): string[];
+}

@@ -12,6 +12,7 @@ import { createHealthRoutes, type ReadinessCheck } from './platform/http/health.
 import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metrics.routes.js';
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
+import { createIdentity, type DemoCredentials } from './identity/index.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -19,6 +20,8 @@ export interface RunningSportello {
   url: string;
   config: Config;
   log: Logger;
+  /** Demo mode: the admin's e-mail, random password and API token, printed at start. */
+  demoCredentials: DemoCredentials | undefined;
   /** Graceful: stop accepting, drain in-flight jobs, stop connectors, close connections, in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -69,6 +72,14 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     redis.on('error', () => undefined);
     stack.push({ name: 'redis', stop: async () => void redis.disconnect() });
 
+    const identity = await createIdentity({
+      db,
+      redis,
+      bootstrap: { mode: config.mode, admin: config.security.bootstrapAdmin, demoAdminToken: config.security.demoAdminToken },
+      sessionSecret: config.security.sessionSecret,
+      publicUrl: config.http.publicUrl,
+    });
+
     const queues = createBullQueueFactory({ redisUrl });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
@@ -90,9 +101,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       log,
       bodyLimit: config.http.bodyLimit,
       translateTitle: (req, code, fallback) => i18n.t(`problems.${code}`, { lng: req.acceptsLanguages()[0] ?? 'it', defaultValue: fallback }),
+      authenticate: identity.authenticate,
       mounts: [
         { path: '/', router: createHealthRoutes(() => readiness) },
         { path: '/', router: createMetricsRoutes(metrics) },
+        { path: '/api/v1', router: identity.routes },
       ],
     });
 
@@ -112,7 +125,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
     log.info({ port, mode: config.mode }, 'sportello started');
 
-    return { url, config, log, stop: stopAll };
+    return { url, config, log, demoCredentials: identity.demoCredentials, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
@@ -132,6 +145,10 @@ async function runFromCommandLine(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`Sportello is running at ${running.url}\n`);
+  const demo = running.demoCredentials;
+  if (demo) {
+    process.stdout.write(`Admin e-mail:    ${demo.email}\nAdmin password:  ${demo.password}\nAdmin API token: ${demo.token}\n`);
+  }
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;

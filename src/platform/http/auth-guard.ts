@@ -14,6 +14,11 @@ export interface Principal {
   via: 'session' | 'token';
   /** For API tokens: what the token may do (`*` for everything its user may do). */
   scopes: string[];
+  /**
+   * For sessions: the request carried the session's `X-CSRF-Token`. Browsers attach cookies to forged
+   * cross-site requests but never an Authorization header, so token calls need no CSRF token (always true).
+   */
+  csrfVerified: boolean;
 }
 
 declare module 'express-serve-static-core' {
@@ -35,14 +40,25 @@ export class Forbidden extends DomainError {
   readonly kind = 'forbidden';
 }
 
+export class CsrfTokenInvalid extends DomainError {
+  readonly code = 'auth.csrf_failed';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('send the X-CSRF-Token given at sign-in (or by GET /api/v1/auth/session) with every change');
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * The one authorisation mechanism: every route declares the roles (and, for tokens, the scope)
- * it needs. Admins pass every role check.
+ * it needs. Admins pass every role check. Cookie-authenticated changes also need the CSRF token.
  */
 export function requireRole(roles: readonly Role[], scope?: string): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     const who = req.principal;
     if (!who) return next(new Unauthenticated());
+    if (!who.csrfVerified && !SAFE_METHODS.has(req.method)) return next(new CsrfTokenInvalid());
     if (who.role !== 'admin' && !roles.includes(who.role)) {
       return next(new Forbidden(`this needs one of the roles: ${roles.join(', ')}`));
     }

@@ -1,0 +1,26 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startEmbeddedMongo } from '../src/embedded-mongo/index.js';
+
+/** `npm run engine -- --data <dir> --port <n>`: runs the embedded engine alone and prints its URI. */
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: '.data/engine' },
+    port: { type: 'string', default: '0' },
+  },
+});
+
+const engine = await startEmbeddedMongo({ dataDir: resolve(values.data), port: Number(values.port) });
+process.stdout.write(`${engine.uri}\n`);
+
+const shutdown = (): void => {
+  engine.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`engine stop failed: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,17 @@
+import type { Announcement } from './announcement.types.js';
+
+/**
+ * How announcements tell dispatch that something is ready to go. Announcements never send anything:
+ * dispatch subscribes in `main.ts`. Listeners run after the change is stored and are awaited, so a
+ * 202 from publish means planning has run; if a listener throws, the change stays stored and
+ * publishing again (allowed while `scheduled`) retries it.
+ */
+export interface AnnouncementEvents {
+  onPublished(listener: (announcement: Announcement) => Promise<void>): void;
+  /** A translation approved while the notice is already out: dispatch plans that language now. */
+  onTranslationApproved(listener: (announcement: Announcement, lang: string) => Promise<void>): void;
+  onCancelled(listener: (announcement: Announcement) => Promise<void>): void;
+}
+
+/** Identity's audit trail, as announcements need it; adapted in `main.ts`. */
+export type AuditRecorder = (entry: { actorId: string; action: string; subjectId: string; details?: Record<string, unknown> }) => Promise<void>;

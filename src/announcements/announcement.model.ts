@@ -1,0 +1,105 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { ANNOUNCEMENT_STATUSES, PRIORITIES, TOPICS, TRANSLATION_STATUSES } from './announcement.types.js';
+
+/**
+ * Stored shape of an announcement. Translations are an array keyed by `lang` rather than an object,
+ * so a language tag never becomes a MongoDB field path. History is embedded: it is written in the
+ * same single-document update as the change it records, so the two can never disagree.
+ */
+export interface AnnouncementDocument {
+  _id: string;
+  slug: string;
+  version: number;
+  sourceRevision: number;
+  status: string;
+  priority: string;
+  topics: string[];
+  sourceLanguage: string;
+  translations: Array<Record<string, unknown>>;
+  validFrom?: Date;
+  validUntil?: Date;
+  link?: string;
+  scheduledAt?: Date;
+  publishedAt?: Date;
+  publishedBy?: string;
+  cancelledAt?: Date;
+  templateId?: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  history: Array<Record<string, unknown>>;
+}
+
+const TranslationVersionSchema = new Schema(
+  {
+    title: { type: String, required: true },
+    body: { type: String, required: true },
+    status: { type: String, enum: TRANSLATION_STATUSES, required: true },
+    sourceRevision: { type: Number, required: true },
+    writtenBy: String,
+    approvedBy: String,
+    replacedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const TranslationSchema = new Schema(
+  {
+    lang: { type: String, required: true },
+    title: String,
+    body: String,
+    status: { type: String, enum: TRANSLATION_STATUSES, required: true },
+    sourceRevision: { type: Number, required: true },
+    writtenBy: String,
+    writtenAt: Date,
+    approvedBy: String,
+    approvedAt: Date,
+    versions: { type: [TranslationVersionSchema], default: [] },
+  },
+  { _id: false },
+);
+
+const HistoryEntrySchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+    action: { type: String, required: true },
+    version: { type: Number, required: true },
+    lang: String,
+    from: String,
+    to: String,
+    staleLanguages: { type: [String], default: undefined },
+  },
+  { _id: false },
+);
+
+const AnnouncementSchema = new Schema<AnnouncementDocument>(
+  {
+    _id: { type: String, required: true },
+    slug: { type: String, required: true, unique: true },
+    version: { type: Number, required: true },
+    sourceRevision: { type: Number, required: true },
+    status: { type: String, enum: ANNOUNCEMENT_STATUSES, required: true, index: true },
+    priority: { type: String, enum: PRIORITIES, required: true },
+    topics: { type: [String], enum: TOPICS, default: [] },
+    sourceLanguage: { type: String, required: true },
+    translations: { type: [TranslationSchema], default: [] },
+    validFrom: Date,
+    validUntil: Date,
+    link: String,
+    scheduledAt: Date,
+    publishedAt: Date,
+    publishedBy: String,
+    cancelledAt: Date,
+    templateId: { type: String, index: true },
+    createdBy: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    history: { type: [HistoryEntrySchema], default: [] },
+  },
+  { collection: 'announcements', versionKey: false, strict: 'throw' },
+);
+
+export function announcementModel(db: Connection): Model<AnnouncementDocument> {
+  return db.models.Announcement ?? db.model<AnnouncementDocument>('Announcement', AnnouncementSchema);
+}

@@ -1,0 +1,76 @@
+import { DomainError } from '../platform/errors.js';
+import type { AnnouncementStatus } from './announcement.types.js';
+
+export class AnnouncementNotFound extends DomainError {
+  readonly code = 'announcement.not_found';
+  readonly kind = 'not-found';
+  constructor(id: string) {
+    super(`no announcement ${id}`);
+  }
+}
+
+/** The client edited a version that someone else has changed since (`If-Match` / `version`). */
+export class VersionConflict extends DomainError {
+  readonly code = 'announcement.version_conflict';
+  readonly kind = 'conflict';
+  constructor(readonly expected: number, readonly current: number) {
+    super(`the announcement is at version ${current}, not ${expected}: reload it and apply your change again`);
+  }
+}
+
+export class TransitionNotAllowed extends DomainError {
+  readonly code = 'announcement.transition_not_allowed';
+  readonly kind = 'conflict';
+  constructor(from: AnnouncementStatus, action: string) {
+    super(`cannot ${action} an announcement that is ${from}`);
+  }
+}
+
+/** A normal notice goes out only when every language asked for has an approved translation. */
+export class TranslationsNotApproved extends DomainError {
+  readonly code = 'announcement.translations_not_approved';
+  readonly kind = 'conflict';
+  constructor(readonly languages: string[]) {
+    super(`these translations are not approved yet: ${languages.join(', ')} (only urgent notices may go out before)`);
+  }
+}
+
+export class TranslationMissing extends DomainError {
+  readonly code = 'announcement.translation_missing';
+  readonly kind = 'conflict';
+  constructor(lang: string) {
+    super(`there is no ${lang} text to approve`);
+  }
+}
+
+export class TranslationAlreadySent extends DomainError {
+  readonly code = 'announcement.translation_already_sent';
+  readonly kind = 'conflict';
+  constructor(lang: string) {
+    super(`the approved ${lang} translation has already gone out and cannot be rewritten`);
+  }
+}
+
+export class SourceIsNotATranslation extends DomainError {
+  readonly code = 'announcement.source_is_not_a_translation';
+  readonly kind = 'conflict';
+  constructor(lang: string) {
+    super(`${lang} is the source language: edit it with PATCH /announcements/:id`);
+  }
+}
+
+export class LanguageNotAssigned extends DomainError {
+  readonly code = 'announcement.language_not_assigned';
+  readonly kind = 'forbidden';
+  constructor(lang: string) {
+    super(`you are not a mediator for ${lang}`);
+  }
+}
+
+export class NoticeNotPublic extends DomainError {
+  readonly code = 'notice.not_found';
+  readonly kind = 'not-found';
+  constructor() {
+    super('there is no public notice at this address');
+  }
+}

@@ -1,0 +1,153 @@
+import type { Announcement } from './announcement.types.js';
+import type { AnnouncementFilter, AnnouncementPage, AnnouncementRepository } from './announcement.repository.js';
+import type { AuditRecorder } from './announcement-events.port.js';
+import type { AnnouncementListeners } from './announcement-listeners.js';
+import { isBeforePublication, transition, type ChangeContext } from './announcement-status.js';
+import { editAnnouncement, type AnnouncementPatch } from './announcement-edit.js';
+import { draftAnnouncement, type NewAnnouncement } from './new-announcement.js';
+import { cancel, publish } from './publication-rules.js';
+import { approveTranslation, writeTranslation, type TextInput } from './translation-rules.js';
+import { AnnouncementNotFound, LanguageNotAssigned, VersionConflict } from './announcements.errors.js';
+import { InvalidInput } from '../platform/errors.js';
+
+/** Who asks for a change: the fields of identity's principal that the rules need. */
+export interface Actor {
+  userId: string;
+  role: 'admin' | 'editor' | 'mediator' | 'viewer';
+  languages: string[];
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'admin', languages: [] };
+
+export interface AnnouncementsServiceDeps {
+  repository: AnnouncementRepository;
+  listeners: AnnouncementListeners;
+  clock: () => Date;
+  audit?: AuditRecorder;
+}
+
+/** A mediator works only in the languages they were assigned; admins may step in for anyone. */
+function assertMayTranslate(actor: Actor, lang: string): void {
+  if (actor.role === 'mediator' && !actor.languages.includes(lang)) throw new LanguageNotAssigned(lang);
+}
+
+function assertValidityWindow(announcement: Announcement): void {
+  if (announcement.validFrom && announcement.validUntil && announcement.validUntil <= announcement.validFrom) {
+    throw new InvalidInput([{ field: 'validUntil', message: 'must be after validFrom' }]);
+  }
+}
+
+/** Attempts at a change that raced with another writer, when the caller did not pin a version. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The announcement workflow. Every change is read, applied by a pure rule, and stored only if
+ * nobody changed the notice meanwhile: with `expectedVersion` (the client's `If-Match`) a race is a
+ * `VersionConflict`; without it the change is simply applied again to the newer version.
+ */
+export class AnnouncementsService {
+  constructor(private readonly deps: AnnouncementsServiceDeps) {}
+
+  async create(input: NewAnnouncement, actor: Actor): Promise<Announcement> {
+    const created = draftAnnouncement(this.deps.repository.newId(), input, this.context(actor));
+    assertValidityWindow(created);
+    await this.deps.repository.insert(created);
+    return created;
+  }
+
+  async get(id: string): Promise<Announcement> {
+    const found = await this.deps.repository.findById(id);
+    if (!found) throw new AnnouncementNotFound(id);
+    return found;
+  }
+
+  list(filter: AnnouncementFilter, limit: number, cursor?: string): Promise<AnnouncementPage> {
+    return this.deps.repository.list(filter, limit, cursor);
+  }
+
+  async edit(id: string, patch: AnnouncementPatch, actor: Actor, expectedVersion?: number): Promise<Announcement> {
+    return this.change(id, actor, expectedVersion, (current, context) => {
+      const edited = editAnnouncement(current, patch, context);
+      assertValidityWindow(edited);
+      return edited;
+    });
+  }
+
+  async translate(id: string, lang: string, text: TextInput, actor: Actor, expectedVersion?: number): Promise<Announcement> {
+    assertMayTranslate(actor, lang);
+    return this.change(id, actor, expectedVersion, (current, context) => writeTranslation(current, lang, text, context));
+  }
+
+  async approve(id: string, lang: string, actor: Actor, expectedVersion?: number): Promise<Announcement> {
+    assertMayTranslate(actor, lang);
+    const { announcement, changed } = await this.apply(id, actor, expectedVersion, (current, context) =>
+      approveTranslation(current, lang, context),
+    );
+    if (changed && !isBeforePublication(announcement.status)) await this.deps.listeners.emitTranslationApproved(announcement, lang);
+    return announcement;
+  }
+
+  async publish(id: string, scheduledAt: Date | undefined, actor: Actor, expectedVersion?: number): Promise<Announcement> {
+    const published = await this.change(id, actor, expectedVersion, (current, context) => publish(current, scheduledAt, context));
+    await this.deps.audit?.({ actorId: actor.userId, action: 'announcement.published', subjectId: id, details: { version: published.version, priority: published.priority } });
+    await this.deps.listeners.emitPublished(published);
+    return published;
+  }
+
+  async cancel(id: string, actor: Actor, expectedVersion?: number): Promise<Announcement> {
+    const cancelled = await this.change(id, actor, expectedVersion, (current, context) => cancel(current, context));
+    await this.deps.audit?.({ actorId: actor.userId, action: 'announcement.cancelled', subjectId: id, details: { version: cancelled.version } });
+    await this.deps.listeners.emitCancelled(cancelled);
+    return cancelled;
+  }
+
+  /** Dispatch: the first delivery is leaving. Repeating it is harmless, so a retried job may call it again. */
+  async markSending(id: string): Promise<Announcement> {
+    return this.change(id, SYSTEM_ACTOR, undefined, (current, context) =>
+      current.status === 'sending' ? current : transition(current, 'sending', 'sending', context),
+    );
+  }
+
+  /** Dispatch: every planned delivery has an outcome. Idempotent like `markSending`. */
+  async markSent(id: string): Promise<Announcement> {
+    return this.change(id, SYSTEM_ACTOR, undefined, (current, context) =>
+      current.status === 'sent' ? current : transition(current, 'sent', 'sent', context),
+    );
+  }
+
+  async findPublic(slug: string): Promise<Announcement | undefined> {
+    return this.deps.repository.findBySlug(slug);
+  }
+
+  private context(actor: Actor): ChangeContext {
+    return { by: actor.userId, at: this.deps.clock() };
+  }
+
+  private async change(
+    id: string,
+    actor: Actor,
+    expectedVersion: number | undefined,
+    rule: (current: Announcement, context: ChangeContext) => Announcement,
+  ): Promise<Announcement> {
+    return (await this.apply(id, actor, expectedVersion, rule)).announcement;
+  }
+
+  private async apply(
+    id: string,
+    actor: Actor,
+    expectedVersion: number | undefined,
+    rule: (current: Announcement, context: ChangeContext) => Announcement,
+  ): Promise<{ announcement: Announcement; changed: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(id);
+      if (expectedVersion !== undefined && current.version !== expectedVersion) throw new VersionConflict(expectedVersion, current.version);
+      const next = rule(current, this.context(actor));
+      if (next === current) return { announcement: current, changed: false };
+      if (await this.deps.repository.replaceIfVersion(next, current.version)) return { announcement: next, changed: true };
+      if (expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
+        const latest = await this.get(id);
+        throw new VersionConflict(expectedVersion ?? current.version, latest.version);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type { Document } from 'bson';
+import { Query } from 'mingo';
+import { targetCollection, type CommandHandler } from './command-context.js';
+import { runUpdate } from './update.command.js';
+import { selectDocuments } from '../query/select-documents.js';
+import { mingoOptions } from '../query/mingo-options.js';
+import type { UpdateSpec } from '../query/apply-update.js';
+import { failedToParse } from '../mongo-error.js';
+
+function project(doc: Document | null, fields: Document | undefined): Document | null {
+  if (!doc || !fields || Object.keys(fields).length === 0) return doc;
+  return new Query({}, mingoOptions()).find<Document>([doc], fields).all()[0] ?? null;
+}
+
+export const findAndModify: CommandHandler = (command, ctx) => {
+  const coll = targetCollection(command, Object.keys(command)[0]!);
+  const filter = (command['query'] ?? {}) as Document;
+  const sort = command['sort'] as Document | undefined;
+  const fields = command['fields'] as Document | undefined;
+  if (command['remove'] === true) {
+    if (command['update'] !== undefined || command['new'] === true) throw failedToParse('remove cannot be combined with update or new');
+    const [victim] = selectDocuments(ctx.workspace, ctx.db, coll, { filter, sort, limit: 1 });
+    if (victim) ctx.workspace.remove(ctx.db, coll, victim);
+    return { lastErrorObject: { n: victim ? 1 : 0 }, value: project(victim ?? null, fields), ok: 1 };
+  }
+  if (command['update'] === undefined) throw failedToParse('Either an update or remove=true must be specified');
+  const result = runUpdate(ctx, coll, {
+    filter,
+    update: command['update'] as UpdateSpec,
+    multi: false,
+    upsert: command['upsert'] === true,
+    arrayFilters: command['arrayFilters'] as Document[] | undefined,
+    sort,
+  });
+  const lastErrorObject: Document = { n: result.matched > 0 || result.upsertedId !== undefined ? 1 : 0, updatedExisting: result.matched > 0 };
+  if (result.upsertedId !== undefined) lastErrorObject['upserted'] = result.upsertedId;
+  const value = command['new'] === true ? (result.after ?? null) : result.upsertedId !== undefined ? null : (result.before ?? null);
+  return { lastErrorObject, value: project(value, fields), ok: 1 };
+};

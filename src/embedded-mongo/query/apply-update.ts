@@ -1,0 +1,96 @@
+import { ObjectId, type Document } from 'bson';
+import { update as mingoUpdate, updateOne as mingoUpdateOne } from 'mingo';
+import { cloneDocument, isPlainObject } from './clone-document.js';
+import { bsonEquals } from '../indexes/bson-order.js';
+import { mingoOptions } from './mingo-options.js';
+import { MongoCommandError, failedToParse } from '../mongo-error.js';
+import { refuseUnsupportedOperators } from './refused-operators.js';
+
+export type UpdateSpec = Document | Document[];
+
+export interface UpdateOutcome {
+  doc: Document;
+  modified: boolean;
+}
+
+export function isReplacement(update: UpdateSpec): update is Document {
+  return !Array.isArray(update) && Object.keys(update).every((key) => !key.startsWith('$'));
+}
+
+const immutableId = (): MongoCommandError =>
+  new MongoCommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+
+/** Applies an update (replacement, operators or pipeline) to a copy of `doc`; the stored version is untouched. */
+export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Document[] | undefined, inserting: boolean): UpdateOutcome {
+  refuseUnsupportedOperators(update);
+  let next: Document;
+  if (Array.isArray(update)) {
+    const holder = [cloneDocument(doc)];
+    mingoUpdateOne(holder, {}, update as never, {}, mingoOptions());
+    next = holder[0]!;
+  } else if (isReplacement(update)) {
+    if (update['_id'] !== undefined && doc['_id'] !== undefined && !bsonEquals(update['_id'], doc['_id'])) throw immutableId();
+    const rest: Document = { ...update };
+    delete rest['_id'];
+    next = doc['_id'] !== undefined ? { _id: doc['_id'], ...rest } : { ...update };
+  } else {
+    next = cloneDocument(doc);
+    const operators: Document = { ...(update as Document) };
+    const onInsert: unknown = operators['$setOnInsert'];
+    delete operators['$setOnInsert'];
+    if (onInsert !== undefined && !isPlainObject(onInsert)) throw failedToParse('$setOnInsert takes an object');
+    if (Object.keys(operators).length > 0) mingoUpdate(next, operators as never, arrayFilters, undefined, { cloneMode: 'copy', queryOptions: mingoOptions() });
+    if (inserting && onInsert) mingoUpdate(next, { $set: onInsert } as never, undefined, undefined, { cloneMode: 'copy', queryOptions: mingoOptions() });
+  }
+  if (doc['_id'] !== undefined && !bsonEquals(next['_id'], doc['_id'])) throw immutableId();
+  if (next['_id'] === undefined) next = { _id: new ObjectId(), ...next };
+  else if (Object.keys(next)[0] !== '_id') {
+    const { _id, ...rest } = next;
+    next = { _id, ...rest };
+  }
+  return { doc: next, modified: !deepEqualDocuments(doc, next) };
+}
+
+function deepEqualDocuments(a: Document, b: Document): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((key, i) => key === kb[i] && sameValue(a[key], b[key]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) return deepEqualDocuments(a, b);
+  // Numbers of different BSON widths are different stored values even when they compare equal.
+  return typeof a === 'object' && bsonEquals(a, b) && (a as object).constructor === (b as object)?.constructor;
+}
+
+/** The document an upsert starts from: the filter's equality fields, as MongoDB seeds it. */
+export function seedFromFilter(filter: Document | undefined): Document {
+  const seed: Document = {};
+  const visit = (clause: Document): void => {
+    for (const [field, value] of Object.entries(clause)) {
+      if (field === '$and' && Array.isArray(value)) value.forEach((part) => visit(part as Document));
+      if (field.startsWith('$')) continue;
+      if (isPlainObject(value) && Object.keys(value).some((key) => key.startsWith('$'))) {
+        if ('$eq' in value) setPath(seed, field, cloneDocument(value['$eq']));
+        continue;
+      }
+      setPath(seed, field, cloneDocument(value));
+    }
+  };
+  if (filter) visit(filter);
+  return seed;
+}
+
+function setPath(target: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (!isPlainObject(node[part])) node[part] = {};
+    node = node[part] as Document;
+  }
+  node[parts[parts.length - 1]!] = value;
+}

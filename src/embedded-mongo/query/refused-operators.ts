@@ -1,0 +1,33 @@
+import { MongoCommandError } from '../mongo-error.js';
+
+/** Features refused by design: an error is better than a silently wrong answer. */
+const REFUSED_QUERY = new Set([
+  '$where', '$text', '$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$within', '$box', '$center',
+  '$centerSphere', '$polygon', '$geometry', '$search', '$function', '$accumulator',
+]);
+
+const REFUSED_STAGES = new Set(['$changeStream', '$out', '$merge', '$search', '$searchMeta', '$geoNear', '$vectorSearch', '$currentOp', '$listSessions', '$collStats', '$indexStats', '$planCacheStats']);
+
+export function refuseUnsupportedOperators(expression: unknown): void {
+  if (expression === null || typeof expression !== 'object') return;
+  if (Array.isArray(expression)) {
+    for (const item of expression) refuseUnsupportedOperators(item);
+    return;
+  }
+  const proto = Object.getPrototypeOf(expression);
+  if (proto !== Object.prototype && proto !== null) return;
+  for (const [key, value] of Object.entries(expression)) {
+    if (REFUSED_QUERY.has(key)) throw new MongoCommandError(2, 'BadValue', `${key} is not supported by the embedded engine`);
+    refuseUnsupportedOperators(value);
+  }
+}
+
+export function refuseUnsupportedStages(pipeline: unknown[]): void {
+  for (const stage of pipeline) {
+    const name = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
+    if (name && REFUSED_STAGES.has(name)) {
+      throw new MongoCommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}' (not supported by the embedded engine)`);
+    }
+    refuseUnsupportedOperators(stage);
+  }
+}

@@ -1,0 +1,12 @@
+import type { Document } from 'bson';
+import type { IndexSpec } from '../indexes/collection-index.js';
+
+/** One durable state change: what the journal records and what recovery replays. */
+export type Change =
+  | { op: 'create'; db: string; coll: string; options: Document; uuid: Buffer }
+  | { op: 'drop'; db: string; coll: string }
+  | { op: 'dropDatabase'; db: string }
+  | { op: 'index'; db: string; coll: string; spec: IndexSpec }
+  | { op: 'dropIndex'; db: string; coll: string; name: string }
+  | { op: 'put'; db: string; coll: string; doc: Document }
+  | { op: 'del'; db: string; coll: string; id: unknown };

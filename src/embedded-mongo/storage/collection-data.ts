@@ -1,0 +1,91 @@
+import { ObjectId, type Document } from 'bson';
+import { CollectionIndex, type IndexSpec } from '../indexes/collection-index.js';
+import { duplicateKeyError } from '../indexes/duplicate-key.js';
+import { idKey } from './id-key.js';
+
+export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+
+/**
+ * One collection's committed documents and indexes. Stored documents are never mutated in
+ * place: an update swaps in a new object, so cursors and transactions may hold references.
+ */
+export class CollectionData {
+  readonly docs = new Map<number, Document>();
+  readonly ids = new Map<string, number>();
+  readonly indexes = new Map<string, CollectionIndex>();
+  private nextRid = 1;
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Document,
+    readonly uuid: Buffer,
+  ) {
+    this.indexes.set('_id_', new CollectionIndex(ID_INDEX_SPEC));
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  ridOf(id: unknown): number | undefined {
+    return this.ids.get(idKey(id));
+  }
+
+  /** Raises the E11000 MongoDB would answer if `doc` were stored under `rid`. */
+  checkUnique(doc: Document, rid: number): void {
+    const existing = this.ids.get(idKey(doc['_id']));
+    if (existing !== undefined && existing !== rid) {
+      throw duplicateKeyError(this.ns, '_id_', { _id: 1 }, { _id: doc['_id'] });
+    }
+    for (const index of this.indexes.values()) {
+      if (index.spec.name === '_id_') continue;
+      const conflict = index.findConflict(doc, rid);
+      if (conflict) throw duplicateKeyError(this.ns, index.spec.name, index.spec.key, conflict.keyValue);
+    }
+  }
+
+  insert(doc: Document, checked = true): number {
+    const rid = this.nextRid++;
+    if (checked) this.checkUnique(doc, rid);
+    this.docs.set(rid, doc);
+    this.ids.set(idKey(doc['_id']), rid);
+    for (const index of this.indexes.values()) index.add(doc, rid);
+    return rid;
+  }
+
+  replace(rid: number, doc: Document, checked = true): void {
+    const old = this.docs.get(rid);
+    if (!old) throw new Error(`record ${rid} vanished from ${this.ns}`);
+    if (checked) this.checkUnique(doc, rid);
+    for (const index of this.indexes.values()) index.remove(old, rid);
+    this.docs.set(rid, doc);
+    for (const index of this.indexes.values()) index.add(doc, rid);
+  }
+
+  remove(rid: number): Document | undefined {
+    const old = this.docs.get(rid);
+    if (!old) return undefined;
+    for (const index of this.indexes.values()) index.remove(old, rid);
+    this.docs.delete(rid);
+    this.ids.delete(idKey(old['_id']));
+    return old;
+  }
+
+  /** Builds the index over the existing documents, refusing it if they already break uniqueness. */
+  addIndex(spec: IndexSpec): void {
+    const index = new CollectionIndex(spec);
+    for (const [rid, doc] of this.docs) {
+      const conflict = index.findConflict(doc, rid);
+      if (conflict) throw duplicateKeyError(this.ns, spec.name, spec.key, conflict.keyValue);
+      index.add(doc, rid);
+    }
+    this.indexes.set(spec.name, index);
+  }
+}
+
+/** MongoDB puts a missing `_id` first, as an ObjectId. */
+export function withId(doc: Document): Document {
+  if (doc['_id'] !== undefined) return doc;
+  return { _id: new ObjectId(), ...doc };
+}

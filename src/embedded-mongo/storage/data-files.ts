@@ -1,0 +1,37 @@
+import { readdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Layout of a data folder: `journal-<gen>.log` files and at most one complete
+ * `snapshot-<gen>.bson`, which holds the state up to the end of journal <gen>.
+ */
+const JOURNAL = /^journal-(\d{6})\.log$/;
+const SNAPSHOT = /^snapshot-(\d{6})\.bson$/;
+
+const pad = (gen: number): string => String(gen).padStart(6, '0');
+
+export const journalPath = (dir: string, gen: number): string => join(dir, `journal-${pad(gen)}.log`);
+export const snapshotPath = (dir: string, gen: number): string => join(dir, `snapshot-${pad(gen)}.bson`);
+export const snapshotTempPath = (dir: string): string => join(dir, 'snapshot.tmp');
+
+function generations(dir: string, pattern: RegExp): number[] {
+  return readdirSync(dir)
+    .map((name) => pattern.exec(name)?.[1])
+    .filter((gen): gen is string => gen !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export const journalGenerations = (dir: string): number[] => generations(dir, JOURNAL);
+export const snapshotGenerations = (dir: string): number[] => generations(dir, SNAPSHOT);
+
+/** Makes a rename or unlink in `dir` durable. */
+export async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

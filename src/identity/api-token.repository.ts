@@ -1,0 +1,70 @@
+import { isValidObjectId, Types, type Connection } from 'mongoose';
+import { apiTokenModel, type ApiToken, type ApiTokenDocument } from './api-token.model.js';
+
+export interface NewApiTokenRecord {
+  userId: string;
+  name: string;
+  digest: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+}
+
+function toApiToken(doc: ApiTokenDocument): ApiToken {
+  return {
+    id: doc._id.toHexString(),
+    userId: doc.userId.toHexString(),
+    name: doc.name,
+    prefix: doc.prefix,
+    scopes: [...doc.scopes],
+    createdAt: doc.createdAt,
+    lastUsedAt: doc.lastUsedAt,
+    revokedAt: doc.revokedAt,
+  };
+}
+
+export function createApiTokenRepository(db: Connection) {
+  const Tokens = apiTokenModel(db);
+  return {
+    /** Resolves once the collection's indexes (unique, TTL) exist. */
+    async init(): Promise<void> {
+      await Tokens.init();
+    },
+
+    async create(record: NewApiTokenRecord): Promise<ApiToken> {
+      const doc = await Tokens.create({ ...record, userId: new Types.ObjectId(record.userId) });
+      return toApiToken(doc.toObject());
+    },
+
+    async findLiveByDigest(digest: string): Promise<ApiToken | null> {
+      const doc = await Tokens.findOne({ digest, revokedAt: null }).lean<ApiTokenDocument>();
+      return doc ? toApiToken(doc) : null;
+    },
+
+    async findById(id: string): Promise<ApiToken | null> {
+      if (!isValidObjectId(id)) return null;
+      const doc = await Tokens.findById(id).lean<ApiTokenDocument>();
+      return doc ? toApiToken(doc) : null;
+    },
+
+    /** Newest first; revoked tokens stay listed so their owner can see what was cut off and when. */
+    async listOf(userId: string): Promise<ApiToken[]> {
+      const docs = await Tokens.find({ userId: new Types.ObjectId(userId) }).sort({ createdAt: -1 }).lean<ApiTokenDocument[]>();
+      return docs.map(toApiToken);
+    },
+
+    async revoke(id: string, at: Date): Promise<void> {
+      await Tokens.updateOne({ _id: new Types.ObjectId(id), revokedAt: null }, { $set: { revokedAt: at } });
+    },
+
+    async deleteByName(userId: string, name: string): Promise<void> {
+      await Tokens.deleteMany({ userId: new Types.ObjectId(userId), name });
+    },
+
+    async touch(id: string, at: Date): Promise<void> {
+      await Tokens.updateOne({ _id: new Types.ObjectId(id) }, { $set: { lastUsedAt: at } });
+    },
+  };
+}
+
+export type ApiTokenRepository = ReturnType<typeof createApiTokenRepository>;

@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { principalOf, requireRole, ROLES } from '../platform/http/auth-guard.js';
+import { parseBody } from '../platform/http/validate.js';
+import type { AuthService } from './auth.service.js';
+import { actorOf, type AuditLog } from './audit.service.js';
+import { Email } from './identity.schemas.js';
+import type { SessionCookie } from './session-cookie.js';
+
+const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(256) });
+
+/** `/api/v1/auth`: sign-in (sets the session cookie and returns the CSRF token), sign-out, who am I. */
+export function createAuthRoutes(deps: { auth: AuthService; cookie: SessionCookie; audit: AuditLog }): Router {
+  const router = Router();
+
+  router.post('/login', async (req, res) => {
+    const body = parseBody(LoginBody, req);
+    const signedIn = await deps.auth.login({ ...body, ip: req.ip ?? 'unknown' });
+    deps.cookie.set(res, signedIn.sessionId, signedIn.expiresAt);
+    res.json({ user: signedIn.user, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt });
+  });
+
+  router.post('/logout', requireRole(ROLES), async (req, res) => {
+    const principal = principalOf(req);
+    const sessionId = deps.cookie.read(req);
+    if (principal.via === 'session' && sessionId) {
+      await deps.auth.logout(sessionId);
+      deps.cookie.clear(res);
+      await deps.audit.record({ actor: actorOf(principal), action: 'auth.logout', target: { type: 'user', id: principal.userId } });
+    }
+    res.status(204).end();
+  });
+
+  router.get('/session', requireRole(ROLES), (req, res) => {
+    const principal = principalOf(req);
+    const sessionId = deps.cookie.read(req);
+    res.json({
+      user: { id: principal.userId, email: principal.email, role: principal.role, languages: principal.languages },
+      via: principal.via,
+      ...(principal.via === 'session' && sessionId ? { csrfToken: deps.auth.csrfTokenOf(sessionId) } : { scopes: principal.scopes }),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,86 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { AuditLog } from './audit.service.js';
+import { InvalidCredentials } from './identity.errors.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { digestOpaqueToken, generateOpaqueToken } from './opaque-token.js';
+import { verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
+import type { SessionRepository } from './session.repository.js';
+import type { User } from './user.model.js';
+import type { UserRepository } from './user.repository.js';
+
+export interface SignedIn {
+  user: User;
+  /** The cookie value: shown to the browser once, stored only as a digest. */
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export interface AuthServiceDeps {
+  users: UserRepository;
+  sessions: SessionRepository;
+  throttle: LoginThrottle;
+  audit: AuditLog;
+  /** Keys the CSRF tokens, which are derived from the session id and so need no storage. */
+  csrfSecret: string;
+  sessionTtlMs: number;
+}
+
+/** Sign-in, sign-out and the per-request session check. */
+export function createAuthService(deps: AuthServiceDeps) {
+  const csrfTokenOf = (sessionId: string): string => createHmac('sha256', deps.csrfSecret).update(`csrf:${sessionId}`).digest('base64url');
+
+  return {
+    async login(input: { email: string; password: string; ip: string }): Promise<SignedIn> {
+      await deps.throttle.assertAllowed(input.email, input.ip);
+      const found = await deps.users.findCredentials(input.email);
+      const valid = found ? await verifyPassword(input.password, found.passwordHash) : await verifyAgainstDecoy(input.password);
+      if (!found || !valid || found.user.disabled) {
+        const locked = await deps.throttle.recordFailure(input.email, input.ip);
+        // The typed e-mail is not recorded: people sometimes type their password into it.
+        await deps.audit.record({
+          actor: { type: 'anonymous' },
+          action: 'auth.login_failed',
+          target: found ? { type: 'user', id: found.user.id } : null,
+          details: { ip: input.ip, reason: !found ? 'unknown_email' : found.user.disabled ? 'disabled' : 'wrong_password', locked },
+        });
+        throw new InvalidCredentials();
+      }
+      await deps.throttle.recordSuccess(input.email);
+      const sessionId = generateOpaqueToken('');
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);
+      await deps.sessions.create(digestOpaqueToken(sessionId), { userId: found.user.id, createdAt: now, expiresAt });
+      await deps.audit.record({
+        actor: { type: 'user', id: found.user.id, email: found.user.email },
+        action: 'auth.login',
+        target: { type: 'user', id: found.user.id },
+        details: { ip: input.ip },
+      });
+      return { user: found.user, sessionId, csrfToken: csrfTokenOf(sessionId), expiresAt };
+    },
+
+    async logout(sessionId: string): Promise<void> {
+      await deps.sessions.delete(digestOpaqueToken(sessionId));
+    },
+
+    /** The signed-in user, re-read on every request so that disabling or demoting takes effect at once. */
+    async resolveSession(sessionId: string): Promise<User | null> {
+      const session = await deps.sessions.findLive(digestOpaqueToken(sessionId), new Date());
+      if (!session) return null;
+      const user = await deps.users.findById(session.userId);
+      return user && !user.disabled ? user : null;
+    },
+
+    csrfTokenOf,
+
+    csrfMatches(sessionId: string, sent: string | undefined): boolean {
+      if (!sent) return false;
+      const expected = Buffer.from(csrfTokenOf(sessionId));
+      const actual = Buffer.from(sent);
+      return expected.length === actual.length && timingSafeEqual(expected, actual);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { createApiTokenRepository } from './api-token.repository.js';
+import { createApiTokenRoutes } from './api-token.routes.js';
+import { createApiTokenService } from './api-token.service.js';
+import { createAuditRepository } from './audit.repository.js';
+import { createAuditRoutes } from './audit.routes.js';
+import { createAuditLog, type AuditLog } from './audit.service.js';
+import { createAuthRoutes } from './auth.routes.js';
+import { createAuthService } from './auth.service.js';
+import { createAuthenticate } from './authenticate.middleware.js';
+import { bootstrapAdmin, type BootstrapSettings, type DemoCredentials } from './bootstrap-admin.js';
+import { createLoginThrottle, DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './login-throttle.js';
+import { createSessionCookie } from './session-cookie.js';
+import { createSessionRepository } from './session.repository.js';
+import { createUserRepository } from './user.repository.js';
+import { createUserRoutes } from './user.routes.js';
+import { createUserService, type UserService } from './user.service.js';
+
+export { actorOf, type AuditEntry, type AuditLog } from './audit.service.js';
+export type { AuditActor, AuditEvent, AuditTarget } from './audit-event.model.js';
+export { TOKEN_SCOPES, type TokenScope } from './api-token.service.js';
+export type { DemoCredentials } from './bootstrap-admin.js';
+export type { User } from './user.model.js';
+
+export interface IdentityDeps {
+  db: Connection;
+  redis: Redis;
+  bootstrap: BootstrapSettings;
+  /** Keys the CSRF tokens; without it (demo, tests) a random key per process is used. */
+  sessionSecret?: string;
+  /** The public https URL makes the session cookie Secure. */
+  publicUrl?: string;
+  sessionTtlMs?: number;
+  loginLimits?: LoginThrottleLimits;
+}
+
+export interface Identity {
+  /** For `createHttpApp`: sets `req.principal` from a bearer token or the session cookie. */
+  authenticate: RequestHandler;
+  /** Mount at `/api/v1`: `/auth`, `/users`, `/tokens`, `/audit`. */
+  routes: Router;
+  /** The audit trail: other features `record` publish, cancel and erase here. */
+  audit: AuditLog;
+  users: UserService;
+  /** Printed by `npm run demo`; undefined outside demo mode. */
+  demoCredentials: DemoCredentials | undefined;
+}
+
+const TWELVE_HOURS_MS = 12 * 60 * 60 * 1000;
+
+/** Users, sessions, API tokens, sign-in throttling and the audit trail, wired on one database and Redis. */
+export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
+  const userRepository = createUserRepository(deps.db);
+  const sessionRepository = createSessionRepository(deps.db);
+  const tokenRepository = createApiTokenRepository(deps.db);
+  const auditRepository = createAuditRepository(deps.db);
+  // The unique e-mail index must exist before the bootstrap admin is inserted.
+  await Promise.all([userRepository, sessionRepository, tokenRepository, auditRepository].map((r) => r.init()));
+  const audit = createAuditLog(auditRepository);
+
+  const users = createUserService({ users: userRepository, sessions: sessionRepository, audit });
+  const tokens = createApiTokenService({ tokens: tokenRepository, users: userRepository, audit });
+  const auth = createAuthService({
+    users: userRepository,
+    sessions: sessionRepository,
+    throttle: createLoginThrottle(deps.redis, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
+    audit,
+    csrfSecret: deps.sessionSecret ?? randomBytes(32).toString('base64'),
+    sessionTtlMs: deps.sessionTtlMs ?? TWELVE_HOURS_MS,
+  });
+  const cookie = createSessionCookie({ secure: deps.publicUrl?.startsWith('https://') ?? false });
+
+  const demoCredentials = await bootstrapAdmin(
+    { users: userRepository, userService: users, tokens: tokenRepository, tokenService: tokens },
+    deps.bootstrap,
+  );
+
+  const routes = Router();
+  routes.use('/auth', createAuthRoutes({ auth, cookie, audit }));
+  routes.use('/users', createUserRoutes(users));
+  routes.use('/tokens', createApiTokenRoutes({ tokens, users }));
+  routes.use('/audit', createAuditRoutes(audit));
+
+  return { authenticate: createAuthenticate({ auth, tokens, cookie }), routes, audit, users, demoCredentials };
+}

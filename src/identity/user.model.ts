@@ -1,0 +1,45 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { ROLES, type Role } from '../platform/http/auth-guard.js';
+
+/** A staff member as the rest of Sportello sees it: never carries the password hash. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Languages a mediator works in (BCP 47, e.g. `zh-Hans`); empty for other roles. */
+  languages: string[];
+  disabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface UserDocument {
+  _id: Types.ObjectId;
+  email: string;
+  name: string;
+  role: Role;
+  languages: string[];
+  disabled: boolean;
+  passwordHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const userSchema = new Schema<UserDocument>(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true },
+    name: { type: String, required: true, trim: true },
+    role: { type: String, required: true, enum: ROLES },
+    languages: { type: [String], default: [] },
+    disabled: { type: Boolean, default: false },
+    passwordHash: { type: String, required: true },
+  },
+  { collection: 'users', timestamps: true, strict: 'throw' },
+);
+userSchema.index({ email: 1 }, { unique: true });
+userSchema.index({ role: 1, disabled: 1 });
+
+export function userModel(db: Connection): Model<UserDocument> {
+  return (db.models.User as Model<UserDocument> | undefined) ?? db.model<UserDocument>('User', userSchema);
+}

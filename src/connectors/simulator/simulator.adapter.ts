@@ -1,0 +1,144 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChannelAccountConfig } from '../../platform/config.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import {
+  SendError,
+  type ChannelAccount,
+  type ChatConnector,
+  type ChatRef,
+  type ChatSummary,
+  type ConnectorState,
+  type InboundMessage,
+  type OutboundContent,
+  type SendFailureKind,
+  type SentMessage,
+} from '../chat-connector.port.js';
+import { ConnectorEvents, type MessageListener, type StateListener } from '../connector-events.js';
+import { UnknownChat } from '../connectors.errors.js';
+import { SendFaults } from './send-faults.js';
+import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
+
+export type SimulatorAccountConfig = Extract<ChannelAccountConfig, { platform: 'simulator' }>;
+
+/** A citizen writing into a simulated chat. */
+export interface CitizenMessage {
+  chatId: string;
+  senderId: string;
+  senderName: string;
+  text: string;
+  mentionsUs?: boolean;
+  quotedMessageId?: string;
+}
+
+/** Reliability tests and the demo break the simulated network on purpose. */
+export interface SimulatorFaults {
+  failNext?: { count: number; kind: SendFailureKind; retryAfterMs?: number };
+  /** The connection drops (`reconnecting`) and comes back (`ready`) after this long. */
+  disconnectForMs?: number;
+  /** The session is lost (`login_required` with a QR payload) and is scanned again after this long. */
+  requireLoginForMs?: number;
+}
+
+/**
+ * An in-process chat account for the demo, the browser tests and the benchmarks: the chats come from
+ * config, every message is kept in memory, and latency and failures are injected on demand.
+ */
+export class SimulatorConnector implements ChatConnector {
+  readonly account: ChannelAccount;
+  readonly #latencyMs: number;
+  readonly #chats: SimulatedChats;
+  readonly #faults = new SendFaults();
+  readonly #events: ConnectorEvents;
+  #outage: NodeJS.Timeout | undefined;
+  #logins = 0;
+
+  constructor(config: SimulatorAccountConfig, deps: { log: Logger }) {
+    this.account = { id: config.id, platform: 'simulator', rateLimit: config.rateLimit };
+    this.#latencyMs = config.latencyMs;
+    this.#chats = new SimulatedChats(config.chats.map(({ chatId, name, type }) => ({ chatId, name, type })));
+    this.#events = new ConnectorEvents(deps.log);
+  }
+
+  get state(): ConnectorState {
+    return this.#events.state;
+  }
+
+  on(event: 'state', listener: (state: ConnectorState) => void): void;
+  on(event: 'message', listener: (message: InboundMessage) => Promise<void>): void;
+  on(event: 'state' | 'message', listener: StateListener | MessageListener): void {
+    this.#events.subscribe(event, listener);
+  }
+
+  async start(): Promise<void> {
+    this.#events.setState({ status: 'starting' });
+    await this.#network();
+    this.#events.setState({ status: 'ready' });
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.#outage);
+    this.#events.setState({ status: 'stopped' });
+  }
+
+  async send(chat: ChatRef, content: OutboundContent): Promise<SentMessage> {
+    await this.#network();
+    if (this.state.status !== 'ready') throw new SendError('transient', `not connected (${this.state.status})`);
+    const fault = this.#faults.take();
+    if (fault) throw fault;
+    if (!this.#chats.find(chat.chatId)) throw new SendError('permanent', 'not a member of this chat');
+    const message = this.#chats.append(chat.chatId, content.text, true);
+    return { platformMessageId: message.id, sentAt: message.at };
+  }
+
+  async listChats(): Promise<ChatSummary[]> {
+    await this.#network();
+    return this.#chats.list();
+  }
+
+  /** Oldest first. Throws `UnknownChat`. */
+  messages(chatId: string): SimulatedMessage[] {
+    return this.#chats.messages(chatId);
+  }
+
+  /** Stores the citizen's message and resolves once every listener has handled it. Throws `UnknownChat`. */
+  async receive(input: CitizenMessage): Promise<InboundMessage> {
+    const chat = this.#chats.find(input.chatId);
+    if (!chat) throw new UnknownChat();
+    const stored = this.#chats.append(input.chatId, input.text, false);
+    const message: InboundMessage = {
+      platform: 'simulator',
+      account: this.account.id,
+      chatId: input.chatId,
+      chatType: chat.type,
+      senderId: input.senderId,
+      senderName: input.senderName,
+      text: input.text,
+      ...(input.quotedMessageId ? { quotedMessageId: input.quotedMessageId } : {}),
+      mentionsUs: input.mentionsUs ?? false,
+      timestamp: stored.at,
+      platformMessageId: stored.id,
+    };
+    await this.#events.deliver(message);
+    return message;
+  }
+
+  injectFaults(faults: SimulatorFaults): void {
+    if (faults.failNext) this.#faults.arm(faults.failNext.count, faults.failNext.kind, faults.failNext.retryAfterMs);
+    if (faults.requireLoginForMs !== undefined) {
+      this.#logins += 1;
+      this.#interrupt({ status: 'login_required', qr: `sportello-simulator:${this.account.id}:${this.#logins}` }, faults.requireLoginForMs);
+    } else if (faults.disconnectForMs !== undefined) {
+      this.#interrupt({ status: 'reconnecting', reason: 'simulated disconnect' }, faults.disconnectForMs);
+    }
+  }
+
+  #interrupt(state: ConnectorState, forMs: number): void {
+    clearTimeout(this.#outage);
+    this.#events.setState(state);
+    this.#outage = setTimeout(() => this.#events.setState({ status: 'ready' }), forMs);
+  }
+
+  async #network(): Promise<void> {
+    if (this.#latencyMs > 0) await sleep(this.#latencyMs);
+  }
+}

@@ -1,0 +1,93 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireRole } from '../../platform/http/auth-guard.js';
+import { parseBody, parseParams } from '../../platform/http/validate.js';
+import type { ChatConnector } from '../chat-connector.port.js';
+import { UnknownAccount } from '../connectors.errors.js';
+import { SimulatorConnector } from './simulator.adapter.js';
+
+const AccountId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an account id');
+const ChatId = z.string().min(1).max(200);
+const AccountParams = z.strictObject({ account: AccountId });
+const ChatParams = z.strictObject({ account: AccountId, chatId: ChatId });
+
+const InboundBody = z.strictObject({
+  chatId: ChatId,
+  senderId: z.string().min(1).max(200),
+  senderName: z.string().min(1).max(200),
+  text: z.string().min(1).max(4096),
+  mentionsUs: z.boolean().optional(),
+  quotedMessageId: z.string().min(1).max(200).optional(),
+});
+
+const Seconds = z.number().positive().max(3600);
+const FaultsBody = z
+  .strictObject({
+    failNext: z
+      .strictObject({
+        count: z.number().int().min(1).max(1000),
+        kind: z.enum(['transient', 'rate_limited', 'permanent']),
+        retryAfterSeconds: Seconds.optional(),
+      })
+      .optional(),
+    disconnectForSeconds: Seconds.optional(),
+    requireLoginForSeconds: Seconds.optional(),
+  })
+  .refine((f) => f.failNext ?? f.disconnectForSeconds ?? f.requireLoginForSeconds, {
+    message: 'give failNext, disconnectForSeconds or requireLoginForSeconds',
+    path: ['failNext'],
+  });
+
+export interface ConnectorLookup {
+  get(accountId: string): ChatConnector | undefined;
+}
+
+/**
+ * The simulator's control API, for the demo and the browser and reliability tests: write as a citizen,
+ * read what was said, break the network. Mount only when a simulated account is configured, at
+ * `/api/v1/simulator`. Admins only: it lets the caller speak as anyone.
+ */
+export function createSimulatorRouter(deps: { connectors: ConnectorLookup }): Router {
+  const router = Router();
+  router.use(requireRole(['admin']));
+
+  const simulatorFor = (account: string): SimulatorConnector => {
+    const connector = deps.connectors.get(account);
+    if (!(connector instanceof SimulatorConnector)) throw new UnknownAccount(account);
+    return connector;
+  };
+
+  router.post('/:account/inbound', async (req, res) => {
+    const { account } = parseParams(AccountParams, req);
+    const input = parseBody(InboundBody, req);
+    const message = await simulatorFor(account).receive(input);
+    res.status(201).json({ id: message.platformMessageId, at: message.timestamp });
+  });
+
+  router.get('/:account/chats', async (req, res) => {
+    const { account } = parseParams(AccountParams, req);
+    res.json(await simulatorFor(account).listChats());
+  });
+
+  router.get('/:account/chats/:chatId/messages', (req, res) => {
+    const { account, chatId } = parseParams(ChatParams, req);
+    res.json(simulatorFor(account).messages(chatId));
+  });
+
+  router.post('/:account/faults', (req, res) => {
+    const { account } = parseParams(AccountParams, req);
+    const faults = parseBody(FaultsBody, req);
+    const simulator = simulatorFor(account);
+    const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
+    simulator.injectFaults({
+      ...(faults.failNext
+        ? { failNext: { count: faults.failNext.count, kind: faults.failNext.kind, retryAfterMs: seconds(faults.failNext.retryAfterSeconds) } }
+        : {}),
+      disconnectForMs: seconds(faults.disconnectForSeconds),
+      requireLoginForMs: seconds(faults.requireLoginForSeconds),
+    });
+    res.status(202).json({ state: simulator.state.status });
+  });
+
+  return router;
+}

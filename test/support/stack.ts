@@ -1,12 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSportello, type RunningSportello } from '../../src/main.js';
+import { startSportello, type RunningSportello, type StartOptions } from '../../src/main.js';
 
 export interface TestStack {
   url: string;
   running: RunningSportello;
   dataDir: string;
+  /** The bootstrap admin every stack starts with (see `test/support/auth.ts` to act as any role). */
+  admin: { email: string; password: string };
   stop(): Promise<void>;
 }
 
@@ -14,20 +17,27 @@ export interface TestStack {
  * The whole service as a user runs it (embedded engine, private Redis, simulator connectors), in test
  * mode, on a free port, with a fresh data folder that is removed afterwards.
  */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-test-'));
-  const running = await startSportello({
-    SPORTELLO_MODE: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  const admin = { email: 'admin@sportello.test', password: randomBytes(18).toString('base64url') };
+  const running = await startSportello(
+    {
+      SPORTELLO_MODE: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      BOOTSTRAP_ADMIN_EMAIL: admin.email,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      ...env,
+    },
+    options,
+  );
   return {
     url: running.url,
     running,
     dataDir,
+    admin,
     async stop() {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { ROLES } from '../../../src/platform/http/auth-guard.js';
+import { call } from '../../support/http.js';
+import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
+
+const everyone = (ok: number) => onlyRoles(ROLES, ok);
+const newUser = () => ({ email: `m-${randomBytes(5).toString('hex')}@sportello.test`, name: 'Matrix', role: 'viewer', password: 'a long enough password' });
+
+/** A fresh token owned by the caller (or by the admin, for anonymous), issued by the admin. */
+async function ownToken(ctx: MatrixContext): Promise<Record<string, string>> {
+  const owner = ctx.as ?? ctx.admin;
+  const issued = await call(ctx.stack, 'POST', '/api/v1/tokens', {
+    headers: ctx.admin.headers,
+    body: { name: 'to revoke', scopes: ['inbox:work'], userId: owner.user.id },
+  });
+  return { id: String(issued.body.id) };
+}
+
+const aViewer = (ctx: MatrixContext) => ({ id: ctx.callers.viewer.user.id });
+
+export const identityRows: RoleMatrixRow[] = [
+  { method: 'GET', path: '/api/v1/auth/session', expect: everyone(200) },
+  { method: 'POST', path: '/api/v1/auth/logout', expect: everyone(204) },
+  { method: 'GET', path: '/api/v1/users', expect: onlyRoles([], 200) },
+  { method: 'POST', path: '/api/v1/users', body: newUser, expect: onlyRoles([], 201) },
+  { method: 'GET', path: '/api/v1/users/:id', params: aViewer, expect: onlyRoles([], 200) },
+  { method: 'PATCH', path: '/api/v1/users/:id', params: aViewer, body: () => ({ name: 'Renamed' }), expect: onlyRoles([], 200) },
+  { method: 'GET', path: '/api/v1/tokens', expect: everyone(200) },
+  { method: 'POST', path: '/api/v1/tokens', body: () => ({ name: 'matrix', scopes: ['inbox:work'] }), expect: onlyRoles(['editor', 'mediator'], 201) },
+  { method: 'DELETE', path: '/api/v1/tokens/:id', params: ownToken, expect: onlyRoles(['editor', 'mediator'], 204) },
+  { method: 'GET', path: '/api/v1/audit', expect: onlyRoles([], 200) },
+];

@@ -14,3 +14,9 @@ export type {
   SentMessage,
 } from './chat-connector.port.js';
 export { SendError } from './chat-connector.port.js';
+export { createConnectorRegistry } from './connector-registry.js';
+export type { ConnectorRegistry, ConnectorRegistryDeps, ConnectorReadinessCheck, ConnectorStatus } from './connector-registry.js';
+export type { ConnectorDeps } from './connector.factory.js';
+export { createConnectorsRouter } from './connectors.routes.js';
+export { createSimulatorRouter } from './simulator/simulator.routes.js';
+export { DEFAULT_CHROMIUM_PATH } from './whatsapp-web/whatsapp-client.factory.js';

@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { lookup } from 'node:dns/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WhatsAppClient } from '../../../src/connectors/whatsapp-web/whatsapp-client.js';
+import { createWhatsAppClient, DEFAULT_CHROMIUM_PATH } from '../../../src/connectors/whatsapp-web/whatsapp-client.factory.js';
+import { WhatsAppWebConnector } from '../../../src/connectors/whatsapp-web/whatsapp-web.adapter.js';
+import { buildWhatsAppAccount } from '../../factories/channel-account.factory.js';
+import { silentLogger } from '../../support/silent-logger.js';
+
+/** What whatsapp-web.js keeps of puppeteer; hidden by the adapter's client type. */
+type WithBrowser = { pupBrowser?: { isConnected(): boolean } };
+
+describe('WhatsApp Web adapter with the real Client and Debian Chromium', function () {
+  this.timeout(60_000);
+  let dataDir: string;
+  let connector: WhatsAppWebConnector;
+
+  before(async function () {
+    // This test proves the offline failure path; with a network WhatsApp Web would load and show a QR code.
+    if (await lookup('web.whatsapp.com').then(() => true, () => false)) this.skip();
+    expect(existsSync(DEFAULT_CHROMIUM_PATH), `${DEFAULT_CHROMIUM_PATH} is missing: npm test installs chromium`).to.equal(true);
+    dataDir = await mkdtemp(join(tmpdir(), 'sportello-wa-'));
+  });
+
+  after(async function () {
+    await connector?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('start without network: rejects well before the deadline, state failed, browser closed', async function () {
+    const clients: WhatsAppClient[] = [];
+    connector = new WhatsAppWebConnector(buildWhatsAppAccount(), {
+      log: silentLogger,
+      createClient: () => {
+        const client = createWhatsAppClient({ accountId: 'whatsapp-test', auth: 'local', dataDir, chromiumPath: DEFAULT_CHROMIUM_PATH, runningAsRoot: process.getuid?.() === 0 });
+        clients.push(client);
+        return client;
+      },
+      timings: { startupDeadlineMs: 45_000, readyDeadlineMs: 45_000, reconnect: { initialMs: 1000, maxMs: 1000, maxAttempts: 0 } },
+    });
+    const started = Date.now();
+
+    const error = await connector.start().then(() => undefined, (e: unknown) => e as Error);
+
+    expect(error, 'start() should fail without network').to.be.instanceOf(Error);
+    expect(Date.now() - started).to.be.below(45_000);
+    expect(connector.state.status).to.equal('failed');
+    expect(clients).to.have.length(1);
+    expect((clients[0] as WithBrowser).pupBrowser?.isConnected() ?? false).to.equal(false);
+  });
+});

@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../../src/platform/http/auth-guard.js';
 export const authenticateFromTestHeader: RequestHandler = (req, _res, next) => {
   const role = req.header('x-test-role');
   if (role && (ROLES as readonly string[]).includes(role)) {
-    req.principal = { userId: `test-${role}`, email: `${role}@example.test`, role: role as Role, languages: [], via: 'session', scopes: ['*'] };
+    req.principal = { userId: `test-${role}`, email: `${role}@example.test`, role: role as Role, languages: [], via: 'session', scopes: ['*'], csrfVerified: true };
   }
   next();
 };

@@ -1,0 +1,21 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireRole } from '../platform/http/auth-guard.js';
+import { parseParams } from '../platform/http/validate.js';
+import type { AccountPauses } from './account-pauses.js';
+import type { DispatchAccount } from './dispatch-account.js';
+import { UnknownAccount } from './dispatch.errors.js';
+
+const AccountParams = z.strictObject({ account: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an account id') });
+
+/** `POST /api/v1/connectors/:account/resume`: an admin lifts an automatic pause; the account's queue resumes. */
+export function createAccountPausesRoutes(deps: { pauses: AccountPauses; accounts: ReadonlyMap<string, DispatchAccount> }): Router {
+  const router = Router();
+  router.post('/:account/resume', requireRole(['admin'], 'connectors:admin'), async (req, res) => {
+    const { account } = parseParams(AccountParams, req);
+    if (!deps.accounts.has(account)) throw new UnknownAccount(account);
+    const wasPaused = await deps.pauses.resume(account);
+    res.json({ account, paused: false, wasPaused });
+  });
+  return router;
+}

@@ -1,0 +1,87 @@
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Router } from 'express';
+import type { QueueFactory } from '../platform/queue/job-queue.port.js';
+import { AccountPacer } from './account-pacer.js';
+import { AccountPauses, type AccountPause } from './account-pauses.js';
+import { createAccountPausesRoutes } from './account-pauses.routes.js';
+import type { ChatGateway } from './chat-gateway.port.js';
+import { createDeliveriesRoutes } from './deliveries.routes.js';
+import { DeliveryQueues } from './delivery-queues.js';
+import { DeliveryRepository } from './delivery.repository.js';
+import { DeliverySender } from './delivery-sender.service.js';
+import type { DispatchAccount } from './dispatch-account.js';
+import { registerDispatchMetrics } from './dispatch.metrics.js';
+import { FanOutService, type CancelResult } from './fan-out.service.js';
+import { GroupRepository } from './group.repository.js';
+import type { GroupInput } from './group.js';
+import { createGroupsRoutes } from './groups.routes.js';
+import { GroupsService } from './groups.service.js';
+import { registerSendDeliveryProcessor } from './processors/send-delivery.processor.js';
+import type { SendableAnnouncement } from './sendable-announcement.port.js';
+
+export { ChatSendFailed, type ChatGateway, type ChatSummary, type SendFailureKind } from './chat-gateway.port.js';
+export type { Channel, SendableAnnouncement } from './sendable-announcement.port.js';
+export type { DispatchAccount } from './dispatch-account.js';
+export type { GroupInput } from './group.js';
+export type { AccountPause } from './account-pauses.js';
+
+export interface DispatchDeps {
+  db: Connection;
+  redis: Redis;
+  queues: QueueFactory;
+  gateway: ChatGateway;
+  accounts: readonly DispatchAccount[];
+  /** Wall clock of quiet hours and daily caps. */
+  timeZone: string;
+  /** How long a dead worker keeps its job and its account's turn before another process takes over. */
+  lockMs: number;
+  pauseAfterRateLimits: number;
+  pauseWindowMs: number;
+  metrics: Registry;
+  log: Logger;
+}
+
+export interface Dispatch {
+  routes: { groups: Router; deliveries: Router; accounts: Router };
+  /** Plans (or completes the plan of) a published announcement; see `FanOutService.plan`. */
+  plan(announcement: SendableAnnouncement): Promise<void>;
+  cancel(announcementId: string): Promise<CancelResult>;
+  registerGroups(groups: readonly GroupInput[]): Promise<number>;
+  pausedAccounts(): Promise<AccountPause[]>;
+  /** Registers the send processor on every account queue and queues again what a crash left behind. */
+  startWorkers(): Promise<void>;
+}
+
+/** Dispatch: community groups, fan-out of announcements into per-target deliveries, and their paced sending. */
+export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
+  const accounts = new Map(deps.accounts.map((a) => [a.id, a]));
+  const groupRepository = new GroupRepository(deps.db);
+  const deliveries = new DeliveryRepository(deps.db);
+  await Promise.all([groupRepository.init(), deliveries.init()]);
+  const queues = new DeliveryQueues(deps.queues, deps.accounts, { lockDurationMs: deps.lockMs });
+  const pauses = new AccountPauses(deps.redis, queues, { pauseAfterRateLimits: deps.pauseAfterRateLimits, windowMs: deps.pauseWindowMs });
+  const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone });
+  const metrics = registerDispatchMetrics(deps.metrics, queues, pauses);
+  const fanOut = new FanOutService({ deliveries, targets: [groupRepository], queues, accounts, log: deps.log });
+  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts });
+  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, accounts, timeZone: deps.timeZone, metrics, log: deps.log });
+
+  return {
+    routes: {
+      groups: createGroupsRoutes(groups),
+      deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
+      accounts: createAccountPausesRoutes({ pauses, accounts }),
+    },
+    plan: (announcement) => fanOut.plan(announcement),
+    cancel: (announcementId) => fanOut.cancel(announcementId),
+    registerGroups: (list) => groups.registerMissing(list),
+    pausedAccounts: () => pauses.list(),
+    async startWorkers() {
+      for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
+      await fanOut.recover();
+    },
+  };
+}

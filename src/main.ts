@@ -13,6 +13,10 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
+import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
+import { ChatSendFailed, createDispatch, type ChatGateway, type DispatchAccount, type GroupInput } from './dispatch/index.js';
+import { requireRole } from './platform/http/auth-guard.js';
+import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -80,11 +84,32 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       publicUrl: config.http.publicUrl,
     });
 
+    const i18n = await createI18n(join(ROOT, 'locales'));
+    const metrics = createMetricsRegistry();
+
+    const connectors = createConnectorRegistry({ accounts: config.connectors.accounts, log, dataDir, mongo: db });
+    await connectors.start();
+    stack.push({ name: 'connectors', stop: () => connectors.stop() });
+
+    // Created after the connectors so that, stopping in reverse order, jobs in flight finish before they stop.
     const queues = createBullQueueFactory({ redisUrl });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
-    const i18n = await createI18n(join(ROOT, 'locales'));
-    const metrics = createMetricsRegistry();
+    const dispatch = await createDispatch({
+      db,
+      redis,
+      queues,
+      gateway: chatGatewayOf(connectors),
+      accounts: dispatchAccountsOf(config),
+      timeZone: config.dispatch.timeZone,
+      lockMs: config.dispatch.lockMs,
+      pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
+      pauseWindowMs: config.dispatch.pauseWindowMs,
+      metrics,
+      log,
+    });
+    if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
+    if (options.worker || config.dispatch.workersInProcess) await dispatch.startWorkers();
 
     for (const queue of queues.queues) {
       if (!queue.hasProcessor && (options.worker || config.dispatch.workersInProcess)) {
@@ -95,7 +120,9 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const readiness: ReadinessCheck[] = [
       { name: 'mongodb', check: async () => ({ ok: db.readyState === 1 && (await db.db?.admin().ping())?.ok === 1 }) },
       { name: 'redis', check: async () => ({ ok: (await redis.ping()) === 'PONG' }) },
+      ...connectors.readinessChecks(),
     ];
+    const simulated = config.connectors.accounts.some((account) => account.platform === 'simulator');
 
     const app = createHttpApp({
       log,
@@ -105,7 +132,17 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       mounts: [
         { path: '/', router: createHealthRoutes(() => readiness) },
         { path: '/', router: createMetricsRoutes(metrics) },
-        { path: '/api/v1', router: identity.routes },
+        ...(options.worker
+          ? []
+          : [
+              { path: '/api/v1', router: identity.routes },
+              { path: '/api/v1/groups', router: dispatch.routes.groups },
+              { path: '/api/v1/announcements', router: dispatch.routes.deliveries },
+              { path: '/api/v1/connectors', router: dispatch.routes.accounts(() => connectors.statuses()) },
+              ...(simulated ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
+              { path: '/admin/queues', router: requireRole(['admin']) },
+              { path: '/admin/queues', router: createQueueBoardRoutes(queues, '/admin/queues') },
+            ]),
       ],
     });
 
@@ -130,6 +167,48 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     await stopAll();
     throw error;
   }
+}
+
+function dispatchAccountsOf(config: Config): DispatchAccount[] {
+  return config.connectors.accounts.map((account) => ({
+    id: account.id,
+    channel: account.platform === 'simulator' ? account.imitates : account.platform,
+    rateLimit: account.rateLimit,
+  }));
+}
+
+/** Demo: the simulated community groups that declare a language become registered groups at first start. */
+function demoGroupsOf(config: Config): GroupInput[] {
+  return config.connectors.accounts.flatMap((account) =>
+    account.platform !== 'simulator'
+      ? []
+      : account.chats.flatMap((chat) =>
+          chat.type === 'group' && chat.language
+            ? [{ account: account.id, chatId: chat.chatId, name: chat.name, language: chat.language, topics: chat.topics ?? [], enabled: true }]
+            : [],
+        ),
+  );
+}
+
+/** Dispatch's view of the connectors: a send by account and chat, with the connectors' failure kinds kept. */
+function chatGatewayOf(connectors: ConnectorRegistry): ChatGateway {
+  const connectorOf = (account: string) => {
+    const connector = connectors.get(account);
+    if (!connector) throw new ChatSendFailed('permanent', `account ${account} is not configured`);
+    return connector;
+  };
+  return {
+    async send(account, chat, text) {
+      try {
+        const sent = await connectorOf(account).send(chat, { text });
+        return { messageId: sent.platformMessageId ?? '' };
+      } catch (error) {
+        if (error instanceof SendError) throw new ChatSendFailed(error.kind, error.message, error.retryAfterMs);
+        throw error;
+      }
+    },
+    listChats: (account) => connectorOf(account).listChats(),
+  };
 }
 
 async function runFromCommandLine(): Promise<void> {

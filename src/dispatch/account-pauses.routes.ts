@@ -8,9 +8,29 @@ import { UnknownAccount } from './dispatch.errors.js';
 
 const AccountParams = z.strictObject({ account: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an account id') });
 
-/** `POST /api/v1/connectors/:account/resume`: an admin lifts an automatic pause; the account's queue resumes. */
-export function createAccountPausesRoutes(deps: { pauses: AccountPauses; accounts: ReadonlyMap<string, DispatchAccount> }): Router {
+export interface AccountStatus {
+  account: string;
+}
+
+/**
+ * `GET /api/v1/connectors`: the connectors' own statuses (given by `main.ts`) with dispatch's pause and its reason.
+ * `POST /api/v1/connectors/:account/resume`: an admin lifts an automatic pause; the account's queue resumes.
+ */
+export function createAccountPausesRoutes<S extends AccountStatus>(deps: {
+  pauses: AccountPauses;
+  accounts: ReadonlyMap<string, DispatchAccount>;
+  statuses: () => S[];
+}): Router {
   const router = Router();
+  router.get('/', requireRole(['admin', 'editor', 'mediator', 'viewer']), async (_req, res) => {
+    const paused = new Map((await deps.pauses.list()).map((p) => [p.account, p]));
+    res.json(
+      deps.statuses().map((status) => {
+        const pause = paused.get(status.account);
+        return { ...status, paused: pause !== undefined, ...(pause ? { pausedReason: pause.reason, pausedSince: pause.since } : {}) };
+      }),
+    );
+  });
   router.post('/:account/resume', requireRole(['admin'], 'connectors:admin'), async (req, res) => {
     const { account } = parseParams(AccountParams, req);
     if (!deps.accounts.has(account)) throw new UnknownAccount(account);

@@ -24,6 +24,6 @@ export interface ChatSummary {
  * `ChatSendFailed` for every failure the platform explains; anything else counts as transient.
  */
 export interface ChatGateway {
-  send(account: string, chatId: string, text: string): Promise<{ messageId: string }>;
+  send(account: string, chat: { chatId: string; type: 'group' | 'direct' }, text: string): Promise<{ messageId: string }>;
   listChats(account: string): Promise<ChatSummary[]>;
 }

@@ -72,7 +72,7 @@ export class DeliverySender {
       try {
         for (let part = claimed.partsSent; part < claimed.parts.length; part += 1) {
           if (sentNow > 0) await sleep(pacer.gapMs(account));
-          const { messageId } = await this.deps.gateway.send(account.id, claimed.chatId, claimed.parts[part] ?? '');
+          const { messageId } = await this.deps.gateway.send(account.id, { chatId: claimed.chatId, type: 'group' }, claimed.parts[part] ?? '');
           sentNow += 1;
           await deliveries.recordPartSent(claimed.id, part + 1, messageId);
         }

@@ -6,7 +6,7 @@ import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
 import { AccountPacer } from './account-pacer.js';
 import { AccountPauses, type AccountPause } from './account-pauses.js';
-import { createAccountPausesRoutes } from './account-pauses.routes.js';
+import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
 import type { ChatGateway } from './chat-gateway.port.js';
 import { createDeliveriesRoutes } from './deliveries.routes.js';
 import { DeliveryQueues } from './delivery-queues.js';
@@ -45,7 +45,7 @@ export interface DispatchDeps {
 }
 
 export interface Dispatch {
-  routes: { groups: Router; deliveries: Router; accounts: Router };
+  routes: { groups: Router; deliveries: Router; accounts(statuses: () => AccountStatus[]): Router };
   /** Plans (or completes the plan of) a published announcement; see `FanOutService.plan`. */
   plan(announcement: SendableAnnouncement): Promise<void>;
   cancel(announcementId: string): Promise<CancelResult>;
@@ -73,7 +73,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     routes: {
       groups: createGroupsRoutes(groups),
       deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
-      accounts: createAccountPausesRoutes({ pauses, accounts }),
+      accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses }),
     },
     plan: (announcement) => fanOut.plan(announcement),
     cancel: (announcementId) => fanOut.cancel(announcementId),

@@ -2,7 +2,8 @@ import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
@@ -17,8 +18,19 @@ import { createConnectorRegistry, createSimulatorRouter, SendError, type Connect
 import { ChatSendFailed, createDispatch, type ChatGateway, type DispatchAccount, type GroupInput } from './dispatch/index.js';
 import { requireRole } from './platform/http/auth-guard.js';
 import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
+import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
+import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
+import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
+import type { Announcement, Announcements } from './announcements/index.js';
+import type { SendableAnnouncement } from './dispatch/index.js';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 
 export interface RunningSportello {
   url: string;
@@ -111,6 +123,34 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
     if (options.worker || config.dispatch.workersInProcess) await dispatch.startWorkers();
 
+    // The public base of notice links is known only once the server listens (port 0 in tests).
+    let publicUrl = config.http.publicUrl;
+    const announcements = await createAnnouncements({
+      db,
+      clock: () => new Date(),
+      t: (key, lang, values) => i18n.t(key, { lng: lang, ...values }),
+      publicUrl: () => publicUrl ?? '',
+      audit: async ({ actor, action, announcementId, details }) => {
+        await identity.audit.record({
+          actor: actor.userId === 'system' ? { type: 'system' } : { type: 'user', id: actor.userId, email: actor.email },
+          action,
+          target: { type: 'announcement', id: announcementId },
+          details,
+        });
+      },
+    });
+    announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
+    announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
+    announcements.events.onCancelled(async (announcement) => void (await dispatch.cancel(announcement.id)));
+    const apiDocument = buildOpenApiDocument(
+      {
+        title: 'Sportello API',
+        version: '1',
+        description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
+      },
+      [announcementsOpenApi, languagesOpenApi],
+    );
+
     for (const queue of queues.queues) {
       if (!queue.hasProcessor && (options.worker || config.dispatch.workersInProcess)) {
         throw new Error(`queue ${queue.name} has no processor`);
@@ -135,7 +175,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         ...(options.worker
           ? []
           : [
+              { path: '/', router: createApiDocsRoutes(apiDocument) },
+              { path: '/', router: announcements.pageRoutes },
+              { path: '/api/v1', router: createLanguageRoutes() },
               { path: '/api/v1', router: identity.routes },
+              { path: '/api/v1', router: announcements.apiRoutes },
               { path: '/api/v1/groups', router: dispatch.routes.groups },
               { path: '/api/v1/announcements', router: dispatch.routes.deliveries },
               { path: '/api/v1/connectors', router: dispatch.routes.accounts(() => connectors.statuses()) },
@@ -160,6 +204,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     });
     const port = (server.address() as AddressInfo).port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
+    publicUrl = url;
     log.info({ port, mode: config.mode }, 'sportello started');
 
     return { url, config, log, demoCredentials: identity.demoCredentials, stop: stopAll };
@@ -167,6 +212,21 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     await stopAll();
     throw error;
   }
+}
+
+/** Announcements' model as dispatch needs it; deliveries are keyed by the source revision, not every edit. */
+function sendableOf(announcement: Announcement, announcements: Announcements): SendableAnnouncement {
+  return {
+    id: announcement.id,
+    version: announcement.sourceRevision,
+    priority: announcement.priority,
+    topics: announcement.topics,
+    approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
+    ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
+    render: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
+    // renderForChannel chooses the urgent fallback itself for a language without an approved translation.
+    renderFallback: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
+  };
 }
 
 function dispatchAccountsOf(config: Config): DispatchAccount[] {
@@ -212,6 +272,8 @@ function chatGatewayOf(connectors: ConnectorRegistry): ChatGateway {
 }
 
 async function runFromCommandLine(): Promise<void> {
+  // An optional .env file; variables already in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let running: RunningSportello;
   try {
     running = await startSportello(process.env, { worker: process.argv.includes('--worker') });

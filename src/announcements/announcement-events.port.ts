@@ -13,5 +13,10 @@ export interface AnnouncementEvents {
   onCancelled(listener: (announcement: Announcement) => Promise<void>): void;
 }
 
-/** Identity's audit trail, as announcements need it; adapted in `main.ts`. */
-export type AuditRecorder = (entry: { actorId: string; action: string; subjectId: string; details?: Record<string, unknown> }) => Promise<void>;
+/** Identity's audit trail, as announcements need it; adapted in `main.ts`. Awaited: publish and cancel fail rather than happen unrecorded. */
+export type AuditRecorder = (entry: {
+  actor: { userId: string; email: string };
+  action: 'announcement.published' | 'announcement.cancelled';
+  announcementId: string;
+  details: Record<string, string | number>;
+}) => Promise<void>;

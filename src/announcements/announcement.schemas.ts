@@ -58,3 +58,8 @@ export const ListAnnouncementsQuery = z.strictObject({
 
 export const AnnouncementParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, 'is not an announcement id') });
 export const TranslationParams = AnnouncementParams.extend({ lang: LanguageCode });
+
+export const RenderPreviewQuery = z.strictObject({
+  lang: LanguageCode,
+  channel: z.enum(['whatsapp', 'wechat']),
+});

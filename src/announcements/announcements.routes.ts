@@ -3,6 +3,7 @@ import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js
 import { principalOf, requireRole } from '../platform/http/auth-guard.js';
 import type { Announcement } from './announcement.types.js';
 import type { AnnouncementsService } from './announcements.service.js';
+import type { Channel } from './channel-rendering.js';
 import { presentAnnouncement, presentHistory } from './announcement.presenter.js';
 import { expectedVersion } from './if-match.js';
 import {
@@ -11,6 +12,7 @@ import {
   ListAnnouncementsQuery,
   PatchAnnouncementBody,
   PublishBody,
+  RenderPreviewQuery,
   TranslationBody,
   TranslationParams,
   VersionOnlyBody,
@@ -22,7 +24,13 @@ const TRANSLATE = requireRole(['editor', 'mediator'], 'translations:write');
 const APPROVE = requireRole(['mediator'], 'translations:approve');
 
 /** The `/api/v1/announcements` routes: parse, call the service, present. No rules live here. */
-export function createAnnouncementRoutes(service: AnnouncementsService, noticeUrl: (slug: string, lang: string) => string): Router {
+export interface AnnouncementRouteDeps {
+  service: AnnouncementsService;
+  noticeUrl: (slug: string, lang: string) => string;
+  render: (announcement: Announcement, lang: string, channel: Channel) => string[];
+}
+
+export function createAnnouncementRoutes({ service, noticeUrl, render }: AnnouncementRouteDeps): Router {
   const router = Router();
   const send = (res: Response, status: number, announcement: Announcement): void => {
     res.status(status).setHeader('ETag', `"${announcement.version}"`);
@@ -51,6 +59,15 @@ export function createAnnouncementRoutes(service: AnnouncementsService, noticeUr
   router.get('/announcements/:id/history', READ, async (req, res) => {
     const { id } = parseParams(AnnouncementParams, req);
     res.json(presentHistory((await service.get(id)).history));
+  });
+
+  /** What a group in `lang` on `channel` would receive now, part by part: for staff to check before publishing. */
+  router.get('/announcements/:id/preview', READ, async (req, res) => {
+    const { id } = parseParams(AnnouncementParams, req);
+    const { lang, channel } = parseQuery(RenderPreviewQuery, req);
+    const announcement = await service.get(id);
+    const parts = render(announcement, lang, channel);
+    res.json({ lang, channel, parts, lengths: parts.map((p) => p.length) });
   });
 
   router.patch('/announcements/:id', WRITE, async (req, res) => {

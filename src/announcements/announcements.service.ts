@@ -13,11 +13,12 @@ import { InvalidInput } from '../platform/errors.js';
 /** Who asks for a change: the fields of identity's principal that the rules need. */
 export interface Actor {
   userId: string;
+  email: string;
   role: 'admin' | 'editor' | 'mediator' | 'viewer';
   languages: string[];
 }
 
-export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'admin', languages: [] };
+export const SYSTEM_ACTOR: Actor = { userId: 'system', email: '', role: 'admin', languages: [] };
 
 export interface AnnouncementsServiceDeps {
   repository: AnnouncementRepository;
@@ -89,14 +90,14 @@ export class AnnouncementsService {
 
   async publish(id: string, scheduledAt: Date | undefined, actor: Actor, expectedVersion?: number): Promise<Announcement> {
     const published = await this.change(id, actor, expectedVersion, (current, context) => publish(current, scheduledAt, context));
-    await this.deps.audit?.({ actorId: actor.userId, action: 'announcement.published', subjectId: id, details: { version: published.version, priority: published.priority } });
+    await this.deps.audit?.({ actor, action: 'announcement.published', announcementId: id, details: { version: published.version, priority: published.priority } });
     await this.deps.listeners.emitPublished(published);
     return published;
   }
 
   async cancel(id: string, actor: Actor, expectedVersion?: number): Promise<Announcement> {
     const cancelled = await this.change(id, actor, expectedVersion, (current, context) => cancel(current, context));
-    await this.deps.audit?.({ actorId: actor.userId, action: 'announcement.cancelled', subjectId: id, details: { version: cancelled.version } });
+    await this.deps.audit?.({ actor, action: 'announcement.cancelled', announcementId: id, details: { version: cancelled.version } });
     await this.deps.listeners.emitCancelled(cancelled);
     return cancelled;
   }

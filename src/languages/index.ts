@@ -8,3 +8,4 @@ export {
   fallbackChain,
 } from './supported-languages.js';
 export { LanguageCode } from './language-code.schema.js';
+export { createLanguageRoutes, languagesOpenApi } from './languages.routes.js';

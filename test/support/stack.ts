@@ -15,9 +15,10 @@ export interface TestStack {
 
 /**
  * The whole service as a user runs it (embedded engine, private Redis, simulator connectors), in test
- * mode, on a free port, with a fresh data folder that is removed afterwards.
+ * mode, on a free port, with a fresh data folder that is removed afterwards. `env` overrides the
+ * defaults; an `undefined` value removes one (e.g. `BOOTSTRAP_ADMIN_EMAIL: undefined`).
  */
-export async function startTestStack(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestStack> {
+export async function startTestStack(env: Record<string, string | undefined> = {}, options: StartOptions = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-test-'));
   const admin = { email: 'admin@sportello.test', password: randomBytes(18).toString('base64url') };
   const running = await startSportello(

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import swaggerUiDist from 'swagger-ui-dist';
+
+/** Only the files the page loads; the rest of swagger-ui-dist (its demo index, source maps) is not served. */
+const SWAGGER_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png'];
+
+const INITIALIZER = readFileSync(new URL('./docs-initializer.js', import.meta.url), 'utf8');
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sportello API</title>
+<link rel="icon" type="image/png" href="/api/docs/assets/favicon-32x32.png">
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/api/docs/assets/swagger-ui-standalone-preset.js"></script>
+<script src="/api/docs/assets/docs-initializer.js"></script>
+</body>
+</html>
+`;
+
+/**
+ * `GET /api/v1/openapi.json` and the browsable `GET /api/docs`, served from the service's own copy
+ * of swagger-ui-dist: no CDN, so it works offline and under the strict CSP (`script-src 'self'`).
+ */
+export function createApiDocsRoutes(document: Record<string, unknown>): Router {
+  const router = Router();
+  const assets = swaggerUiDist.getAbsoluteFSPath();
+  router.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  router.get('/api/docs', (_req, res) => {
+    res.type('html').send(PAGE);
+  });
+  router.get('/api/docs/assets/docs-initializer.js', (_req, res) => {
+    res.type('application/javascript').send(INITIALIZER);
+  });
+  for (const file of SWAGGER_FILES) {
+    router.get(`/api/docs/assets/${file}`, (_req, res) => {
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.sendFile(join(assets, file));
+    });
+  }
+  return router;
+}

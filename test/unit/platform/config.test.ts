@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { ConfigError, loadConfig } from '../../../src/platform/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+const PRODUCTION = {
+  SPORTELLO_MODE: 'production',
+  MONGODB_URI: 'mongodb://db.example:27017/sportello',
+  REDIS_URL: 'redis://cache.example:6379',
+  SESSION_SECRET: 'x'.repeat(40),
+  CONNECTORS: JSON.stringify([{ platform: 'whatsapp', id: 'wa-main' }]),
+};
+
+describe('loadConfig', () => {
+  it('demo mode with nothing set: defaults, simulator accounts with declared rate limits', () => {
+    const config = loadConfig({ SPORTELLO_MODE: 'demo' });
+    expect(config.http.port).to.equal(3000);
+    expect(config.mongo.uri).to.equal(undefined);
+    expect(config.connectors.accounts.map((a) => a.id)).to.deep.equal(['sim-wechat', 'sim-whatsapp']);
+    expect(config.connectors.accounts[0]?.rateLimit).to.deep.equal({ minIntervalMs: 2000, dailyCap: 2000 });
+    expect(config.connectors.accounts[1]?.rateLimit).to.deep.equal({ minIntervalMs: 3000, dailyCap: 1000 });
+  });
+
+  it('a complete production configuration: accepted and mapped into slices', () => {
+    const config = loadConfig({ ...PRODUCTION, PORT: '8080', DISPATCH_PAUSE_WINDOW_MINUTES: '5' });
+    expect(config.http.port).to.equal(8080);
+    expect(config.dispatch.pauseWindowMs).to.equal(300_000);
+    expect(config.connectors.accounts).to.deep.equal([{ platform: 'whatsapp', id: 'wa-main', auth: 'local', rateLimit: { minIntervalMs: 3000, dailyCap: 1000 } }]);
+  });
+
+  const badValues: Array<[string, Record<string, string>, string]> = [
+    ['an unknown mode', { SPORTELLO_MODE: 'staging' }, 'SPORTELLO_MODE:'],
+    ['a port that is not a number', { PORT: 'eighty' }, 'PORT:'],
+    ['a port out of range', { PORT: '70000' }, 'PORT:'],
+    ['a MongoDB URI of another scheme', { MONGODB_URI: 'postgres://x' }, 'MONGODB_URI: must be a mongodb://'],
+    ['a Redis URL of another scheme', { REDIS_URL: 'http://x' }, 'REDIS_URL: must be a redis://'],
+    ['a short session secret', { SESSION_SECRET: 'short' }, 'SESSION_SECRET: must be at least 32'],
+    ['connectors that are not JSON', { CONNECTORS: '[{' }, 'CONNECTORS: is not valid JSON'],
+    ['a connector of an unknown platform', { CONNECTORS: '[{"platform":"telegram","id":"t"}]' }, 'CONNECTORS:'],
+    ['a wechat connector without a puppet', { CONNECTORS: '[{"platform":"wechat","id":"wc"}]' }, 'CONNECTORS:'],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
+    ['a demo token outside demo mode', { SPORTELLO_MODE: 'test', DEMO_ADMIN_TOKEN: 'x'.repeat(24) }, 'DEMO_ADMIN_TOKEN: only allowed in demo mode'],
+  ];
+  for (const [situation, env, expected] of badValues) {
+    it(`${situation}: refused with a line naming the variable`, () => {
+      const problems = problemsOf({ SPORTELLO_MODE: 'test', ...env });
+      expect(problems.some((p) => p.startsWith(expected)), problems.join('\n')).to.equal(true);
+    });
+  }
+
+  it('production without database, Redis, secret or accounts: refused, every missing variable named', () => {
+    const problems = problemsOf({ SPORTELLO_MODE: 'production' });
+    expect(problems).to.include.members([
+      'MONGODB_URI: required in production',
+      'REDIS_URL: required in production',
+      'SESSION_SECRET: required in production',
+      'CONNECTORS: required in production (which WeChat and WhatsApp accounts to run)',
+    ]);
+  });
+
+  it('production with a simulator account: refused', () => {
+    const problems = problemsOf({ ...PRODUCTION, CONNECTORS: '[{"platform":"simulator","id":"sim"}]' });
+    expect(problems).to.include('CONNECTORS: the simulator is not allowed in production');
+  });
+});

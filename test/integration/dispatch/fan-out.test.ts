@@ -1,0 +1,33 @@
+import { expect } from 'chai';
+import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
+import { buildTranslationInput } from '../../factories/announcement.factory.js';
+import { messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
+
+describe('dispatch fan-out on the simulator', function () {
+  this.timeout(60_000);
+  const account = buildCommunityAccount({ id: 'sim-community', languages: ['ar', 'zh-Hans', 'sq'], groupsPerLanguage: 4 });
+  let ctx: DispatchStack;
+
+  before(async () => {
+    ctx = await startDispatchStack([account]);
+    await registerGroups(ctx, [account]);
+  });
+  after(async () => ctx?.stack.stop());
+
+  it('a normal announcement approved in 3 languages: each of the 12 groups receives exactly one message, in its own language', async () => {
+    const id = await publishAnnouncement(ctx, { approved: ['ar', 'zh-Hans', 'sq'] });
+
+    const summary = await waitForSummary(ctx, id, settled);
+
+    expect(summary.total).to.equal(12);
+    expect(summary.byState.sent).to.equal(12);
+    for (const lang of ['ar', 'zh-Hans', 'sq']) {
+      const expected = buildTranslationInput(lang).title;
+      for (const chat of account.chats.filter((c) => c.language === lang)) {
+        const messages = (await messagesIn(ctx, account.id, chat.chatId)).filter((m) => m.fromUs && m.text.includes(expected));
+        expect(messages, `${chat.chatId}`).to.have.length(1);
+      }
+      expect(summary.breakdown).to.deep.include({ state: 'sent', language: lang, channel: 'whatsapp', count: 4 });
+    }
+  });
+});

@@ -33,6 +33,7 @@ function present(d: Delivery) {
     interruptions: d.interruptions,
     parts: d.parts.length,
     partsSent: d.partsSent,
+    messageIds: d.messageIds,
     ...(d.reason ? { reason: d.reason } : {}),
     ...(d.notBefore ? { notBefore: d.notBefore.toISOString() } : {}),
     ...(d.sentAt ? { sentAt: d.sentAt.toISOString() } : {}),

@@ -25,10 +25,10 @@ const RELEASE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
-local gap = tonumber(ARGV[2])
-redis.call('SET', KEYS[2], now + gap, 'PX', gap + 60000)
 local sent = tonumber(ARGV[3])
 if sent > 0 then
+  local gap = tonumber(ARGV[2])
+  redis.call('SET', KEYS[2], now + gap, 'PX', gap + 60000)
   redis.call('INCRBY', KEYS[3], sent)
   redis.call('EXPIRE', KEYS[3], 172800)
 end
@@ -71,7 +71,7 @@ export class AccountPacer {
     return { kind: 'wait', ms };
   }
 
-  /** Ends a turn: `messagesSent` count toward the daily cap, and the next turn starts a spaced gap from now. */
+  /** Ends a turn: `messagesSent` count toward the daily cap and, if any, the next turn starts a spaced gap from now. */
   async release(account: DispatchAccount, token: string, messagesSent: number): Promise<void> {
     await this.redis.eval(RELEASE, 3, ...this.keys(account.id, new Date()), token, this.gapMs(account), messagesSent);
   }

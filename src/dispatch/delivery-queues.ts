@@ -6,6 +6,8 @@ import { UnknownAccount } from './dispatch.errors.js';
 export interface SendDeliveryJob {
   deliveryId: string;
   account: string;
+  /** Messages the delivery will send, for the account's daily cap before the delivery is read. */
+  parts?: number;
 }
 
 const PRIORITY = { urgent: 1, normal: 5 } as const;
@@ -38,17 +40,21 @@ export class DeliveryQueues {
     const perAccount = new Map<string, Delivery[]>();
     for (const d of deliveries) perAccount.set(d.account, [...(perAccount.get(d.account) ?? []), d]);
     for (const [account, list] of perAccount) {
-      await this.forAccount(account).enqueueMany(list.map((d) => ({ data: { deliveryId: d.id, account }, options: jobOptions(d, now) })));
+      await this.forAccount(account).enqueueMany(list.map((d) => ({ data: jobData(d), options: jobOptions(d, now) })));
     }
   }
 
   /** Queues a delivery again whose job may have finished (retry of a failed one, recovery at start-up). */
   async enqueueAgain(delivery: Delivery, now: number): Promise<void> {
     await this.forAccount(delivery.account).enqueue(
-      { deliveryId: delivery.id, account: delivery.account },
+      jobData(delivery),
       { ...jobOptions(delivery, now), replaceFinished: true },
     );
   }
+}
+
+function jobData(delivery: Delivery): SendDeliveryJob {
+  return { deliveryId: delivery.id, account: delivery.account, parts: Math.max(1, delivery.parts.length - delivery.partsSent) };
 }
 
 function jobOptions(delivery: Delivery, now: number): { jobId: string; priority: number; delayMs: number } {

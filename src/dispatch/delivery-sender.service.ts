@@ -53,19 +53,20 @@ export class DeliverySender {
     const { deliveries, pacer, accounts } = this.deps;
     const account = accounts.get(job.account);
     if (!account) throw new UnknownAccount(job.account);
-    const delivery = await deliveries.get(job.deliveryId);
-    if (!delivery || !['planned', 'queued', 'sending'].includes(delivery.state)) return DONE;
 
-    const notBefore = this.notBefore(delivery, new Date());
-    if (notBefore) return this.postponed(account, later(notBefore.getTime() - Date.now(), 'not before its time'));
-
-    const turn = await this.takeTurn(account, Math.max(1, delivery.parts.length - delivery.partsSent));
+    // The turn comes first so that a delivery is `sending` only around the platform call; a turn in which
+    // nothing is sent (cancelled, postponed) does not move the account's next slot.
+    const turn = await this.takeTurn(account, job.parts ?? 1);
     if (turn.kind === 'later') return this.postponed(account, turn);
-
     let sentNow = 0;
     try {
-      const claimed = await deliveries.claim(delivery.id);
+      const claimed = await deliveries.claim(job.deliveryId);
       if (!claimed) return DONE;
+      const notBefore = this.notBefore(claimed, new Date());
+      if (notBefore) {
+        await deliveries.requeue(claimed.id, { notBefore, attempt: false });
+        return this.postponed(account, later(notBefore.getTime() - Date.now(), 'not before its time'));
+      }
       if (claimed.state === 'sending') {
         this.deps.log.warn({ deliveryId: claimed.id, account: account.id, partsSent: claimed.partsSent }, 'delivery interrupted by a worker crash: sending again');
       }
@@ -74,12 +75,12 @@ export class DeliverySender {
           if (sentNow > 0) await sleep(pacer.gapMs(account));
           const { messageId } = await this.deps.gateway.send(account.id, { chatId: claimed.chatId, type: 'group' }, claimed.parts[part] ?? '');
           sentNow += 1;
-          await deliveries.recordPartSent(claimed.id, part + 1, messageId);
+          if (part + 1 < claimed.parts.length) await deliveries.recordPartSent(claimed.id, part + 1, messageId);
+          else await deliveries.markSent(claimed.id, { partsSent: part + 1, messageId, at: new Date() });
         }
       } catch (error) {
         return await this.recordFailure(account, claimed, error, policy);
       }
-      await deliveries.markSent(claimed.id, new Date());
       this.deps.metrics.outcome(account.id, 'sent');
       return DONE;
     } finally {

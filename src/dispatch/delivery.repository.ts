@@ -126,26 +126,29 @@ export class DeliveryRepository {
 
   /**
    * Moves a sendable delivery to `sending` and returns it as it was before; undefined when it is no longer
-   * sendable (sent, failed, cancelled) or someone else changed it meanwhile. Found `sending`, its previous
-   * worker died in the middle of a send: that counts as an interruption.
+   * sendable (sent, failed, cancelled). Found `sending`, its previous worker died in the middle of a send:
+   * that counts as an interruption.
    */
   async claim(id: string): Promise<Delivery | undefined> {
-    const before = await this.get(id);
-    if (!before || !UNFINISHED.includes(before.state)) return undefined;
-    const interrupted = before.state === 'sending';
-    const result = await this.deliveries.updateOne(
-      { _id: id, state: before.state, updatedAt: before.updatedAt },
-      { $set: { state: 'sending' }, ...(interrupted ? { $inc: { interruptions: 1 } } : {}) },
-    );
-    return result.modifiedCount === 1 ? before : undefined;
+    if (!isObjectId(id)) return undefined;
+    const before = await this.deliveries
+      .findOneAndUpdate({ _id: id, state: { $in: UNFINISHED } }, { $set: { state: 'sending' } }, { new: false })
+      .lean<StoredDelivery>();
+    if (!before) return undefined;
+    if (before.state === 'sending') await this.deliveries.updateOne({ _id: id }, { $inc: { interruptions: 1 } });
+    return toDelivery(before);
   }
 
   async recordPartSent(id: string, partsSent: number, messageId: string): Promise<void> {
     await this.deliveries.updateOne({ _id: id, state: 'sending' }, { $set: { partsSent }, $push: { messageIds: messageId } });
   }
 
-  async markSent(id: string, at: Date): Promise<void> {
-    await this.deliveries.updateOne({ _id: id, state: 'sending' }, { $set: { state: 'sent', sentAt: at }, $unset: { reason: 1, notBefore: 1 } });
+  /** The last part went out: one write records it and the delivery as sent. */
+  async markSent(id: string, last: { partsSent: number; messageId: string; at: Date }): Promise<void> {
+    await this.deliveries.updateOne(
+      { _id: id, state: 'sending' },
+      { $set: { state: 'sent', sentAt: last.at, partsSent: last.partsSent }, $push: { messageIds: last.messageId }, $unset: { reason: 1, notBefore: 1 } },
+    );
   }
 
   async markFailed(id: string, reason: string): Promise<void> {

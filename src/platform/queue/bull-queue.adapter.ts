@@ -58,7 +58,11 @@ export interface BullQueueFactory extends QueueFactory {
 export function createBullQueueFactory(options: { redisUrl: string; prefix?: string }): BullQueueFactory {
   const redisOptions: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: false };
   const shared = { client: new Redis(options.redisUrl, redisOptions), subscriber: new Redis(options.redisUrl, redisOptions) };
-  for (const connection of Object.values(shared)) connection.on('error', () => undefined);
+  for (const connection of Object.values(shared)) {
+    connection.on('error', () => undefined);
+    // bull adds listeners to the shared connections once per queue: one queue per account passes the default 10.
+    connection.setMaxListeners(0);
+  }
   const queues: BullJobQueue<unknown>[] = [];
   const bullQueues: Bull.Queue[] = [];
 

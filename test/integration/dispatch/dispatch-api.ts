@@ -46,7 +46,7 @@ export async function publishAnnouncement(
   ctx: DispatchStack,
   options: { approved: string[]; pending?: string[]; input?: Record<string, unknown>; scheduledAt?: Date },
 ): Promise<string> {
-  const { stack, editor, mediator } = ctx;
+  const { stack, editor } = ctx;
   const created = await call(stack, 'POST', '/api/v1/announcements', {
     headers: editor.headers,
     body: buildAnnouncementInput({ targetLanguages: [...options.approved, ...(options.pending ?? [])], ...options.input }),

@@ -29,9 +29,11 @@ const deliverySchema = new Schema(
   { collection: 'deliveries', timestamps: { createdAt: false, updatedAt: true } },
 );
 // The planning key: a retried or repeated planning step can never create a second delivery for a target.
-deliverySchema.index({ announcementId: 1, announcementVersion: 1, targetKey: 1 }, { unique: true });
+// The most selective field leads, and the indexes are declared most selective first: the embedded engine
+// narrows by the first field of the first index that the filter constrains.
+deliverySchema.index({ targetKey: 1, announcementId: 1, announcementVersion: 1 }, { unique: true });
+deliverySchema.index({ state: 1, announcementId: 1 });
 deliverySchema.index({ announcementId: 1, state: 1 });
-deliverySchema.index({ state: 1 });
 
 export type DeliveryDocument = InferSchemaType<typeof deliverySchema>;
 

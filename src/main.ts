@@ -15,7 +15,7 @@ import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
 import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
-import { ChatSendFailed, createDispatch, type ChatGateway, type DispatchAccount, type GroupInput } from './dispatch/index.js';
+import { ChatSendFailed, createDispatch, dispatchOpenApi, type ChatGateway, type DispatchAccount, type GroupInput } from './dispatch/index.js';
 import { requireRole } from './platform/http/auth-guard.js';
 import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
 import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
@@ -148,7 +148,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [announcementsOpenApi, languagesOpenApi],
+      [announcementsOpenApi, languagesOpenApi, dispatchOpenApi],
     );
 
     for (const queue of queues.queues) {

@@ -1,25 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { LanguageCode } from '../languages/index.js';
 import { requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
+import { AccountId, GroupBody, ImportBody } from './groups.schemas.js';
 import type { GroupsService } from './groups.service.js';
 
-const AccountId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an account id');
-const Topics = z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'is not a topic')).max(50);
-const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
-
-const GroupBody = z.strictObject({
-  account: AccountId,
-  chatId: z.string().min(1).max(200),
-  name: z.string().min(1).max(200),
-  language: LanguageCode,
-  topics: Topics,
-  enabled: z.boolean(),
-  quietHours: z.strictObject({ from: LocalTime, to: LocalTime }).optional(),
-});
-
-const ImportBody = z.strictObject({ account: AccountId, language: LanguageCode, topics: Topics.default([]), enabled: z.boolean().default(true) });
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 const ListQuery = z.strictObject({ account: AccountId.optional(), language: z.string().max(35).optional() });
 

@@ -27,6 +27,7 @@ export type { Channel, SendableAnnouncement } from './sendable-announcement.port
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
 export type { AccountPause } from './account-pauses.js';
+export { dispatchOpenApi } from './dispatch.openapi.js';
 
 export interface DispatchDeps {
   db: Connection;

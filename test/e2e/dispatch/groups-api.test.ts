@@ -75,4 +75,19 @@ describe('groups API and the queue dashboard', function () {
     const queues = await call(stack, 'GET', '/admin/queues/api/queues', { headers: admin.headers });
     expect(JSON.stringify(queues.body)).to.contain('dispatch-sim-community');
   });
+
+  it('the OpenAPI document describes the groups, deliveries and connector pause routes', async () => {
+    const document = await call(stack, 'GET', '/api/v1/openapi.json');
+
+    expect(document.status).to.equal(200);
+    expect(Object.keys(document.body.paths)).to.include.members([
+      '/groups',
+      '/groups/{id}',
+      '/groups/import',
+      '/announcements/{id}/deliveries',
+      '/announcements/{id}/deliveries/summary',
+      '/connectors/{account}/resume',
+    ]);
+    expect(document.body.components.schemas.Group).to.be.an('object');
+  });
 });

@@ -107,22 +107,6 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const queues = createBullQueueFactory({ redisUrl });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
-    const dispatch = await createDispatch({
-      db,
-      redis,
-      queues,
-      gateway: chatGatewayOf(connectors),
-      accounts: dispatchAccountsOf(config),
-      timeZone: config.dispatch.timeZone,
-      lockMs: config.dispatch.lockMs,
-      pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
-      pauseWindowMs: config.dispatch.pauseWindowMs,
-      metrics,
-      log,
-    });
-    if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
-    if (options.worker || config.dispatch.workersInProcess) await dispatch.startWorkers();
-
     // The public base of notice links is known only once the server listens (port 0 in tests).
     let publicUrl = config.http.publicUrl;
     const announcements = await createAnnouncements({
@@ -139,6 +123,24 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         });
       },
     });
+    const dispatch = await createDispatch({
+      db,
+      redis,
+      queues,
+      gateway: chatGatewayOf(connectors),
+      announcementStatus: { markSending: (id) => announcements.service.markSending(id), markSent: (id) => announcements.service.markSent(id) },
+      accounts: dispatchAccountsOf(config),
+      timeZone: config.dispatch.timeZone,
+      lockMs: config.dispatch.lockMs,
+      pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
+      pauseWindowMs: config.dispatch.pauseWindowMs,
+      metrics,
+      log,
+    });
+    stack.push({ name: 'dispatch', stop: async () => dispatch.stop() });
+    if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
+    if (options.worker || config.dispatch.workersInProcess) await dispatch.startWorkers();
+
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onCancelled(async (announcement) => void (await dispatch.cancel(announcement.id)));

@@ -10,6 +10,7 @@ import type { DispatchAccount } from './dispatch-account.js';
 import { UnknownAccount } from './dispatch.errors.js';
 import type { DispatchMetrics } from './dispatch.metrics.js';
 import { quietHoursEnd } from './quiet-hours.js';
+import type { AnnouncementProgress } from './announcement-progress.js';
 
 /** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
 const MAX_INLINE_WAIT_MS = 15_000;
@@ -32,6 +33,7 @@ export interface DeliverySenderDeps {
   accounts: ReadonlyMap<string, DispatchAccount>;
   timeZone: string;
   metrics: DispatchMetrics;
+  progress: AnnouncementProgress;
   log: Logger;
 }
 
@@ -82,6 +84,7 @@ export class DeliverySender {
         return await this.recordFailure(account, claimed, error, policy);
       }
       this.deps.metrics.outcome(account.id, 'sent');
+      await this.deps.progress.sent(claimed.announcementId);
       return DONE;
     } finally {
       await pacer.release(account, turn.token, sentNow);
@@ -118,6 +121,7 @@ export class DeliverySender {
       const reason = failure.kind === 'permanent' ? failure.reason : `${failure.reason} (after ${attempt} attempts)`;
       await deliveries.markFailed(delivery.id, reason);
       metrics.outcome(account.id, 'failed');
+      this.deps.progress.failed(delivery.announcementId);
       log.info({ deliveryId: delivery.id, account: account.id, kind: failure.kind, attempts: attempt }, 'delivery failed');
       return DONE;
     }

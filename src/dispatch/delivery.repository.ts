@@ -205,8 +205,9 @@ export class DeliveryRepository {
       .sort((a, b) => a.state.localeCompare(b.state) || a.language.localeCompare(b.language) || a.channel.localeCompare(b.channel));
   }
 
-  async countUnfinished(announcementId: string): Promise<number> {
-    return this.deliveries.countDocuments({ announcementId, state: { $in: [...PENDING_STATES, 'sending'] } });
+  /** Deliveries planned and not finished; those waiting for a translation do not count. */
+  async countInFlight(announcementId: string): Promise<number> {
+    return this.deliveries.countDocuments({ state: { $in: UNFINISHED }, announcementId });
   }
 
   /** Every delivery a worker should still act on, a page at a time: what start-up recovery re-queues. */

@@ -20,10 +20,11 @@ import type { GroupInput } from './group.js';
 import { createGroupsRoutes } from './groups.routes.js';
 import { GroupsService } from './groups.service.js';
 import { registerSendDeliveryProcessor } from './processors/send-delivery.processor.js';
-import type { SendableAnnouncement } from './sendable-announcement.port.js';
+import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-announcement.port.js';
+import { AnnouncementProgress } from './announcement-progress.js';
 
 export { ChatSendFailed, type ChatGateway, type ChatSummary, type SendFailureKind } from './chat-gateway.port.js';
-export type { Channel, SendableAnnouncement } from './sendable-announcement.port.js';
+export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
 export type { AccountPause } from './account-pauses.js';
@@ -34,6 +35,7 @@ export interface DispatchDeps {
   redis: Redis;
   queues: QueueFactory;
   gateway: ChatGateway;
+  announcementStatus: AnnouncementStatusPort;
   accounts: readonly DispatchAccount[];
   /** Wall clock of quiet hours and daily caps. */
   timeZone: string;
@@ -54,6 +56,8 @@ export interface Dispatch {
   pausedAccounts(): Promise<AccountPause[]>;
   /** Registers the send processor on every account queue and queues again what a crash left behind. */
   startWorkers(): Promise<void>;
+  /** Cancels the pending progress checks; the queues are closed by their factory. */
+  stop(): void;
 }
 
 /** Dispatch: community groups, fan-out of announcements into per-target deliveries, and their paced sending. */
@@ -68,7 +72,8 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses);
   const fanOut = new FanOutService({ deliveries, targets: [groupRepository], queues, accounts, log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts });
-  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, accounts, timeZone: deps.timeZone, metrics, log: deps.log });
+  const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });
+  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
     routes: {
@@ -84,5 +89,6 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
       for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
       await fanOut.recover();
     },
+    stop: () => progress.stop(),
   };
 }

@@ -20,3 +20,11 @@ export interface SendableAnnouncement {
   /** Urgent notices only: the source and English text with a note, in `language`, that a translation follows. */
   renderFallback(language: string, channel: Channel): string[];
 }
+
+/** Where dispatch reports an announcement's progress (announcements' status `scheduled → sending → sent`). */
+export interface AnnouncementStatusPort {
+  /** The first message of the announcement left. Called again harmlessly. */
+  markSending(announcementId: string): Promise<unknown>;
+  /** Every planned delivery has an outcome (groups waiting for a translation do not count). */
+  markSent(announcementId: string): Promise<unknown>;
+}

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { call } from '../../support/http.js';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
 import { buildTranslationInput } from '../../factories/announcement.factory.js';
 import { messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
@@ -29,5 +31,13 @@ describe('dispatch fan-out on the simulator', function () {
       }
       expect(summary.breakdown).to.deep.include({ state: 'sent', language: lang, channel: 'whatsapp', count: 4 });
     }
+    let status = '';
+    for (let i = 0; i < 50 && status !== 'sent'; i += 1) {
+      await sleep(100);
+      status = (await call(ctx.stack, 'GET', `/api/v1/announcements/${id}`, { headers: ctx.editor.headers })).body.status;
+    }
+    expect(status).to.equal('sent');
+    const history = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/history`, { headers: ctx.editor.headers });
+    expect(JSON.stringify(history.body)).to.contain('"sending"');
   });
 });

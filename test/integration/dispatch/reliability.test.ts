@@ -52,6 +52,19 @@ describe('dispatch reliability: retries, failures, pacing, pauses and cancellati
       const [failed] = await deliveriesOf(ctx, id, '&state=failed');
       expect(failed).to.include({ chatId: 'left-this-group', attempts: 1, reason: 'not a member of this chat' });
     });
+
+    it('retry after a permanent failure the platform got over: the failed delivery is queued again and sent', async () => {
+      await injectFaults(ctx, 'sim-one', { count: 1, kind: 'permanent' });
+      const id = await publishAnnouncement(ctx, { approved: ['ar'], input: { topics: ['events'] } });
+      await waitForSummary(ctx, id, (s) => s.byState.failed === 1);
+
+      const retried = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/deliveries/retry`, { headers: ctx.editor.headers });
+      expect(retried.status).to.equal(202);
+      expect(retried.body.requeued).to.equal(1);
+
+      const summary = await waitForSummary(ctx, id, (s) => s.byState.sent === 1);
+      expect(summary.byState.failed).to.equal(0);
+    });
   });
 
   describe('eight groups on a slow account', () => {

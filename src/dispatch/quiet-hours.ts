@@ -6,10 +6,13 @@ export interface QuietHours {
 
 const DAY_SECONDS = 24 * 60 * 60;
 
-/** Date and second of the day at `at` on the wall clock of `timeZone`. */
-export function localClock(at: Date, timeZone: string): { date: string; secondsOfDay: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+// Building a DateTimeFormat costs far more than formatting with one; pacing asks for the local date twice a send.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -18,7 +21,16 @@ export function localClock(at: Date, timeZone: string): { date: string; secondsO
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    })
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Date and second of the day at `at` on the wall clock of `timeZone`. */
+export function localClock(at: Date, timeZone: string): { date: string; secondsOfDay: number } {
+  const parts = Object.fromEntries(
+    formatIn(timeZone)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

@@ -53,6 +53,12 @@ function toDelivery(doc: StoredDelivery): Delivery {
 
 const isObjectId = (id: string): boolean => /^[0-9a-f]{24}$/.test(id);
 
+function onlyDuplicateKeys(error: unknown): boolean {
+  const failure = error as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
+  if (failure.writeErrors?.length) return failure.writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
+  return failure.code === 11000;
+}
+
 /** Deliveries: one per (announcement version, target), and every state change of each. */
 export class DeliveryRepository {
   private readonly deliveries: Model<DeliveryDocument>;
@@ -68,16 +74,12 @@ export class DeliveryRepository {
   /** Writes the deliveries that do not exist yet; an existing (announcement, version, target) is left as it is. */
   async insertPlanned(deliveries: NewDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.deliveries.bulkWrite(
-      deliveries.map((d) => ({
-        updateOne: {
-          filter: { announcementId: d.announcementId, announcementVersion: d.announcementVersion, targetKey: d.targetKey },
-          update: { $setOnInsert: d },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
+    try {
+      // Plain inserts against the unique key: cheaper than one upsert per target, and a repeat only collides.
+      await this.deliveries.insertMany(deliveries, { ordered: false });
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) throw error;
+    }
   }
 
   /** A translation was approved: the deliveries waiting for it get its text. */

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '../../support/http.js';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
 import { buildTranslationInput } from '../../factories/announcement.factory.js';
-import { messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
+import { messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, summaryOf, waitForSummary, type DispatchStack } from './dispatch-api.js';
 
 describe('dispatch fan-out on the simulator', function () {
   this.timeout(60_000);
@@ -39,5 +39,18 @@ describe('dispatch fan-out on the simulator', function () {
     expect(status).to.equal('sent');
     const history = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/history`, { headers: ctx.editor.headers });
     expect(JSON.stringify(history.body)).to.contain('"sending"');
+  });
+
+  it('publishing a scheduled announcement again: no second delivery for any group', async () => {
+    const id = await publishAnnouncement(ctx, { approved: ['ar', 'zh-Hans', 'sq'], scheduledAt: new Date(Date.now() + 3_600_000) });
+    const first = await summaryOf(ctx, id);
+
+    const again = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/publish`, { headers: ctx.editor.headers });
+
+    expect(again.status).to.equal(202);
+    const second = await summaryOf(ctx, id);
+    expect(first.total).to.equal(12);
+    expect(second.total).to.equal(12);
+    expect(second.byState.queued).to.equal(12);
   });
 });

@@ -143,7 +143,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
 
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
-    announcements.events.onCancelled(async (announcement) => void (await dispatch.cancel(announcement.id)));
+    announcements.events.onCancelled((announcement) => dispatch.cancel(announcement.id));
     const apiDocument = buildOpenApiDocument(
       {
         title: 'Sportello API',

@@ -108,8 +108,8 @@ export class DeliveryRepository {
     return docs.map(toDelivery);
   }
 
-  async markQueued(ids: string[], states: DeliveryState[] = ['planned']): Promise<void> {
-    await this.deliveries.updateMany({ _id: { $in: ids }, state: { $in: states } }, { $set: { state: 'queued' } });
+  async markQueued(ids: string[]): Promise<void> {
+    await this.deliveries.updateMany({ _id: { $in: ids }, state: 'planned' }, { $set: { state: 'queued' } });
   }
 
   /** A newer version was published: what the older ones had not sent yet will not be sent. */
@@ -118,12 +118,6 @@ export class DeliveryRepository {
       { announcementId, announcementVersion: { $lt: version }, state: { $in: PENDING_STATES } },
       { $set: { state: 'cancelled', reason: `superseded by version ${version}` } },
     );
-  }
-
-  async get(id: string): Promise<Delivery | undefined> {
-    if (!isObjectId(id)) return undefined;
-    const doc = await this.deliveries.findById(id).lean<StoredDelivery>();
-    return doc ? toDelivery(doc) : undefined;
   }
 
   /**

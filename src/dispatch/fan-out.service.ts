@@ -16,10 +16,6 @@ export interface FanOutDeps {
   log: Logger;
 }
 
-export interface CancelResult {
-  cancelled: number;
-}
-
 /**
  * Plans an announcement's deliveries and queues them. Planning is idempotent: each (version, target) is written
  * once, before its job is queued, so publishing again, approving a translation or recovering from a crash in the
@@ -52,8 +48,9 @@ export class FanOutService {
   }
 
   /** Stops what has not been sent; the jobs left in the queues find their deliveries cancelled and do nothing. */
-  async cancel(announcementId: string): Promise<CancelResult> {
-    return { cancelled: await this.deps.deliveries.cancelPending(announcementId) };
+  async cancel(announcementId: string): Promise<void> {
+    const cancelled = await this.deps.deliveries.cancelPending(announcementId);
+    this.deps.log.info({ announcementId, cancelled }, 'pending deliveries cancelled');
   }
 
   /** Failed deliveries are queued again with fresh attempts. */

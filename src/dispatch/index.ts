@@ -5,7 +5,7 @@ import type { Registry } from 'prom-client';
 import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
 import { AccountPacer } from './account-pacer.js';
-import { AccountPauses, type AccountPause } from './account-pauses.js';
+import { AccountPauses } from './account-pauses.js';
 import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
 import type { ChatGateway } from './chat-gateway.port.js';
 import { createDeliveriesRoutes } from './deliveries.routes.js';
@@ -14,7 +14,7 @@ import { DeliveryRepository } from './delivery.repository.js';
 import { DeliverySender } from './delivery-sender.service.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { registerDispatchMetrics } from './dispatch.metrics.js';
-import { FanOutService, type CancelResult } from './fan-out.service.js';
+import { FanOutService } from './fan-out.service.js';
 import { GroupRepository } from './group.repository.js';
 import type { GroupInput } from './group.js';
 import { createGroupsRoutes } from './groups.routes.js';
@@ -23,11 +23,10 @@ import { registerSendDeliveryProcessor } from './processors/send-delivery.proces
 import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-announcement.port.js';
 import { AnnouncementProgress } from './announcement-progress.js';
 
-export { ChatSendFailed, type ChatGateway, type ChatSummary, type SendFailureKind } from './chat-gateway.port.js';
+export { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
 export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
-export type { AccountPause } from './account-pauses.js';
 export { dispatchOpenApi } from './dispatch.openapi.js';
 
 export interface DispatchDeps {
@@ -51,9 +50,9 @@ export interface Dispatch {
   routes: { groups: Router; deliveries: Router; accounts(statuses: () => AccountStatus[]): Router };
   /** Plans (or completes the plan of) a published announcement; see `FanOutService.plan`. */
   plan(announcement: SendableAnnouncement): Promise<void>;
-  cancel(announcementId: string): Promise<CancelResult>;
+  /** Cancels what has not been sent; sent deliveries stay listed. */
+  cancel(announcementId: string): Promise<void>;
   registerGroups(groups: readonly GroupInput[]): Promise<number>;
-  pausedAccounts(): Promise<AccountPause[]>;
   /** Registers the send processor on every account queue and queues again what a crash left behind. */
   startWorkers(): Promise<void>;
   /** Cancels the pending progress checks; the queues are closed by their factory. */
@@ -84,7 +83,6 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     plan: (announcement) => fanOut.plan(announcement),
     cancel: (announcementId) => fanOut.cancel(announcementId),
     registerGroups: (list) => groups.registerMissing(list),
-    pausedAccounts: () => pauses.list(),
     async startWorkers() {
       for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
       await fanOut.recover();

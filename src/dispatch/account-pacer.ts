@@ -26,9 +26,9 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 local sent = tonumber(ARGV[3])
+local wait = math.max(sent > 0 and tonumber(ARGV[2]) or 0, tonumber(ARGV[4]))
+if wait > 0 then redis.call('SET', KEYS[2], now + wait, 'PX', wait + 60000) end
 if sent > 0 then
-  local gap = tonumber(ARGV[2])
-  redis.call('SET', KEYS[2], now + gap, 'PX', gap + 60000)
   redis.call('INCRBY', KEYS[3], sent)
   redis.call('EXPIRE', KEYS[3], 172800)
 end
@@ -71,9 +71,12 @@ export class AccountPacer {
     return { kind: 'wait', ms };
   }
 
-  /** Ends a turn: `messagesSent` count toward the daily cap and, if any, the next turn starts a spaced gap from now. */
-  async release(account: DispatchAccount, token: string, messagesSent: number): Promise<void> {
-    await this.redis.eval(RELEASE, 3, ...this.keys(account.id, new Date()), token, this.gapMs(account), messagesSent);
+  /**
+   * Ends a turn: `messagesSent` count toward the daily cap and, if any, the next turn starts a spaced gap from
+   * now; `holdMs` (a platform's retry-after) keeps the whole account waiting at least that long.
+   */
+  async release(account: DispatchAccount, token: string, messagesSent: number, holdMs = 0): Promise<void> {
+    await this.redis.eval(RELEASE, 3, ...this.keys(account.id, new Date()), token, this.gapMs(account), messagesSent, Math.round(holdMs));
   }
 
   /** The spacing between two messages of an account: its interval plus random jitter. */

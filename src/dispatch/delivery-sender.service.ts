@@ -61,6 +61,7 @@ export class DeliverySender {
     const turn = await this.takeTurn(account, job.parts ?? 1);
     if (turn.kind === 'later') return this.postponed(account, turn);
     let sentNow = 0;
+    let holdAccountMs = 0;
     try {
       const claimed = await deliveries.claim(job.deliveryId);
       if (!claimed) return DONE;
@@ -81,13 +82,15 @@ export class DeliverySender {
           else await deliveries.markSent(claimed.id, { partsSent: part + 1, messageId, at: new Date() });
         }
       } catch (error) {
+        // A platform that says "too fast" means the account, not this chat: every send on it waits.
+        if (error instanceof ChatSendFailed && error.kind === 'rate_limited') holdAccountMs = error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
         return await this.recordFailure(account, claimed, error, policy);
       }
       this.deps.metrics.outcome(account.id, 'sent');
       await this.deps.progress.sent(claimed.announcementId);
       return DONE;
     } finally {
-      await pacer.release(account, turn.token, sentNow);
+      await pacer.release(account, turn.token, sentNow, holdAccountMs);
     }
   }
 

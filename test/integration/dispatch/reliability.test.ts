@@ -127,5 +127,20 @@ describe('dispatch reliability: retries, failures, pacing, pauses and cancellati
       const summary = await waitForSummary(ctx, id, settled, 30_000);
       expect(summary.byState.sent).to.equal(8);
     });
+
+    it('one rate-limited answer with a retry-after of 1 s: no message leaves the account for that second', async () => {
+      const before = new Set<string>();
+      for (const chat of account.chats) for (const m of await messagesIn(ctx, account.id, chat.chatId)) before.add(m.id);
+      await injectFaults(ctx, 'sim-paced', { count: 1, kind: 'rate_limited', retryAfterSeconds: 1 });
+      const publishedAt = Date.now();
+
+      const id = await publishAnnouncement(ctx, { approved: ['sq'], input: { topics: ['work'] } });
+      await waitForSummary(ctx, id, settled, 30_000);
+
+      const fresh: number[] = [];
+      for (const chat of account.chats) for (const m of await messagesIn(ctx, account.id, chat.chatId)) if (!before.has(m.id)) fresh.push(Date.parse(m.at));
+      expect(fresh).to.have.length(8);
+      expect(Math.min(...fresh) - publishedAt).to.be.at.least(1000);
+    });
   });
 });

@@ -12,6 +12,7 @@ const steps = [
   ['typecheck', ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['unit tests', ['npx', 'mocha', 'test/unit/**/*.test.ts']],
   ['integration and end-to-end tests', ['npx', 'mocha', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts']],
+  ['MongoDB specification conformance of the embedded engine', ['npm', 'run', '--silent', 'conformance']],
 ];
 
 for (const [name, [command, ...args]] of steps) {

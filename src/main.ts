@@ -14,7 +14,6 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
-import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
 import { ChatSendFailed, createDispatch, dispatchOpenApi, type ChatGateway, type DispatchAccount, type GroupInput } from './dispatch/index.js';
 import { requireRole } from './platform/http/auth-guard.js';
 import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
@@ -23,6 +22,8 @@ import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
 import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
 import type { Announcement, Announcements } from './announcements/index.js';
 import type { SendableAnnouncement } from './dispatch/index.js';
+import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
+import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -38,6 +39,8 @@ export interface RunningSportello {
   log: Logger;
   /** Demo mode: the admin's e-mail, random password and API token, printed at start. */
   demoCredentials: DemoCredentials | undefined;
+  /** The database in use (the embedded engine's in demo and test), for one-off tools and tests. */
+  mongoUri: string;
   /** Graceful: stop accepting, drain in-flight jobs, stop connectors, close connections, in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -96,16 +99,21 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       publicUrl: config.http.publicUrl,
     });
 
-    const i18n = await createI18n(join(ROOT, 'locales'));
-    const metrics = createMetricsRegistry();
-
-    const connectors = createConnectorRegistry({ accounts: config.connectors.accounts, log, dataDir, mongo: db });
-    await connectors.start();
-    stack.push({ name: 'connectors', stop: () => connectors.stop() });
-
-    // Created after the connectors so that, stopping in reverse order, jobs in flight finish before they stop.
     const queues = createBullQueueFactory({ redisUrl });
     stack.push({ name: 'queues', stop: () => queues.close() });
+
+    const connectors = createConnectorRegistry({
+      accounts: config.connectors.accounts,
+      log,
+      dataDir,
+      mongo: db,
+      chromiumPath: config.connectors.chromiumPath,
+      whatsappProxy: config.connectors.whatsappProxy,
+    });
+    const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');
+
+    const i18n = await createI18n(join(ROOT, 'locales'));
+    const metrics = createMetricsRegistry();
 
     // The public base of notice links is known only once the server listens (port 0 in tests).
     let publicUrl = config.http.publicUrl;
@@ -137,9 +145,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       metrics,
       log,
     });
-    stack.push({ name: 'dispatch', stop: async () => dispatch.stop() });
     if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
-    if (options.worker || config.dispatch.workersInProcess) await dispatch.startWorkers();
+    const runWorkers = options.worker || config.dispatch.workersInProcess;
 
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
@@ -150,13 +157,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [announcementsOpenApi, languagesOpenApi, dispatchOpenApi],
+      [announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi],
     );
-
-    for (const queue of queues.queues) {
-      if (!queue.hasProcessor && (options.worker || config.dispatch.workersInProcess)) {
-        throw new Error(`queue ${queue.name} has no processor`);
-      }
+    if (config.mode === 'demo') {
+      const report = await importContentLibrary(db, join(ROOT, 'content'));
+      log.info({ created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length }, 'content library imported');
     }
 
     const readiness: ReadinessCheck[] = [
@@ -164,7 +169,6 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       { name: 'redis', check: async () => ({ ok: (await redis.ping()) === 'PONG' }) },
       ...connectors.readinessChecks(),
     ];
-    const simulated = config.connectors.accounts.some((account) => account.platform === 'simulator');
 
     const app = createHttpApp({
       log,
@@ -182,10 +186,13 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/api/v1', router: createLanguageRoutes() },
               { path: '/api/v1', router: identity.routes },
               { path: '/api/v1', router: announcements.apiRoutes },
+              { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
               { path: '/api/v1/groups', router: dispatch.routes.groups },
               { path: '/api/v1/announcements', router: dispatch.routes.deliveries },
+              // The connectors' own statuses, with dispatch's pause and its reason, and the admin's resume.
               { path: '/api/v1/connectors', router: dispatch.routes.accounts(() => connectors.statuses()) },
-              ...(simulated ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
+              // The simulator's control API exists only when a simulated account is configured (never in production).
+              ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
               { path: '/admin/queues', router: requireRole(['admin']) },
               { path: '/admin/queues', router: createQueueBoardRoutes(queues, '/admin/queues') },
             ]),
@@ -204,12 +211,25 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           server.closeIdleConnections();
         }),
     });
+    // Connectors start after HTTP is up, so /readyz can show a WhatsApp QR login while it waits.
+    await connectors.start();
+    stack.push({ name: 'connectors', stop: () => connectors.stop() });
+    if (runWorkers) {
+      // After the connectors, so that jobs do not fail against accounts still starting; stopped before them,
+      // so that the sends in flight finish.
+      await dispatch.startWorkers();
+      stack.push({ name: 'dispatch workers', stop: () => dispatch.stop() });
+      for (const queue of queues.queues) {
+        if (!queue.hasProcessor) throw new Error(`queue ${queue.name} has no processor`);
+      }
+    }
+
     const port = (server.address() as AddressInfo).port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
     publicUrl = url;
     log.info({ port, mode: config.mode }, 'sportello started');
 
-    return { url, config, log, demoCredentials: identity.demoCredentials, stop: stopAll };
+    return { url, config, log, demoCredentials: identity.demoCredentials, mongoUri, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

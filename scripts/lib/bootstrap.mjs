@@ -2,7 +2,7 @@
 // packages from the lock file, and Debian's redis-server and chromium when they are absent.
 // Plain JavaScript, because it runs before the TypeScript toolchain is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,10 +21,27 @@ function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+/**
+ * True when every package the lock file names for this platform is installed at its locked version.
+ * (Comparing file times is not enough: a checkout or merge touches the lock file without changing it.)
+ */
+function installedAsLocked() {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+  for (const [path, entry] of Object.entries(lock.packages ?? {})) {
+    if (!path.startsWith('node_modules/') || entry.link) continue;
+    if (entry.optional && ((entry.os && !entry.os.includes(process.platform)) || (entry.cpu && !entry.cpu.includes(process.arch)))) continue;
+    const manifest = join(ROOT, path, 'package.json');
+    if (!existsSync(manifest)) {
+      if (entry.optional) continue;
+      return false;
+    }
+    if (JSON.parse(readFileSync(manifest, 'utf8')).version !== entry.version) return false;
+  }
+  return true;
+}
+
 export function ensureNodeModules() {
-  const marker = join(ROOT, 'node_modules', '.package-lock.json');
-  const lock = join(ROOT, 'package-lock.json');
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  if (existsSync(join(ROOT, 'node_modules')) && installedAsLocked()) return;
   say('installing npm packages (npm ci)');
   // Puppeteer (under whatsapp-web.js) would download its own Chrome: we use Debian's chromium instead.
   const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' };

@@ -57,10 +57,6 @@ export class AnnouncementRepository {
     return doc ? toDomain(doc) : undefined;
   }
 
-  async findByTemplateId(templateId: string): Promise<Announcement | undefined> {
-    const doc = await this.model.findOne({ templateId }).lean<AnnouncementDocument>().exec();
-    return doc ? toDomain(doc) : undefined;
-  }
 
   /** Writes `next` only if the stored version is still `expectedVersion`; false means someone else changed it first. */
   async replaceIfVersion(next: Announcement, expectedVersion: number): Promise<boolean> {

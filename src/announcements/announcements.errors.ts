@@ -67,10 +67,10 @@ export class LanguageNotAssigned extends DomainError {
   }
 }
 
-export class NoticeNotPublic extends DomainError {
-  readonly code = 'notice.not_found';
-  readonly kind = 'not-found';
-  constructor() {
-    super('there is no public notice at this address');
+export class NotYetExpired extends DomainError {
+  readonly code = 'announcement.not_yet_expired';
+  readonly kind = 'conflict';
+  constructor(id: string) {
+    super(`announcement ${id} is still valid (validUntil not reached)`);
   }
 }

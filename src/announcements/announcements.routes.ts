@@ -18,8 +18,10 @@ import {
   VersionOnlyBody,
 } from './announcement.schemas.js';
 
+// Scopes are identity's TOKEN_SCOPES.
 const READ = requireRole(['editor', 'mediator', 'viewer'], 'announcements:read');
 const WRITE = requireRole(['editor'], 'announcements:write');
+const PUBLISH = requireRole(['editor'], 'announcements:publish');
 const TRANSLATE = requireRole(['editor', 'mediator'], 'translations:write');
 const APPROVE = requireRole(['mediator'], 'translations:approve');
 
@@ -88,7 +90,7 @@ export function createAnnouncementRoutes({ service, noticeUrl, render }: Announc
     send(res, 200, await service.approve(id, lang, actor(req), expectedVersion(req, version)));
   });
 
-  router.post('/announcements/:id/publish', WRITE, async (req, res) => {
+  router.post('/announcements/:id/publish', PUBLISH, async (req, res) => {
     const { id } = parseParams(AnnouncementParams, req);
     const { scheduledAt, version } = parseBody(PublishBody, req);
     send(res, 202, await service.publish(id, scheduledAt, actor(req), expectedVersion(req, version)));

@@ -7,7 +7,7 @@ import { editAnnouncement, type AnnouncementPatch } from './announcement-edit.js
 import { draftAnnouncement, type NewAnnouncement } from './new-announcement.js';
 import { cancel, publish } from './publication-rules.js';
 import { approveTranslation, writeTranslation, type TextInput } from './translation-rules.js';
-import { AnnouncementNotFound, LanguageNotAssigned, VersionConflict } from './announcements.errors.js';
+import { AnnouncementNotFound, LanguageNotAssigned, NotYetExpired, VersionConflict } from './announcements.errors.js';
 import { InvalidInput } from '../platform/errors.js';
 
 /** Who asks for a change: the fields of identity's principal that the rules need. */
@@ -114,6 +114,18 @@ export class AnnouncementsService {
     return this.change(id, SYSTEM_ACTOR, undefined, (current, context) =>
       current.status === 'sent' ? current : transition(current, 'sent', 'sent', context),
     );
+  }
+
+  /**
+   * A scheduler (dispatch's delayed job at `validUntil`): the notice is no longer valid. Refused
+   * before `validUntil`, so a job that fires early changes nothing; idempotent like `markSent`.
+   */
+  async markExpired(id: string): Promise<Announcement> {
+    return this.change(id, SYSTEM_ACTOR, undefined, (current, context) => {
+      if (current.status === 'expired') return current;
+      if (!current.validUntil || current.validUntil > context.at) throw new NotYetExpired(id);
+      return transition(current, 'expired', 'expired', context);
+    });
   }
 
   async findPublic(slug: string): Promise<Announcement | undefined> {

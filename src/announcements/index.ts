@@ -9,6 +9,7 @@ import { createAnnouncementRoutes } from './announcements.routes.js';
 import { createNoticePageRoutes } from './notice-page.routes.js';
 import { renderForChannel, type Channel } from './channel-rendering.js';
 import { selectDeliveryContent, type DeliveryContent } from './delivery-content.js';
+import { presentAnnouncement } from './announcement.presenter.js';
 
 export type { Announcement, AnnouncementStatus, Priority, Topic, Translation, TranslationStatus, HistoryEntry } from './announcement.types.js';
 export { TOPICS, PRIORITIES } from './announcement.types.js';
@@ -44,6 +45,8 @@ export interface Announcements {
   /** What a group in `lang` gets: its approved translation, the urgent fallback, or nothing yet. */
   selectDeliveryContent(announcement: Announcement, lang: string): DeliveryContent;
   noticeUrl(slug: string, lang: string): string;
+  /** The API's JSON shape of an announcement, for features that answer with one. */
+  present(announcement: Announcement): ReturnType<typeof presentAnnouncement>;
 }
 
 /** Drafts, translations, approval and publication of notices, wired on one database. */
@@ -63,5 +66,6 @@ export async function createAnnouncements(deps: AnnouncementsDeps): Promise<Anno
     renderForChannel: render,
     selectDeliveryContent,
     noticeUrl,
+    present: (announcement) => presentAnnouncement(announcement, noticeUrl),
   };
 }

@@ -1,20 +1,17 @@
 import { Router } from 'express';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { fallbackChain, findLanguage, scriptDirection } from '../languages/index.js';
 import { parseParams } from '../platform/http/validate.js';
 import type { Announcement } from './announcement.types.js';
 import type { AnnouncementsService } from './announcements.service.js';
-import { NoticeNotPublic } from './announcements.errors.js';
 import { approvedTranslation } from './translation-rules.js';
-import { renderNoticePage } from './notice-page.view.js';
+import { renderNoticePage, renderNoticeUnavailablePage } from './notice-page.view.js';
+import { NOTICE_PAGE_CSS } from './notice-page.styles.js';
 
 const NoticeParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/, 'is not a notice address'),
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a language tag'),
 });
-
-const STYLESHEET = readFileSync(new URL('./notice-page.css', import.meta.url), 'utf8');
 
 /** Draft, in-translation, approved-but-unpublished and cancelled notices are not public; nor is one scheduled for later. */
 function isPublic(announcement: Announcement, now: Date): boolean {
@@ -42,18 +39,23 @@ export function createNoticePageRoutes({ service, t, clock }: NoticePageDeps): R
 
   router.get('/n/notice.css', (_req, res) => {
     res.type('text/css').setHeader('Cache-Control', 'public, max-age=86400');
-    res.send(STYLESHEET);
+    res.send(NOTICE_PAGE_CSS);
   });
 
   router.get('/n/:slug/:lang', async (req, res) => {
     const { slug, lang } = parseParams(NoticeParams, req);
     const announcement = await service.findPublic(slug);
     const now = clock();
-    if (!announcement || !isPublic(announcement, now) || !findLanguage(lang)) throw new NoticeNotPublic();
+    const pageLanguage = findLanguage(lang) ? lang : 'it';
+    const unavailable = (): void => {
+      res.status(404).setHeader('Cache-Control', 'public, max-age=60');
+      res.type('html').send(renderNoticeUnavailablePage(pageLanguage, scriptDirection(pageLanguage), t('notice.publisher', pageLanguage), t('notice.notAvailable', pageLanguage)));
+    };
+    if (!announcement || !isPublic(announcement, now) || !findLanguage(lang)) return unavailable();
     const text = approvedTranslation(announcement, lang);
     if (!text) {
       const fallback = [...fallbackChain(lang), announcement.sourceLanguage].find((code) => approvedTranslation(announcement, code));
-      if (!fallback) throw new NoticeNotPublic();
+      if (!fallback) return unavailable();
       res.redirect(302, `/n/${slug}/${fallback}`);
       return;
     }

@@ -1,12 +1,10 @@
 import { Router } from 'express';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import swaggerUiDist from 'swagger-ui-dist';
+import { DOCS_INITIALIZER_JS } from './docs-initializer.script.js';
 
 /** Only the files the page loads; the rest of swagger-ui-dist (its demo index, source maps) is not served. */
-const SWAGGER_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png'];
-
-const INITIALIZER = readFileSync(new URL('./docs-initializer.js', import.meta.url), 'utf8');
+const SWAGGER_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png'];
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -20,7 +18,6 @@ const PAGE = `<!doctype html>
 <body>
 <div id="swagger-ui"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script src="/api/docs/assets/swagger-ui-standalone-preset.js"></script>
 <script src="/api/docs/assets/docs-initializer.js"></script>
 </body>
 </html>
@@ -40,7 +37,7 @@ export function createApiDocsRoutes(document: Record<string, unknown>): Router {
     res.type('html').send(PAGE);
   });
   router.get('/api/docs/assets/docs-initializer.js', (_req, res) => {
-    res.type('application/javascript').send(INITIALIZER);
+    res.type('application/javascript').send(DOCS_INITIALIZER_JS);
   });
   for (const file of SWAGGER_FILES) {
     router.get(`/api/docs/assets/${file}`, (_req, res) => {

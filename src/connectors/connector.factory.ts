@@ -14,6 +14,8 @@ export interface ConnectorDeps {
   /** Needed only by WhatsApp accounts with `auth: remote`. */
   mongo?: Connection;
   chromiumPath?: string;
+  /** `host:port` of the HTTP proxy WhatsApp Web goes through, if the network needs one. */
+  whatsappProxy?: string | undefined;
 }
 
 function channelAccount(account: ChannelAccountConfig): ChannelAccount {
@@ -39,6 +41,7 @@ export function createConnector(account: ChannelAccountConfig, deps: ConnectorDe
             mongo: deps.mongo,
             chromiumPath: deps.chromiumPath ?? DEFAULT_CHROMIUM_PATH,
             runningAsRoot: process.getuid?.() === 0,
+            ...(deps.whatsappProxy ? { proxyServer: deps.whatsappProxy } : {}),
           }),
       });
   }

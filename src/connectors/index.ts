@@ -19,4 +19,3 @@ export type { ConnectorRegistry, ConnectorRegistryDeps, ConnectorReadinessCheck,
 export type { ConnectorDeps } from './connector.factory.js';
 export { createConnectorsRouter } from './connectors.routes.js';
 export { createSimulatorRouter } from './simulator/simulator.routes.js';
-export { DEFAULT_CHROMIUM_PATH } from './whatsapp-web/whatsapp-client.factory.js';

@@ -55,8 +55,8 @@ export interface Dispatch {
   registerGroups(groups: readonly GroupInput[]): Promise<number>;
   /** Registers the send processor on every account queue and queues again what a crash left behind. */
   startWorkers(): Promise<void>;
-  /** Cancels the pending progress checks; the queues are closed by their factory. */
-  stop(): void;
+  /** Stops taking jobs and waits for the sends in flight; the queue factory closes the connections later. */
+  stop(): Promise<void>;
 }
 
 /** Dispatch: community groups, fan-out of announcements into per-target deliveries, and their paced sending. */
@@ -87,6 +87,9 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
       for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
       await fanOut.recover();
     },
-    stop: () => progress.stop(),
+    async stop() {
+      await Promise.all(queues.entries().map(([, queue]) => queue.close()));
+      progress.stop();
+    },
   };
 }

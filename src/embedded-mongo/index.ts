@@ -13,6 +13,7 @@ import { createWireServer } from './server.js';
 import { sweepExpired } from './ttl/ttl-sweeper.js';
 import type { Change } from './storage/change.js';
 import type { EngineState } from './engine-state.js';
+import { TransactionRegistry } from './transactions/transaction-registry.js';
 
 export { DataDirInUse } from './storage/lock-file.js';
 
@@ -48,7 +49,13 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     const handle = await open(journalPath(opts.dataDir, gen), 'a');
     const journal = new Journal(handle, (await handle.stat()).size);
     record = (change) => journal.append(change);
-    const engine: EngineState = { catalog, cursors: new CursorStore(), journal, workspace: new CommittedWorkspace(catalog) };
+    const engine: EngineState = {
+      catalog,
+      cursors: new CursorStore(),
+      journal,
+      workspace: new CommittedWorkspace(catalog),
+      transactions: new TransactionRegistry(catalog),
+    };
 
     const wire = createWireServer(engine);
     await new Promise<void>((resolve, reject) => {
@@ -71,6 +78,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     const ttlTimer = setInterval(() => sweepExpired(catalog, journal), TTL_SWEEP_MS);
     const housekeeping = setInterval(() => {
       engine.cursors.sweepIdle();
+      engine.transactions.expire();
       if (journal.size > SNAPSHOT_AFTER_BYTES) snapshot().catch(() => undefined);
     }, HOUSEKEEPING_MS);
     ttlTimer.unref();

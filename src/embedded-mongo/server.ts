@@ -9,6 +9,7 @@ import { HANDSHAKE_COMMANDS } from './commands/command-table.js';
 import type { ConnectionInfo } from './commands/command-context.js';
 import type { EngineState } from './engine-state.js';
 import { toErrorReply } from './mongo-error.js';
+import { stampClusterTime } from './commands/cluster-time.js';
 
 let nextRequestId = 1;
 let nextConnectionId = 1;
@@ -65,7 +66,7 @@ async function handleMessage(engine: EngineState, connection: ConnectionInfo, so
     try {
       const parsed = parseOpMsg(body);
       moreToCome = parsed.moreToCome;
-      reply = await dispatchCommand(engine, connection, parsed.command);
+      reply = stampClusterTime(await dispatchCommand(engine, connection, parsed.command));
     } catch (error) {
       reply = toErrorReply(error);
     }

@@ -39,6 +39,7 @@ export function createApiTokenRoutes(deps: { tokens: ApiTokenService; users: Use
     const body = parseBody(CreateTokenBody, req);
     const owner = await deps.users.get(ownerFor(principal, body.userId));
     const { token, secret } = await deps.tokens.issue(actorOf(principal), owner, body);
+    res.set('Cache-Control', 'no-store');
     res.status(201).json({ ...token, token: secret });
   });
 

@@ -14,10 +14,17 @@ import type { UserRepository } from './user.repository.js';
  */
 export const TOKEN_SCOPES = [
   '*',
+  'announcements:read',
   'announcements:write',
   'announcements:publish',
+  'translations:write',
+  'translations:approve',
+  'groups:read',
   'groups:write',
+  'deliveries:read',
+  'deliveries:write',
   'inbox:work',
+  'connectors:admin',
   'users:admin',
   'tokens:write',
   'audit:read',

@@ -17,6 +17,8 @@ export function createAuthRoutes(deps: { auth: AuthService; cookie: SessionCooki
     const body = parseBody(LoginBody, req);
     const signedIn = await deps.auth.login({ ...body, ip: req.ip ?? 'unknown' });
     deps.cookie.set(res, signedIn.sessionId, signedIn.expiresAt);
+    // The CSRF token is a credential: no browser or proxy cache may keep it.
+    res.set('Cache-Control', 'no-store');
     res.json({ user: signedIn.user, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt });
   });
 
@@ -34,6 +36,7 @@ export function createAuthRoutes(deps: { auth: AuthService; cookie: SessionCooki
   router.get('/session', requireRole(ROLES), (req, res) => {
     const principal = principalOf(req);
     const sessionId = deps.cookie.read(req);
+    res.set('Cache-Control', 'no-store');
     res.json({
       user: { id: principal.userId, email: principal.email, role: principal.role, languages: principal.languages },
       via: principal.via,

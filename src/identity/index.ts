@@ -17,13 +17,11 @@ import { createSessionCookie } from './session-cookie.js';
 import { createSessionRepository } from './session.repository.js';
 import { createUserRepository } from './user.repository.js';
 import { createUserRoutes } from './user.routes.js';
-import { createUserService, type UserService } from './user.service.js';
+import { createUserService } from './user.service.js';
 
 export { actorOf, type AuditEntry, type AuditLog } from './audit.service.js';
-export type { AuditActor, AuditEvent, AuditTarget } from './audit-event.model.js';
-export { TOKEN_SCOPES, type TokenScope } from './api-token.service.js';
+export type { AuditActor, AuditTarget } from './audit-event.model.js';
 export type { DemoCredentials } from './bootstrap-admin.js';
-export type { User } from './user.model.js';
 
 export interface IdentityDeps {
   db: Connection;
@@ -44,7 +42,6 @@ export interface Identity {
   routes: Router;
   /** The audit trail: other features `record` publish, cancel and erase here. */
   audit: AuditLog;
-  users: UserService;
   /** Printed by `npm run demo`; undefined outside demo mode. */
   demoCredentials: DemoCredentials | undefined;
 }
@@ -84,5 +81,5 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   routes.use('/tokens', createApiTokenRoutes({ tokens, users }));
   routes.use('/audit', createAuditRoutes(audit));
 
-  return { authenticate: createAuthenticate({ auth, tokens, cookie }), routes, audit, users, demoCredentials };
+  return { authenticate: createAuthenticate({ auth, tokens, cookie }), routes, audit, demoCredentials };
 }

@@ -81,6 +81,8 @@ const Env = z.object({
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   DEMO_ADMIN_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
   CONNECTORS: jsonArray.pipe(z.array(Account)).optional(),
+  PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  WHATSAPP_PROXY: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').optional(),
   WORKERS_IN_PROCESS: booleanFlag.default(true),
   DISPATCH_PAUSE_AFTER_RATE_LIMITS: z.coerce.number().int().positive().default(3),
   DISPATCH_PAUSE_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
@@ -165,7 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
           : undefined,
       demoAdminToken: e.DEMO_ADMIN_TOKEN,
     },
-    connectors: { accounts },
+    connectors: { accounts, chromiumPath: e.PUPPETEER_EXECUTABLE_PATH, whatsappProxy: e.WHATSAPP_PROXY },
     dispatch: {
       workersInProcess: e.WORKERS_IN_PROCESS,
       pauseAfterRateLimits: e.DISPATCH_PAUSE_AFTER_RATE_LIMITS,

@@ -4,10 +4,16 @@ import { call } from '../support/http.js';
 import { CALLERS, pathFor, signInEveryRole, type MatrixContext, type RoleMatrixRow } from '../support/role-matrix.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 import type { SignedInUser } from '../support/auth.js';
+import { connectorRows } from './connectors/connectors.role-matrix.js';
 import { identityRows } from './identity/identity.role-matrix.js';
+import { announcementRows } from './announcements/announcements.role-matrix.js';
 
 /** Every route × every role and anonymous → the expected status. Features add their rows file here. */
-const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [['identity', identityRows]];
+const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
+  ['identity', identityRows],
+  ['connectors', connectorRows],
+  ['announcements', announcementRows],
+];
 
 describe('role matrix', () => {
   let stack: TestStack;

@@ -3,8 +3,6 @@ import type { ChannelAccountConfig } from '../../platform/config.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import {
   SendError,
-  type ChannelAccount,
-  type ChatConnector,
   type ChatRef,
   type ChatSummary,
   type ConnectorState,
@@ -13,7 +11,7 @@ import {
   type SendFailureKind,
   type SentMessage,
 } from '../chat-connector.port.js';
-import { ConnectorEvents, type MessageListener, type StateListener } from '../connector-events.js';
+import { ObservableConnector } from '../observable-connector.js';
 import { UnknownChat } from '../connectors.errors.js';
 import { SendFaults } from './send-faults.js';
 import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
@@ -43,46 +41,33 @@ export interface SimulatorFaults {
  * An in-process chat account for the demo, the browser tests and the benchmarks: the chats come from
  * config, every message is kept in memory, and latency and failures are injected on demand.
  */
-export class SimulatorConnector implements ChatConnector {
-  readonly account: ChannelAccount;
+export class SimulatorConnector extends ObservableConnector {
   readonly #latencyMs: number;
   readonly #chats: SimulatedChats;
   readonly #faults = new SendFaults();
-  readonly #events: ConnectorEvents;
   #outage: NodeJS.Timeout | undefined;
   #logins = 0;
 
   constructor(config: SimulatorAccountConfig, deps: { log: Logger }) {
-    this.account = { id: config.id, platform: 'simulator', rateLimit: config.rateLimit };
+    super({ id: config.id, platform: 'simulator', rateLimit: config.rateLimit }, deps.log);
     this.#latencyMs = config.latencyMs;
     this.#chats = new SimulatedChats(config.chats.map(({ chatId, name, type }) => ({ chatId, name, type })));
-    this.#events = new ConnectorEvents(deps.log);
-  }
-
-  get state(): ConnectorState {
-    return this.#events.state;
-  }
-
-  on(event: 'state', listener: (state: ConnectorState) => void): void;
-  on(event: 'message', listener: (message: InboundMessage) => Promise<void>): void;
-  on(event: 'state' | 'message', listener: StateListener | MessageListener): void {
-    this.#events.subscribe(event, listener);
   }
 
   async start(): Promise<void> {
-    this.#events.setState({ status: 'starting' });
+    this.events.setState({ status: 'starting' });
     await this.#network();
-    this.#events.setState({ status: 'ready' });
+    this.events.setState({ status: 'ready' });
   }
 
   async stop(): Promise<void> {
     clearTimeout(this.#outage);
-    this.#events.setState({ status: 'stopped' });
+    this.events.setState({ status: 'stopped' });
   }
 
   async send(chat: ChatRef, content: OutboundContent): Promise<SentMessage> {
     await this.#network();
-    if (this.state.status !== 'ready') throw new SendError('transient', `not connected (${this.state.status})`);
+    this.assertReady();
     const fault = this.#faults.take();
     if (fault) throw fault;
     if (!this.#chats.find(chat.chatId)) throw new SendError('permanent', 'not a member of this chat');
@@ -118,7 +103,7 @@ export class SimulatorConnector implements ChatConnector {
       timestamp: stored.at,
       platformMessageId: stored.id,
     };
-    await this.#events.deliver(message);
+    await this.events.deliver(message);
     return message;
   }
 
@@ -134,8 +119,8 @@ export class SimulatorConnector implements ChatConnector {
 
   #interrupt(state: ConnectorState, forMs: number): void {
     clearTimeout(this.#outage);
-    this.#events.setState(state);
-    this.#outage = setTimeout(() => this.#events.setState({ status: 'ready' }), forMs);
+    this.events.setState(state);
+    this.#outage = setTimeout(() => this.events.setState({ status: 'ready' }), forMs);
   }
 
   async #network(): Promise<void> {

@@ -4,14 +4,12 @@ import type { Logger } from '../../platform/logging/logger.js';
 import {
   SendError,
   type ChannelAccount,
-  type ChatConnector,
   type ChatRef,
   type ChatSummary,
-  type ConnectorState,
   type OutboundContent,
   type SentMessage,
 } from '../chat-connector.port.js';
-import { ConnectorEvents, type MessageListener, type StateListener } from '../connector-events.js';
+import { ObservableConnector } from '../observable-connector.js';
 import { ConnectorNotReady } from '../connectors.errors.js';
 import { describeFailure } from '../describe-failure.js';
 import { withDeadline } from '../deadline.js';
@@ -40,30 +38,19 @@ const STARTUP_DEADLINE_MS = 60_000;
  * One WeChat account through a Wechaty bot. Wechaty (and the puppet) reconnect by themselves: a
  * `logout` means "reconnecting" until the next `login`, or `login_required` if the puppet asks for a scan.
  */
-export class WechatyConnector implements ChatConnector {
-  readonly #events: ConnectorEvents;
+export class WechatyConnector extends ObservableConnector {
   #bot: Wechaty | undefined;
 
   constructor(
-    readonly account: ChannelAccount,
+    account: ChannelAccount,
     private readonly deps: { createOptions: WechatyOptionsFactory; log: Logger; startupDeadlineMs?: number },
   ) {
-    this.#events = new ConnectorEvents(deps.log);
-  }
-
-  get state(): ConnectorState {
-    return this.#events.state;
-  }
-
-  on(event: 'state', listener: StateListener): void;
-  on(event: 'message', listener: MessageListener): void;
-  on(event: 'state' | 'message', listener: StateListener | MessageListener): void {
-    this.#events.subscribe(event, listener);
+    super(account, deps.log);
   }
 
   async start(): Promise<void> {
     await this.#release();
-    this.#events.setState({ status: 'starting' });
+    this.events.setState({ status: 'starting' });
     const bot = WechatyBuilder.build(this.deps.createOptions());
     this.#bot = bot;
     this.#listen(bot);
@@ -71,19 +58,19 @@ export class WechatyConnector implements ChatConnector {
       await withDeadline(bot.start(), this.deps.startupDeadlineMs ?? STARTUP_DEADLINE_MS, 'Wechaty start-up');
     } catch (error) {
       await this.#release();
-      this.#events.setState({ status: 'failed', reason: describeFailure(error) });
+      this.events.setState({ status: 'failed', reason: describeFailure(error) });
       throw error;
     }
   }
 
   async stop(): Promise<void> {
     await this.#release();
-    this.#events.setState({ status: 'stopped' });
+    this.events.setState({ status: 'stopped' });
   }
 
   async send(chat: ChatRef, content: OutboundContent): Promise<SentMessage> {
-    const bot = this.#bot;
-    if (!bot || this.state.status !== 'ready') throw new SendError('transient', `not connected (${this.state.status})`);
+    this.assertReady();
+    const bot = this.#bot as Wechaty;
     let sent;
     try {
       // `find` by id answers `undefined` when the puppet cannot load the room or contact.
@@ -113,13 +100,13 @@ export class WechatyConnector implements ChatConnector {
     bot.on('scan', (qr, status) => {
       if (!current()) return;
       const waiting = qr && (status === ScanStatus.Waiting || status === ScanStatus.Timeout || status === ScanStatus.Unknown);
-      this.#events.setState(waiting ? { status: 'login_required', qr } : { status: 'starting' });
+      this.events.setState(waiting ? { status: 'login_required', qr } : { status: 'starting' });
     });
     bot.on('login', () => {
-      if (current()) this.#events.setState({ status: 'ready' });
+      if (current()) this.events.setState({ status: 'ready' });
     });
     bot.on('logout', () => {
-      if (current()) this.#events.setState({ status: 'reconnecting', reason: 'logged out' });
+      if (current()) this.events.setState({ status: 'reconnecting', reason: 'logged out' });
     });
     bot.on('error', (error) => {
       if (current()) this.deps.log.warn({ err: error, account: this.account.id }, 'Wechaty error');
@@ -128,7 +115,7 @@ export class WechatyConnector implements ChatConnector {
       // Wechaty delivers the bot's own sent messages too.
       if (!current() || message.self()) return;
       void toInboundMessage(message, this.account.id)
-        .then((inbound) => this.#events.deliver(inbound))
+        .then((inbound) => this.events.deliver(inbound))
         .catch((error: unknown) => this.deps.log.error({ err: error, account: this.account.id }, 'could not read an inbound WeChat message'));
     });
   }

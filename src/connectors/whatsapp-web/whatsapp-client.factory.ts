@@ -22,14 +22,24 @@ export interface WhatsAppClientSettings {
   mongo?: Connection;
   chromiumPath: string;
   runningAsRoot: boolean;
+  /** An outbound HTTP proxy (`host:port`), as municipal networks often require. */
+  proxyServer?: string;
 }
 
 /**
  * Chromium's sandbox needs user namespaces, which a container running as root does not get; anywhere
  * else the sandbox stays on.
  */
-export function chromiumArgs(runningAsRoot: boolean): string[] {
-  return runningAsRoot ? ['--no-sandbox', '--disable-setuid-sandbox'] : [];
+export function chromiumArgs(runningAsRoot: boolean, proxyServer?: string): string[] {
+  return [
+    ...(runningAsRoot ? ['--no-sandbox', '--disable-setuid-sandbox'] : []),
+    ...(proxyServer ? [`--proxy-server=${proxyServer}`] : []),
+    // Without these, Chromium keeps opening connections of its own (updates, sync) that a closed network refuses.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
 }
 
 function authStrategy(settings: WhatsAppClientSettings) {
@@ -46,7 +56,7 @@ function authStrategy(settings: WhatsAppClientSettings) {
 export function createWhatsAppClient(settings: WhatsAppClientSettings): WhatsAppClient {
   const client: WhatsAppClient = new Client({
     authStrategy: authStrategy(settings),
-    puppeteer: { executablePath: settings.chromiumPath, headless: true, args: chromiumArgs(settings.runningAsRoot) },
+    puppeteer: { executablePath: settings.chromiumPath, headless: true, args: chromiumArgs(settings.runningAsRoot, settings.proxyServer) },
   });
   return client;
 }

@@ -2,15 +2,13 @@ import type { Logger } from '../../platform/logging/logger.js';
 import {
   SendError,
   type ChannelAccount,
-  type ChatConnector,
   type ChatRef,
   type ChatSummary,
-  type ConnectorState,
   type OutboundContent,
   type SentMessage,
 } from '../chat-connector.port.js';
 import { backoffDelayMs, type BackoffPolicy } from '../backoff.js';
-import { ConnectorEvents, type MessageListener, type StateListener } from '../connector-events.js';
+import { ObservableConnector } from '../observable-connector.js';
 import { ConnectorNotReady } from '../connectors.errors.js';
 import { describeFailure } from '../describe-failure.js';
 import { withDeadline } from '../deadline.js';
@@ -40,8 +38,7 @@ const RECOVERING_STATES = new Set(['OPENING', 'PAIRING', 'TIMEOUT']);
  * One WhatsApp account through whatsapp-web.js. A client that disconnects destroys itself, so every
  * (re)connection builds a new one through `createClient`; events of a replaced client are ignored.
  */
-export class WhatsAppWebConnector implements ChatConnector {
-  readonly #events: ConnectorEvents;
+export class WhatsAppWebConnector extends ObservableConnector {
   readonly #timings: WhatsAppWebTimings;
   #client: WhatsAppClient | undefined;
   #reconnectAttempt = 0;
@@ -50,43 +47,33 @@ export class WhatsAppWebConnector implements ChatConnector {
   #run = 0;
 
   constructor(
-    readonly account: ChannelAccount,
+    account: ChannelAccount,
     private readonly deps: { createClient: () => WhatsAppClient; log: Logger; timings?: WhatsAppWebTimings },
   ) {
-    this.#events = new ConnectorEvents(deps.log);
+    super(account, deps.log);
     this.#timings = deps.timings ?? DEFAULT_WHATSAPP_TIMINGS;
-  }
-
-  get state(): ConnectorState {
-    return this.#events.state;
-  }
-
-  on(event: 'state', listener: StateListener): void;
-  on(event: 'message', listener: MessageListener): void;
-  on(event: 'state' | 'message', listener: StateListener | MessageListener): void {
-    this.#events.subscribe(event, listener);
   }
 
   async start(): Promise<void> {
     await this.#release();
     this.#reconnectAttempt = 0;
-    this.#events.setState({ status: 'starting' });
+    this.events.setState({ status: 'starting' });
     try {
       await this.#connect();
     } catch (error) {
-      this.#events.setState({ status: 'failed', reason: describeFailure(error) });
+      this.events.setState({ status: 'failed', reason: describeFailure(error) });
       throw error;
     }
   }
 
   async stop(): Promise<void> {
     await this.#release();
-    this.#events.setState({ status: 'stopped' });
+    this.events.setState({ status: 'stopped' });
   }
 
   async send(chat: ChatRef, content: OutboundContent): Promise<SentMessage> {
-    const client = this.#client;
-    if (!client || this.state.status !== 'ready') throw new SendError('transient', `not connected (${this.state.status})`);
+    this.assertReady();
+    const client = this.#client as WhatsAppClient;
     let sent;
     try {
       sent = await client.sendMessage(chat.chatId, content.text, content.quotedMessageId ? { quotedMessageId: content.quotedMessageId } : undefined);
@@ -122,7 +109,7 @@ export class WhatsAppWebConnector implements ChatConnector {
 
   #listen(client: WhatsAppClient): void {
     const current = () => this.#client === client;
-    client.on('qr', (qr) => current() && this.#events.setState({ status: 'login_required', qr }));
+    client.on('qr', (qr) => current() && this.events.setState({ status: 'login_required', qr }));
     client.on('authenticated', () => {
       if (!current()) return;
       clearTimeout(this.#readyTimer);
@@ -132,19 +119,19 @@ export class WhatsAppWebConnector implements ChatConnector {
       if (!current()) return;
       clearTimeout(this.#readyTimer);
       this.#reconnectAttempt = 0;
-      this.#events.setState({ status: 'ready' });
+      this.events.setState({ status: 'ready' });
     });
     client.on('auth_failure', () => current() && this.#lost(client, 'authentication failed'));
     client.on('change_state', (state) => {
       if (!current()) return;
-      if (RECOVERING_STATES.has(state) && this.state.status === 'ready') this.#events.setState({ status: 'reconnecting', reason: `WhatsApp ${state}` });
-      if (state === 'CONNECTED' && this.state.status === 'reconnecting') this.#events.setState({ status: 'ready' });
+      if (RECOVERING_STATES.has(state) && this.state.status === 'ready') this.events.setState({ status: 'reconnecting', reason: `WhatsApp ${state}` });
+      if (state === 'CONNECTED' && this.state.status === 'reconnecting') this.events.setState({ status: 'ready' });
     });
     client.on('disconnected', (reason) => current() && this.#lost(client, `disconnected: ${reason}`));
     client.on('message', (message) => {
       if (!current() || !isConversationMessage(message)) return;
       void toInboundMessage(message, { account: this.account.id, ownId: client.info?.wid._serialized })
-        .then((inbound) => this.#events.deliver(inbound))
+        .then((inbound) => this.events.deliver(inbound))
         .catch((error: unknown) => this.deps.log.error({ err: error, account: this.account.id }, 'could not read an inbound WhatsApp message'));
     });
   }
@@ -158,10 +145,10 @@ export class WhatsAppWebConnector implements ChatConnector {
   #scheduleReconnect(reason: string): void {
     this.#reconnectAttempt += 1;
     if (this.#reconnectAttempt > this.#timings.reconnect.maxAttempts) {
-      this.#events.setState({ status: 'failed', reason: `gave up reconnecting (${reason})` });
+      this.events.setState({ status: 'failed', reason: `gave up reconnecting (${reason})` });
       return;
     }
-    this.#events.setState({ status: 'reconnecting', reason });
+    this.events.setState({ status: 'reconnecting', reason });
     const run = this.#run;
     this.#reconnectTimer = setTimeout(() => {
       this.#connect().catch((error: unknown) => run === this.#run && this.#scheduleReconnect(describeFailure(error)));

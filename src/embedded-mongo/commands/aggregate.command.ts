@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import type { CommandHandler } from './command-context.js';
 import { mingoOptions } from '../query/mingo-options.js';
 import { refuseUnsupportedStages } from '../query/refused-operators.js';
@@ -19,9 +19,15 @@ export const aggregate: CommandHandler = async (command, ctx) => {
   // `aggregate: 1` runs a collection-less pipeline (starting with $documents).
   const first = pipeline[0] as Document | undefined;
   const leadingMatch = first && '$match' in first ? (first['$match'] as Document) : undefined;
-  const source = typeof target === 'string' ? ctx.workspace.candidates(ctx.db, target, leadingMatch) : [];
+  const listsSessions = first !== undefined && '$listLocalSessions' in first;
+  const source = listsSessions
+    ? ctx.transactions.localSessions()
+    : typeof target === 'string'
+      ? ctx.workspace.candidates(ctx.db, target, leadingMatch)
+      : [];
   const resolver = (name: string): Document[] => ctx.workspace.candidates(ctx.db, name);
-  const aggregator = new Aggregator(pipeline as Document[], mingoOptions(resolver, command['let'] as Document | undefined));
+  const stages = (listsSessions ? pipeline.slice(1) : pipeline) as Document[];
+  const aggregator = new Aggregator(stages, mingoOptions(resolver, command['let'] as Document | undefined));
   const iterator = aggregator.stream(source);
   const docs: Document[] = [];
   for (;;) {

@@ -1,9 +1,9 @@
 import { Binary, type Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { targetCollection, type CommandHandler } from './command-context.js';
 import { ID_INDEX_SPEC } from '../storage/collection-data.js';
 import { mingoOptions } from '../query/mingo-options.js';
-import { notSupported } from '../mongo-error.js';
+import { namespaceExists, notSupported } from '../mongo-error.js';
 
 const REFUSED_CREATE_OPTIONS = ['capped', 'viewOn', 'timeseries', 'clusteredIndex', 'changeStreamPreAndPostImages'];
 
@@ -17,12 +17,19 @@ export const create: CommandHandler = (command, ctx) => {
     }
     options[key] = value;
   }
-  ctx.catalog.createCollection(ctx.db, name, options);
+  if (ctx.transaction) {
+    if (ctx.transaction.exists(ctx.db, name)) throw namespaceExists(`Collection ${ctx.db}.${name} already exists.`);
+    ctx.transaction.deferCreateCollection(ctx.db, name, options);
+  } else {
+    ctx.catalog.createCollection(ctx.db, name, options);
+  }
   return { ok: 1 };
 };
 
+/** As MongoDB 7 does, dropping a collection that does not exist succeeds. */
 export const drop: CommandHandler = (command, ctx) => {
   const name = targetCollection(command, 'drop');
+  if (!ctx.catalog.collection(ctx.db, name)) return { ns: `${ctx.db}.${name}`, ok: 1 };
   const coll = ctx.catalog.dropCollection(ctx.db, name);
   return { ns: coll.ns, nIndexesWas: coll.indexes.size, ok: 1 };
 };

@@ -3,6 +3,8 @@ import type { Catalog } from '../storage/catalog.js';
 import type { CursorStore } from '../cursors/cursor-store.js';
 import type { Workspace } from '../storage/workspace.js';
 import { MongoCommandError } from '../mongo-error.js';
+import type { Transaction } from '../transactions/transaction.js';
+import type { TransactionRegistry } from '../transactions/transaction-registry.js';
 
 export interface ConnectionInfo {
   id: number;
@@ -17,7 +19,11 @@ export interface CommandContext {
   /** Committed state, or the command's transaction view. */
   readonly workspace: Workspace;
   readonly connection: ConnectionInfo;
-  readonly inTransaction: boolean;
+  readonly transactions: TransactionRegistry;
+  /** The command's session (from `lsid`), if it has one. */
+  readonly session: string | null;
+  /** Set when the command runs inside a multi-document transaction. */
+  readonly transaction?: Transaction;
 }
 
 export type CommandHandler = (command: Document, ctx: CommandContext) => Document | Promise<Document>;

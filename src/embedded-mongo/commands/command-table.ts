@@ -12,6 +12,7 @@ import { aggregate } from './aggregate.command.js';
 import { createIndexes, dropIndexes, listIndexes } from './indexes.command.js';
 import { create, drop, listCollections } from './collections.command.js';
 import { dropDatabase, listDatabases } from './databases.command.js';
+import { abortTransaction, commitTransaction } from './transaction.command.js';
 
 /** Every command the engine answers, by the name the driver sends. */
 export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHandler>([
@@ -43,6 +44,14 @@ export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, Com
   ['listCollections', listCollections],
   ['listDatabases', listDatabases],
   ['dropDatabase', dropDatabase],
+  ['commitTransaction', commitTransaction],
+  ['abortTransaction', abortTransaction],
+]);
+
+/** What MongoDB lets a multi-document transaction run. */
+export const TRANSACTION_COMMANDS = new Set([
+  'find', 'getMore', 'killCursors', 'insert', 'update', 'delete', 'findAndModify', 'findandmodify', 'aggregate',
+  'distinct', 'create', 'createIndexes', 'commitTransaction', 'abortTransaction',
 ]);
 
 /** Commands that change nothing: they never wait for the journal. */

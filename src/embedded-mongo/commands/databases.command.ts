@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { CommandHandler } from './command-context.js';
 import { mingoOptions } from '../query/mingo-options.js';
 

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { targetCollection, type CommandHandler } from './command-context.js';
 import { runUpdate } from './update.command.js';
 import { selectDocuments } from '../query/select-documents.js';

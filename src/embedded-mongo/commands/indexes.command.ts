@@ -14,17 +14,27 @@ function sameOptions(a: Document, b: Document): boolean {
   return OPTIONS_THAT_MATTER.every((option) => bsonEquals(a[option] ?? null, b[option] ?? null));
 }
 
+function toIndexSpec(raw: Document): IndexSpec {
+  const key = raw['key'] as IndexSpec['key'] | undefined;
+  if (!key || typeof key !== 'object' || Object.keys(key).length === 0) throw badValue('index key pattern must be a non-empty object');
+  return { v: 2, ...raw, key, name: typeof raw['name'] === 'string' ? raw['name'] : defaultIndexName(key) };
+}
+
 export const createIndexes: CommandHandler = (command, ctx) => {
   const name = targetCollection(command, 'createIndexes');
   const requested = command['indexes'];
   if (!Array.isArray(requested) || requested.length === 0) throw badValue('Must specify at least one index to create');
+  const specs = (requested as Document[]).map(toIndexSpec);
+  if (ctx.transaction) {
+    // Inside a transaction the index appears at commit, with the collection if that is new too.
+    for (const spec of specs) ctx.transaction.deferCreateIndex(ctx.db, name, spec);
+    return { numIndexesBefore: 1, numIndexesAfter: 1 + specs.length, createdCollectionAutomatically: !ctx.transaction.exists(ctx.db, name), ok: 1 };
+  }
   const existed = ctx.catalog.collection(ctx.db, name) !== undefined;
   const coll = ctx.catalog.ensureCollection(ctx.db, name);
   const before = coll.indexes.size;
-  for (const raw of requested as Document[]) {
-    const key = raw['key'] as Document | undefined;
-    if (!key || Object.keys(key).length === 0) throw badValue('index key pattern must be a non-empty object');
-    const spec: IndexSpec = { v: 2, ...raw, key, name: typeof raw['name'] === 'string' ? raw['name'] : defaultIndexName(key) };
+  for (const spec of specs) {
+    const key = spec.key;
     const sameName = coll.indexes.get(spec.name);
     const sameKey = [...coll.indexes.values()].find((index) => bsonEquals(index.spec.key, key));
     if (sameName && bsonEquals(sameName.spec.key, key) && sameOptions(sameName.spec, spec)) continue;

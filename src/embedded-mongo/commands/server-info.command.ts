@@ -14,8 +14,12 @@ export const buildInfo: CommandHandler = () => ({
   ok: 1,
 });
 
-/** Sessions hold no server state outside transactions, so ending them is a no-op. */
-export const endSessions: CommandHandler = () => ({ ok: 1 });
+/** Ending a session aborts its open transaction; sessions hold no other server state. */
+export const endSessions: CommandHandler = (command, ctx) => {
+  const ids = (command['endSessions'] ?? []) as Array<{ id?: { buffer?: Uint8Array } }>;
+  ctx.transactions.endSessions(ids.flatMap((lsid) => (lsid.id?.buffer ? [Buffer.from(lsid.id.buffer).toString('hex')] : [])));
+  return { ok: 1 };
+};
 
 export const getParameter: CommandHandler = () => ({ featureCompatibilityVersion: { version: '7.0' }, ok: 1 });
 

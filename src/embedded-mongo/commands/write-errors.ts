@@ -20,6 +20,8 @@ export function runStatements<T>(statements: T[], ordered: boolean, run: (statem
     try {
       run(statements[i]!, i);
     } catch (error) {
+      // Transaction failures (WriteConflict, NoSuchTransaction) fail the whole command, as in MongoDB.
+      if (error instanceof MongoCommandError && error.errorLabels.length > 0) throw error;
       errors.push(toWriteError(i, error));
       if (ordered) break;
     }

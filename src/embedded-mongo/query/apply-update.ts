@@ -1,8 +1,8 @@
 import { ObjectId, type Document } from 'bson';
-import { update as mingoUpdate, updateOne as mingoUpdateOne } from 'mingo';
+import { update as mingoUpdate, updateOne as mingoUpdateOne } from 'mingo/updater';
 import { cloneDocument, isPlainObject } from './clone-document.js';
 import { bsonEquals } from '../indexes/bson-order.js';
-import { mingoOptions } from './mingo-options.js';
+import { OPERATOR_UPDATE_OPTIONS, PIPELINE_UPDATE_OPTIONS } from './mingo-options.js';
 import { MongoCommandError, failedToParse } from '../mongo-error.js';
 import { refuseUnsupportedOperators } from './refused-operators.js';
 
@@ -26,7 +26,7 @@ export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Doc
   let next: Document;
   if (Array.isArray(update)) {
     const holder = [cloneDocument(doc)];
-    mingoUpdateOne(holder, {}, update as never, {}, mingoOptions());
+    mingoUpdateOne(holder, {}, update as never, {}, PIPELINE_UPDATE_OPTIONS);
     next = holder[0]!;
   } else if (isReplacement(update)) {
     if (update['_id'] !== undefined && doc['_id'] !== undefined && !bsonEquals(update['_id'], doc['_id'])) throw immutableId();
@@ -39,8 +39,8 @@ export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Doc
     const onInsert: unknown = operators['$setOnInsert'];
     delete operators['$setOnInsert'];
     if (onInsert !== undefined && !isPlainObject(onInsert)) throw failedToParse('$setOnInsert takes an object');
-    if (Object.keys(operators).length > 0) mingoUpdate(next, operators as never, arrayFilters, undefined, { cloneMode: 'copy', queryOptions: mingoOptions() });
-    if (inserting && onInsert) mingoUpdate(next, { $set: onInsert } as never, undefined, undefined, { cloneMode: 'copy', queryOptions: mingoOptions() });
+    if (Object.keys(operators).length > 0) mingoUpdate(next, operators as never, arrayFilters, undefined, { cloneMode: 'copy', queryOptions: OPERATOR_UPDATE_OPTIONS });
+    if (inserting && onInsert) mingoUpdate(next, { $set: onInsert } as never, undefined, undefined, { cloneMode: 'copy', queryOptions: OPERATOR_UPDATE_OPTIONS });
   }
   if (doc['_id'] !== undefined && !bsonEquals(next['_id'], doc['_id'])) throw immutableId();
   if (next['_id'] === undefined) next = { _id: new ObjectId(), ...next };

@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { Document } from 'bson';
 import { mingoOptions } from './mingo-options.js';
 import { refuseUnsupportedOperators } from './refused-operators.js';

@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { Document } from 'bson';
 import type { Workspace } from '../storage/workspace.js';
 import { mingoOptions } from './mingo-options.js';

@@ -11,8 +11,40 @@ import { namespaceExists, namespaceNotFound } from '../mongo-error.js';
  */
 export class Catalog {
   private readonly dbs = new Map<string, Map<string, CollectionData>>();
+  private batch: { changes: Change[]; undo: Array<() => void> } | null = null;
+  /** Told before each committed document change, with the version being replaced (null: none). */
+  beforeDocumentChange: (coll: CollectionData, id: unknown, before: Document | null) => void = () => undefined;
 
-  constructor(private readonly record: (change: Change) => void) {}
+  constructor(private readonly recordChange: (change: Change) => void) {}
+
+  /**
+   * Runs `apply` all-or-nothing: if it throws, every change it made is undone in memory and
+   * none reaches the journal; if it returns, its changes are journaled together.
+   */
+  transact<T>(apply: () => T): T {
+    if (this.batch) return apply();
+    const batch: { changes: Change[]; undo: Array<() => void> } = { changes: [], undo: [] };
+    this.batch = batch;
+    try {
+      const result = apply();
+      this.batch = null;
+      for (const change of batch.changes) this.recordChange(change);
+      return result;
+    } catch (error) {
+      this.batch = null;
+      for (const undo of batch.undo.reverse()) undo();
+      throw error;
+    }
+  }
+
+  private record(change: Change, undo: () => void): void {
+    if (!this.batch) {
+      this.recordChange(change);
+      return;
+    }
+    this.batch.changes.push(change);
+    this.batch.undo.push(undo);
+  }
 
   databaseNames(): string[] {
     return [...this.dbs.keys()];
@@ -34,47 +66,61 @@ export class Catalog {
   createCollection(db: string, name: string, options: Document): CollectionData {
     if (this.collection(db, name)) throw namespaceExists(`Collection ${db}.${name} already exists.`);
     const uuid = randomBytes(16);
-    this.record({ op: 'create', db, coll: name, options, uuid });
-    return this.attach(db, name, options, uuid);
+    const coll = this.attach(db, name, options, uuid);
+    this.record({ op: 'create', db, coll: name, options, uuid }, () => this.detach(db, name));
+    return coll;
   }
 
   dropCollection(db: string, name: string): CollectionData {
     const coll = this.collection(db, name);
     if (!coll) throw namespaceNotFound('ns not found');
-    this.record({ op: 'drop', db, coll: name });
     this.detach(db, name);
+    this.record({ op: 'drop', db, coll: name }, () => this.reattach(coll));
     return coll;
   }
 
   dropDatabase(db: string): void {
-    if (!this.dbs.has(db)) return;
-    this.record({ op: 'dropDatabase', db });
+    const collections = this.dbs.get(db);
+    if (!collections) return;
     this.dbs.delete(db);
+    this.record({ op: 'dropDatabase', db }, () => this.dbs.set(db, collections));
   }
 
   createIndex(coll: CollectionData, spec: IndexSpec): void {
     coll.addIndex(spec);
-    this.record({ op: 'index', db: coll.db, coll: coll.name, spec });
+    this.record({ op: 'index', db: coll.db, coll: coll.name, spec }, () => coll.indexes.delete(spec.name));
   }
 
   dropIndex(coll: CollectionData, name: string): void {
+    const index = coll.indexes.get(name);
     coll.indexes.delete(name);
-    this.record({ op: 'dropIndex', db: coll.db, coll: coll.name, name });
+    this.record({ op: 'dropIndex', db: coll.db, coll: coll.name, name }, () => {
+      if (index) coll.indexes.set(name, index);
+    });
   }
 
   insert(coll: CollectionData, doc: Document): void {
-    coll.insert(doc);
-    this.record({ op: 'put', db: coll.db, coll: coll.name, doc });
+    coll.checkUnique(doc, -1);
+    this.beforeDocumentChange(coll, doc['_id'], null);
+    const rid = coll.insert(doc, false);
+    this.record({ op: 'put', db: coll.db, coll: coll.name, doc }, () => coll.remove(rid));
   }
 
   replace(coll: CollectionData, rid: number, doc: Document): void {
-    coll.replace(rid, doc);
-    this.record({ op: 'put', db: coll.db, coll: coll.name, doc });
+    const old = coll.docs.get(rid);
+    if (!old) throw new Error(`record ${rid} vanished from ${coll.ns}`);
+    coll.checkUnique(doc, rid);
+    this.beforeDocumentChange(coll, doc['_id'], old);
+    coll.replace(rid, doc, false);
+    this.record({ op: 'put', db: coll.db, coll: coll.name, doc }, () => coll.replace(rid, old, false));
   }
 
   remove(coll: CollectionData, rid: number): void {
-    const old = coll.remove(rid);
-    if (old) this.record({ op: 'del', db: coll.db, coll: coll.name, id: old['_id'] });
+    const old = coll.docs.get(rid);
+    if (!old) return;
+    this.beforeDocumentChange(coll, old['_id'], old);
+    coll.remove(rid);
+    this.record({ op: 'del', db: coll.db, coll: coll.name, id: old['_id'] }, () => coll.restore(rid, old));
   }
 
   /** Replays a recorded change during recovery: no checks, no recording. */
@@ -124,6 +170,15 @@ export class Catalog {
     const coll = new CollectionData(db, name, options, uuid);
     collections.set(name, coll);
     return coll;
+  }
+
+  private reattach(coll: CollectionData): void {
+    let collections = this.dbs.get(coll.db);
+    if (!collections) {
+      collections = new Map();
+      this.dbs.set(coll.db, collections);
+    }
+    collections.set(coll.name, coll);
   }
 
   private detach(db: string, name: string): void {

@@ -48,10 +48,15 @@ export class CollectionData {
   insert(doc: Document, checked = true): number {
     const rid = this.nextRid++;
     if (checked) this.checkUnique(doc, rid);
+    this.restore(rid, doc);
+    return rid;
+  }
+
+  /** Puts a document back under its old record id (undoing a removal). */
+  restore(rid: number, doc: Document): void {
     this.docs.set(rid, doc);
     this.ids.set(idKey(doc['_id']), rid);
     for (const index of this.indexes.values()) index.add(doc, rid);
-    return rid;
   }
 
   replace(rid: number, doc: Document, checked = true): void {

@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { startSportello } from '../../../src/main.js';
-import { ConfigError } from '../../../src/platform/config.js';
 import { call } from '../../support/http.js';
+import { spawnService } from '../../support/service-process.js';
 import { startTestStack } from '../../support/stack.js';
 
 describe('first admin', () => {
@@ -36,20 +34,6 @@ describe('first admin', () => {
     }
   });
 
-  it('test mode without a bootstrap admin and an empty database, refuses to start', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sportello-test-'));
-    try {
-      const starting = startSportello({ SPORTELLO_MODE: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-
-      const error = await starting.then(() => undefined, (e: unknown) => e);
-
-      expect(error).to.be.instanceOf(ConfigError);
-      expect((error as ConfigError).problems.join()).to.contain('BOOTSTRAP_ADMIN_EMAIL');
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-
   it('a restart on the same data, keeps the bootstrap admin and in demo mode replaces password and token', async () => {
     const stack = await startTestStack({ SPORTELLO_MODE: 'demo', BOOTSTRAP_ADMIN_EMAIL: undefined, BOOTSTRAP_ADMIN_PASSWORD: undefined });
     const first = stack.running.demoCredentials;
@@ -66,6 +50,24 @@ describe('first admin', () => {
       expect(fresh.body.items.filter((u: { role: string }) => u.role === 'admin')).to.have.length(1);
     } finally {
       await again.stop();
+      rmSync(stack.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('npm run demo’s process, prints the admin e-mail, password and token after its URL', async () => {
+    const stack = await startTestStack();
+    await stack.stop();
+    const demo = await spawnService(['--import', 'tsx', 'src/main.ts'], { SPORTELLO_MODE: 'demo', PORT: '0', HOST: '127.0.0.1', DATA_DIR: stack.dataDir, LOG_LEVEL: 'warn' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const printed = /Admin e-mail: +(\S+)\nAdmin password: +(\S+)\nAdmin API token: +(\S+)/.exec(demo.output());
+      expect(printed, demo.output()).not.to.equal(null);
+      const login = await call(demo, 'POST', '/api/v1/auth/login', { body: { email: printed?.[1], password: printed?.[2] } });
+      const users = await call(demo, 'GET', '/api/v1/users', { headers: { authorization: `Bearer ${String(printed?.[3])}` } });
+      expect(login.status).to.equal(200);
+      expect(users.status).to.equal(200);
+    } finally {
+      expect(await demo.signal('SIGTERM')).to.equal(0);
       rmSync(stack.dataDir, { recursive: true, force: true });
     }
   });

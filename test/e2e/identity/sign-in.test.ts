@@ -22,6 +22,7 @@ describe('sign-in and sessions', () => {
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).to.match(/^sportello_session=[\w-]{40,};/);
     expect(cookie).to.match(/HttpOnly/i).and.match(/SameSite=Strict/i).and.match(/Path=\//);
+    expect(response.headers.get('cache-control')).to.equal('no-store');
   });
 
   it('GET /auth/session, with the cookie, names the user and returns the same CSRF token', async () => {

@@ -67,7 +67,9 @@ describe('announcements API: the whole workflow', function () {
 
   it('public notice page: a draft or cancelled notice answers 404, a language without approved text redirects along its fallbacks', async () => {
     const draft = await createAnnouncement(stack, editor.headers);
-    expect((await fetch(new URL(`/n/${draft.slug}/it`, stack.url))).status).to.equal(404);
+    const hidden = await fetch(new URL(`/n/${draft.slug}/ar`, stack.url));
+    expect(hidden.status).to.equal(404);
+    expect(await hidden.text()).to.match(/<html lang="ar" dir="rtl">/).and.contain('هذا الإعلان غير متاح').and.not.contain(draft.title);
 
     const urgent = await createAnnouncement(stack, editor.headers, { priority: 'urgent', translations: { en: buildTranslationInput('en') } });
     await call(stack, 'POST', `/api/v1/announcements/${urgent.id}/publish`, { headers: editor.headers });
@@ -78,6 +80,7 @@ describe('announcements API: the whole workflow', function () {
     const cancelled = await call(stack, 'POST', `/api/v1/announcements/${urgent.id}/cancel`, { headers: editor.headers });
     expect(cancelled.body.status).to.equal('cancelled');
     expect((await fetch(new URL(`/n/${urgent.slug}/it`, stack.url))).status).to.equal(404);
+    expect((await fetch(new URL(`/n/no-such-notice/it`, stack.url))).status).to.equal(404);
   });
 
   it('list: filters by status, topic and language and pages with a cursor', async () => {

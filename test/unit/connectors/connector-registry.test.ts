@@ -1,41 +1,32 @@
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
-import { createConnectorRegistry, SendError, type ChannelAccount, type ChatConnector, type ConnectorState } from '../../../src/connectors/index.js';
-import { ConnectorEvents, type MessageListener, type StateListener } from '../../../src/connectors/connector-events.js';
+import { createConnectorRegistry, SendError } from '../../../src/connectors/index.js';
+import { ObservableConnector } from '../../../src/connectors/observable-connector.js';
 import { createLogger } from '../../../src/platform/logging/logger.js';
 import { buildSimulatorAccount } from '../../factories/channel-account.factory.js';
 import { silentLogger } from '../../support/silent-logger.js';
 import { waitFor } from '../../support/wait-for.js';
 
 /** A connector whose platform is down for the first `outages` starts, failing the way adapters do. */
-class FlakyConnector implements ChatConnector {
-  readonly account: ChannelAccount = { id: 'whatsapp-flaky', platform: 'whatsapp', rateLimit: { minIntervalMs: 3000, dailyCap: 1000 } };
-  readonly #events = new ConnectorEvents(silentLogger);
+class FlakyConnector extends ObservableConnector {
   starts = 0;
 
-  constructor(private outages: number) {}
-
-  get state(): ConnectorState {
-    return this.#events.state;
-  }
-  on(event: 'state', listener: StateListener): void;
-  on(event: 'message', listener: MessageListener): void;
-  on(event: 'state' | 'message', listener: StateListener | MessageListener): void {
-    this.#events.subscribe(event, listener);
+  constructor(private outages: number) {
+    super({ id: 'whatsapp-flaky', platform: 'whatsapp', rateLimit: { minIntervalMs: 3000, dailyCap: 1000 } }, silentLogger);
   }
   async start(): Promise<void> {
     this.starts += 1;
-    this.#events.setState({ status: 'starting' });
+    this.events.setState({ status: 'starting' });
     if (this.outages > 0) {
       this.outages -= 1;
-      this.#events.setState({ status: 'failed', reason: 'net::ERR_NAME_NOT_RESOLVED' });
+      this.events.setState({ status: 'failed', reason: 'net::ERR_NAME_NOT_RESOLVED' });
       throw new Error('net::ERR_NAME_NOT_RESOLVED');
     }
-    this.#events.setState({ status: 'login_required', qr: '2@secret-qr-payload' });
-    this.#events.setState({ status: 'ready' });
+    this.events.setState({ status: 'login_required', qr: '2@secret-qr-payload' });
+    this.events.setState({ status: 'ready' });
   }
   async stop(): Promise<void> {
-    this.#events.setState({ status: 'stopped' });
+    this.events.setState({ status: 'stopped' });
   }
   async send(): Promise<never> {
     throw new SendError('transient', 'not used');

@@ -116,6 +116,7 @@ describe('WhatsApp Web adapter', function () {
 
   it('chromium arguments: --no-sandbox only when running as root', function () {
     expect(chromiumArgs(true)).to.include('--no-sandbox');
-    expect(chromiumArgs(false)).to.deep.equal([]);
+    expect(chromiumArgs(false)).to.not.include('--no-sandbox');
+    expect(chromiumArgs(false, 'proxy.comune.example:3128')).to.include('--proxy-server=proxy.comune.example:3128');
   });
 });

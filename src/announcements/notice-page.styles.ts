@@ -1,5 +1,9 @@
-/* Served at /n/notice.css. Logical properties (margin-inline, padding-inline) so RTL pages mirror by themselves. */
-* { box-sizing: border-box; }
+/**
+ * The notice pages' stylesheet, served at /n/notice.css. A TypeScript string rather than a .css file so
+ * it ships inside the compiled build (dist/ holds only what tsc emits). Logical properties
+ * (margin-inline, border-block-end) make RTL pages mirror by themselves.
+ */
+export const NOTICE_PAGE_CSS = `* { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 17px/1.6 system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Naskh Arabic", sans-serif; color: #1b1b1b; background: #fafafa; }
 main, nav { max-width: 40rem; margin: 0 auto; padding: 1rem 1.25rem; }
@@ -15,3 +19,4 @@ a { color: #0b57d0; }
 nav h2 { font-size: 1rem; margin: .5rem 0; }
 nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 nav a { display: inline-block; padding: .35rem .7rem; border: 1px solid #c9c9c9; border-radius: 1rem; text-decoration: none; background: #fff; }
+`;

@@ -1,0 +1,33 @@
+import { ROLES } from '../../../src/platform/http/auth-guard.js';
+import { call } from '../../support/http.js';
+import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
+import { buildAnnouncementInput, buildTranslationInput } from '../../factories/announcement.factory.js';
+
+const staff = (ok: number) => onlyRoles(['editor', 'mediator', 'viewer'], ok);
+
+/** A fresh Italian-only draft per caller, created by the admin; with `arabicDraft`, an Arabic text waiting for approval. */
+function freshAnnouncement(options: { arabicDraft?: boolean } = {}) {
+  return async (ctx: MatrixContext): Promise<Record<string, string>> => {
+    const created = await call(ctx.stack, 'POST', '/api/v1/announcements', { headers: ctx.admin.headers, body: buildAnnouncementInput() });
+    const id = String(created.body.id);
+    if (options.arabicDraft) {
+      await call(ctx.stack, 'PUT', `/api/v1/announcements/${id}/translations/ar`, { headers: ctx.admin.headers, body: buildTranslationInput('ar') });
+    }
+    return { id };
+  };
+}
+
+export const announcementRows: RoleMatrixRow[] = [
+  { method: 'GET', path: '/api/v1/languages', expect: { ...onlyRoles(ROLES, 200), anonymous: 200 } },
+  { method: 'GET', path: '/api/v1/announcements', expect: staff(200) },
+  { method: 'POST', path: '/api/v1/announcements', body: () => buildAnnouncementInput(), expect: onlyRoles(['editor'], 201) },
+  { method: 'GET', path: '/api/v1/announcements/:id', params: freshAnnouncement(), expect: staff(200) },
+  { method: 'GET', path: '/api/v1/announcements/:id/history', params: freshAnnouncement(), expect: staff(200) },
+  { method: 'GET', path: '/api/v1/announcements/:id/preview?lang=it&channel=whatsapp', params: freshAnnouncement(), expect: staff(200) },
+  { method: 'PATCH', path: '/api/v1/announcements/:id', params: freshAnnouncement(), body: () => ({ topics: ['work'] }), expect: onlyRoles(['editor'], 200) },
+  { method: 'PUT', path: '/api/v1/announcements/:id/translations/ar', params: freshAnnouncement(), body: () => buildTranslationInput('ar'), expect: onlyRoles(['editor', 'mediator'], 200) },
+  { method: 'POST', path: '/api/v1/announcements/:id/translations/ar/approve', params: freshAnnouncement({ arabicDraft: true }), expect: onlyRoles(['mediator'], 200) },
+  { method: 'POST', path: '/api/v1/announcements/:id/publish', params: freshAnnouncement(), expect: onlyRoles(['editor'], 202) },
+  { method: 'POST', path: '/api/v1/announcements/:id/cancel', params: freshAnnouncement(), expect: onlyRoles(['editor'], 200) },
+  { method: 'GET', path: '/api/v1/templates', expect: staff(200) },
+];

@@ -1,0 +1,25 @@
+import { ROLES } from '../../../src/platform/http/auth-guard.js';
+import { onlyRoles, type RoleMatrixRow } from '../../support/role-matrix.js';
+
+const simulatedWhatsApp = () => ({ account: 'sim-whatsapp', chatId: '393330000001@c.us' });
+
+/** The connectors' status for every staff member; the simulator's control API for admins only (it speaks as anyone). */
+export const connectorRows: RoleMatrixRow[] = [
+  { method: 'GET', path: '/api/v1/connectors', expect: onlyRoles(ROLES, 200) },
+  { method: 'GET', path: '/api/v1/simulator/:account/chats', params: simulatedWhatsApp, expect: onlyRoles([], 200) },
+  { method: 'GET', path: '/api/v1/simulator/:account/chats/:chatId/messages', params: simulatedWhatsApp, expect: onlyRoles([], 200) },
+  {
+    method: 'POST',
+    path: '/api/v1/simulator/:account/inbound',
+    params: simulatedWhatsApp,
+    body: () => ({ chatId: '393330000001@c.us', senderId: '393330000001@c.us', senderName: 'Ahmed', text: 'Buongiorno' }),
+    expect: onlyRoles([], 201),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/simulator/:account/faults',
+    params: simulatedWhatsApp,
+    body: () => ({ failNext: { count: 1, kind: 'transient' } }),
+    expect: onlyRoles([], 202),
+  },
+];

@@ -1,0 +1,60 @@
+import { expect } from 'chai';
+import { buildSimulatorAccount } from '../../factories/channel-account.factory.js';
+import { signInAs, signInAsAdmin, type SignedInUser } from '../../support/auth.js';
+import { call } from '../../support/http.js';
+import { startTestStack, type TestStack } from '../../support/stack.js';
+
+// `sim-wechat` and `sim-whatsapp` are only read; the outage test breaks accounts of its own.
+const ACCOUNTS = [
+  buildSimulatorAccount({ id: 'sim-wechat', imitates: 'wechat', rateLimit: { minIntervalMs: 2000, dailyCap: 2000 } }),
+  buildSimulatorAccount({ id: 'sim-whatsapp' }),
+  buildSimulatorAccount({ id: 'sim-logged-out' }),
+  buildSimulatorAccount({ id: 'sim-disconnected' }),
+];
+
+describe('connectors routes', function () {
+  let stack: TestStack;
+  let admin: SignedInUser;
+
+  before(async function () {
+    stack = await startTestStack({ CONNECTORS: JSON.stringify(ACCOUNTS) });
+    admin = await signInAsAdmin(stack);
+  });
+
+  after(() => stack.stop());
+
+  it('GET as a viewer: every account with platform, state and rate limit', async function () {
+    const viewer = await signInAs(stack, 'viewer');
+
+    const response = await call(stack, 'GET', '/api/v1/connectors', { headers: viewer.headers });
+
+    expect(response.status).to.equal(200);
+    expect(response.body.map((status: { account: string }) => status.account)).to.deep.equal(ACCOUNTS.map((account) => account.id));
+    expect(response.body.slice(0, 2)).to.deep.equal([
+      { account: 'sim-wechat', platform: 'simulator', state: 'ready', rateLimit: { minIntervalMs: 2000, dailyCap: 2000 } },
+      { account: 'sim-whatsapp', platform: 'simulator', state: 'ready', rateLimit: { minIntervalMs: 3000, dailyCap: 1000 } },
+    ]);
+  });
+
+  it('GET while an account needs a login: its QR payload is included; after a disconnect, the reason', async function () {
+    const mediator = await signInAs(stack, 'mediator');
+    const loggedOut = await call(stack, 'POST', '/api/v1/simulator/sim-logged-out/faults', { headers: admin.headers, body: { requireLoginForSeconds: 60 } });
+    const disconnected = await call(stack, 'POST', '/api/v1/simulator/sim-disconnected/faults', { headers: admin.headers, body: { disconnectForSeconds: 60 } });
+    expect([loggedOut.status, disconnected.status]).to.deep.equal([202, 202]);
+
+    const response = await call(stack, 'GET', '/api/v1/connectors', { headers: mediator.headers });
+
+    expect(response.status).to.equal(200);
+    const statusOf = (account: string) => (response.body as Record<string, unknown>[]).find((status) => status.account === account);
+    expect(statusOf('sim-logged-out')).to.include({ state: 'login_required', qr: 'sportello-simulator:sim-logged-out:1' });
+    expect(statusOf('sim-disconnected')).to.include({ state: 'reconnecting', reason: 'simulated disconnect' });
+    expect(statusOf('sim-disconnected')).not.to.have.property('qr');
+  });
+
+  it('GET anonymous: 401 problem', async function () {
+    const response = await call(stack, 'GET', '/api/v1/connectors');
+
+    expect(response.status).to.equal(401);
+    expect(response.headers.get('content-type')).to.contain('application/problem+json');
+  });
+});

@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { SimulatorConnector } from '../../../src/connectors/simulator/simulator.adapter.js';
+import { buildSimulatorAccount } from '../../factories/channel-account.factory.js';
+import { silentLogger } from '../../support/silent-logger.js';
+
+// What the e2e tests cannot reach over HTTP until a route sends: the sends themselves.
+describe('simulator adapter', function () {
+  const group = { chatId: '120363000000000001@g.us', type: 'group' as const };
+  let simulator: SimulatorConnector;
+
+  beforeEach(async function () {
+    simulator = new SimulatorConnector(buildSimulatorAccount(), { log: silentLogger });
+    await simulator.start();
+  });
+
+  afterEach(() => simulator.stop());
+
+  it('failNext armed for two sends: both fail with that kind, the third is sent', async function () {
+    simulator.injectFaults({ failNext: { count: 2, kind: 'permanent' } });
+
+    const failures = [await simulator.send(group, { text: 'x' }).catch((e: unknown) => e), await simulator.send(group, { text: 'y' }).catch((e: unknown) => e)];
+    const sent = await simulator.send(group, { text: 'ok' });
+
+    expect(failures.map((error) => (error as { kind?: string }).kind)).to.deep.equal(['permanent', 'permanent']);
+    expect(sent).to.have.property('platformMessageId');
+    expect(simulator.messages(group.chatId).map((m) => m.text)).to.deep.equal(['ok']);
+  });
+
+  it('messages after a citizen writes and we answer: oldest first, ours marked fromUs', async function () {
+    await simulator.receive({ chatId: group.chatId, senderId: '393330000001@c.us', senderName: 'Ahmed', text: 'domanda' });
+    await simulator.send(group, { text: 'risposta' });
+
+    const messages = simulator.messages(group.chatId);
+
+    expect(messages.map(({ text, fromUs }) => ({ text, fromUs }))).to.deep.equal([
+      { text: 'domanda', fromUs: false },
+      { text: 'risposta', fromUs: true },
+    ]);
+  });
+});

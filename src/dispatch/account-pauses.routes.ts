@@ -13,7 +13,8 @@ export interface AccountStatus {
 }
 
 /**
- * `GET /api/v1/connectors`: the connectors' own statuses (given by `main.ts`) with dispatch's pause and its reason.
+ * `GET /api/v1/connectors`: the connectors' own statuses (given by `main.ts`), with `paused`, its reason and since when
+ * while dispatch holds the account.
  * `POST /api/v1/connectors/:account/resume`: an admin lifts an automatic pause; the account's queue resumes.
  */
 export function createAccountPausesRoutes<S extends AccountStatus>(deps: {
@@ -27,7 +28,8 @@ export function createAccountPausesRoutes<S extends AccountStatus>(deps: {
     res.json(
       deps.statuses().map((status) => {
         const pause = paused.get(status.account);
-        return { ...status, paused: pause !== undefined, ...(pause ? { pausedReason: pause.reason, pausedSince: pause.since } : {}) };
+        // Present only while paused, like the connectors' own `qr` and `reason`.
+        return pause ? { ...status, paused: true, pausedReason: pause.reason, pausedSince: pause.since } : status;
       }),
     );
   });

@@ -121,7 +121,7 @@ export const dispatchOpenApi: OpenApiContribution = {
       get: {
         tags: ['Connectors'],
         summary: 'Accounts, their connection state and whether dispatch paused them',
-        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, paused: { type: 'boolean' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
+        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
       },
     },
     '/connectors/{account}/resume': {

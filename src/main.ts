@@ -246,8 +246,6 @@ function sendableOf(announcement: Announcement, announcements: Announcements): S
     approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
     ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
     render: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
-    // renderForChannel chooses the urgent fallback itself for a language without an approved translation.
-    renderFallback: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
   };
 }
 

@@ -93,9 +93,9 @@ export class FanOutService {
     return (language: string, channel: Channel): { parts: string[]; fallback: boolean } | undefined => {
       const key = `${language}\u0000${channel}`;
       if (!cache.has(key)) {
-        if (approved.has(language)) cache.set(key, { parts: announcement.render(language, channel), fallback: false });
-        else if (announcement.priority === 'urgent') cache.set(key, { parts: announcement.renderFallback(language, channel), fallback: true });
-        else cache.set(key, undefined);
+        const fallback = !approved.has(language);
+        const sendable = !fallback || announcement.priority === 'urgent';
+        cache.set(key, sendable ? { parts: announcement.render(language, channel), fallback } : undefined);
       }
       return cache.get(key);
     };

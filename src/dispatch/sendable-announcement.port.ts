@@ -15,10 +15,11 @@ export interface SendableAnnouncement {
   approvedLanguages: string[];
   /** Nothing leaves before this moment. */
   scheduledAt?: Date;
-  /** The message parts of an approved language, formatted and split for the channel. */
+  /**
+   * The message parts for a group in `language`, formatted and split for the channel: its approved translation,
+   * or for an urgent notice without one, the source and English text with a note that a translation follows.
+   */
   render(language: string, channel: Channel): string[];
-  /** Urgent notices only: the source and English text with a note, in `language`, that a translation follows. */
-  renderFallback(language: string, channel: Channel): string[];
 }
 
 /** Where dispatch reports an announcement's progress (announcements' status `scheduled → sending → sent`). */

@@ -14,11 +14,16 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
+import { ChatSendFailed, createDispatch, dispatchOpenApi, type ChatGateway, type DispatchAccount, type GroupInput } from './dispatch/index.js';
+import { requireRole } from './platform/http/auth-guard.js';
+import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
 import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
 import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
 import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
+import type { Announcement, Announcements } from './announcements/index.js';
+import type { SendableAnnouncement } from './dispatch/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
-import { createConnectorRegistry, createConnectorsRouter, createSimulatorRouter } from './connectors/index.js';
+import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -126,23 +131,37 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         });
       },
     });
+    const dispatch = await createDispatch({
+      db,
+      redis,
+      queues,
+      gateway: chatGatewayOf(connectors),
+      announcementStatus: { markSending: (id) => announcements.service.markSending(id), markSent: (id) => announcements.service.markSent(id) },
+      accounts: dispatchAccountsOf(config),
+      timeZone: config.dispatch.timeZone,
+      lockMs: config.dispatch.lockMs,
+      pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
+      pauseWindowMs: config.dispatch.pauseWindowMs,
+      metrics,
+      log,
+    });
+    if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
+    const runWorkers = options.worker || config.dispatch.workersInProcess;
+
+    announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
+    announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
+    announcements.events.onCancelled((announcement) => dispatch.cancel(announcement.id));
     const apiDocument = buildOpenApiDocument(
       {
         title: 'Sportello API',
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi],
+      [announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi],
     );
     if (config.mode === 'demo') {
       const report = await importContentLibrary(db, join(ROOT, 'content'));
       log.info({ created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length }, 'content library imported');
-    }
-
-    for (const queue of queues.queues) {
-      if (!queue.hasProcessor && (options.worker || config.dispatch.workersInProcess)) {
-        throw new Error(`queue ${queue.name} has no processor`);
-      }
     }
 
     const readiness: ReadinessCheck[] = [
@@ -159,15 +178,24 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       mounts: [
         { path: '/', router: createHealthRoutes(() => readiness) },
         { path: '/', router: createMetricsRoutes(metrics) },
-        { path: '/', router: createApiDocsRoutes(apiDocument) },
-        { path: '/', router: announcements.pageRoutes },
-        { path: '/api/v1', router: createLanguageRoutes() },
-        { path: '/api/v1', router: identity.routes },
-        { path: '/api/v1', router: announcements.apiRoutes },
-        { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
-        { path: '/api/v1/connectors', router: createConnectorsRouter({ registry: connectors }) },
-        // The simulator's control API exists only when a simulated account is configured (never in production).
-        ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
+        ...(options.worker
+          ? []
+          : [
+              { path: '/', router: createApiDocsRoutes(apiDocument) },
+              { path: '/', router: announcements.pageRoutes },
+              { path: '/api/v1', router: createLanguageRoutes() },
+              { path: '/api/v1', router: identity.routes },
+              { path: '/api/v1', router: announcements.apiRoutes },
+              { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
+              { path: '/api/v1/groups', router: dispatch.routes.groups },
+              { path: '/api/v1/announcements', router: dispatch.routes.deliveries },
+              // The connectors' own statuses, with dispatch's pause and its reason, and the admin's resume.
+              { path: '/api/v1/connectors', router: dispatch.routes.accounts(() => connectors.statuses()) },
+              // The simulator's control API exists only when a simulated account is configured (never in production).
+              ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
+              { path: '/admin/queues', router: requireRole(['admin']) },
+              { path: '/admin/queues', router: createQueueBoardRoutes(queues, '/admin/queues') },
+            ]),
       ],
     });
 
@@ -186,6 +214,15 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     // Connectors start after HTTP is up, so /readyz can show a WhatsApp QR login while it waits.
     await connectors.start();
     stack.push({ name: 'connectors', stop: () => connectors.stop() });
+    if (runWorkers) {
+      // After the connectors, so that jobs do not fail against accounts still starting; stopped before them,
+      // so that the sends in flight finish.
+      await dispatch.startWorkers();
+      stack.push({ name: 'dispatch workers', stop: () => dispatch.stop() });
+      for (const queue of queues.queues) {
+        if (!queue.hasProcessor) throw new Error(`queue ${queue.name} has no processor`);
+      }
+    }
 
     const port = (server.address() as AddressInfo).port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
@@ -197,6 +234,61 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     await stopAll();
     throw error;
   }
+}
+
+/** Announcements' model as dispatch needs it; deliveries are keyed by the source revision, not every edit. */
+function sendableOf(announcement: Announcement, announcements: Announcements): SendableAnnouncement {
+  return {
+    id: announcement.id,
+    version: announcement.sourceRevision,
+    priority: announcement.priority,
+    topics: announcement.topics,
+    approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
+    ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
+    render: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
+  };
+}
+
+function dispatchAccountsOf(config: Config): DispatchAccount[] {
+  return config.connectors.accounts.map((account) => ({
+    id: account.id,
+    channel: account.platform === 'simulator' ? account.imitates : account.platform,
+    rateLimit: account.rateLimit,
+  }));
+}
+
+/** Demo: the simulated community groups that declare a language become registered groups at first start. */
+function demoGroupsOf(config: Config): GroupInput[] {
+  return config.connectors.accounts.flatMap((account) =>
+    account.platform !== 'simulator'
+      ? []
+      : account.chats.flatMap((chat) =>
+          chat.type === 'group' && chat.language
+            ? [{ account: account.id, chatId: chat.chatId, name: chat.name, language: chat.language, topics: chat.topics ?? [], enabled: true }]
+            : [],
+        ),
+  );
+}
+
+/** Dispatch's view of the connectors: a send by account and chat, with the connectors' failure kinds kept. */
+function chatGatewayOf(connectors: ConnectorRegistry): ChatGateway {
+  const connectorOf = (account: string) => {
+    const connector = connectors.get(account);
+    if (!connector) throw new ChatSendFailed('permanent', `account ${account} is not configured`);
+    return connector;
+  };
+  return {
+    async send(account, chat, text) {
+      try {
+        const sent = await connectorOf(account).send(chat, { text });
+        return { messageId: sent.platformMessageId ?? '' };
+      } catch (error) {
+        if (error instanceof SendError) throw new ChatSendFailed(error.kind, error.message, error.retryAfterMs);
+        throw error;
+      }
+    },
+    listChats: (account) => connectorOf(account).listChats(),
+  };
 }
 
 async function runFromCommandLine(): Promise<void> {

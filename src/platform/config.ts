@@ -86,6 +86,13 @@ const Env = z.object({
   WORKERS_IN_PROCESS: booleanFlag.default(true),
   DISPATCH_PAUSE_AFTER_RATE_LIMITS: z.coerce.number().int().positive().default(3),
   DISPATCH_PAUSE_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
+  /** How long a worker that died keeps its job and its account's turn before another process takes over. */
+  DISPATCH_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** The town's wall clock: quiet hours and daily caps follow it. */
+  TIME_ZONE: z
+    .string()
+    .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'is not an IANA time zone')
+    .default('Europe/Rome'),
   RETENTION_MESSAGE_DAYS: z.coerce.number().int().positive().default(180),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
 });
@@ -165,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
       workersInProcess: e.WORKERS_IN_PROCESS,
       pauseAfterRateLimits: e.DISPATCH_PAUSE_AFTER_RATE_LIMITS,
       pauseWindowMs: e.DISPATCH_PAUSE_WINDOW_MINUTES * 60_000,
+      lockMs: e.DISPATCH_LOCK_MS,
+      timeZone: e.TIME_ZONE,
     },
     privacy: { messageRetentionDays: e.RETENTION_MESSAGE_DAYS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

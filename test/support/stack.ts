@@ -20,7 +20,11 @@ export interface TestStack {
  */
 export async function startTestStack(env: Record<string, string | undefined> = {}, options: StartOptions = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-test-'));
-  const admin = { email: 'admin@sportello.test', password: randomBytes(18).toString('base64url') };
+  // Stacks that share a database across restarts pass the same admin in `env`.
+  const admin = {
+    email: env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@sportello.test',
+    password: env.BOOTSTRAP_ADMIN_PASSWORD ?? randomBytes(18).toString('base64url'),
+  };
   const running = await startSportello(
     {
       SPORTELLO_MODE: 'test',

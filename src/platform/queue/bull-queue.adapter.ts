@@ -1,24 +1,83 @@
 import Bull from 'bull';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { EnqueueOptions, JobProcessor, JobQueue, QueueCounts, QueueFactory, QueueOptions } from './job-queue.port.js';
+import {
+  RetryJobLater,
+  type EnqueueOptions,
+  type JobProcessor,
+  type JobQueue,
+  type QueueCounts,
+  type QueueFactory,
+  type QueueOptions,
+} from './job-queue.port.js';
+
+/** A bull job runs again on `RetryJobLater` without limit; this stands for "without limit". */
+const UNLIMITED_RUNS = 1_000_000;
+const SPORTELLO_BACKOFF = 'sportello';
+
+interface BackoffOptions {
+  attempts: number;
+  backoff?: { type: 'exponential' | 'fixed'; delayMs: number };
+}
+
+/**
+ * One custom bull backoff strategy carries both retry kinds: `RetryJobLater` asks for its own delay, any other
+ * error is retried by the job's own `attempts`/`backoff` (bull's strategies only see the job's options).
+ */
+function sportelloBackoff(attemptsMade: number, err: Error, options: BackoffOptions | null): number {
+  if (err instanceof RetryJobLater) return Math.max(1, Math.round(err.delayMs));
+  if (!options || attemptsMade >= options.attempts) return -1;
+  const step = options.backoff;
+  if (!step) return 0;
+  return step.type === 'fixed' ? step.delayMs : Math.round((2 ** (attemptsMade - 1)) * step.delayMs);
+}
+
+function jobOptions(options: Omit<EnqueueOptions, 'replaceFinished'>): Bull.JobOptions {
+  const backoffOptions: BackoffOptions = { attempts: options.attempts ?? 1, ...(options.backoff ? { backoff: options.backoff } : {}) };
+  return {
+    ...(options.jobId ? { jobId: options.jobId } : {}),
+    ...(options.delayMs && options.delayMs > 0 ? { delay: Math.round(options.delayMs) } : {}),
+    ...(options.priority ? { priority: options.priority } : {}),
+    attempts: UNLIMITED_RUNS,
+    // bull's typings omit `options`, which it passes to custom strategies (lib/job.js moveToFailed).
+    backoff: { type: SPORTELLO_BACKOFF, options: backoffOptions } as Bull.BackoffOptions,
+    removeOnComplete: 1000,
+    removeOnFail: 5000,
+  };
+}
+
+export interface BullQueueFactory extends QueueFactory {
+  /** bull's own queues, for the admin dashboard (`queue-board.routes.ts`); nothing else may touch them. */
+  readonly bullQueues: readonly Bull.Queue[];
+}
 
 /**
  * Bull queues on one Redis. Bull needs three connections per queue (client, subscriber, blocking client);
  * the client and subscriber are shared across queues, as bull's docs recommend, so 20 accounts do not
  * open 60 connections.
  */
-export function createBullQueueFactory(options: { redisUrl: string; prefix?: string }): QueueFactory {
+export function createBullQueueFactory(options: { redisUrl: string; prefix?: string }): BullQueueFactory {
   const redisOptions: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: false };
   const shared = { client: new Redis(options.redisUrl, redisOptions), subscriber: new Redis(options.redisUrl, redisOptions) };
-  for (const connection of Object.values(shared)) connection.on('error', () => undefined);
+  for (const connection of Object.values(shared)) {
+    connection.on('error', () => undefined);
+    // bull adds listeners to the shared connections once per queue: one queue per account passes the default 10.
+    connection.setMaxListeners(0);
+  }
   const queues: BullJobQueue<unknown>[] = [];
+  const bullQueues: Bull.Queue[] = [];
 
   return {
     queues,
+    bullQueues,
     queue<T>(name: string, queueOptions: QueueOptions = {}): JobQueue<T> {
+      const lock = queueOptions.lockDurationMs;
       const bull = new Bull<T>(name, {
         prefix: options.prefix ?? 'sportello',
         ...(queueOptions.limiter ? { limiter: { max: queueOptions.limiter.max, duration: queueOptions.limiter.durationMs } } : {}),
+        settings: {
+          backoffStrategies: { [SPORTELLO_BACKOFF]: sportelloBackoff as unknown as (attemptsMade: number, err: Error) => number },
+          ...(lock ? { lockDuration: lock, lockRenewTime: Math.floor(lock / 2), stalledInterval: lock } : {}),
+        },
         createClient: (type) => {
           if (type === 'client') return shared.client;
           if (type === 'subscriber') return shared.subscriber;
@@ -29,6 +88,7 @@ export function createBullQueueFactory(options: { redisUrl: string; prefix?: str
       });
       const queue = new BullJobQueue<T>(name, bull);
       queues.push(queue as BullJobQueue<unknown>);
+      bullQueues.push(bull as Bull.Queue);
       return queue;
     },
     async close() {
@@ -45,7 +105,7 @@ class BullJobQueue<T> implements JobQueue<T> {
 
   constructor(
     readonly name: string,
-    readonly bull: Bull.Queue<T>,
+    private readonly bull: Bull.Queue<T>,
   ) {}
 
   get hasProcessor(): boolean {
@@ -53,15 +113,16 @@ class BullJobQueue<T> implements JobQueue<T> {
   }
 
   async enqueue(data: T, options: EnqueueOptions = {}): Promise<void> {
-    await this.bull.add(data, {
-      ...(options.jobId ? { jobId: options.jobId } : {}),
-      ...(options.delayMs ? { delay: options.delayMs } : {}),
-      ...(options.priority ? { priority: options.priority } : {}),
-      attempts: options.attempts ?? 1,
-      ...(options.backoff ? { backoff: { type: options.backoff.type, delay: options.backoff.delayMs } } : {}),
-      removeOnComplete: 1000,
-      removeOnFail: 5000,
-    });
+    if (options.replaceFinished && options.jobId) {
+      const existing = await this.bull.getJob(options.jobId);
+      if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();
+    }
+    await this.bull.add(data, jobOptions(options));
+  }
+
+  async enqueueMany(jobs: Array<{ data: T; options?: Omit<EnqueueOptions, 'replaceFinished'> }>): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.bull.addBulk(jobs.map((job) => ({ data: job.data, opts: jobOptions(job.options ?? {}) })));
   }
 
   process(processor: JobProcessor<T>, concurrency = 1): void {
@@ -74,6 +135,18 @@ class BullJobQueue<T> implements JobQueue<T> {
   async counts(): Promise<QueueCounts> {
     const counts = await this.bull.getJobCounts();
     return { paused: 0, ...counts };
+  }
+
+  pause(): Promise<void> {
+    return this.bull.pause();
+  }
+
+  resume(): Promise<void> {
+    return this.bull.resume();
+  }
+
+  isPaused(): Promise<boolean> {
+    return this.bull.isPaused();
   }
 
   close(): Promise<void> {

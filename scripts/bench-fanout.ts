@@ -1,0 +1,171 @@
+// `npm run bench:fanout`: one announcement in 10 languages to 20,000 groups (2,000 per language) through the
+// simulator with zero latency and no rate limits, on the embedded engine and a private Redis; then bare bull
+// jobs with a no-op processor on the same Redis, the same number of queues and the same concurrency.
+// Prints deliveries/s from publish to the last `sent`, bare jobs/s, their ratio, the time to the first send of an
+// urgent announcement published while the 20,000 are queued, and peak RSS. Last line: one JSON object.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startSportello } from '../src/main.js';
+import { startPrivateRedis } from '../src/platform/redis/private-redis-server.js';
+import { createBullQueueFactory } from '../src/platform/queue/bull-queue.adapter.js';
+
+const LANGUAGES = ['ar', 'zh-Hans', 'sq', 'ro', 'ur', 'en', 'fr', 'es', 'uk', 'bn'];
+const GROUPS_PER_LANGUAGE = Number(process.env.BENCH_GROUPS_PER_LANGUAGE ?? 2000);
+const URGENT_GROUPS_PER_ACCOUNT = 1;
+const HTTP_CONCURRENCY = 16;
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
+const redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true });
+
+// One simulated account per community language, as a town would run one number or WeChat account per community.
+const accounts = LANGUAGES.map((language, i) => ({
+  platform: 'simulator' as const,
+  id: `bench-${i}`,
+  imitates: i % 2 === 0 ? ('whatsapp' as const) : ('wechat' as const),
+  latencyMs: 0,
+  rateLimit: { minIntervalMs: 0, dailyCap: 1_000_000 },
+  chats: [
+    ...Array.from({ length: GROUPS_PER_LANGUAGE }, (_, n) => ({ chatId: `g-${language}-${n}`, name: `${language} ${n}`, type: 'group' as const })),
+    ...Array.from({ length: URGENT_GROUPS_PER_ACCOUNT }, (_, n) => ({ chatId: `u-${language}-${n}`, name: `urgent ${language} ${n}`, type: 'group' as const })),
+  ],
+  language,
+}));
+
+const running = await startSportello({
+  SPORTELLO_MODE: 'test',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: join(dir, 'service'),
+  LOG_LEVEL: 'warn',
+  REDIS_URL: redis.url,
+  BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.test',
+  BOOTSTRAP_ADMIN_PASSWORD: 'bench-admin-password-123',
+  CONNECTORS: JSON.stringify(accounts.map(({ language: _language, ...account }) => account)),
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads whatever each route returns
+async function api(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<any> {
+  const response = await fetch(new URL(path, running.url), {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+const login = await fetch(new URL('/api/v1/auth/login', running.url), {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'admin@bench.test', password: 'bench-admin-password-123' }),
+});
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+const { csrfToken } = (await login.json()) as { csrfToken: string };
+const token = (await api('POST', '/api/v1/tokens', { cookie, 'x-csrf-token': csrfToken }, { name: 'bench', scopes: ['*'] })).token as string;
+const auth = { authorization: `Bearer ${token}` };
+
+const started = Date.now();
+const groups = accounts.flatMap((account) =>
+  account.chats.map((chat) => ({
+    account: account.id,
+    chatId: chat.chatId,
+    name: chat.name,
+    language: account.language,
+    topics: chat.chatId.startsWith('u-') ? ['emergency'] : ['permits'],
+    enabled: true,
+  })),
+);
+for (let i = 0; i < groups.length; i += HTTP_CONCURRENCY) {
+  await Promise.all(groups.slice(i, i + HTTP_CONCURRENCY).map((group) => api('POST', '/api/v1/groups', auth, group)));
+}
+process.stderr.write(`registered ${groups.length} groups in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+async function publishedAnnouncement(priority: 'normal' | 'urgent', topics: string[], approved: string[]): Promise<{ id: string; publish: () => Promise<void> }> {
+  const created = await api('POST', '/api/v1/announcements', auth, {
+    sourceLanguage: 'it',
+    title: 'Rinnovo del permesso di soggiorno',
+    body: 'Il permesso va rinnovato almeno 60 giorni prima della scadenza.',
+    topics,
+    priority,
+    targetLanguages: approved.filter((l) => l !== 'it'),
+  });
+  for (const lang of approved.filter((l) => l !== 'it')) {
+    await api('PUT', `/api/v1/announcements/${created.id}/translations/${lang}`, auth, { title: `Titolo ${lang}`, body: `Testo ${lang}` });
+    await api('POST', `/api/v1/announcements/${created.id}/translations/${lang}/approve`, auth);
+  }
+  return { id: created.id as string, publish: () => api('POST', `/api/v1/announcements/${created.id}/publish`, auth) };
+}
+
+const summary = async (id: string): Promise<{ total: number; byState: Record<string, number> }> =>
+  api('GET', `/api/v1/announcements/${id}/deliveries/summary`, auth);
+
+const finished = (s: { total: number; byState: Record<string, number> }): boolean => (s.byState.sent ?? 0) + (s.byState.failed ?? 0) === s.total;
+
+const normal = await publishedAnnouncement('normal', ['permits'], LANGUAGES);
+const urgent = await publishedAnnouncement('urgent', ['emergency'], ['en']);
+
+const publishAt = Date.now();
+await normal.publish();
+const plannedMs = Date.now() - publishAt;
+process.stderr.write(`normal announcement planned in ${plannedMs} ms\n`);
+const urgentAt = Date.now();
+await urgent.publish();
+let urgentFirstSendMs: number;
+for (;;) {
+  const sent = await api('GET', `/api/v1/announcements/${urgent.id}/deliveries?state=sent&limit=100`, auth);
+
+  if (sent.items.length > 0) {
+    urgentFirstSendMs = Math.min(...sent.items.map((d: { sentAt: string }) => Date.parse(d.sentAt))) - urgentAt;
+    break;
+  }
+  await sleep(20);
+}
+let lastSentAt: number;
+for (;;) {
+  const [s, u] = [await summary(normal.id), await summary(urgent.id)];
+  if (finished(s) && finished(u)) {
+    lastSentAt = Date.now();
+    break;
+  }
+  // The summary is an aggregation over every delivery: polled often, it would slow the engine it measures.
+  await sleep(500);
+}
+const normalSummary = await summary(normal.id);
+const deliveries = normalSummary.total + (await summary(urgent.id)).total;
+const deliveriesPerSecond = deliveries / ((lastSentAt - publishAt) / 1000);
+process.stderr.write(`planned ${normalSummary.total} in ${plannedMs} ms; all sent in ${((lastSentAt - publishAt) / 1000).toFixed(1)} s\n`);
+await running.stop();
+
+// Bare bull: the same number of queues, concurrency 1 each, no-op processor, on the same Redis.
+const factory = createBullQueueFactory({ redisUrl: redis.url, prefix: 'bench-bare' });
+const queues = accounts.map((account) => factory.queue<{ n: number }>(`bare-${account.id}`));
+let done = 0;
+const bareStart = Date.now();
+for (const queue of queues) {
+  await queue.enqueueMany(Array.from({ length: GROUPS_PER_LANGUAGE }, (_, n) => ({ data: { n }, options: { jobId: `${queue.name}-${n}` } })));
+}
+for (const queue of queues) queue.process(async () => void (done += 1), 1);
+while (done < GROUPS_PER_LANGUAGE * queues.length) await sleep(20);
+const bareJobsPerSecond = done / ((Date.now() - bareStart) / 1000);
+await factory.close();
+await redis.stop();
+clearInterval(sampler);
+rmSync(dir, { recursive: true, force: true });
+
+const result = {
+  deliveries,
+  deliveriesPerSecond: Math.round(deliveriesPerSecond),
+  bareJobsPerSecond: Math.round(bareJobsPerSecond),
+  ratio: Number((deliveriesPerSecond / bareJobsPerSecond).toFixed(3)),
+  urgentFirstSendMs: Math.round(urgentFirstSendMs),
+  planningMs: plannedMs,
+  peakRssMb: Math.round(peakRss / 1024 / 1024),
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);

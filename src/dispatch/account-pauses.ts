@@ -1,0 +1,70 @@
+import type { Redis } from 'ioredis';
+import type { DeliveryQueues } from './delivery-queues.js';
+
+export interface AccountPause {
+  account: string;
+  reason: string;
+  since: string;
+}
+
+// Counts the rate-limit answers of the window and says whether this one reaches the threshold, atomically,
+// so two workers hitting the limit at once pause the account once.
+const RECORD = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[1]))
+redis.call('ZADD', KEYS[1], now, ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+local count = redis.call('ZCARD', KEYS[1])
+if count >= tonumber(ARGV[3]) and redis.call('HEXISTS', KEYS[2], ARGV[4]) == 0 then
+  redis.call('HSET', KEYS[2], ARGV[4], ARGV[5])
+  return {count, 1}
+end
+return {count, 0}`;
+
+/**
+ * Accounts paused because the platform rate-limited them repeatedly. A paused account's queue is paused in
+ * Redis, so no worker process takes its jobs; they stay queued until an admin resumes it. Nothing is dropped.
+ */
+export class AccountPauses {
+  private readonly pausedKey: string;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly queues: DeliveryQueues,
+    private readonly options: { pauseAfterRateLimits: number; windowMs: number; prefix?: string },
+  ) {
+    this.pausedKey = `${options.prefix ?? 'sportello:dispatch'}:paused`;
+  }
+
+  /** Records one `rate_limited` answer; true when it paused the account. */
+  async recordRateLimit(account: string): Promise<boolean> {
+    const reason = `rate-limited ${this.options.pauseAfterRateLimits} times within ${Math.round(this.options.windowMs / 60_000)} min`;
+    const [, paused] = (await this.redis.eval(
+      RECORD,
+      2,
+      `${this.options.prefix ?? 'sportello:dispatch'}:account:${account}:rate-limits`,
+      this.pausedKey,
+      this.options.windowMs,
+      `${Date.now()}-${Math.random()}`,
+      this.options.pauseAfterRateLimits,
+      account,
+      JSON.stringify({ reason, since: new Date().toISOString() }),
+    )) as [number, number];
+    if (paused === 1) await this.queues.forAccount(account).pause();
+    return paused === 1;
+  }
+
+  /** Lifts a pause and forgets the account's recent rate limits; false when it was not paused. */
+  async resume(account: string): Promise<boolean> {
+    const removed = await this.redis.hdel(this.pausedKey, account);
+    await this.redis.del(`${this.options.prefix ?? 'sportello:dispatch'}:account:${account}:rate-limits`);
+    await this.queues.forAccount(account).resume();
+    return removed === 1;
+  }
+
+  async list(): Promise<AccountPause[]> {
+    const all = await this.redis.hgetall(this.pausedKey);
+    return Object.entries(all).map(([account, value]) => ({ account, ...(JSON.parse(value) as { reason: string; since: string }) }));
+  }
+}

@@ -1,0 +1,66 @@
+import type { JobQueue, QueueFactory } from '../platform/queue/job-queue.port.js';
+import type { Delivery } from './delivery.js';
+import type { DispatchAccount } from './dispatch-account.js';
+import { UnknownAccount } from './dispatch.errors.js';
+
+export interface SendDeliveryJob {
+  deliveryId: string;
+  account: string;
+  /** Messages the delivery will send, for the account's daily cap before the delivery is read. */
+  parts?: number;
+}
+
+const PRIORITY = { urgent: 1, normal: 5 } as const;
+
+/**
+ * One bull queue per channel account: an account's pace never slows another account, and a paused account
+ * holds only its own deliveries. The job id is the delivery id, so a delivery is never queued twice.
+ */
+export class DeliveryQueues {
+  private readonly byAccount = new Map<string, JobQueue<SendDeliveryJob>>();
+
+  constructor(factory: QueueFactory, accounts: readonly DispatchAccount[], options: { lockDurationMs: number }) {
+    for (const account of accounts) {
+      this.byAccount.set(account.id, factory.queue<SendDeliveryJob>(`dispatch-${account.id}`, { lockDurationMs: options.lockDurationMs }));
+    }
+  }
+
+  forAccount(account: string): JobQueue<SendDeliveryJob> {
+    const queue = this.byAccount.get(account);
+    if (!queue) throw new UnknownAccount(account);
+    return queue;
+  }
+
+  entries(): Array<[string, JobQueue<SendDeliveryJob>]> {
+    return [...this.byAccount.entries()];
+  }
+
+  /** Queues deliveries that have no job yet (planning); they wait as delayed jobs until `notBefore`. */
+  async enqueueNew(deliveries: readonly Delivery[], now: number): Promise<void> {
+    const perAccount = new Map<string, Delivery[]>();
+    for (const d of deliveries) perAccount.set(d.account, [...(perAccount.get(d.account) ?? []), d]);
+    for (const [account, list] of perAccount) {
+      await this.forAccount(account).enqueueMany(list.map((d) => ({ data: jobData(d), options: jobOptions(d, now) })));
+    }
+  }
+
+  /** Queues a delivery again whose job may have finished (retry of a failed one, recovery at start-up). */
+  async enqueueAgain(delivery: Delivery, now: number): Promise<void> {
+    await this.forAccount(delivery.account).enqueue(
+      jobData(delivery),
+      { ...jobOptions(delivery, now), replaceFinished: true },
+    );
+  }
+}
+
+function jobData(delivery: Delivery): SendDeliveryJob {
+  return { deliveryId: delivery.id, account: delivery.account, parts: Math.max(1, delivery.parts.length - delivery.partsSent) };
+}
+
+function jobOptions(delivery: Delivery, now: number): { jobId: string; priority: number; delayMs: number } {
+  return {
+    jobId: delivery.id,
+    priority: PRIORITY[delivery.priority],
+    delayMs: Math.max(0, (delivery.notBefore?.getTime() ?? now) - now),
+  };
+}

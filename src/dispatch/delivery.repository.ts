@@ -1,0 +1,221 @@
+import { Types, type Connection, type Model } from 'mongoose';
+import { deliveryModel, type DeliveryDocument } from './delivery.model.js';
+import { PENDING_STATES, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
+import type { Channel } from './sendable-announcement.port.js';
+
+type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date };
+
+const PAGE = 500;
+const UNFINISHED: DeliveryState[] = ['planned', 'queued', 'sending'];
+
+export interface DeliveryFilter {
+  announcementId: string;
+  version?: number;
+  state?: DeliveryState;
+  language?: string;
+  channel?: Channel;
+}
+
+export interface DeliveryCount {
+  state: DeliveryState;
+  language: string;
+  channel: Channel;
+  count: number;
+}
+
+function toDelivery(doc: StoredDelivery): Delivery {
+  return {
+    id: String(doc._id),
+    announcementId: doc.announcementId,
+    announcementVersion: doc.announcementVersion,
+    targetKey: doc.targetKey,
+    targetKind: doc.targetKind as Delivery['targetKind'],
+    account: doc.account,
+    chatId: doc.chatId,
+    channel: doc.channel as Channel,
+    language: doc.language,
+    fallback: doc.fallback,
+    priority: doc.priority as Delivery['priority'],
+    parts: [...doc.parts],
+    state: doc.state as DeliveryState,
+    attempts: doc.attempts,
+    partsSent: doc.partsSent,
+    messageIds: [...doc.messageIds],
+    interruptions: doc.interruptions,
+    plannedAt: doc.plannedAt,
+    updatedAt: doc.updatedAt,
+    ...(doc.reason ? { reason: doc.reason } : {}),
+    ...(doc.notBefore ? { notBefore: doc.notBefore } : {}),
+    ...(doc.sentAt ? { sentAt: doc.sentAt } : {}),
+    ...(doc.quietHours?.from && doc.quietHours.to ? { quietHours: { from: doc.quietHours.from, to: doc.quietHours.to } } : {}),
+  };
+}
+
+const isObjectId = (id: string): boolean => /^[0-9a-f]{24}$/.test(id);
+
+function onlyDuplicateKeys(error: unknown): boolean {
+  const failure = error as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
+  if (failure.writeErrors?.length) return failure.writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
+  return failure.code === 11000;
+}
+
+/** Deliveries: one per (announcement version, target), and every state change of each. */
+export class DeliveryRepository {
+  private readonly deliveries: Model<DeliveryDocument>;
+
+  constructor(db: Connection) {
+    this.deliveries = deliveryModel(db);
+  }
+
+  async init(): Promise<void> {
+    await this.deliveries.createIndexes();
+  }
+
+  /** Writes the deliveries that do not exist yet; an existing (announcement, version, target) is left as it is. */
+  async insertPlanned(deliveries: NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    try {
+      // Plain inserts against the unique key: cheaper than one upsert per target, and a repeat only collides.
+      await this.deliveries.insertMany(deliveries, { ordered: false });
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) throw error;
+    }
+  }
+
+  /** A translation was approved: the deliveries waiting for it get its text. */
+  async planWaiting(key: { announcementId: string; version: number; language: string; channel: Channel }, parts: string[]): Promise<void> {
+    await this.deliveries.updateMany(
+      { announcementId: key.announcementId, announcementVersion: key.version, language: key.language, channel: key.channel, state: 'waiting_translation' },
+      { $set: { state: 'planned', parts } },
+    );
+  }
+
+  /** Languages (per channel) of this version still waiting for a translation. */
+  async waitingLanguages(announcementId: string, version: number): Promise<Array<{ language: string; channel: Channel }>> {
+    const rows = await this.deliveries.aggregate<{ _id: { language: string; channel: Channel } }>([
+      { $match: { announcementId, announcementVersion: version, state: 'waiting_translation' } },
+      { $group: { _id: { language: '$language', channel: '$channel' } } },
+    ]);
+    return rows.map((r) => r._id);
+  }
+
+  async planned(announcementId: string, version: number, limit: number): Promise<Delivery[]> {
+    const docs = await this.deliveries
+      .find({ announcementId, announcementVersion: version, state: 'planned' })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<StoredDelivery[]>();
+    return docs.map(toDelivery);
+  }
+
+  async markQueued(ids: string[]): Promise<void> {
+    await this.deliveries.updateMany({ _id: { $in: ids }, state: 'planned' }, { $set: { state: 'queued' } });
+  }
+
+  /** A newer version was published: what the older ones had not sent yet will not be sent. */
+  async supersede(announcementId: string, version: number): Promise<void> {
+    await this.deliveries.updateMany(
+      { announcementId, announcementVersion: { $lt: version }, state: { $in: PENDING_STATES } },
+      { $set: { state: 'cancelled', reason: `superseded by version ${version}` } },
+    );
+  }
+
+  /**
+   * Moves a sendable delivery to `sending` and returns it as it was before; undefined when it is no longer
+   * sendable (sent, failed, cancelled). Found `sending`, its previous worker died in the middle of a send:
+   * that counts as an interruption.
+   */
+  async claim(id: string): Promise<Delivery | undefined> {
+    if (!isObjectId(id)) return undefined;
+    const before = await this.deliveries
+      .findOneAndUpdate({ _id: id, state: { $in: UNFINISHED } }, { $set: { state: 'sending' } }, { new: false })
+      .lean<StoredDelivery>();
+    if (!before) return undefined;
+    if (before.state === 'sending') await this.deliveries.updateOne({ _id: id }, { $inc: { interruptions: 1 } });
+    return toDelivery(before);
+  }
+
+  async recordPartSent(id: string, partsSent: number, messageId: string): Promise<void> {
+    await this.deliveries.updateOne({ _id: id, state: 'sending' }, { $set: { partsSent }, $push: { messageIds: messageId } });
+  }
+
+  /** The last part went out: one write records it and the delivery as sent. */
+  async markSent(id: string, last: { partsSent: number; messageId: string; at: Date }): Promise<void> {
+    await this.deliveries.updateOne(
+      { _id: id, state: 'sending' },
+      { $set: { state: 'sent', sentAt: last.at, partsSent: last.partsSent }, $push: { messageIds: last.messageId }, $unset: { reason: 1, notBefore: 1 } },
+    );
+  }
+
+  async markFailed(id: string, reason: string): Promise<void> {
+    await this.deliveries.updateOne({ _id: id, state: 'sending' }, { $set: { state: 'failed', reason }, $inc: { attempts: 1 } });
+  }
+
+  /** Back to `queued` until `notBefore`; `attempt` counts a failed send, otherwise the delivery was only postponed. */
+  async requeue(id: string, update: { notBefore: Date; reason?: string; attempt: boolean }): Promise<void> {
+    await this.deliveries.updateOne(
+      { _id: id, state: 'sending' },
+      {
+        $set: { state: 'queued', notBefore: update.notBefore, ...(update.reason ? { reason: update.reason } : {}) },
+        ...(update.attempt ? { $inc: { attempts: 1 } } : {}),
+      },
+    );
+  }
+
+  async cancelPending(announcementId: string): Promise<number> {
+    const result = await this.deliveries.updateMany(
+      { announcementId, state: { $in: PENDING_STATES } },
+      { $set: { state: 'cancelled', reason: 'announcement cancelled' } },
+    );
+    return result.modifiedCount;
+  }
+
+  /** Failed deliveries of the announcement go back to `queued` with fresh attempts; returns them. */
+  async requeueFailed(announcementId: string): Promise<Delivery[]> {
+    const failed = await this.deliveries.find({ announcementId, state: 'failed' }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
+    const ids = failed.map((d) => d._id);
+    if (ids.length === 0) return [];
+    await this.deliveries.updateMany({ _id: { $in: ids }, state: 'failed' }, { $set: { state: 'queued', attempts: 0 }, $unset: { reason: 1, notBefore: 1 } });
+    const docs = await this.deliveries.find({ _id: { $in: ids }, state: 'queued' }).lean<StoredDelivery[]>();
+    return docs.map(toDelivery);
+  }
+
+  async list(filter: DeliveryFilter, page: { limit: number; after?: string }): Promise<Delivery[]> {
+    const query: Record<string, unknown> = { announcementId: filter.announcementId };
+    if (filter.version !== undefined) query.announcementVersion = filter.version;
+    if (filter.state) query.state = filter.state;
+    if (filter.language) query.language = filter.language;
+    if (filter.channel) query.channel = filter.channel;
+    if (page.after && isObjectId(page.after)) query._id = { $gt: new Types.ObjectId(page.after) };
+    const docs = await this.deliveries.find(query).sort({ _id: 1 }).limit(page.limit).lean<StoredDelivery[]>();
+    return docs.map(toDelivery);
+  }
+
+  async countByStateLanguageChannel(announcementId: string): Promise<DeliveryCount[]> {
+    const rows = await this.deliveries.aggregate<{ _id: { state: DeliveryState; language: string; channel: Channel }; count: number }>([
+      { $match: { announcementId } },
+      { $group: { _id: { state: '$state', language: '$language', channel: '$channel' }, count: { $sum: 1 } } },
+    ]);
+    return rows
+      .map((r) => ({ ...r._id, count: r.count }))
+      .sort((a, b) => a.state.localeCompare(b.state) || a.language.localeCompare(b.language) || a.channel.localeCompare(b.channel));
+  }
+
+  /** Deliveries planned and not finished; those waiting for a translation do not count. */
+  async countInFlight(announcementId: string): Promise<number> {
+    return this.deliveries.countDocuments({ state: { $in: UNFINISHED }, announcementId });
+  }
+
+  /** Every delivery a worker should still act on, a page at a time: what start-up recovery re-queues. */
+  async *unfinished(): AsyncIterable<Delivery[]> {
+    let after: Types.ObjectId | undefined;
+    for (;;) {
+      const filter = { state: { $in: UNFINISHED }, ...(after ? { _id: { $gt: after } } : {}) };
+      const docs = await this.deliveries.find(filter).sort({ _id: 1 }).limit(PAGE).lean<StoredDelivery[]>();
+      if (docs.length === 0) return;
+      after = docs[docs.length - 1]?._id;
+      yield docs.map(toDelivery);
+      if (docs.length < PAGE) return;
+    }
+  }
+}

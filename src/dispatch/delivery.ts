@@ -1,0 +1,44 @@
+import type { QuietHours } from './quiet-hours.js';
+import type { Channel } from './sendable-announcement.port.js';
+
+/**
+ * `waiting_translation → planned → queued → sending → sent`, or `failed`, or `cancelled` before sending.
+ * `waiting_translation` holds a target whose language has no approved translation yet; it is planned when
+ * the translation is approved, never sent in another language (urgent notices use the fallback instead).
+ */
+export const DELIVERY_STATES = ['waiting_translation', 'planned', 'queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** States a delivery can still leave by being sent; `cancel` stops these. */
+export const PENDING_STATES: readonly DeliveryState[] = ['waiting_translation', 'planned', 'queued'];
+
+export interface Delivery {
+  id: string;
+  announcementId: string;
+  announcementVersion: number;
+  targetKey: string;
+  targetKind: 'group';
+  account: string;
+  chatId: string;
+  channel: Channel;
+  /** The target's language; with `fallback` the text is the urgent fallback, not a translation. */
+  language: string;
+  fallback: boolean;
+  priority: 'normal' | 'urgent';
+  parts: string[];
+  state: DeliveryState;
+  /** Send attempts that reached the platform and failed or were interrupted. */
+  attempts: number;
+  partsSent: number;
+  messageIds: string[];
+  /** How many times a worker died while this delivery was `sending` (see the README's delivery guarantee). */
+  interruptions: number;
+  reason?: string;
+  notBefore?: Date;
+  quietHours?: QuietHours;
+  plannedAt: Date;
+  sentAt?: Date;
+  updatedAt: Date;
+}
+
+export type NewDelivery = Omit<Delivery, 'id' | 'attempts' | 'partsSent' | 'messageIds' | 'interruptions' | 'updatedAt' | 'reason' | 'sentAt'>;

@@ -1,0 +1,132 @@
+import { jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
+import { DELIVERY_STATES } from './delivery.js';
+import { GroupBody, ImportBody } from './groups.schemas.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const accountParam = { name: 'account', in: 'path', required: true, schema: { type: 'string' }, example: 'sim-whatsapp' };
+const groupExample = { account: 'sim-whatsapp', chatId: '120363000000000001@g.us', name: 'Comunità araba — العربية', language: 'ar', topics: [], enabled: true, quietHours: { from: '22:00', to: '07:00' } };
+
+const GroupSchema = { allOf: [requestSchema(GroupBody), { type: 'object', required: ['id'], properties: { id: { type: 'string' } } }] };
+
+const DeliverySchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    announcementId: { type: 'string' },
+    version: { type: 'integer', description: 'Source revision of the announcement this delivery carries.' },
+    target: { type: 'string', example: 'group:sim-whatsapp:120363000000000001@g.us' },
+    account: { type: 'string' },
+    chatId: { type: 'string' },
+    channel: { type: 'string', enum: ['wechat', 'whatsapp'] },
+    language: { type: 'string' },
+    fallback: { type: 'boolean', description: 'Urgent notice sent as the Italian and English fallback.' },
+    priority: { type: 'string', enum: ['normal', 'urgent'] },
+    state: { type: 'string', enum: DELIVERY_STATES },
+    attempts: { type: 'integer', description: 'Failed send attempts.' },
+    interruptions: { type: 'integer', description: 'Times a worker died while sending it; it was then sent again (at-least-once).' },
+    parts: { type: 'integer' },
+    partsSent: { type: 'integer' },
+    messageIds: { type: 'array', items: { type: 'string' } },
+    reason: { type: 'string', description: 'The platform reason of the last failure, or why it was cancelled.' },
+    notBefore: { type: 'string', format: 'date-time' },
+    sentAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+const SummarySchema = {
+  type: 'object',
+  required: ['total', 'byState', 'breakdown'],
+  properties: {
+    announcementId: { type: 'string' },
+    total: { type: 'integer' },
+    byState: { type: 'object', properties: Object.fromEntries(DELIVERY_STATES.map((s) => [s, { type: 'integer' }])) },
+    breakdown: {
+      type: 'array',
+      description: 'Counts per state × language × channel.',
+      items: { type: 'object', properties: { state: { type: 'string' }, language: { type: 'string' }, channel: { type: 'string' }, count: { type: 'integer' } } },
+    },
+  },
+};
+
+/** The groups registry, deliveries and account pauses, for `/api/v1/openapi.json`. */
+export const dispatchOpenApi: OpenApiContribution = {
+  tags: [
+    { name: 'Groups', description: 'Community groups that announcements are sent to, in their language.' },
+    { name: 'Deliveries', description: 'One message per announcement version and group: where each one is.' },
+    { name: 'Connectors', description: 'Chat accounts, and the pause dispatch puts on one the platform rate-limited repeatedly.' },
+  ],
+  paths: {
+    '/groups': {
+      get: {
+        tags: ['Groups'],
+        summary: 'List groups',
+        parameters: [
+          { name: 'account', in: 'query', schema: { type: 'string' } },
+          { name: 'language', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: { '200': jsonResponse('The groups', { type: 'object', properties: { items: { type: 'array', items: ref('Group') } } }), ...problemResponses(400, 401, 403) },
+      },
+      post: {
+        tags: ['Groups'],
+        summary: 'Register a group (editors)',
+        description: 'A group with no topics receives every announcement; with topics, only announcements sharing one. Quiet hours (Rome time) postpone normal notices, never urgent ones.',
+        requestBody: jsonBody(requestSchema(GroupBody), groupExample),
+        responses: { '201': jsonResponse('Registered', ref('Group')), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    '/groups/import': {
+      post: {
+        tags: ['Groups'],
+        summary: "Register every group chat of an account that is not registered yet (editors)",
+        requestBody: jsonBody(requestSchema(ImportBody), { account: 'sim-whatsapp', language: 'ar' }),
+        responses: { '201': jsonResponse('What was added', { type: 'object', properties: { items: { type: 'array', items: ref('Group') }, alreadyRegistered: { type: 'integer' } } }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    '/groups/{id}': {
+      get: { tags: ['Groups'], summary: 'One group', parameters: [idParam], responses: { '200': jsonResponse('The group', ref('Group')), ...problemResponses(401, 403, 404) } },
+      put: {
+        tags: ['Groups'],
+        summary: 'Replace a group (editors)',
+        parameters: [idParam],
+        requestBody: jsonBody(requestSchema(GroupBody), groupExample),
+        responses: { '200': jsonResponse('Replaced', ref('Group')), ...problemResponses(400, 401, 403, 404) },
+      },
+      delete: { tags: ['Groups'], summary: 'Remove a group (editors)', parameters: [idParam], responses: { '204': { description: 'Removed' }, ...problemResponses(401, 403, 404) } },
+    },
+    '/announcements/{id}/deliveries': {
+      get: {
+        tags: ['Deliveries'],
+        summary: "An announcement's deliveries",
+        parameters: [
+          idParam,
+          { name: 'state', in: 'query', schema: { type: 'string', enum: DELIVERY_STATES } },
+          { name: 'language', in: 'query', schema: { type: 'string' } },
+          { name: 'channel', in: 'query', schema: { type: 'string', enum: ['wechat', 'whatsapp'] } },
+          { name: 'version', in: 'query', schema: { type: 'integer' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+          { name: 'after', in: 'query', description: '`next` of the previous page.', schema: { type: 'string' } },
+        ],
+        responses: { '200': jsonResponse('A page of deliveries', { type: 'object', properties: { items: { type: 'array', items: ref('Delivery') }, next: { type: 'string' } } }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    '/announcements/{id}/deliveries/summary': {
+      get: { tags: ['Deliveries'], summary: 'Counts by state, language and channel', parameters: [idParam], responses: { '200': jsonResponse('The summary', ref('DeliverySummary')), ...problemResponses(401, 403) } },
+    },
+    '/announcements/{id}/deliveries/retry': {
+      post: { tags: ['Deliveries'], summary: 'Queue the failed deliveries again, with fresh attempts (editors)', parameters: [idParam], responses: { '202': jsonResponse('Queued again', { type: 'object', properties: { requeued: { type: 'integer' }, items: { type: 'array', items: ref('Delivery') } } }), ...problemResponses(401, 403) } },
+    },
+    '/connectors': {
+      get: {
+        tags: ['Connectors'],
+        summary: 'Accounts, their connection state and whether dispatch paused them',
+        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
+      },
+    },
+    '/connectors/{account}/resume': {
+      post: { tags: ['Connectors'], summary: 'Lift an automatic pause; its queued deliveries go on (admins)', parameters: [accountParam], responses: { '200': jsonResponse('Resumed', { type: 'object', properties: { account: { type: 'string' }, paused: { type: 'boolean' }, wasPaused: { type: 'boolean' } } }), ...problemResponses(401, 403, 404) } },
+    },
+  },
+  schemas: { Group: GroupSchema, Delivery: DeliverySchema, DeliverySummary: SummarySchema },
+};

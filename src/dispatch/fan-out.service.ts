@@ -1,0 +1,133 @@
+import type { Logger } from 'pino';
+import type { Delivery, NewDelivery } from './delivery.js';
+import type { DeliveryRepository } from './delivery.repository.js';
+import type { DeliveryQueues } from './delivery-queues.js';
+import type { DispatchAccount } from './dispatch-account.js';
+import type { Channel, SendableAnnouncement } from './sendable-announcement.port.js';
+import type { Target, TargetSource } from './target.js';
+
+const ENQUEUE_BATCH = 500;
+
+export interface FanOutDeps {
+  deliveries: DeliveryRepository;
+  targets: readonly TargetSource[];
+  queues: DeliveryQueues;
+  accounts: ReadonlyMap<string, DispatchAccount>;
+  log: Logger;
+}
+
+/**
+ * Plans an announcement's deliveries and queues them. Planning is idempotent: each (version, target) is written
+ * once, before its job is queued, so publishing again, approving a translation or recovering from a crash in the
+ * middle plans only what is missing and queues only what is not queued yet.
+ */
+export class FanOutService {
+  constructor(private readonly deps: FanOutDeps) {}
+
+  /**
+   * Plans every matching target: in its language when that translation is approved, with the fallback text when
+   * the announcement is urgent, otherwise as `waiting_translation` until a later call finds the language approved.
+   */
+  async plan(announcement: SendableAnnouncement): Promise<void> {
+    const { deliveries } = this.deps;
+    await deliveries.supersede(announcement.id, announcement.version);
+    const render = this.renderer(announcement);
+    for (const source of this.deps.targets) {
+      for await (const page of source.matching(announcement.topics)) {
+        const planned = page.flatMap((target) => this.planFor(announcement, target, render) ?? []);
+        await deliveries.insertPlanned(planned);
+        // Queue page by page, so the first messages leave while the rest is still being planned.
+        await this.enqueuePlanned(announcement.id, announcement.version);
+      }
+    }
+    for (const waiting of await deliveries.waitingLanguages(announcement.id, announcement.version)) {
+      const parts = render(waiting.language, waiting.channel);
+      if (parts) await deliveries.planWaiting({ announcementId: announcement.id, version: announcement.version, ...waiting }, parts.parts);
+    }
+    await this.enqueuePlanned(announcement.id, announcement.version);
+  }
+
+  /** Stops what has not been sent; the jobs left in the queues find their deliveries cancelled and do nothing. */
+  async cancel(announcementId: string): Promise<void> {
+    const cancelled = await this.deps.deliveries.cancelPending(announcementId);
+    this.deps.log.info({ announcementId, cancelled }, 'pending deliveries cancelled');
+  }
+
+  /** Failed deliveries are queued again with fresh attempts. */
+  async retryFailed(announcementId: string): Promise<Delivery[]> {
+    const requeued = await this.deps.deliveries.requeueFailed(announcementId);
+    for (const delivery of requeued) await this.deps.queues.enqueueAgain(delivery, Date.now());
+    return requeued;
+  }
+
+  /**
+   * At worker start: queues what a crash left unqueued (`planned`) and re-adds jobs lost or finished for
+   * deliveries still `queued` or `sending` (a job that still exists is left alone, bull dedupes by id).
+   */
+  async recover(): Promise<number> {
+    let count = 0;
+    for await (const page of this.deps.deliveries.unfinished()) {
+      const now = Date.now();
+      const planned = page.filter((d) => d.state === 'planned');
+      await this.deps.queues.enqueueNew(planned, now);
+      await this.deps.deliveries.markQueued(planned.map((d) => d.id));
+      for (const delivery of page.filter((d) => d.state !== 'planned')) await this.deps.queues.enqueueAgain(delivery, now);
+      count += page.length;
+    }
+    if (count > 0) this.deps.log.info({ deliveries: count }, 'unfinished deliveries queued again at start-up');
+    return count;
+  }
+
+  private async enqueuePlanned(announcementId: string, version: number): Promise<void> {
+    for (;;) {
+      const batch = await this.deps.deliveries.planned(announcementId, version, ENQUEUE_BATCH);
+      if (batch.length === 0) return;
+      await this.deps.queues.enqueueNew(batch, Date.now());
+      await this.deps.deliveries.markQueued(batch.map((d) => d.id));
+    }
+  }
+
+  private renderer(announcement: SendableAnnouncement) {
+    const approved = new Set(announcement.approvedLanguages);
+    const cache = new Map<string, { parts: string[]; fallback: boolean } | undefined>();
+    return (language: string, channel: Channel): { parts: string[]; fallback: boolean } | undefined => {
+      const key = `${language}\u0000${channel}`;
+      if (!cache.has(key)) {
+        const fallback = !approved.has(language);
+        const sendable = !fallback || announcement.priority === 'urgent';
+        cache.set(key, sendable ? { parts: announcement.render(language, channel), fallback } : undefined);
+      }
+      return cache.get(key);
+    };
+  }
+
+  private planFor(
+    announcement: SendableAnnouncement,
+    target: Target,
+    render: (language: string, channel: Channel) => { parts: string[]; fallback: boolean } | undefined,
+  ): NewDelivery | undefined {
+    const account = this.deps.accounts.get(target.account);
+    if (!account) {
+      this.deps.log.warn({ account: target.account, target: target.key }, 'target on an account that is not configured: skipped');
+      return undefined;
+    }
+    const content = render(target.language, account.channel);
+    return {
+      announcementId: announcement.id,
+      announcementVersion: announcement.version,
+      targetKey: target.key,
+      targetKind: target.kind,
+      account: account.id,
+      chatId: target.chatId,
+      channel: account.channel,
+      language: target.language,
+      fallback: content?.fallback ?? false,
+      priority: announcement.priority,
+      parts: content?.parts ?? [],
+      state: content ? 'planned' : 'waiting_translation',
+      plannedAt: new Date(),
+      ...(announcement.scheduledAt ? { notBefore: announcement.scheduledAt } : {}),
+      ...(target.quietHours ? { quietHours: target.quietHours } : {}),
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import type { Connection, Model } from 'mongoose';
+import { groupModel, type GroupDocument } from './group.model.js';
+import { groupTargetKey, type Group, type GroupInput } from './group.js';
+import type { Target, TargetSource } from './target.js';
+
+const PAGE = 500;
+
+type StoredGroup = GroupDocument & { _id: unknown };
+
+function toGroup(doc: StoredGroup): Group {
+  return {
+    id: String(doc._id),
+    account: doc.account,
+    chatId: doc.chatId,
+    name: doc.name,
+    language: doc.language,
+    topics: [...doc.topics],
+    enabled: doc.enabled,
+    ...(doc.quietHours?.from && doc.quietHours.to ? { quietHours: { from: doc.quietHours.from, to: doc.quietHours.to } } : {}),
+  };
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number }).code === 11000;
+}
+
+/** Community groups, and the groups as targets of planning. */
+export class GroupRepository implements TargetSource {
+  private readonly groups: Model<GroupDocument>;
+
+  constructor(db: Connection) {
+    this.groups = groupModel(db);
+  }
+
+  async init(): Promise<void> {
+    await this.groups.createIndexes();
+  }
+
+  /** Undefined when the chat of that account is already registered. */
+  async create(input: GroupInput): Promise<Group | undefined> {
+    try {
+      const doc = await this.groups.create(input);
+      return toGroup(doc.toObject() as StoredGroup);
+    } catch (error) {
+      if (isDuplicateKey(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Group | undefined> {
+    if (!/^[0-9a-f]{24}$/.test(id)) return undefined;
+    const doc = await this.groups.findById(id).lean<StoredGroup>();
+    return doc ? toGroup(doc) : undefined;
+  }
+
+  async list(filter: { account?: string; language?: string }): Promise<Group[]> {
+    const docs = await this.groups.find({ ...filter }).sort({ account: 1, name: 1 }).lean<StoredGroup[]>();
+    return docs.map(toGroup);
+  }
+
+  async chatIdsOf(account: string): Promise<Set<string>> {
+    const docs = await this.groups.find({ account }, { chatId: 1 }).lean<Array<{ chatId: string }>>();
+    return new Set(docs.map((d) => d.chatId));
+  }
+
+  async replace(id: string, input: GroupInput): Promise<Group | undefined> {
+    if (!/^[0-9a-f]{24}$/.test(id)) return undefined;
+    const update = input.quietHours ? { $set: input } : { $set: input, $unset: { quietHours: 1 } };
+    const doc = await this.groups.findByIdAndUpdate(id, update, { new: true }).lean<StoredGroup>();
+    return doc ? toGroup(doc) : undefined;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    if (!/^[0-9a-f]{24}$/.test(id)) return false;
+    return (await this.groups.deleteOne({ _id: id })).deletedCount === 1;
+  }
+
+  /** A group with no topics is a general community group: it receives every announcement. */
+  async *matching(topics: readonly string[]): AsyncIterable<Target[]> {
+    const filter = { enabled: true, $or: [{ topics: { $size: 0 } }, { topics: { $in: [...topics] } }] };
+    let after: unknown;
+    for (;;) {
+      const page = await this.groups
+        .find(after === undefined ? filter : { ...filter, _id: { $gt: after } })
+        .sort({ _id: 1 })
+        .limit(PAGE)
+        .lean<StoredGroup[]>();
+      if (page.length === 0) return;
+      after = page[page.length - 1]?._id;
+      yield page.map((doc) => {
+        const group = toGroup(doc);
+        return {
+          key: groupTargetKey(group),
+          kind: 'group' as const,
+          account: group.account,
+          chatId: group.chatId,
+          name: group.name,
+          language: group.language,
+          topics: group.topics,
+          ...(group.quietHours ? { quietHours: group.quietHours } : {}),
+        };
+      });
+      if (page.length < PAGE) return;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { LanguageCode } from '../languages/index.js';
+
+/** How a group is written, shared by the routes that parse it and the OpenAPI document that describes it. */
+export const AccountId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an account id');
+const Topics = z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'is not a topic')).max(50);
+const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
+
+export const GroupBody = z.strictObject({
+  account: AccountId,
+  chatId: z.string().min(1).max(200),
+  name: z.string().min(1).max(200),
+  language: LanguageCode,
+  topics: Topics,
+  enabled: z.boolean(),
+  quietHours: z.strictObject({ from: LocalTime, to: LocalTime }).optional(),
+});
+
+export const ImportBody = z.strictObject({ account: AccountId, language: LanguageCode, topics: Topics.default([]), enabled: z.boolean().default(true) });

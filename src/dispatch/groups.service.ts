@@ -1,0 +1,74 @@
+import type { ChatGateway } from './chat-gateway.port.js';
+import type { DispatchAccount } from './dispatch-account.js';
+import { GroupAlreadyRegistered, GroupNotFound, UnknownAccount } from './dispatch.errors.js';
+import type { Group, GroupInput } from './group.js';
+import type { GroupRepository } from './group.repository.js';
+
+export interface ImportRequest {
+  account: string;
+  language: string;
+  topics: string[];
+  enabled: boolean;
+}
+
+/** The registry of community groups that announcements are sent to. */
+export class GroupsService {
+  constructor(
+    private readonly deps: { groups: GroupRepository; gateway: ChatGateway; accounts: ReadonlyMap<string, DispatchAccount> },
+  ) {}
+
+  async create(input: GroupInput): Promise<Group> {
+    this.requireAccount(input.account);
+    const group = await this.deps.groups.create(input);
+    if (!group) throw new GroupAlreadyRegistered(input.account, input.chatId);
+    return group;
+  }
+
+  async get(id: string): Promise<Group> {
+    const group = await this.deps.groups.get(id);
+    if (!group) throw new GroupNotFound(id);
+    return group;
+  }
+
+  list(filter: { account?: string; language?: string }): Promise<Group[]> {
+    return this.deps.groups.list(filter);
+  }
+
+  async replace(id: string, input: GroupInput): Promise<Group> {
+    this.requireAccount(input.account);
+    const group = await this.deps.groups.replace(id, input);
+    if (!group) throw new GroupNotFound(id);
+    return group;
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.deps.groups.remove(id))) throw new GroupNotFound(id);
+  }
+
+  /**
+   * Registers the groups the account is in that are not registered yet, all with the given language and topics
+   * (staff correct them one by one afterwards); registered groups are left as they are.
+   */
+  async importFromAccount(request: ImportRequest): Promise<{ imported: Group[]; alreadyRegistered: number }> {
+    this.requireAccount(request.account);
+    const chats = (await this.deps.gateway.listChats(request.account)).filter((chat) => chat.type === 'group');
+    const known = await this.deps.groups.chatIdsOf(request.account);
+    const imported: Group[] = [];
+    for (const chat of chats.filter((c) => !known.has(c.chatId))) {
+      const group = await this.deps.groups.create({ ...request, chatId: chat.chatId, name: chat.name });
+      if (group) imported.push(group);
+    }
+    return { imported, alreadyRegistered: chats.length - imported.length };
+  }
+
+  /** Demo start-up: registers the simulator's community groups once; later edits by staff are kept. */
+  async registerMissing(groups: readonly GroupInput[]): Promise<number> {
+    let created = 0;
+    for (const input of groups) if (await this.deps.groups.create(input)) created += 1;
+    return created;
+  }
+
+  private requireAccount(account: string): void {
+    if (!this.deps.accounts.has(account)) throw new UnknownAccount(account);
+  }
+}

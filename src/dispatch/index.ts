@@ -1,0 +1,95 @@
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Router } from 'express';
+import type { QueueFactory } from '../platform/queue/job-queue.port.js';
+import { AccountPacer } from './account-pacer.js';
+import { AccountPauses } from './account-pauses.js';
+import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
+import type { ChatGateway } from './chat-gateway.port.js';
+import { createDeliveriesRoutes } from './deliveries.routes.js';
+import { DeliveryQueues } from './delivery-queues.js';
+import { DeliveryRepository } from './delivery.repository.js';
+import { DeliverySender } from './delivery-sender.service.js';
+import type { DispatchAccount } from './dispatch-account.js';
+import { registerDispatchMetrics } from './dispatch.metrics.js';
+import { FanOutService } from './fan-out.service.js';
+import { GroupRepository } from './group.repository.js';
+import type { GroupInput } from './group.js';
+import { createGroupsRoutes } from './groups.routes.js';
+import { GroupsService } from './groups.service.js';
+import { registerSendDeliveryProcessor } from './processors/send-delivery.processor.js';
+import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-announcement.port.js';
+import { AnnouncementProgress } from './announcement-progress.js';
+
+export { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
+export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
+export type { DispatchAccount } from './dispatch-account.js';
+export type { GroupInput } from './group.js';
+export { dispatchOpenApi } from './dispatch.openapi.js';
+
+export interface DispatchDeps {
+  db: Connection;
+  redis: Redis;
+  queues: QueueFactory;
+  gateway: ChatGateway;
+  announcementStatus: AnnouncementStatusPort;
+  accounts: readonly DispatchAccount[];
+  /** Wall clock of quiet hours and daily caps. */
+  timeZone: string;
+  /** How long a dead worker keeps its job and its account's turn before another process takes over. */
+  lockMs: number;
+  pauseAfterRateLimits: number;
+  pauseWindowMs: number;
+  metrics: Registry;
+  log: Logger;
+}
+
+export interface Dispatch {
+  routes: { groups: Router; deliveries: Router; accounts(statuses: () => AccountStatus[]): Router };
+  /** Plans (or completes the plan of) a published announcement; see `FanOutService.plan`. */
+  plan(announcement: SendableAnnouncement): Promise<void>;
+  /** Cancels what has not been sent; sent deliveries stay listed. */
+  cancel(announcementId: string): Promise<void>;
+  registerGroups(groups: readonly GroupInput[]): Promise<number>;
+  /** Registers the send processor on every account queue and queues again what a crash left behind. */
+  startWorkers(): Promise<void>;
+  /** Stops taking jobs and waits for the sends in flight; the queue factory closes the connections later. */
+  stop(): Promise<void>;
+}
+
+/** Dispatch: community groups, fan-out of announcements into per-target deliveries, and their paced sending. */
+export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
+  const accounts = new Map(deps.accounts.map((a) => [a.id, a]));
+  const groupRepository = new GroupRepository(deps.db);
+  const deliveries = new DeliveryRepository(deps.db);
+  await Promise.all([groupRepository.init(), deliveries.init()]);
+  const queues = new DeliveryQueues(deps.queues, deps.accounts, { lockDurationMs: deps.lockMs });
+  const pauses = new AccountPauses(deps.redis, queues, { pauseAfterRateLimits: deps.pauseAfterRateLimits, windowMs: deps.pauseWindowMs });
+  const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone });
+  const metrics = registerDispatchMetrics(deps.metrics, queues, pauses);
+  const fanOut = new FanOutService({ deliveries, targets: [groupRepository], queues, accounts, log: deps.log });
+  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts });
+  const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });
+  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
+
+  return {
+    routes: {
+      groups: createGroupsRoutes(groups),
+      deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
+      accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses }),
+    },
+    plan: (announcement) => fanOut.plan(announcement),
+    cancel: (announcementId) => fanOut.cancel(announcementId),
+    registerGroups: (list) => groups.registerMissing(list),
+    async startWorkers() {
+      for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
+      await fanOut.recover();
+    },
+    async stop() {
+      await Promise.all(queues.entries().map(([, queue]) => queue.close()));
+      progress.stop();
+    },
+  };
+}

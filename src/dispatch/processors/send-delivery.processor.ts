@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { RetryJobLater, type JobQueue } from '../../platform/queue/job-queue.port.js';
+import type { DeliverySender, RetryPolicy } from '../delivery-sender.service.js';
+import type { SendDeliveryJob } from '../delivery-queues.js';
+
+/**
+ * Transient platform errors: 5 attempts, exponential from 2 s with ±20 % jitter so deliveries that failed
+ * together do not retry together (2, 4, 8, 16 s; a delivery fails about 30 s after its first try).
+ */
+export const SEND_DELIVERY_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  backoffMs: (attempt) => Math.round(2000 * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4)),
+};
+
+/** Our own failures (database or Redis unreachable): the job runs again, from 5 s up to 5 min apart. */
+const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000 * 2 ** Math.min(runs, 6));
+
+const Payload = z.object({ deliveryId: z.string().min(1), account: z.string().min(1), parts: z.number().int().positive().optional() });
+
+/** One job at a time per account queue in each process: the account's pace allows no more. */
+export function registerSendDeliveryProcessor(queue: JobQueue<SendDeliveryJob>, sender: DeliverySender, log: Logger): void {
+  queue.process(async (data, job) => {
+    const payload = Payload.parse(data);
+    let result;
+    try {
+      result = await sender.send(payload, SEND_DELIVERY_RETRY);
+    } catch (error) {
+      log.error({ err: error, deliveryId: payload.deliveryId }, 'delivery job failed; it will run again');
+      throw new RetryJobLater(infrastructureBackoffMs(job.attemptsMade), (error as Error).message);
+    }
+    if (result.kind === 'later') throw new RetryJobLater(result.delayMs, result.reason);
+  }, 1);
+}

@@ -1,0 +1,31 @@
+/** The platform whose formatting and length limits a message follows (a simulator imitates one). */
+export type Channel = 'wechat' | 'whatsapp';
+
+/**
+ * What dispatch needs to know about an announcement to fan it out; announcements hands it over at publish
+ * and again at each later translation approval (`main.ts` adapts one to the other).
+ */
+export interface SendableAnnouncement {
+  id: string;
+  /** Deliveries are planned once per (version, target): a re-publication of the same version plans nothing new. */
+  version: number;
+  priority: 'normal' | 'urgent';
+  topics: string[];
+  /** Languages whose translation is approved, the source language included. */
+  approvedLanguages: string[];
+  /** Nothing leaves before this moment. */
+  scheduledAt?: Date;
+  /**
+   * The message parts for a group in `language`, formatted and split for the channel: its approved translation,
+   * or for an urgent notice without one, the source and English text with a note that a translation follows.
+   */
+  render(language: string, channel: Channel): string[];
+}
+
+/** Where dispatch reports an announcement's progress (announcements' status `scheduled → sending → sent`). */
+export interface AnnouncementStatusPort {
+  /** The first message of the announcement left. Called again harmlessly. */
+  markSending(announcementId: string): Promise<unknown>;
+  /** Every planned delivery has an outcome (groups waiting for a translation do not count). */
+  markSent(announcementId: string): Promise<unknown>;
+}

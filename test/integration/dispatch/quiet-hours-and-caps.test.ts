@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { call } from '../../support/http.js';
+import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
+import { messagesIn, publishAnnouncement, registerGroups, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
+
+/** `HH:mm` in Rome, `offsetMinutes` from now. */
+function romeTime(offsetMinutes: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(Date.now() + offsetMinutes * 60_000),
+  );
+}
+
+describe('dispatch: quiet hours postpone, daily caps hold back, nothing is dropped', function () {
+  this.timeout(60_000);
+
+  describe('a group in its quiet hours', () => {
+    const account = buildCommunityAccount({ id: 'sim-night', languages: ['ro'], groupsPerLanguage: 2 });
+    let ctx: DispatchStack;
+    before(async () => {
+      ctx = await startDispatchStack([account]);
+      await registerGroups(ctx, [account], (g) => (g.chatId === 'sim-night-ro-1' ? { ...g, quietHours: { from: romeTime(-60), to: romeTime(60) } } : g));
+    });
+    after(async () => ctx?.stack.stop());
+
+    it('a normal notice waits until its quiet hours end, still queued; an urgent notice goes at once', async () => {
+      const normal = await publishAnnouncement(ctx, { approved: ['ro'] });
+      const summary = await waitForSummary(ctx, normal, (s) => s.byState.sent === 1);
+      await sleep(300);
+
+      const listed = await call(ctx.stack, 'GET', `/api/v1/announcements/${normal}/deliveries?state=queued`, { headers: ctx.editor.headers });
+      expect(summary.total).to.equal(2);
+      expect(listed.body.items).to.have.length(1);
+      const notBefore = Date.parse(listed.body.items[0].notBefore);
+      expect(notBefore - Date.now()).to.be.within(55 * 60_000, 61 * 60_000);
+      expect(await messagesIn(ctx, account.id, 'sim-night-ro-1')).to.have.length(0);
+
+      const urgent = await publishAnnouncement(ctx, { approved: ['ro'], input: { priority: 'urgent', topics: ['emergency'] } });
+      await waitForSummary(ctx, urgent, (s) => s.byState.sent === 2);
+      expect(await messagesIn(ctx, account.id, 'sim-night-ro-1')).to.have.length(1);
+    });
+  });
+
+  describe('an account with a daily cap of 2 messages', () => {
+    const account = buildCommunityAccount({ id: 'sim-capped', languages: ['ur'], groupsPerLanguage: 3, rateLimit: { minIntervalMs: 20, dailyCap: 2 } });
+    let ctx: DispatchStack;
+    before(async () => {
+      ctx = await startDispatchStack([account]);
+      await registerGroups(ctx, [account]);
+    });
+    after(async () => ctx?.stack.stop());
+
+    it('three groups: two messages leave today, the third stays queued for tomorrow', async () => {
+      const id = await publishAnnouncement(ctx, { approved: ['ur'] });
+      await waitForSummary(ctx, id, (s) => s.byState.sent === 2);
+      await sleep(500);
+
+      const summary = await waitForSummary(ctx, id, () => true);
+      expect(summary.byState).to.include({ sent: 2, queued: 1 });
+      let received = 0;
+      for (const chat of account.chats) received += (await messagesIn(ctx, account.id, chat.chatId)).length;
+      expect(received).to.equal(2);
+      const metrics = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
+      expect(metrics).to.match(/sportello_dispatch_queue_jobs\{account="sim-capped",state="delayed"\} 1/);
+    });
+  });
+});

@@ -1,0 +1,146 @@
+import { expect } from 'chai';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { call } from '../../support/http.js';
+import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
+import { messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
+
+async function injectFaults(ctx: DispatchStack, account: string, failNext: Record<string, unknown>): Promise<void> {
+  const response = await call(ctx.stack, 'POST', `/api/v1/simulator/${account}/faults`, { headers: ctx.admin.headers, body: { failNext } });
+  expect(response.status, JSON.stringify(response.body)).to.be.within(200, 204);
+}
+
+async function deliveriesOf(ctx: DispatchStack, id: string, query = ''): Promise<Array<Record<string, unknown>>> {
+  const response = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/deliveries?limit=1000${query}`, { headers: ctx.editor.headers });
+  expect(response.status).to.equal(200);
+  return response.body.items;
+}
+
+describe('dispatch reliability: retries, failures, pacing, pauses and cancellation', function () {
+  this.timeout(90_000);
+
+  describe('one group', () => {
+    const account = buildCommunityAccount({ id: 'sim-one', languages: ['ar'], groupsPerLanguage: 1 });
+    let ctx: DispatchStack;
+    before(async () => {
+      ctx = await startDispatchStack([account]);
+      await registerGroups(ctx, [account]);
+    });
+    after(async () => ctx?.stack.stop());
+
+    it('two transient failures: the delivery is retried with backoff and sent once, after 3 attempts', async () => {
+      await injectFaults(ctx, 'sim-one', { count: 2, kind: 'transient' });
+
+      const id = await publishAnnouncement(ctx, { approved: ['ar'] });
+      await waitForSummary(ctx, id, settled, 30_000);
+
+      const [delivery] = await deliveriesOf(ctx, id);
+      expect(delivery).to.include({ state: 'sent', attempts: 2 });
+      expect(await messagesIn(ctx, 'sim-one', 'sim-one-ar-1')).to.have.length(1);
+    });
+
+    it('a group the account is not a member of: the delivery fails at once with the platform reason', async () => {
+      const created = await call(ctx.stack, 'POST', '/api/v1/groups', {
+        headers: ctx.editor.headers,
+        body: { account: 'sim-one', chatId: 'left-this-group', name: 'Old group', language: 'ar', topics: ['work'], enabled: true },
+      });
+      expect(created.status).to.equal(201);
+
+      const id = await publishAnnouncement(ctx, { approved: ['ar'], input: { topics: ['work'] } });
+      const summary = await waitForSummary(ctx, id, settled);
+
+      expect(summary.byState).to.include({ sent: 1, failed: 1 });
+      const [failed] = await deliveriesOf(ctx, id, '&state=failed');
+      expect(failed).to.include({ chatId: 'left-this-group', attempts: 1, reason: 'not a member of this chat' });
+    });
+
+    it('retry after a permanent failure the platform got over: the failed delivery is queued again and sent', async () => {
+      await injectFaults(ctx, 'sim-one', { count: 1, kind: 'permanent' });
+      const id = await publishAnnouncement(ctx, { approved: ['ar'], input: { topics: ['events'] } });
+      await waitForSummary(ctx, id, (s) => s.byState.failed === 1);
+
+      const retried = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/deliveries/retry`, { headers: ctx.editor.headers });
+      expect(retried.status).to.equal(202);
+      expect(retried.body.requeued).to.equal(1);
+
+      const summary = await waitForSummary(ctx, id, (s) => s.byState.sent === 1);
+      expect(summary.byState.failed).to.equal(0);
+    });
+  });
+
+  describe('eight groups on a slow account', () => {
+    const account = buildCommunityAccount({ id: 'sim-paced', languages: ['sq'], groupsPerLanguage: 8, rateLimit: { minIntervalMs: 250, dailyCap: 1000 } });
+    let ctx: DispatchStack;
+    before(async () => {
+      ctx = await startDispatchStack([account]);
+      await registerGroups(ctx, [account]);
+    });
+    after(async () => ctx?.stack.stop());
+
+    it('sends are never closer than the account interval, across all its chats', async () => {
+      const id = await publishAnnouncement(ctx, { approved: ['sq'] });
+      await waitForSummary(ctx, id, settled, 30_000);
+
+      const times: number[] = [];
+      for (const chat of account.chats) for (const m of await messagesIn(ctx, account.id, chat.chatId)) times.push(Date.parse(m.at));
+      times.sort((a, b) => a - b);
+      expect(times).to.have.length(8);
+      const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
+      expect(Math.min(...gaps), `gaps ${gaps.join(', ')}`).to.be.at.least(250 - 1);
+    });
+
+    it('cancel in the middle of a fan-out: what was sent stays listed, the rest is cancelled and never sent', async () => {
+      const id = await publishAnnouncement(ctx, { approved: ['sq'], input: { topics: ['housing'] } });
+      await waitForSummary(ctx, id, (s) => (s.byState.sent ?? 0) >= 2);
+
+      const cancelled = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/cancel`, { headers: ctx.editor.headers });
+      expect(cancelled.status, JSON.stringify(cancelled.body)).to.equal(200);
+      await sleep(1000);
+
+      const summary = await waitForSummary(ctx, id, settled);
+      expect(summary.byState.sent).to.be.within(2, 4);
+      expect(summary.byState.cancelled).to.equal(8 - (summary.byState.sent ?? 0));
+      let received = 0;
+      for (const chat of account.chats) received += (await messagesIn(ctx, account.id, chat.chatId)).length;
+      expect(received).to.equal(8 + (summary.byState.sent ?? 0));
+    });
+
+    it('three rate limits in the window pause the account with a reason; nothing is dropped; resume sends the rest', async () => {
+      await injectFaults(ctx, 'sim-paced', { count: 3, kind: 'rate_limited', retryAfterSeconds: 0.2 });
+
+      const id = await publishAnnouncement(ctx, { approved: ['sq'], input: { topics: ['family'] } });
+      let listed: Array<Record<string, unknown>> = [];
+      for (let i = 0; i < 100 && !listed.some((c) => c.paused); i += 1) {
+        await sleep(100);
+        listed = (await call(ctx.stack, 'GET', '/api/v1/connectors', { headers: ctx.editor.headers })).body;
+      }
+      expect(listed.find((c) => c.account === 'sim-paced')).to.include({ paused: true }).and.have.property('pausedReason').that.contains('rate-limited 3 times');
+      await sleep(800);
+      const paused = await waitForSummary(ctx, id, () => true);
+      expect(paused.byState.sent ?? 0).to.equal(0);
+      expect(paused.byState.queued).to.equal(8);
+      const metrics = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
+      expect(metrics).to.match(/sportello_dispatch_account_paused\{account="sim-paced",reason="rate-limited 3 times[^"]*"\} 1/);
+
+      const resumed = await call(ctx.stack, 'POST', '/api/v1/connectors/sim-paced/resume', { headers: ctx.admin.headers });
+      expect(resumed.status).to.equal(200);
+
+      const summary = await waitForSummary(ctx, id, settled, 30_000);
+      expect(summary.byState.sent).to.equal(8);
+    });
+
+    it('one rate-limited answer with a retry-after of 1 s: no message leaves the account for that second', async () => {
+      const before = new Set<string>();
+      for (const chat of account.chats) for (const m of await messagesIn(ctx, account.id, chat.chatId)) before.add(m.id);
+      await injectFaults(ctx, 'sim-paced', { count: 1, kind: 'rate_limited', retryAfterSeconds: 1 });
+      const publishedAt = Date.now();
+
+      const id = await publishAnnouncement(ctx, { approved: ['sq'], input: { topics: ['work'] } });
+      await waitForSummary(ctx, id, settled, 30_000);
+
+      const fresh: number[] = [];
+      for (const chat of account.chats) for (const m of await messagesIn(ctx, account.id, chat.chatId)) if (!before.has(m.id)) fresh.push(Date.parse(m.at));
+      expect(fresh).to.have.length(8);
+      expect(Math.min(...fresh) - publishedAt).to.be.at.least(1000);
+    });
+  });
+});

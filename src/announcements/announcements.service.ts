@@ -39,7 +39,9 @@ function assertValidityWindow(announcement: Announcement): void {
 }
 
 /** Attempts at a change that raced with another writer, when the caller did not pin a version. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 12;
+/** Writers that lost a race wait a random few milliseconds, growing per attempt, so they stop colliding. */
+const contentionPause = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
 
 /**
  * The announcement workflow. Every change is read, applied by a pure rule, and stored only if
@@ -161,6 +163,7 @@ export class AnnouncementsService {
         const latest = await this.get(id);
         throw new VersionConflict(expectedVersion ?? current.version, latest.version);
       }
+      await contentionPause(attempt);
     }
   }
 }

@@ -11,9 +11,6 @@ import type { BullQueueFactory } from './bull-queue.adapter.js';
 export function createQueueBoardRoutes(factory: BullQueueFactory, basePath: string): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(basePath);
-  // The lock file holds @bull-board/express 9.10.1, which nests its own @bull-board/api 9.10.1 beside our
-  // 9.10.2: same shape at run time, but TypeScript sees two declarations of the adapter class.
-  const board = serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
-  createBullBoard({ queues: factory.bullQueues.map((queue) => new BullAdapter(queue)), serverAdapter: board });
+  createBullBoard({ queues: factory.bullQueues.map((queue) => new BullAdapter(queue)), serverAdapter });
   return serverAdapter.getRouter() as Router;
 }

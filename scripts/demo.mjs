@@ -16,7 +16,8 @@ if (process.argv.includes('--fresh')) rmSync(resolve(ROOT, dataDir), { recursive
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { SPORTELLO_MODE: 'demo', ...process.env, DATA_DIR: dataDir },
+  // The demo prints its URL and credentials; request logs would bury them (LOG_LEVEL=info brings them back).
+  env: { SPORTELLO_MODE: 'demo', LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

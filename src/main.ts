@@ -23,6 +23,7 @@ import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
 import type { Announcement, Announcements } from './announcements/index.js';
 import type { SendableAnnouncement } from './dispatch/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
+import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
@@ -227,6 +228,9 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const port = (server.address() as AddressInfo).port;
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
     publicUrl = url;
+    if (config.mode === 'demo' && identity.demoCredentials && !options.worker) {
+      await writeDemoAnnouncements(`http://127.0.0.1:${port}`, identity.demoCredentials.token, log);
+    }
     log.info({ port, mode: config.mode }, 'sportello started');
 
     return { url, config, log, demoCredentials: identity.demoCredentials, mongoUri, stop: stopAll };

@@ -62,6 +62,21 @@ describe('service lifecycle', () => {
     expect(health.status).to.equal(200);
     expect(await health.json()).to.deep.equal({ status: 'ok' });
 
+    // The sample content: three announcements, the published one delivered in Chinese to the Chinese group.
+    const token = /Admin API token: (\S+)/.exec(demo.output())?.[1];
+    const headers = { authorization: `Bearer ${String(token)}` };
+    const list = (await (await fetch(`${demo.url}/api/v1/announcements`, { headers })).json()) as { items: Array<{ status: string }> };
+    expect(list.items).to.have.length(3);
+    let chinese: Array<{ text: string; fromUs: boolean }> = [];
+    for (let attempt = 0; attempt < 100 && chinese.length === 0; attempt++) {
+      chinese = (await (await fetch(`${demo.url}/api/v1/simulator/sim-wechat/chats/room-zh-prato/messages`, { headers })).json()) as typeof chinese;
+      if (chinese.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(chinese).to.have.length(1);
+    expect(chinese[0]?.fromUs).to.equal(true);
+    expect(chinese[0]?.text).to.contain('移民服务窗口');
+    expect(chinese[0]?.text).to.contain(`${demo.url}/n/`);
+
     expect(await demo.signal('SIGINT')).to.equal(0);
   });
 });

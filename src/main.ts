@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -42,6 +43,8 @@ export interface RunningSportello {
   demoCredentials: DemoCredentials | undefined;
   /** The database in use (the embedded engine's in demo and test), for one-off tools and tests. */
   mongoUri: string;
+  /** The HTTP app with every router mounted, for tools and tests that inspect its routes (the role matrix). */
+  app: Express;
   /** Graceful: stop accepting, drain in-flight jobs, stop connectors, close connections, in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -194,7 +197,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/api/v1/connectors', router: dispatch.routes.accounts(() => connectors.statuses()) },
               // The simulator's control API exists only when a simulated account is configured (never in production).
               ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
-              { path: '/admin/queues', router: requireRole(['admin']) },
+              // The dashboard retries, deletes and pauses jobs: admins only, and a token needs the same scope as resuming an account.
+              { path: '/admin/queues', router: requireRole(['admin'], 'connectors:admin') },
               { path: '/admin/queues', router: createQueueBoardRoutes(queues, '/admin/queues') },
             ]),
       ],
@@ -233,7 +237,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     }
     log.info({ port, mode: config.mode }, 'sportello started');
 
-    return { url, config, log, demoCredentials: identity.demoCredentials, mongoUri, stop: stopAll };
+    return { url, config, log, demoCredentials: identity.demoCredentials, mongoUri, app, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

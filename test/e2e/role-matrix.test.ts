@@ -7,12 +7,17 @@ import type { SignedInUser } from '../support/auth.js';
 import { connectorRows } from './connectors/connectors.role-matrix.js';
 import { identityRows } from './identity/identity.role-matrix.js';
 import { announcementRows } from './announcements/announcements.role-matrix.js';
+import { dispatchRows } from './dispatch/dispatch.role-matrix.js';
+import { platformRows } from './platform/platform.role-matrix.js';
+import { mountedRoutes, rowCovers } from '../support/mounted-routes.js';
 
 /** Every route × every role and anonymous → the expected status. Features add their rows file here. */
 const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
   ['identity', identityRows],
   ['connectors', connectorRows],
   ['announcements', announcementRows],
+  ['dispatch', dispatchRows],
+  ['platform', platformRows],
 ];
 
 describe('role matrix', () => {
@@ -26,6 +31,16 @@ describe('role matrix', () => {
   });
 
   after(() => stack.stop());
+
+  it('every route the app mounts, public ones included, has a row (HEAD comes with GET)', () => {
+    const rows = ROWS.flatMap(([, featureRows]) => featureRows);
+    const routes = mountedRoutes(stack.running.app).filter((route) => route.method !== 'HEAD');
+
+    const missing = routes.filter((route) => !rows.some((row) => rowCovers(row, route)));
+
+    expect(routes.length, 'the router walk found nothing: has Express changed its internals?').to.be.greaterThan(40);
+    expect(missing.map((route) => `${route.method} ${route.path}`)).to.deep.equal([]);
+  });
 
   for (const [feature, rows] of ROWS) {
     describe(feature, () => {

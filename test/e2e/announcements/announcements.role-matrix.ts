@@ -2,6 +2,9 @@ import { ROLES } from '../../../src/platform/http/auth-guard.js';
 import { call } from '../../support/http.js';
 import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
 import { buildAnnouncementInput, buildTranslationInput } from '../../factories/announcement.factory.js';
+import { importContentLibrary } from '../../../src/content-library/index.js';
+import mongoose from 'mongoose';
+import { fileURLToPath } from 'node:url';
 
 const staff = (ok: number) => onlyRoles(['editor', 'mediator', 'viewer'], ok);
 
@@ -17,6 +20,26 @@ function freshAnnouncement(options: { arabicDraft?: boolean } = {}) {
   };
 }
 
+const imported = new WeakMap<object, Promise<void>>();
+
+/** The project's content library, imported once into the stack's database (templates have no create route). */
+async function contentLibrary(ctx: MatrixContext): Promise<Record<string, string>> {
+  let done = imported.get(ctx.stack);
+  if (!done) {
+    done = (async () => {
+      const db = await mongoose.createConnection(ctx.stack.running.mongoUri).asPromise();
+      try {
+        await importContentLibrary(db, fileURLToPath(new URL('../../../content/', import.meta.url)));
+      } finally {
+        await db.close();
+      }
+    })();
+    imported.set(ctx.stack, done);
+  }
+  await done;
+  return { id: 'residence-permit-renewal' };
+}
+
 export const announcementRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/v1/languages', expect: { ...onlyRoles(ROLES, 200), anonymous: 200 } },
   { method: 'GET', path: '/api/v1/announcements', expect: staff(200) },
@@ -30,4 +53,12 @@ export const announcementRows: RoleMatrixRow[] = [
   { method: 'POST', path: '/api/v1/announcements/:id/publish', params: freshAnnouncement(), expect: onlyRoles(['editor'], 202) },
   { method: 'POST', path: '/api/v1/announcements/:id/cancel', params: freshAnnouncement(), expect: onlyRoles(['editor'], 200) },
   { method: 'GET', path: '/api/v1/templates', expect: staff(200) },
+  { method: 'GET', path: '/api/v1/templates/:id', params: contentLibrary, expect: staff(200) },
+  {
+    method: 'POST',
+    path: '/api/v1/templates/:id/announcements',
+    params: contentLibrary,
+    body: () => ({ values: {} }),
+    expect: onlyRoles(['editor'], 201),
+  },
 ];

@@ -76,6 +76,18 @@ describe('groups API and the queue dashboard', function () {
     expect(JSON.stringify(queues.body)).to.contain('dispatch-sim-community');
   });
 
+  it('/admin/queues with an admin token scoped to the audit log only: 403, the dashboard needs connectors:admin', async () => {
+    const auditor = await signInAs(stack, 'admin', { scopes: ['audit:read'] });
+    const operator = await signInAs(stack, 'admin', { scopes: ['connectors:admin'] });
+
+    const refused = await call(stack, 'GET', '/admin/queues/api/queues', { headers: auditor.headers });
+    const allowed = await call(stack, 'GET', '/admin/queues/api/queues', { headers: operator.headers });
+
+    expect(refused.status).to.equal(403);
+    expect(refused.body.detail).to.contain('connectors:admin');
+    expect(allowed.status).to.equal(200);
+  });
+
   it('the OpenAPI document describes the groups, deliveries and connector pause routes', async () => {
     const document = await call(stack, 'GET', '/api/v1/openapi.json');
 

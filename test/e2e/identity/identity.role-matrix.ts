@@ -18,7 +18,14 @@ async function ownToken(ctx: MatrixContext): Promise<Record<string, string>> {
 
 const aViewer = (ctx: MatrixContext) => ({ id: ctx.callers.viewer.user.id });
 
+/** Signing in is open to anyone who knows a password: each caller signs in as itself (anonymous as the admin). */
+const ownCredentials = (ctx: MatrixContext) => {
+  const who = ctx.as ?? ctx.admin;
+  return { email: who.user.email, password: who.password };
+};
+
 export const identityRows: RoleMatrixRow[] = [
+  { method: 'POST', path: '/api/v1/auth/login', body: ownCredentials, expect: { ...everyone(200), anonymous: 200 } },
   { method: 'GET', path: '/api/v1/auth/session', expect: everyone(200) },
   { method: 'POST', path: '/api/v1/auth/logout', expect: everyone(204) },
   { method: 'GET', path: '/api/v1/users', expect: onlyRoles([], 200) },

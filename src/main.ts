@@ -140,7 +140,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       redis,
       queues,
       gateway: chatGatewayOf(connectors),
-      announcementStatus: { markSending: (id) => announcements.service.markSending(id), markSent: (id) => announcements.service.markSent(id) },
+      announcementStatus: {
+        markSending: (id) => announcements.service.markSending(id),
+        markSent: (id) => announcements.service.markSent(id),
+        markExpired: (id) => announcements.service.markExpired(id),
+      },
       accounts: dispatchAccountsOf(config),
       timeZone: config.dispatch.timeZone,
       lockMs: config.dispatch.lockMs,
@@ -253,6 +257,7 @@ function sendableOf(announcement: Announcement, announcements: Announcements): S
     topics: announcement.topics,
     approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
     ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
+    ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),
     render: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
   };
 }

@@ -11,7 +11,7 @@ const NEXT: Record<AnnouncementStatus, readonly AnnouncementStatus[]> = {
   in_translation: ['draft', 'approved', 'scheduled', 'cancelled', 'expired'],
   approved: ['draft', 'in_translation', 'scheduled', 'cancelled', 'expired'],
   scheduled: ['scheduled', 'sending', 'cancelled', 'expired'],
-  sending: ['sent', 'cancelled'],
+  sending: ['sent', 'cancelled', 'expired'],
   sent: ['cancelled', 'expired'],
   cancelled: [],
   expired: [],

@@ -67,6 +67,16 @@ export class LanguageNotAssigned extends DomainError {
   }
 }
 
+/** Publishing a notice whose `validUntil` has passed: it would go out already untrue. */
+export class NoLongerValid extends DomainError {
+  readonly code = 'announcement.no_longer_valid';
+  readonly kind = 'conflict';
+  constructor(validUntil: Date) {
+    super(`the notice was valid until ${validUntil.toISOString()}: change validUntil (or write a new notice) before publishing`);
+    this.fields.push({ field: 'validUntil', message: 'has passed' });
+  }
+}
+
 export class NotYetExpired extends DomainError {
   readonly code = 'announcement.not_yet_expired';
   readonly kind = 'conflict';

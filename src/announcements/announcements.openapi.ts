@@ -64,7 +64,7 @@ const AnnouncementSchema = {
       additionalProperties: ref('Translation'),
     },
     validFrom: nullable('string', { format: 'date-time' }),
-    validUntil: nullable('string', { format: 'date-time' }),
+    validUntil: nullable('string', { format: 'date-time', description: 'Nothing is sent from this moment; the announcement then becomes `expired` (its public page stays, marked as no longer valid).' }),
     link: nullable('string'),
     scheduledAt: nullable('string', { format: 'date-time' }),
     publishedAt: nullable('string', { format: 'date-time' }),
@@ -213,7 +213,9 @@ export const announcementsOpenApi: OpenApiContribution = {
       post: {
         tags: ['Announcements'],
         summary: 'Publish now or at `scheduledAt` (editors)',
-        description: 'Normal notices need every asked-for translation approved; urgent ones go at once, with Italian and English where a translation is missing.',
+        description:
+          'Normal notices need every asked-for translation approved; urgent ones go at once, with Italian and English where a translation is missing. ' +
+          'A notice whose `validUntil` has passed is refused with 409 `announcement.no_longer_valid` naming `validUntil`; at `validUntil` a published notice becomes `expired` and what was not sent by then never is.',
         parameters: [idParam, ifMatch],
         requestBody: { ...jsonBody(ref('Publish'), {}), required: false },
         responses: { '202': announcement('Handed to dispatch'), ...problemResponses(400, 401, 403, 404, 409) },

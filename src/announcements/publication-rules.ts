@@ -1,6 +1,6 @@
 import type { Announcement } from './announcement.types.js';
 import { transition, type ChangeContext } from './announcement-status.js';
-import { TranslationsNotApproved } from './announcements.errors.js';
+import { NoLongerValid, TranslationsNotApproved } from './announcements.errors.js';
 import { InvalidInput } from '../platform/errors.js';
 import { unapprovedLanguages } from './translation-rules.js';
 
@@ -18,6 +18,7 @@ export function publish(announcement: Announcement, scheduledAt: Date | undefine
     const waiting = unapprovedLanguages(announcement);
     if (waiting.length > 0) throw new TranslationsNotApproved(waiting);
   }
+  if (announcement.validUntil && announcement.validUntil <= change.at) throw new NoLongerValid(announcement.validUntil);
   if (scheduledAt && scheduledAt.getTime() < change.at.getTime() - PAST_TOLERANCE_MS) {
     throw new InvalidInput([{ field: 'scheduledAt', message: 'is in the past: leave it out to publish now' }]);
   }

@@ -12,6 +12,7 @@ const SETTLE_CHECK_MS = 1000;
 export class AnnouncementProgress {
   // Announcements already reported as sending by this process; a handful a day, so it stays small.
   private readonly reportedSending = new Set<string>();
+  private readonly reportedExpired = new Set<string>();
   private readonly checks = new Map<string, NodeJS.Timeout>();
   private stopped = false;
 
@@ -27,6 +28,13 @@ export class AnnouncementProgress {
 
   failed(announcementId: string): void {
     this.checkSoon(announcementId);
+  }
+
+  /** A delivery found past `validUntil`: the announcement is too (the expiry job may not have run yet). */
+  async expired(announcementId: string): Promise<void> {
+    if (this.reportedExpired.has(announcementId)) return;
+    this.reportedExpired.add(announcementId);
+    await this.report(() => this.deps.status.markExpired(announcementId), announcementId, 'expired');
   }
 
   stop(): void {

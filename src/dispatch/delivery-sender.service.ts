@@ -65,6 +65,7 @@ export class DeliverySender {
     try {
       const claimed = await deliveries.claim(job.deliveryId);
       if (!claimed) return DONE;
+      if (claimed.validUntil && claimed.validUntil.getTime() <= Date.now()) return await this.expired(account, claimed);
       const notBefore = this.notBefore(claimed, new Date());
       if (notBefore) {
         await deliveries.requeue(claimed.id, { notBefore, attempt: false });
@@ -92,6 +93,14 @@ export class DeliverySender {
     } finally {
       await pacer.release(account, turn.token, sentNow, holdAccountMs);
     }
+  }
+
+  /** Checked at send time, whatever the expiry job has done: a notice past its `validUntil` is never sent. */
+  private async expired(account: DispatchAccount, delivery: Delivery): Promise<SendResult> {
+    await this.deps.deliveries.markExpired(delivery.id);
+    this.deps.metrics.outcome(account.id, 'expired');
+    await this.deps.progress.expired(delivery.announcementId);
+    return DONE;
   }
 
   /** Scheduled time, and quiet hours for normal notices (urgent ones go at night too). */

@@ -7,6 +7,7 @@ type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date 
 
 const PAGE = 500;
 const UNFINISHED: DeliveryState[] = ['planned', 'queued', 'sending'];
+const EXPIRED_REASON = 'the announcement is no longer valid (validUntil passed)';
 
 export interface DeliveryFilter {
   announcementId: string;
@@ -46,6 +47,7 @@ function toDelivery(doc: StoredDelivery): Delivery {
     updatedAt: doc.updatedAt,
     ...(doc.reason ? { reason: doc.reason } : {}),
     ...(doc.notBefore ? { notBefore: doc.notBefore } : {}),
+    ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
     ...(doc.sentAt ? { sentAt: doc.sentAt } : {}),
     ...(doc.quietHours?.from && doc.quietHours.to ? { quietHours: { from: doc.quietHours.from, to: doc.quietHours.to } } : {}),
   };
@@ -160,6 +162,20 @@ export class DeliveryRepository {
         ...(update.attempt ? { $inc: { attempts: 1 } } : {}),
       },
     );
+  }
+
+  /** Claimed after the announcement's `validUntil`: it ends here, unsent (or with only its first parts sent). */
+  async markExpired(id: string): Promise<void> {
+    await this.deliveries.updateOne({ _id: id, state: 'sending' }, { $set: { state: 'expired', reason: EXPIRED_REASON }, $unset: { notBefore: 1 } });
+  }
+
+  /** The announcement's `validUntil` passed: what has not been sent never will be. */
+  async expirePending(announcementId: string): Promise<number> {
+    const result = await this.deliveries.updateMany(
+      { announcementId, state: { $in: PENDING_STATES } },
+      { $set: { state: 'expired', reason: EXPIRED_REASON }, $unset: { notBefore: 1 } },
+    );
+    return result.modifiedCount;
   }
 
   async cancelPending(announcementId: string): Promise<number> {

@@ -2,11 +2,13 @@ import type { QuietHours } from './quiet-hours.js';
 import type { Channel } from './sendable-announcement.port.js';
 
 /**
- * `waiting_translation → planned → queued → sending → sent`, or `failed`, or `cancelled` before sending.
+ * `waiting_translation → planned → queued → sending → sent`, or `failed`, or `cancelled` before sending, or
+ * `expired` when the announcement's `validUntil` passed before it was sent (a notice that is no longer true must
+ * not reach a group that was paused, capped or in quiet hours until then).
  * `waiting_translation` holds a target whose language has no approved translation yet; it is planned when
  * the translation is approved, never sent in another language (urgent notices use the fallback instead).
  */
-export const DELIVERY_STATES = ['waiting_translation', 'planned', 'queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export const DELIVERY_STATES = ['waiting_translation', 'planned', 'queued', 'sending', 'sent', 'failed', 'cancelled', 'expired'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** States a delivery can still leave by being sent; `cancel` stops these. */
@@ -35,6 +37,8 @@ export interface Delivery {
   interruptions: number;
   reason?: string;
   notBefore?: Date;
+  /** The announcement's `validUntil`: not sent from this moment on. */
+  validUntil?: Date;
   quietHours?: QuietHours;
   plannedAt: Date;
   sentAt?: Date;

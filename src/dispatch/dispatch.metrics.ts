@@ -2,7 +2,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { AccountPauses } from './account-pauses.js';
 import type { DeliveryQueues } from './delivery-queues.js';
 
-export type DeliveryOutcome = 'sent' | 'failed' | 'retried' | 'rate_limited' | 'postponed';
+export type DeliveryOutcome = 'sent' | 'failed' | 'retried' | 'rate_limited' | 'postponed' | 'expired';
 
 export interface DispatchMetrics {
   outcome(account: string, outcome: DeliveryOutcome): void;

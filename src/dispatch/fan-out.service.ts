@@ -127,6 +127,7 @@ export class FanOutService {
       state: content ? 'planned' : 'waiting_translation',
       plannedAt: new Date(),
       ...(announcement.scheduledAt ? { notBefore: announcement.scheduledAt } : {}),
+      ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),
       ...(target.quietHours ? { quietHours: target.quietHours } : {}),
     };
   }

@@ -22,6 +22,8 @@ import { GroupsService } from './groups.service.js';
 import { registerSendDeliveryProcessor } from './processors/send-delivery.processor.js';
 import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-announcement.port.js';
 import { AnnouncementProgress } from './announcement-progress.js';
+import { AnnouncementExpiry } from './announcement-expiry.js';
+import { registerExpireAnnouncementProcessor } from './processors/expire-announcement.processor.js';
 
 export { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
 export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
@@ -48,7 +50,10 @@ export interface DispatchDeps {
 
 export interface Dispatch {
   routes: { groups: Router; deliveries: Router; accounts(statuses: () => AccountStatus[]): Router };
-  /** Plans (or completes the plan of) a published announcement; see `FanOutService.plan`. */
+  /**
+   * Plans (or completes the plan of) a published announcement, see `FanOutService.plan`, and queues its expiry
+   * at `validUntil`. Past `validUntil` it plans nothing (a language approved too late is not sent).
+   */
   plan(announcement: SendableAnnouncement): Promise<void>;
   /** Cancels what has not been sent; sent deliveries stay listed. */
   cancel(announcementId: string): Promise<void>;
@@ -72,6 +77,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const fanOut = new FanOutService({ deliveries, targets: [groupRepository], queues, accounts, log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });
+  const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
   const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
@@ -80,15 +86,21 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
       deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
       accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses }),
     },
-    plan: (announcement) => fanOut.plan(announcement),
+    async plan(announcement) {
+      const now = Date.now();
+      if (announcement.validUntil && announcement.validUntil.getTime() <= now) return;
+      await expiry.schedule(announcement, now);
+      await fanOut.plan(announcement);
+    },
     cancel: (announcementId) => fanOut.cancel(announcementId),
     registerGroups: (list) => groups.registerMissing(list),
     async startWorkers() {
       for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
+      registerExpireAnnouncementProcessor(expiry.queue, expiry, deps.log);
       await fanOut.recover();
     },
     async stop() {
-      await Promise.all(queues.entries().map(([, queue]) => queue.close()));
+      await Promise.all([...queues.entries().map(([, queue]) => queue.close()), expiry.queue.close()]);
       progress.stop();
     },
   };

@@ -15,6 +15,8 @@ export interface SendableAnnouncement {
   approvedLanguages: string[];
   /** Nothing leaves before this moment. */
   scheduledAt?: Date;
+  /** Nothing leaves from this moment on: what is not sent by then ends `expired`, and so does the announcement. */
+  validUntil?: Date;
   /**
    * The message parts for a group in `language`, formatted and split for the channel: its approved translation,
    * or for an urgent notice without one, the source and English text with a note that a translation follows.
@@ -28,4 +30,6 @@ export interface AnnouncementStatusPort {
   markSending(announcementId: string): Promise<unknown>;
   /** Every planned delivery has an outcome (groups waiting for a translation do not count). */
   markSent(announcementId: string): Promise<unknown>;
+  /** `validUntil` passed. Called again harmlessly; refused (it throws) before `validUntil` or once cancelled. */
+  markExpired(announcementId: string): Promise<unknown>;
 }

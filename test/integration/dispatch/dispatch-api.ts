@@ -95,6 +95,13 @@ export async function waitForSummary(ctx: DispatchStack, id: string, done: (s: S
 export const settled = (s: Summary): boolean =>
   s.total > 0 && ['planned', 'queued', 'sending'].every((state) => (s.byState[state] ?? 0) === 0);
 
+/** `HH:mm` in Rome, `offsetMinutes` from now. */
+export function romeTime(offsetMinutes: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(Date.now() + offsetMinutes * 60_000),
+  );
+}
+
 export interface ChatMessage {
   id: string;
   text: string;

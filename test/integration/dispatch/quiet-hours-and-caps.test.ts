@@ -2,14 +2,7 @@ import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '../../support/http.js';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
-import { messagesIn, publishAnnouncement, registerGroups, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
-
-/** `HH:mm` in Rome, `offsetMinutes` from now. */
-function romeTime(offsetMinutes: number): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(Date.now() + offsetMinutes * 60_000),
-  );
-}
+import { messagesIn, publishAnnouncement, registerGroups, romeTime, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
 
 describe('dispatch: quiet hours postpone, daily caps hold back, nothing is dropped', function () {
   this.timeout(60_000);

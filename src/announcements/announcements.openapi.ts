@@ -215,6 +215,7 @@ export const announcementsOpenApi: OpenApiContribution = {
         summary: 'Publish now or at `scheduledAt` (editors)',
         description:
           'Normal notices need every asked-for translation approved; urgent ones go at once, with Italian and English where a translation is missing. ' +
+          'Publishing a `scheduled` notice again moves it to the new `scheduledAt` (or to now without one), earlier or later: what has not been sent goes at the new time, and no group gets it twice. ' +
           'A notice whose `validUntil` has passed is refused with 409 `announcement.no_longer_valid` naming `validUntil`; at `validUntil` a published notice becomes `expired` and what was not sent by then never is.',
         parameters: [idParam, ifMatch],
         requestBody: { ...jsonBody(ref('Publish'), {}), required: false },

@@ -10,8 +10,9 @@ const PAST_TOLERANCE_MS = 5 * 60_000;
 /**
  * Publishing hands the notice to dispatch. A normal notice needs every asked-for language approved;
  * an urgent one goes at once (dispatch uses the urgent fallback where a translation is missing).
- * Publishing a `scheduled` notice again is allowed and may move its time: dispatch plans by
- * (announcement version, target), so a repeat never sends twice.
+ * Publishing a `scheduled` notice again is allowed and moves its time (to `scheduledAt`, or to now without
+ * it): dispatch moves what it has not sent to the new time, and plans by (announcement version, target), so a
+ * repeat never sends twice.
  */
 export function publish(announcement: Announcement, scheduledAt: Date | undefined, change: ChangeContext): Announcement {
   if (announcement.priority === 'normal') {

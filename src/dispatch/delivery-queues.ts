@@ -44,6 +44,11 @@ export class DeliveryQueues {
     }
   }
 
+  /** Moves a delivery's delayed job to its (new) `notBefore`; a job already running re-reads it when it claims the delivery. */
+  async enqueueAt(delivery: Delivery, now: number): Promise<void> {
+    await this.forAccount(delivery.account).enqueue(jobData(delivery), { ...jobOptions(delivery, now), replaceDelayed: true });
+  }
+
   /** Queues a delivery again whose job may have finished (retry of a failed one, recovery at start-up). */
   async enqueueAgain(delivery: Delivery, now: number): Promise<void> {
     await this.forAccount(delivery.account).enqueue(

@@ -21,6 +21,7 @@ const deliverySchema = new Schema(
     interruptions: { type: Number, default: 0 },
     reason: { type: String, required: false },
     notBefore: { type: Date, required: false },
+    scheduledAt: { type: Date, required: false },
     validUntil: { type: Date, required: false },
     /** The target's quiet hours when planned: a delivery postponed into the night waits for the morning. */
     quietHours: { type: new Schema({ from: String, to: String }, { _id: false }), required: false },

@@ -47,6 +47,7 @@ function toDelivery(doc: StoredDelivery): Delivery {
     updatedAt: doc.updatedAt,
     ...(doc.reason ? { reason: doc.reason } : {}),
     ...(doc.notBefore ? { notBefore: doc.notBefore } : {}),
+    ...(doc.scheduledAt ? { scheduledAt: doc.scheduledAt } : {}),
     ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
     ...(doc.sentAt ? { sentAt: doc.sentAt } : {}),
     ...(doc.quietHours?.from && doc.quietHours.to ? { quietHours: { from: doc.quietHours.from, to: doc.quietHours.to } } : {}),
@@ -162,6 +163,20 @@ export class DeliveryRepository {
         ...(update.attempt ? { $inc: { attempts: 1 } } : {}),
       },
     );
+  }
+
+  /**
+   * The announcement was published again for another time: its unsent deliveries of this version take it as
+   * their `notBefore`. Returns the queued ones, whose jobs must move too; an unchanged time changes nothing.
+   */
+  async reschedule(announcementId: string, version: number, scheduledAt: Date): Promise<Delivery[]> {
+    const filter = { announcementId, announcementVersion: version, state: { $in: PENDING_STATES }, scheduledAt: { $ne: scheduledAt } };
+    const moved = await this.deliveries.find(filter, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
+    if (moved.length === 0) return [];
+    const ids = moved.map((d) => d._id);
+    await this.deliveries.updateMany({ _id: { $in: ids }, state: { $in: PENDING_STATES } }, { $set: { scheduledAt, notBefore: scheduledAt } });
+    const docs = await this.deliveries.find({ _id: { $in: ids }, state: 'queued' }).lean<StoredDelivery[]>();
+    return docs.map(toDelivery);
   }
 
   /** Claimed after the announcement's `validUntil`: it ends here, unsent (or with only its first parts sent). */

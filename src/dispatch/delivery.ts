@@ -37,6 +37,8 @@ export interface Delivery {
   interruptions: number;
   reason?: string;
   notBefore?: Date;
+  /** The announcement's `scheduledAt` it was planned for; `notBefore` may move later (quiet hours, retries), this does not. */
+  scheduledAt?: Date;
   /** The announcement's `validUntil`: not sent from this moment on. */
   validUntil?: Date;
   quietHours?: QuietHours;

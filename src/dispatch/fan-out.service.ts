@@ -53,6 +53,19 @@ export class FanOutService {
     this.deps.log.info({ announcementId, cancelled }, 'pending deliveries cancelled');
   }
 
+  /**
+   * Published again with another `scheduledAt` (earlier or later): what is not sent yet moves to the new time,
+   * jobs included, so the new time wins and nothing goes at the old one. Deliveries are not re-planned, so none
+   * is sent twice.
+   */
+  async reschedule(announcement: SendableAnnouncement): Promise<void> {
+    if (!announcement.scheduledAt) return;
+    const moved = await this.deps.deliveries.reschedule(announcement.id, announcement.version, announcement.scheduledAt);
+    const now = Date.now();
+    for (const delivery of moved) await this.deps.queues.enqueueAt(delivery, now);
+    if (moved.length > 0) this.deps.log.info({ announcementId: announcement.id, moved: moved.length, scheduledAt: announcement.scheduledAt }, 'deliveries moved to the new scheduled time');
+  }
+
   /** Failed deliveries are queued again with fresh attempts. */
   async retryFailed(announcementId: string): Promise<Delivery[]> {
     const requeued = await this.deps.deliveries.requeueFailed(announcementId);
@@ -126,7 +139,7 @@ export class FanOutService {
       parts: content?.parts ?? [],
       state: content ? 'planned' : 'waiting_translation',
       plannedAt: new Date(),
-      ...(announcement.scheduledAt ? { notBefore: announcement.scheduledAt } : {}),
+      ...(announcement.scheduledAt ? { notBefore: announcement.scheduledAt, scheduledAt: announcement.scheduledAt } : {}),
       ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),
       ...(target.quietHours ? { quietHours: target.quietHours } : {}),
     };

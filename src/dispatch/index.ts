@@ -51,8 +51,8 @@ export interface DispatchDeps {
 export interface Dispatch {
   routes: { groups: Router; deliveries: Router; accounts(statuses: () => AccountStatus[]): Router };
   /**
-   * Plans (or completes the plan of) a published announcement, see `FanOutService.plan`, and queues its expiry
-   * at `validUntil`. Past `validUntil` it plans nothing (a language approved too late is not sent).
+   * Plans (or completes the plan of) a published announcement, see `FanOutService.plan`, moves what is not sent
+   * yet when it was published again for another time, and queues its expiry at `validUntil`. Past `validUntil` it plans nothing (a language approved too late is not sent).
    */
   plan(announcement: SendableAnnouncement): Promise<void>;
   /** Cancels what has not been sent; sent deliveries stay listed. */
@@ -90,6 +90,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
       const now = Date.now();
       if (announcement.validUntil && announcement.validUntil.getTime() <= now) return;
       await expiry.schedule(announcement, now);
+      await fanOut.reschedule(announcement);
       await fanOut.plan(announcement);
     },
     cancel: (announcementId) => fanOut.cancel(announcementId),

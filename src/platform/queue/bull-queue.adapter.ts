@@ -31,7 +31,7 @@ function sportelloBackoff(attemptsMade: number, err: Error, options: BackoffOpti
   return step.type === 'fixed' ? step.delayMs : Math.round((2 ** (attemptsMade - 1)) * step.delayMs);
 }
 
-function jobOptions(options: Omit<EnqueueOptions, 'replaceFinished'>): Bull.JobOptions {
+function jobOptions(options: Omit<EnqueueOptions, 'replaceFinished' | 'replaceDelayed'>): Bull.JobOptions {
   const backoffOptions: BackoffOptions = { attempts: options.attempts ?? 1, ...(options.backoff ? { backoff: options.backoff } : {}) };
   return {
     ...(options.jobId ? { jobId: options.jobId } : {}),
@@ -113,14 +113,17 @@ class BullJobQueue<T> implements JobQueue<T> {
   }
 
   async enqueue(data: T, options: EnqueueOptions = {}): Promise<void> {
-    if (options.replaceFinished && options.jobId) {
+    if ((options.replaceFinished || options.replaceDelayed) && options.jobId) {
       const existing = await this.bull.getJob(options.jobId);
-      if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();
+      const state = await existing?.getState();
+      if (options.replaceFinished && (state === 'completed' || state === 'failed')) await existing?.remove();
+      // Due meanwhile and taken by a worker, it is locked and stays: the add below is then a no-op.
+      if (options.replaceDelayed && state === 'delayed') await existing?.remove().catch(() => undefined);
     }
     await this.bull.add(data, jobOptions(options));
   }
 
-  async enqueueMany(jobs: Array<{ data: T; options?: Omit<EnqueueOptions, 'replaceFinished'> }>): Promise<void> {
+  async enqueueMany(jobs: Array<{ data: T; options?: Omit<EnqueueOptions, 'replaceFinished' | 'replaceDelayed'> }>): Promise<void> {
     if (jobs.length === 0) return;
     await this.bull.addBulk(jobs.map((job) => ({ data: job.data, opts: jobOptions(job.options ?? {}) })));
   }

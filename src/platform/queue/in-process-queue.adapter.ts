@@ -58,7 +58,7 @@ class InProcessJobQueue<T> implements JobQueue<T> {
     const existing = this.jobs.get(id);
     if (existing) {
       const finished = existing.state === 'completed' || existing.state === 'failed';
-      if (!(finished && options.replaceFinished)) return;
+      if (!(finished && options.replaceFinished) && !(existing.state === 'delayed' && options.replaceDelayed)) return;
     }
     const job: PendingJob<T> = { id, data, priority: options.priority ?? Number.MAX_SAFE_INTEGER, runs: 0, options, state: 'waiting' };
     this.jobs.set(id, job);

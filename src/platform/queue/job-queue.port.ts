@@ -7,6 +7,11 @@ export interface EnqueueOptions {
    * so work that must run again (a retried or recovered delivery) keeps its id.
    */
   replaceFinished?: boolean;
+  /**
+   * With `jobId`: a delayed job of that id (not due yet) is removed and the job added anew, so the new `delayMs`
+   * wins (work moved to another time). A job already running is left alone.
+   */
+  replaceDelayed?: boolean;
   delayMs?: number;
   /** 1 is the highest priority; urgent work uses it to jump ahead of normal work. */
   priority?: number;
@@ -48,8 +53,8 @@ export interface QueueCounts {
 export interface JobQueue<T> {
   readonly name: string;
   enqueue(data: T, options?: EnqueueOptions): Promise<void>;
-  /** Like `enqueue` for many jobs in one round trip (no `replaceFinished`). */
-  enqueueMany(jobs: Array<{ data: T; options?: Omit<EnqueueOptions, 'replaceFinished'> }>): Promise<void>;
+  /** Like `enqueue` for many jobs in one round trip (no `replaceFinished` or `replaceDelayed`). */
+  enqueueMany(jobs: Array<{ data: T; options?: Omit<EnqueueOptions, 'replaceFinished' | 'replaceDelayed'> }>): Promise<void>;
   /** Registers the one processor of this queue; `concurrency` jobs at once in this process. */
   process(processor: JobProcessor<T>, concurrency?: number): void;
   readonly hasProcessor: boolean;

@@ -41,11 +41,12 @@ describe('dispatch fan-out on the simulator', function () {
     expect(JSON.stringify(history.body)).to.contain('"sending"');
   });
 
-  it('publishing a scheduled announcement again: no second delivery for any group', async () => {
-    const id = await publishAnnouncement(ctx, { approved: ['ar', 'zh-Hans', 'sq'], scheduledAt: new Date(Date.now() + 3_600_000) });
+  it('publishing a scheduled announcement again for the same time: no second delivery for any group, all still waiting', async () => {
+    const scheduledAt = new Date(Date.now() + 3_600_000);
+    const id = await publishAnnouncement(ctx, { approved: ['ar', 'zh-Hans', 'sq'], scheduledAt });
     const first = await summaryOf(ctx, id);
 
-    const again = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/publish`, { headers: ctx.editor.headers });
+    const again = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/publish`, { headers: ctx.editor.headers, body: { scheduledAt: scheduledAt.toISOString() } });
 
     expect(again.status).to.equal(202);
     const second = await summaryOf(ctx, id);

@@ -26,6 +26,22 @@ describe('in-process job queue', () => {
     expect(runs).to.deep.equal(['a', 'c']);
   });
 
+  it('a delayed job enqueued again with replaceDelayed and a shorter delay: runs once, at the new time', async () => {
+    const queue = createInProcessQueueFactory().queue<string>('q');
+    const runs: string[] = [];
+    queue.process(async (data) => void runs.push(data));
+
+    await queue.enqueue('tomorrow', { jobId: 'j1', delayMs: 60_000 });
+    await queue.enqueue('ignored', { jobId: 'j1', delayMs: 10 });
+    await queue.enqueue('soon', { jobId: 'j1', delayMs: 10, replaceDelayed: true });
+    await until(() => runs.length === 1);
+    await sleep(30);
+
+    expect(runs).to.deep.equal(['soon']);
+    expect(await queue.counts()).to.include({ delayed: 0, completed: 1 });
+    await queue.close();
+  });
+
   it('waiting jobs: priority 1 runs before priority 5, whatever the order they were added in', async () => {
     const queue = createInProcessQueueFactory().queue<string>('q');
     await queue.enqueueMany([

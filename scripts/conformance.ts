@@ -4,13 +4,15 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedMongo } from '../src/embedded-mongo/index.js';
 import { runFile } from './lib/conformance-runner.js';
+import { findSpecsRoot, SPEC_FOLDERS } from './lib/conformance-specs-root.js';
 
 /**
  * `npm run conformance -- [file or folder …]`: runs unified-format test files through the real
- * driver, each file against a fresh engine. Default: ../shared/specs/{crud,transactions}.
+ * driver, each file against a fresh engine. Default: {crud,transactions} under `SPECS_DIR`, else
+ * `../shared/specs`, else `../shared/specs` next to a local `origin` (see `findSpecsRoot`).
  */
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const specsRoot = resolve(repoRoot, '../shared/specs');
+const specs = findSpecsRoot(repoRoot, process.env);
 const requested = process.argv.slice(2);
 
 function listJsonFiles(target: string): string[] {
@@ -30,10 +32,15 @@ if (requested.length > 0) {
   }
   targets = requested.map((target) => resolve(target));
 } else {
-  targets = ['crud', 'transactions'].map((folder) => join(specsRoot, folder)).filter((folder) => existsSync(folder));
+  if (specs.explicit && !specs.root) {
+    process.stderr.write(`conformance: SPECS_DIR ${specs.tried.join('')} has no ${SPEC_FOLDERS.join(' or ')} folder\n`);
+    process.exit(1);
+  }
+  const root = specs.root;
+  targets = root ? SPEC_FOLDERS.map((folder) => join(root, folder)).filter((folder) => existsSync(folder)) : [];
   if (targets.length === 0) {
-    // A fresh clone in CI may not have the shared specs next to it: nothing to run is not a failure.
-    process.stdout.write(`conformance: no specs folder at ${specsRoot}; nothing to run\n`);
+    // A fresh clone in CI may not have the shared specs anywhere near it: nothing to run is not a failure.
+    process.stdout.write(`conformance: no specs folder (looked in ${specs.tried.join(', ')}; set SPECS_DIR); nothing to run\n`);
     process.stdout.write(`${JSON.stringify({ passed: 0, failed: 0, skipped: 0 })}\n`);
     process.exit(0);
   }
@@ -44,7 +51,7 @@ for (const path of targets.flatMap(listJsonFiles)) {
   if (path.includes(`${join('unified-test-format')}`) && path.endsWith('schema-1.26.json')) continue;
   const dataDir = mkdtempSync(join(tmpdir(), 'conformance-'));
   const engine = await startEmbeddedMongo({ dataDir });
-  const name = relative(existsSync(specsRoot) ? specsRoot : process.cwd(), path);
+  const name = relative(specs.root ?? process.cwd(), path);
   try {
     for (const { description, verdict } of await runFile(path, engine.uri)) {
       counts[verdict.status] += 1;

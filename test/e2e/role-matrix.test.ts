@@ -7,12 +7,14 @@ import type { SignedInUser } from '../support/auth.js';
 import { connectorRows } from './connectors/connectors.role-matrix.js';
 import { identityRows } from './identity/identity.role-matrix.js';
 import { announcementRows } from './announcements/announcements.role-matrix.js';
+import { inboxRows } from './inbox/inbox.role-matrix.js';
 
 /** Every route × every role and anonymous → the expected status. Features add their rows file here. */
 const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
   ['identity', identityRows],
   ['connectors', connectorRows],
   ['announcements', announcementRows],
+  ['inbox', inboxRows],
 ];
 
 describe('role matrix', () => {

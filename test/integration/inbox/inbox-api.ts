@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { signInAs, signInAsAdmin, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
+import type { StartOptions } from '../../../src/main.js';
 import { startTestStack, type TestStack } from '../../support/stack.js';
 import { buildCitizensAccount } from '../../factories/inbox.factory.js';
 import { messagesIn, type ChatMessage } from '../dispatch/dispatch-api.js';
@@ -18,8 +19,8 @@ export interface InboxStack {
 }
 
 /** The whole service on one simulated account of citizens, with the Arabic group registered. */
-export async function startInboxStack(env: Record<string, string> = {}): Promise<InboxStack> {
-  const stack = await startTestStack({ CONNECTORS: JSON.stringify([buildCitizensAccount()]), ...env });
+export async function startInboxStack(env: Record<string, string> = {}, options: StartOptions = {}): Promise<InboxStack> {
+  const stack = await startTestStack({ CONNECTORS: JSON.stringify([buildCitizensAccount()]), ...env }, options);
   const admin = await signInAsAdmin(stack);
   const group = await call(stack, 'POST', '/api/v1/groups', {
     headers: admin.headers,

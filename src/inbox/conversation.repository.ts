@@ -118,6 +118,16 @@ export class ConversationRepository {
     return doc ? toConversation(doc) : undefined;
   }
 
+  /**
+   * Records that an acknowledgement is sent now, only if nobody recorded one since `previous` was read: of
+   * several messages arriving together, one acknowledges.
+   */
+  async claimAck(id: string, previous: Date | undefined, at: Date): Promise<boolean> {
+    const unchanged = previous ? { lastAckAt: previous } : { lastAckAt: { $exists: false } };
+    const result = await this.conversations.updateOne({ _id: id, ...unchanged }, { $set: { lastAckAt: at } });
+    return result.modifiedCount === 1;
+  }
+
   async removeByContact(contactId: string): Promise<void> {
     await this.conversations.deleteMany({ contactId });
   }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { InboundMessage } from '../connectors/index.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { composeAutomaticText, type InboxText, type Translate } from './acknowledgement.js';
@@ -28,6 +29,8 @@ export interface IntakeDeps {
 
 export type IntakeOutcome = 'stored' | 'duplicate' | 'ignored';
 
+const INTAKE_ATTEMPTS = 6;
+
 const STRENGTH: Record<LanguageSource, number> = { declared: 3, group: 2, detected: 1, default: 0 };
 
 /**
@@ -38,7 +41,24 @@ const STRENGTH: Record<LanguageSource, number> = { declared: 3, group: 2, detect
 export class IntakeService {
   constructor(private readonly deps: IntakeDeps) {}
 
+  /**
+   * Connectors do not redeliver a message whose listener failed, so a failure here would lose it: the whole
+   * intake, idempotent on the platform message id, runs again after a database hiccup or a lost race between
+   * two messages creating the same contact (duplicate key), for up to about 6 s.
+   */
   async receive(inbound: InboundMessage): Promise<IntakeOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.receiveOnce(inbound);
+      } catch (error) {
+        if (attempt >= INTAKE_ATTEMPTS) throw error;
+        this.deps.log.warn({ err: error, account: inbound.account, attempt }, 'inbox intake failed; trying again');
+        await sleep(100 * 2 ** attempt);
+      }
+    }
+  }
+
+  private async receiveOnce(inbound: InboundMessage): Promise<IntakeOutcome> {
     if (inbound.chatType === 'group' && !inbound.mentionsUs) return 'ignored';
     const now = this.deps.clock();
     const existing = await this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId);
@@ -66,7 +86,7 @@ export class IntakeService {
       at: now,
     });
     const optedOut = keyword?.kind === 'stop' || (contact.optedOut && keyword?.kind !== 'start');
-    const ackDue = !keyword && !optedOut && this.needsAck(before, now);
+    const ackDue = !keyword && !optedOut && this.needsAck(before, now) && (await this.deps.conversations.claimAck(conversation.id, before?.lastAckAt, now));
 
     const stored = await this.deps.messages.insert({
       conversationId: conversation.id,
@@ -95,7 +115,6 @@ export class IntakeService {
         replyTo,
         lastInboundAt: now,
         ...stateChange(before ? conversation : undefined, keyword),
-        ...(ackDue ? { lastAckAt: now } : {}),
       },
       now,
     );

@@ -83,6 +83,19 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@it\n\ninbox.ack@en\n\ninbox.chooseLanguage@it\n\ninbox.chooseLanguage@en']);
   });
 
+  it('five messages of a new citizen arriving at once, are all stored in one conversation and acknowledged once', async () => {
+    const burst = Array.from({ length: 5 }, (_, i) => inbound({ platformMessageId: `wamid-burst-${i}`, text: `parte ${i}` }));
+
+    const outcomes = await Promise.all(burst.map((message) => inbox.receive(message)));
+    await sleep(100);
+
+    expect(outcomes).to.deep.equal(['stored', 'stored', 'stored', 'stored', 'stored']);
+    expect(await db.collection('inbox_messages').countDocuments()).to.equal(5);
+    expect(await db.collection('inbox_conversations').countDocuments()).to.equal(1);
+    expect(await db.collection('inbox_contacts').countDocuments()).to.equal(1);
+    expect(chat.sent).to.have.length(1);
+  });
+
   it('a message stored by a process that stopped before its acknowledgement, gets it when the platform delivers it again', async () => {
     await inbox.receive(inbound({ text: '你好' }));
     await sleep(50);

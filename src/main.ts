@@ -154,6 +154,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const inbox = await createInbox({
       db,
       queues,
+      accounts: config.connectors.accounts.map((account) => ({ id: account.id, minIntervalMs: account.rateLimit.minIntervalMs })),
       chat: inboxChatOf(connectors),
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },

@@ -16,18 +16,21 @@ import { MessageRepository } from './message.repository.js';
 import { NoteRepository } from './note.repository.js';
 import { OutboundRepository } from './outbound.repository.js';
 import { OutboundSender } from './outbound-sender.service.js';
-import { Outbox } from './outbox.js';
+import { Outbox, type InboxAccount } from './outbox.js';
 import { PrivacyService } from './privacy.service.js';
-import { registerSendOutboundProcessor, type SendOutboundJob } from './processors/send-outbound.processor.js';
+import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
 
 export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
 export type { DirectDeliveries } from './direct-deliveries.port.js';
+export type { InboxAccount } from './outbox.js';
 export { inboxOpenApi } from './inbox.openapi.js';
 
 export interface InboxDeps {
   db: Connection;
   queues: QueueFactory;
+  /** One send queue per account, paced by its minimum interval. */
+  accounts: readonly InboxAccount[];
   chat: InboxChat;
   groupLanguage: GroupLanguageLookup;
   deliveries: DirectDeliveries;
@@ -61,8 +64,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const outbound = new OutboundRepository(deps.db);
   const notes = new NoteRepository(deps.db);
   await Promise.all([contacts, conversations, messages, outbound, notes].map((r) => r.init()));
-  const queue = deps.queues.queue<SendOutboundJob>('inbox-send');
-  const outbox = new Outbox({ outbound, queue, log: deps.log });
+  const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, log: deps.log });
   const intake = new IntakeService({
     contacts,
     conversations,
@@ -84,14 +86,14 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     routes: createInboxRoutes({ inbox, privacy }),
     receive: (message) => intake.receive(message),
     async startWorkers() {
-      registerSendOutboundProcessor(queue, sender, deps.log);
+      for (const queue of outbox.queues) registerSendOutboundProcessor(queue, sender, deps.log);
       await outbox.requeueUnfinished();
       requeueTimer = setInterval(() => void outbox.requeueUnfinished().catch((error: unknown) => deps.log.warn({ err: error }, 'inbox requeue failed')), REQUEUE_EVERY_MS);
       requeueTimer.unref();
     },
     async stop() {
       clearInterval(requeueTimer);
-      await queue.close();
+      await Promise.all(outbox.queues.map((queue) => queue.close()));
     },
   };
 }

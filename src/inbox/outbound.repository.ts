@@ -82,10 +82,10 @@ export class OutboundRepository {
     await this.outbound.updateOne({ _id: id }, { $set: { state: 'failed', reason }, $inc: { attempts: 1 } });
   }
 
-  /** Ids of messages a crash or an outage left unsent, to queue again at start. */
-  async unfinishedIds(): Promise<string[]> {
-    const docs = await this.outbound.find({ state: { $in: ['queued', 'sending'] } }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
-    return docs.map((d) => String(d._id));
+  /** Messages a crash or an outage left unsent, to queue again. */
+  async unfinished(): Promise<Array<Pick<Outbound, 'id' | 'account'>>> {
+    const docs = await this.outbound.find({ state: { $in: ['queued', 'sending'] } }, { _id: 1, account: 1 }).lean<Array<{ _id: Types.ObjectId; account: string }>>();
+    return docs.map((d) => ({ id: String(d._id), account: d.account }));
   }
 
   async ofConversation(conversationId: string): Promise<Outbound[]> {

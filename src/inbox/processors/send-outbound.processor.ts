@@ -22,6 +22,7 @@ const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000
 
 const Payload = z.object({ outboundId: z.string().min(1) });
 
+/** One send at a time per account queue in each process, as the account's pace allows. */
 export function registerSendOutboundProcessor(queue: JobQueue<SendOutboundJob>, sender: OutboundSender, log: Logger, policy = SEND_OUTBOUND_RETRY): void {
   queue.process(async (data, job) => {
     const { outboundId } = Payload.parse(data);
@@ -33,5 +34,5 @@ export function registerSendOutboundProcessor(queue: JobQueue<SendOutboundJob>, 
       throw new RetryJobLater(infrastructureBackoffMs(job.attemptsMade), (error as Error).message);
     }
     if (outcome.kind === 'later') throw new RetryJobLater(outcome.delayMs, outcome.reason);
-  }, 2);
+  }, 1);
 }

@@ -54,6 +54,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     inbox = await createInbox({
       db,
       queues,
+      accounts: [{ id: 'sim-port', minIntervalMs: 0 }],
       chat,
       groupLanguage: async () => undefined,
       deliveries: { toChat: async () => [], eraseToChat: async () => 0 },

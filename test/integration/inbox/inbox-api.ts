@@ -19,8 +19,12 @@ export interface InboxStack {
 }
 
 /** The whole service on one simulated account of citizens, with the Arabic group registered (already, on a restart). */
-export async function startInboxStack(env: Record<string, string> = {}, options: StartOptions = {}): Promise<InboxStack> {
-  const stack = await startTestStack({ CONNECTORS: JSON.stringify([buildCitizensAccount()]), ...env }, options);
+export async function startInboxStack(
+  env: Record<string, string> = {},
+  options: StartOptions & { account?: Parameters<typeof buildCitizensAccount>[0] } = {},
+): Promise<InboxStack> {
+  const { account, ...startOptions } = options;
+  const stack = await startTestStack({ CONNECTORS: JSON.stringify([buildCitizensAccount(account)]), ...env }, startOptions);
   const admin = await signInAsAdmin(stack);
   const group = await call(stack, 'POST', '/api/v1/groups', {
     headers: admin.headers,

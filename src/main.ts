@@ -24,6 +24,7 @@ import type { Announcement, Announcements } from './announcements/index.js';
 import type { SendableAnnouncement } from './dispatch/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
+import { writeDemoQuestions } from './demo/demo-questions.js';
 import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
 import { createInbox, InboxSendFailed, inboxOpenApi, type InboxAudit, type InboxChat } from './inbox/index.js';
 import type { AuditLog } from './identity/index.js';
@@ -255,6 +256,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     publicUrl = url;
     if (config.mode === 'demo' && identity.demoCredentials && !options.worker) {
       await writeDemoAnnouncements(`http://127.0.0.1:${port}`, identity.demoCredentials.token, log);
+      await writeDemoQuestions(`http://127.0.0.1:${port}`, identity.demoCredentials.token, log);
     }
     log.info({ port, mode: config.mode }, 'sportello started');
 

@@ -1,23 +1,17 @@
 import { expect } from 'chai';
-import { Writable } from 'node:stream';
 import { signInAs } from '../../support/auth.js';
 import { call } from '../../support/http.js';
+import { captureLogs } from '../../support/log-capture.js';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { publishAnnouncement, settled, waitForSummary } from '../dispatch/dispatch-api.js';
 import { ACCOUNT, citizenWrites, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
 describe("inbox privacy: a contact's export and erasure, and logs", () => {
   let ctx: InboxStack;
-  const lines: string[] = [];
+  const logs = captureLogs();
 
   before(async () => {
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    ctx = await startInboxStack({ LOG_LEVEL: 'debug' }, { logDestination: destination });
+    ctx = await startInboxStack({ LOG_LEVEL: 'debug' }, { logDestination: logs.destination });
   });
 
   after(() => ctx.stack.stop());
@@ -78,7 +72,7 @@ describe("inbox privacy: a contact's export and erasure, and logs", () => {
     await waitForOurMessages(ctx, chat, (m) => m.length === 2);
     await call(ctx.stack, 'DELETE', `/api/v1/inbox/contacts/${conversation.contactId}`, { headers: ctx.admin.headers });
 
-    const logged = lines.join('');
+    const logged = logs.text();
     expect(logged).to.contain('inbox message stored');
     expect(logged).not.to.contain('3330000003');
     expect(logged).not.to.contain('333 123 4567');

@@ -123,6 +123,15 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     expect(await db.collection('inbox_outbound').findOne({})).to.include({ state: 'sent', attempts: 2 });
   });
 
+  it('a language the citizen chose, is kept when they later write in another script', async () => {
+    await inbox.receive(inbound({ platformMessageId: 'wamid-lang', text: 'LANG ur' }));
+
+    await inbox.receive(inbound({ platformMessageId: 'wamid-zh', text: '你好' }));
+
+    expect(await db.collection('inbox_contacts').findOne({})).to.include({ language: 'ur', languageSource: 'declared' });
+    expect(await db.collection('inbox_conversations').findOne({})).to.include({ language: 'ur' });
+  });
+
   it('a group message that does not mention us, is ignored and nothing is written', async () => {
     const outcome = await inbox.receive(inbound({ chatType: 'group', chatId: '120363000000000001@g.us' }));
 

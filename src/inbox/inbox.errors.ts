@@ -48,3 +48,11 @@ export class ConversationClosed extends DomainError {
     super('the conversation is closed: reopen it first');
   }
 }
+
+export class OutboundNotFailed extends DomainError {
+  readonly code = 'inbox.outbound_not_failed';
+  readonly kind = 'conflict';
+  constructor(id: string) {
+    super(`message ${id} of this conversation is not failed: only failed messages are sent again`);
+  }
+}

@@ -112,6 +112,14 @@ export const inboxOpenApi: OpenApiContribution = {
         responses: { '202': jsonResponse('Queued', ref('InboxOutbound')), ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
+    '/inbox/conversations/{id}/outbound/{outboundId}/retry': {
+      post: {
+        tags,
+        summary: 'Send a failed reply or acknowledgement again, with fresh attempts',
+        parameters: [idParam, { name: 'outboundId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '202': jsonResponse('Queued again', ref('InboxOutbound')), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
     '/inbox/conversations/{id}/close': workOn('Close a conversation'),
     '/inbox/conversations/{id}/reopen': workOn('Reopen a conversation'),
     '/inbox/conversations/{id}/language': {

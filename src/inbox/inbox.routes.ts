@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { principalOf, requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
 import { presentConversation, presentConversationView, presentNote, presentOutbound } from './inbox.presenter.js';
-import { AssignBody, IdParams, ListQuery, RouteBody, TextBody } from './inbox.schemas.js';
+import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, TextBody } from './inbox.schemas.js';
 import type { InboxService } from './inbox.service.js';
 import type { PrivacyService } from './privacy.service.js';
 
@@ -41,6 +41,11 @@ export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyS
   router.post('/conversations/:id/replies', workers, async (req, res) => {
     const { text } = parseBody(TextBody, req);
     res.status(202).json(presentOutbound(await inbox.reply(principalOf(req), parseParams(IdParams, req).id, text)));
+  });
+
+  router.post('/conversations/:id/outbound/:outboundId/retry', workers, async (req, res) => {
+    const { id, outboundId } = parseParams(OutboundParams, req);
+    res.status(202).json(presentOutbound(await inbox.retry(principalOf(req), id, outboundId)));
   });
 
   router.post('/conversations/:id/close', workers, async (req, res) => {

@@ -5,6 +5,7 @@ import { CONVERSATION_STATES } from './inbox.types.js';
 const ObjectId = z.string().regex(/^[0-9a-f]{24}$/, 'is not an id');
 
 export const IdParams = z.strictObject({ id: ObjectId });
+export const OutboundParams = z.strictObject({ id: ObjectId, outboundId: ObjectId });
 export const ListQuery = z.strictObject({
   language: LanguageCode.optional(),
   state: z.enum(CONVERSATION_STATES).optional(),

@@ -1,7 +1,7 @@
 import type { Principal } from '../platform/http/auth-guard.js';
 import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from './inbox-access.js';
 import type { InboxAudit } from './inbox-audit.port.js';
-import { AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound } from './inbox.errors.js';
+import { AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
 import type { Contact, Conversation, ConversationState, InboxMessage, Note, Outbound } from './inbox.types.js';
 import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
@@ -101,6 +101,15 @@ export class InboxService {
     await this.change(conversation, { state: 'answered', ...(conversation.assigneeId ? {} : { assigneeId: who.userId }) });
     await this.record(who, 'inbox.replied', id, { outboundId: reply.id });
     return reply;
+  }
+
+  /** A reply (or acknowledgement) that failed after all its attempts, queued again once the account is back. */
+  async retry(who: Principal, id: string, outboundId: string): Promise<Outbound> {
+    await this.workable(who, id);
+    const requeued = await this.deps.outbox.retry(outboundId, id);
+    if (!requeued) throw new OutboundNotFailed(outboundId);
+    await this.record(who, 'inbox.retried', id, { outboundId });
+    return requeued;
   }
 
   async close(who: Principal, id: string): Promise<Conversation> {

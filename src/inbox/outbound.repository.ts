@@ -82,6 +82,15 @@ export class OutboundRepository {
     await this.outbound.updateOne({ _id: id }, { $set: { state: 'failed', reason }, $inc: { attempts: 1 } });
   }
 
+  /** A failed message back to `queued` with fresh attempts; undefined when it is not (or no longer) failed. */
+  async requeueFailed(id: string, conversationId: string): Promise<Outbound | undefined> {
+    if (!isObjectId(id)) return undefined;
+    const doc = await this.outbound
+      .findOneAndUpdate({ _id: id, conversationId, state: 'failed' }, { $set: { state: 'queued', attempts: 0 }, $unset: { reason: 1 } }, { new: true })
+      .lean<StoredOutbound>();
+    return doc ? toOutbound(doc) : undefined;
+  }
+
   /** Messages a crash or an outage left unsent, to queue again. */
   async unfinished(): Promise<Array<Pick<Outbound, 'id' | 'account'>>> {
     const docs = await this.outbound.find({ state: { $in: ['queued', 'sending'] } }, { _id: 1, account: 1 }).lean<Array<{ _id: Types.ObjectId; account: string }>>();

@@ -38,6 +38,13 @@ export class Outbox {
     return stored;
   }
 
+  /** Sends a failed message again, with fresh attempts; undefined when it is not a failed message of that conversation. */
+  async retry(outboundId: string, conversationId: string): Promise<Outbound | undefined> {
+    const requeued = await this.deps.outbound.requeueFailed(outboundId, conversationId);
+    if (requeued) await this.enqueue(requeued);
+    return requeued;
+  }
+
   /** Queues a job for every message not sent or failed yet; a job already waiting is left as it is. */
   async requeueUnfinished(): Promise<number> {
     const unfinished = await this.deps.outbound.unfinished();

@@ -26,6 +26,13 @@ function freshConversation(text = ARABIC) {
 
 const work = (ok: number) => onlyRoles(['mediator'], ok);
 
+/** A fresh conversation and its acknowledgement, which is not failed: the callers allowed to retry get 409. */
+async function freshAcknowledgement(ctx: MatrixContext): Promise<Record<string, string>> {
+  const { id } = await freshConversation()(ctx);
+  const detail = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${id!}`, { headers: ctx.admin.headers });
+  return { id: id!, outboundId: String(detail.body.outbound[0].id) };
+}
+
 /** Every staff role reads the inbox (mediators their languages only); admins and mediators work it; admins export and erase. */
 export const inboxRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/v1/inbox/conversations', expect: onlyRoles(ROLES, 200) },
@@ -35,6 +42,7 @@ export const inboxRows: RoleMatrixRow[] = [
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/notes', params: freshConversation(), body: () => ({ text: 'nota' }), expect: work(201) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/replies', params: freshConversation(), body: () => ({ text: 'risposta' }), expect: work(202) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/replies', params: freshConversation(CHINESE), body: () => ({ text: 'risposta' }), expect: { ...work(202), mediator: 403 } },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/outbound/:outboundId/retry', params: freshAcknowledgement, expect: work(409) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/close', params: freshConversation(), expect: work(200) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/reopen', params: freshConversation(), expect: work(200) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/language', params: freshConversation(), body: () => ({ language: 'ur' }), expect: work(200) },

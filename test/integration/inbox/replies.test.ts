@@ -74,6 +74,27 @@ describe('inbox replies and the work of mediators', () => {
     expect((await read(ctx.arabicMediator, id)).body.outbound[1]).to.include({ state: 'sent' });
   });
 
+  it('a reply the platform refuses for good, is failed; sent again on request, it reaches the chat', async () => {
+    const chat = citizenChat(9);
+    const id = await arabicConversation(chat);
+    await call(ctx.stack, 'POST', `/api/v1/simulator/${ACCOUNT}/faults`, { headers: ctx.admin.headers, body: { failNext: { count: 1, kind: 'permanent' } } });
+    const replied = await post(ctx.arabicMediator, `${id}/replies`, { text: 'Seconda possibilità.' });
+    let failed;
+    for (let i = 0; i < 50 && failed?.state !== 'failed'; i++) {
+      await sleep(100);
+      failed = (await read(ctx.arabicMediator, id)).body.outbound[1];
+    }
+
+    const retried = await post(ctx.arabicMediator, `${id}/outbound/${String(replied.body.id)}/retry`);
+    const again = await post(ctx.arabicMediator, `${id}/outbound/${String(replied.body.id)}/retry`);
+
+    expect(failed).to.include({ state: 'failed', reason: 'simulated: not a member of this chat' });
+    expect(retried.status).to.equal(202);
+    expect(retried.body).to.include({ state: 'queued', attempts: 0 });
+    await waitForOurMessages(ctx, chat, (m) => m.some((x) => x.text === 'Seconda possibilità.'));
+    expect(again.status).to.equal(409);
+  });
+
   it('a mediator of another language cannot read, note or answer; a viewer reads without notes and writes nothing', async () => {
     const id = await arabicConversation(citizenChat(4));
     await post(ctx.arabicMediator, `${id}/notes`, { text: 'Nota interna' });

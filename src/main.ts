@@ -167,6 +167,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       },
       clock: () => new Date(),
       retentionMs: Math.round(config.privacy.messageRetentionDays * 24 * 60 * 60 * 1000),
+      metrics,
       log,
     });
     // Each citizen's message is stored before the listener resolves; the connectors acknowledge nothing earlier.

@@ -128,6 +128,14 @@ export class ConversationRepository {
     return result.modifiedCount === 1;
   }
 
+  /** Conversations per language and state, for the metrics. */
+  async countByLanguageState(): Promise<Array<{ language: string; state: ConversationState; count: number }>> {
+    const rows = await this.conversations.aggregate<{ _id: { language: string; state: ConversationState }; count: number }>([
+      { $group: { _id: { language: '$language', state: '$state' }, count: { $sum: 1 } } },
+    ]);
+    return rows.map((r) => ({ ...r._id, count: r.count }));
+  }
+
   async removeByContact(contactId: string): Promise<void> {
     await this.conversations.deleteMany({ contactId });
   }

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { Connection } from 'mongoose';
+import type { Registry } from 'prom-client';
 import type { InboundMessage } from '../connectors/index.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
@@ -9,6 +10,7 @@ import { ConversationRepository } from './conversation.repository.js';
 import type { DirectDeliveries } from './direct-deliveries.port.js';
 import type { InboxAudit } from './inbox-audit.port.js';
 import type { InboxChat } from './inbox-chat.port.js';
+import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
 import { InboxService } from './inbox.service.js';
 import { IntakeService, type GroupLanguageLookup, type IntakeOutcome } from './intake.service.js';
@@ -39,6 +41,7 @@ export interface InboxDeps {
   clock: () => Date;
   /** RETENTION_MESSAGE_DAYS: texts (messages, replies, notes) are deleted this long after they were written. */
   retentionMs: number;
+  metrics: Registry;
   log: Logger;
 }
 
@@ -79,6 +82,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   });
   const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, clock: deps.clock, retentionMs: deps.retentionMs });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
+  registerInboxMetrics(deps.metrics, { conversations, outbound });
   const sender = new OutboundSender({ outbound, chat: deps.chat, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
 

@@ -97,6 +97,12 @@ export class OutboundRepository {
     return docs.map((d) => ({ id: String(d._id), account: d.account }));
   }
 
+  /** Outbound messages per state (until their texts expire), for the metrics. */
+  async countByState(): Promise<Array<{ state: OutboundState; count: number }>> {
+    const rows = await this.outbound.aggregate<{ _id: OutboundState; count: number }>([{ $group: { _id: '$state', count: { $sum: 1 } } }]);
+    return rows.map((r) => ({ state: r._id, count: r.count }));
+  }
+
   async ofConversation(conversationId: string): Promise<Outbound[]> {
     return (await this.outbound.find({ conversationId }).sort({ createdAt: 1, _id: 1 }).lean<StoredOutbound[]>()).map(toOutbound);
   }

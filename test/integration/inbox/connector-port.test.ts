@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
+import { Registry } from 'prom-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InboundMessage } from '../../../src/connectors/index.js';
 import { createInbox, InboxSendFailed, type Inbox, type InboxChat } from '../../../src/inbox/index.js';
@@ -62,6 +63,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
       translate: (key, lang) => `${key}@${lang}`,
       clock: () => new Date(),
       retentionMs: 24 * 3600_000,
+      metrics: new Registry(),
       log: silentLogger,
     });
     await inbox.startWorkers();

@@ -127,4 +127,14 @@ describe('inbox intake through the simulated chats', () => {
     expect(refused.status).to.equal(403);
     expect((await listConversations(ctx, ctx.admin)).map((c) => c.language)).to.include.members(['ar', 'zh-Hans', 'sq', 'it']);
   });
+
+  it('GET /metrics, counts conversations by language and state, and outbound messages by state', async () => {
+    await citizenWrites(ctx, citizenChat(9), buildQuestion('Здравствуйте, где находится офис?'));
+    await waitForOurMessages(ctx, citizenChat(9), (m) => m.length === 1);
+
+    const metrics = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
+
+    expect(metrics).to.match(/sportello_inbox_conversations\{language="ru",state="open"\} 1/);
+    expect(metrics).to.match(/sportello_inbox_outbound_messages\{state="sent"\} \d+/);
+  });
 });

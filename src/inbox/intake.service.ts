@@ -63,7 +63,7 @@ export class IntakeService {
     const now = this.deps.clock();
     const existing = await this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId);
     if (existing) {
-      if (existing.ackDue) await this.resendLostAck(existing);
+      await this.finishInterrupted(existing);
       return 'duplicate';
     }
 
@@ -174,11 +174,20 @@ export class IntakeService {
     });
   }
 
-  /** The message was stored but the process stopped before its acknowledgement was written: write it now. */
-  private async resendLostAck(message: InboxMessage): Promise<void> {
+  /**
+   * The message was stored, but the process may have stopped before the conversation took it into account or
+   * its acknowledgement was written: a redelivery finishes both (each step is idempotent).
+   */
+  private async finishInterrupted(message: InboxMessage & { ackDue: boolean }): Promise<void> {
     const [contact, conversation] = await Promise.all([this.deps.contacts.get(message.contactId), this.deps.conversations.get(message.conversationId)]);
     if (!contact || !conversation) return;
-    await this.sendAutomatic('ack', message, conversation, { language: contact.language, source: contact.languageSource });
+    let current = conversation;
+    if (conversation.lastInboundAt < message.receivedAt) {
+      const keyword = message.keyword ? parseKeyword(message.text) : undefined;
+      const replyTo = { chatId: message.chatId, chatType: message.chatType, platformMessageId: message.platformMessageId };
+      current = (await this.deps.conversations.update(conversation.id, { replyTo, lastInboundAt: message.receivedAt, ...stateChange(conversation, keyword) }, this.deps.clock())) ?? conversation;
+    }
+    if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource });
   }
 }
 

@@ -111,6 +111,20 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@zh-Hans']);
   });
 
+  it('a message stored by a process that stopped before reopening its conversation, reopens it when delivered again', async () => {
+    await inbox.receive(inbound());
+    const stored = await db.collection('inbox_messages').findOne({});
+    // What the conversation looked like before this message, had the process stopped right after storing it.
+    await db.collection('inbox_conversations').updateOne({}, { $set: { state: 'closed', lastInboundAt: new Date(Date.now() - 3600_000) } });
+
+    const outcome = await inbox.receive(inbound());
+
+    expect(outcome).to.equal('duplicate');
+    const conversation = await db.collection('inbox_conversations').findOne({});
+    expect(conversation).to.include({ state: 'open' });
+    expect(conversation?.lastInboundAt).to.deep.equal(stored?.receivedAt);
+  });
+
   it('the chat account down when the acknowledgement is due, keeps it queued and sends it once the account is back', async () => {
     chat.down = true;
 

@@ -170,7 +170,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       metrics,
       log,
     });
-    // Each citizen's message is stored before the listener resolves; the connectors acknowledge nothing earlier.
+    // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
 
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
@@ -344,7 +344,7 @@ function inboxAuditOf(audit: AuditLog): InboxAudit {
   return {
     async record({ actor, action, target, details }) {
       await audit.record({
-        actor: actor === 'system' ? { type: 'system' } : { type: 'user', id: actor.userId, email: actor.email },
+        actor: { type: 'user', id: actor.userId, email: actor.email },
         action,
         target,
         ...(details ? { details } : {}),

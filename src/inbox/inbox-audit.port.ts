@@ -18,7 +18,7 @@ export interface AuditReference {
  * by id, never by phone number, chat id or text. An erased contact's entries keep a pseudonym instead of the id.
  */
 export interface InboxAudit {
-  record(entry: { actor: Principal | 'system'; action: string; target: AuditTargetRef | { type: string; id: string }; details?: Record<string, string | number | boolean | null> }): Promise<void>;
+  record(entry: { actor: Principal; action: string; target: AuditTargetRef | { type: string; id: string }; details?: Record<string, string | number | boolean | null> }): Promise<void>;
   referencing(targets: readonly AuditTargetRef[]): Promise<AuditReference[]>;
   /** Replaces the targets' ids by `pseudonym` in every entry; returns how many entries changed. */
   pseudonymise(targets: readonly AuditTargetRef[], pseudonym: string): Promise<number>;

@@ -25,7 +25,10 @@ import type { Announcement, Announcements } from './announcements/index.js';
 import type { SendableAnnouncement } from './dispatch/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
+import { writeDemoQuestions } from './demo/demo-questions.js';
 import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
+import { createInbox, InboxSendFailed, inboxOpenApi, type InboxAudit, type InboxChat } from './inbox/index.js';
+import type { AuditLog } from './identity/index.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -156,6 +159,27 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
     const runWorkers = options.worker || config.dispatch.workersInProcess;
 
+    const inbox = await createInbox({
+      db,
+      queues,
+      accounts: config.connectors.accounts.map((account) => ({ id: account.id, minIntervalMs: account.rateLimit.minIntervalMs })),
+      chat: inboxChatOf(connectors),
+      groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
+      deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
+      audit: inboxAuditOf(identity.audit),
+      // Only the language's own text: the inbox itself falls back to Italian and English together.
+      translate: (key, lang) => {
+        const text: unknown = i18n.getResource(lang, 'translation', key);
+        return typeof text === 'string' ? text : undefined;
+      },
+      clock: () => new Date(),
+      retentionMs: Math.round(config.privacy.messageRetentionDays * 24 * 60 * 60 * 1000),
+      metrics,
+      log,
+    });
+    // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
+    for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
+
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onCancelled((announcement) => dispatch.cancel(announcement.id));
@@ -165,7 +189,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi],
+      [announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi],
     );
     if (config.mode === 'demo') {
       const report = await importContentLibrary(db, join(ROOT, 'content'));
@@ -197,6 +221,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
               { path: '/api/v1/groups', router: dispatch.routes.groups },
               { path: '/api/v1/announcements', router: dispatch.routes.deliveries },
+              { path: '/api/v1/inbox', router: inbox.routes },
               // The connectors' own statuses, with dispatch's pause and its reason, and the admin's resume.
               { path: '/api/v1/connectors', router: dispatch.routes.accounts(() => connectors.statuses()) },
               // The simulator's control API exists only when a simulated account is configured (never in production).
@@ -228,6 +253,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       // so that the sends in flight finish.
       await dispatch.startWorkers();
       stack.push({ name: 'dispatch workers', stop: () => dispatch.stop() });
+      await inbox.startWorkers();
+      stack.push({ name: 'inbox workers', stop: () => inbox.stop() });
       for (const queue of queues.queues) {
         if (!queue.hasProcessor) throw new Error(`queue ${queue.name} has no processor`);
       }
@@ -238,6 +265,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     publicUrl = url;
     if (config.mode === 'demo' && identity.demoCredentials && !options.worker) {
       await writeDemoAnnouncements(`http://127.0.0.1:${port}`, identity.demoCredentials.token, log);
+      await writeDemoQuestions(`http://127.0.0.1:${port}`, identity.demoCredentials.token, log);
     }
     log.info({ port, mode: config.mode }, 'sportello started');
 
@@ -301,6 +329,41 @@ function chatGatewayOf(connectors: ConnectorRegistry): ChatGateway {
       }
     },
     listChats: (account) => connectorOf(account).listChats(),
+  };
+}
+
+/** The inbox's view of the connectors: a send into the chat a citizen wrote from, failure kinds kept. */
+function inboxChatOf(connectors: ConnectorRegistry): InboxChat {
+  return {
+    async send(account, chat, content) {
+      const connector = connectors.get(account);
+      if (!connector) throw new InboxSendFailed('permanent', `account ${account} is not configured`);
+      try {
+        return await connector.send({ chatId: chat.chatId, type: chat.type }, content);
+      } catch (error) {
+        if (error instanceof SendError) throw new InboxSendFailed(error.kind, error.message, error.retryAfterMs);
+        throw error;
+      }
+    },
+  };
+}
+
+/** Identity's audit trail as the inbox records into it and reads it for a citizen's export and erasure. */
+function inboxAuditOf(audit: AuditLog): InboxAudit {
+  return {
+    async record({ actor, action, target, details }) {
+      await audit.record({
+        actor: { type: 'user', id: actor.userId, email: actor.email },
+        action,
+        target,
+        ...(details ? { details } : {}),
+      });
+    },
+    async referencing(targets) {
+      const events = await audit.referencing(targets);
+      return events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorId: e.actor.type === 'user' ? e.actor.id : null, target: e.target ?? { type: '', id: '' } }));
+    },
+    pseudonymise: (targets, pseudonym) => audit.pseudonymise(targets, pseudonym),
   };
 }
 

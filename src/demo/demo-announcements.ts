@@ -1,4 +1,5 @@
 import type { Logger } from '../platform/logging/logger.js';
+import { createDemoApi } from './demo-api.js';
 
 /**
  * Sample announcements for `npm run demo`, written on the first start only, through the service's own
@@ -25,17 +26,7 @@ const SAMPLES: SampleNotice[] = [
 ];
 
 export async function writeDemoAnnouncements(baseUrl: string, token: string, log: Logger): Promise<void> {
-  const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const response = await fetch(new URL(`/api/v1${path}`, baseUrl), {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const payload = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${String(payload.type ?? '')} ${String(payload.detail ?? '')}`);
-    return payload;
-  };
-
+  const call = createDemoApi(baseUrl, token);
   const existing = await call('GET', '/announcements?limit=1');
   if ((existing.items as unknown[]).length > 0) return;
   for (const sample of SAMPLES) {

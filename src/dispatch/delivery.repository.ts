@@ -222,6 +222,17 @@ export class DeliveryRepository {
     return docs.map(toDelivery);
   }
 
+  /** Every delivery into one chat, for a citizen's data export (deliveries name chats, not people). */
+  async toChat(account: string, chatId: string): Promise<Delivery[]> {
+    const docs = await this.deliveries.find({ chatId, account }).sort({ _id: 1 }).lean<StoredDelivery[]>();
+    return docs.map(toDelivery);
+  }
+
+  /** Deletes every delivery into one chat, for a citizen's erasure. */
+  async removeToChat(account: string, chatId: string): Promise<number> {
+    return (await this.deliveries.deleteMany({ chatId, account })).deletedCount;
+  }
+
   async countByStateLanguageChannel(announcementId: string): Promise<DeliveryCount[]> {
     const rows = await this.deliveries.aggregate<{ _id: { state: DeliveryState; language: string; channel: Channel }; count: number }>([
       { $match: { announcementId } },

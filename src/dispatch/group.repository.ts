@@ -58,6 +58,12 @@ export class GroupRepository implements TargetSource {
     return docs.map(toGroup);
   }
 
+  /** The community language of a registered group chat; undefined when the chat is not a registered group. */
+  async languageOf(account: string, chatId: string): Promise<string | undefined> {
+    const doc = await this.groups.findOne({ chatId, account }, { language: 1 }).lean<{ language: string }>();
+    return doc?.language;
+  }
+
   async chatIdsOf(account: string): Promise<Set<string>> {
     const docs = await this.groups.find({ account }, { chatId: 1 }).lean<Array<{ chatId: string }>>();
     return new Set(docs.map((d) => d.chatId));

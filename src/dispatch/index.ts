@@ -17,6 +17,7 @@ import { registerDispatchMetrics } from './dispatch.metrics.js';
 import { FanOutService } from './fan-out.service.js';
 import { GroupRepository } from './group.repository.js';
 import type { GroupInput } from './group.js';
+import type { Delivery } from './delivery.js';
 import { createGroupsRoutes } from './groups.routes.js';
 import { GroupsService } from './groups.service.js';
 import { registerSendDeliveryProcessor } from './processors/send-delivery.processor.js';
@@ -58,6 +59,11 @@ export interface Dispatch {
   /** Cancels what has not been sent; sent deliveries stay listed. */
   cancel(announcementId: string): Promise<void>;
   registerGroups(groups: readonly GroupInput[]): Promise<number>;
+  /** The language of a registered group chat (the inbox routes group mentions by it). */
+  groupLanguage(account: string, chatId: string): Promise<string | undefined>;
+  /** Deliveries into one chat: a citizen's export and erasure cover those into their direct chat. */
+  deliveriesToChat(account: string, chatId: string): Promise<Delivery[]>;
+  eraseDeliveriesToChat(account: string, chatId: string): Promise<number>;
   /** Registers the send processor on every account queue and queues again what a crash left behind. */
   startWorkers(): Promise<void>;
   /** Stops taking jobs and waits for the sends in flight; the queue factory closes the connections later. */
@@ -95,6 +101,9 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     },
     cancel: (announcementId) => fanOut.cancel(announcementId),
     registerGroups: (list) => groups.registerMissing(list),
+    groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),
+    deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),
+    eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
     async startWorkers() {
       for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
       registerExpireAnnouncementProcessor(expiry.queue, expiry, deps.log);

@@ -1,5 +1,5 @@
 import { Types, type Connection } from 'mongoose';
-import { auditEventModel, type AuditEvent, type AuditEventDocument } from './audit-event.model.js';
+import { auditEventModel, type AuditEvent, type AuditEventDocument, type AuditTarget } from './audit-event.model.js';
 
 export interface AuditQuery {
   action?: string;
@@ -26,6 +26,22 @@ export function createAuditRepository(db: Connection) {
     async insert(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
       const doc = await Events.create(event);
       return toAuditEvent(doc.toObject());
+    },
+
+    /** Every event whose target is one of `targets`, oldest first. */
+    async referencing(targets: readonly AuditTarget[]): Promise<AuditEvent[]> {
+      if (targets.length === 0) return [];
+      const docs = await Events.find({ $or: targets.map((t) => ({ 'target.type': t.type, 'target.id': t.id })) }).sort({ _id: 1 }).lean<AuditEventDocument[]>();
+      return docs.map(toAuditEvent);
+    },
+
+    /** Replaces the id of each of `targets` by `pseudonym` wherever it is an event's target. */
+    async pseudonymiseTargets(targets: readonly AuditTarget[], pseudonym: string): Promise<number> {
+      let changed = 0;
+      for (const target of targets) {
+        changed += (await Events.updateMany({ 'target.type': target.type, 'target.id': target.id }, { $set: { 'target.id': pseudonym } })).modifiedCount;
+      }
+      return changed;
     },
 
     async list(query: AuditQuery): Promise<AuditEvent[]> {

@@ -46,6 +46,19 @@ export function createAuditLog(repository: AuditRepository) {
     list(query: AuditQuery): Promise<AuditEvent[]> {
       return repository.list(query);
     },
+
+    /** Every event about these targets, oldest first: a data subject's export lists them. */
+    referencing(targets: readonly AuditTarget[]): Promise<AuditEvent[]> {
+      return repository.referencing(targets);
+    },
+
+    /**
+     * An erased person's targets become a pseudonym: the trail keeps who did what and when, and no longer
+     * points to an id that other copies (backups, exports) could link to the person.
+     */
+    pseudonymise(targets: readonly AuditTarget[], pseudonym: string): Promise<number> {
+      return repository.pseudonymiseTargets(targets, pseudonym);
+    },
   };
 }
 

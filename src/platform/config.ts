@@ -93,7 +93,8 @@ const Env = z.object({
     .string()
     .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'is not an IANA time zone')
     .default('Europe/Rome'),
-  RETENTION_MESSAGE_DAYS: z.coerce.number().int().positive().default(180),
+  /** Fractions are allowed (the TTL tests use seconds' worth of a day); at most ten years. */
+  RETENTION_MESSAGE_DAYS: z.coerce.number().positive().max(3650).default(180),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
 });
 

@@ -10,6 +10,7 @@ import { announcementRows } from './announcements/announcements.role-matrix.js';
 import { dispatchRows } from './dispatch/dispatch.role-matrix.js';
 import { platformRows } from './platform/platform.role-matrix.js';
 import { mountedRoutes, rowCovers } from '../support/mounted-routes.js';
+import { inboxRows } from './inbox/inbox.role-matrix.js';
 
 /** Every route × every role and anonymous → the expected status. Features add their rows file here. */
 const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
@@ -18,6 +19,7 @@ const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
   ['announcements', announcementRows],
   ['dispatch', dispatchRows],
   ['platform', platformRows],
+  ['inbox', inboxRows],
 ];
 
 describe('role matrix', () => {

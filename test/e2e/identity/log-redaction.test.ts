@@ -1,21 +1,15 @@
 import { expect } from 'chai';
-import { Writable } from 'node:stream';
 import { signInAsAdmin } from '../../support/auth.js';
 import { call } from '../../support/http.js';
+import { captureLogs } from '../../support/log-capture.js';
 import { startTestStack, type TestStack } from '../../support/stack.js';
 
 describe('request logs of the running service', () => {
   let stack: TestStack;
-  const lines: string[] = [];
+  const logs = captureLogs();
 
   before(async () => {
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    stack = await startTestStack({ LOG_LEVEL: 'info' }, { logDestination: destination });
+    stack = await startTestStack({ LOG_LEVEL: 'info' }, { logDestination: logs.destination });
   });
 
   after(() => stack.stop());
@@ -26,7 +20,7 @@ describe('request logs of the running service', () => {
     await call(stack, 'GET', '/api/v1/contacts/+393331234567?chat=393339876543@c.us', { headers: admin.headers });
     await call(stack, 'POST', '/api/v1/auth/login', { body: { email: stack.admin.email, password: stack.admin.password } });
 
-    const logged = lines.join('');
+    const logged = logs.text();
     expect(logged).to.contain('/api/v1/contacts/[redacted]?chat=[redacted]');
     expect(logged).not.to.contain('3331234567');
     expect(logged).not.to.contain('393339876543');

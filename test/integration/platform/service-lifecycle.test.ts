@@ -76,6 +76,9 @@ describe('service lifecycle', () => {
     expect(chinese[0]?.fromUs).to.equal(true);
     expect(chinese[0]?.text).to.contain('移民服务窗口');
     expect(chinese[0]?.text).to.contain(`${demo.url}/n/`);
+    // The sample questions: three conversations in the inbox, by the language of each citizen.
+    const inbox = (await (await fetch(`${demo.url}/api/v1/inbox/conversations`, { headers })).json()) as { items: Array<{ language: string }> };
+    expect(inbox.items.map((c) => c.language)).to.have.members(['zh-Hans', 'ar', 'sq']);
 
     expect(await demo.signal('SIGINT')).to.equal(0);
   });

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
     ['a connector of an unknown platform', { CONNECTORS: '[{"platform":"telegram","id":"t"}]' }, 'CONNECTORS:'],
     ['a wechat connector without a puppet', { CONNECTORS: '[{"platform":"wechat","id":"wc"}]' }, 'CONNECTORS:'],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
+    ['a retention of zero days', { RETENTION_MESSAGE_DAYS: '0' }, 'RETENTION_MESSAGE_DAYS:'],
     ['a demo token outside demo mode', { SPORTELLO_MODE: 'test', DEMO_ADMIN_TOKEN: 'x'.repeat(24) }, 'DEMO_ADMIN_TOKEN: only allowed in demo mode'],
   ];
   for (const [situation, env, expected] of badValues) {
@@ -64,6 +65,10 @@ describe('loadConfig', () => {
       'SESSION_SECRET: required in production',
       'CONNECTORS: required in production (which WeChat and WhatsApp accounts to run)',
     ]);
+  });
+
+  it('a fractional message retention (for TTL tests): accepted as days', () => {
+    expect(loadConfig({ SPORTELLO_MODE: 'test', RETENTION_MESSAGE_DAYS: '0.5' }).privacy.messageRetentionDays).to.equal(0.5);
   });
 
   it('production with a simulator account: refused', () => {

@@ -1,0 +1,22 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+
+const contactSchema = new Schema(
+  {
+    account: { type: String, required: true },
+    platform: { type: String, required: true },
+    senderId: { type: String, required: true },
+    displayName: { type: String, default: '' },
+    language: { type: String, required: true },
+    languageSource: { type: String, required: true, enum: ['declared', 'group', 'detected', 'default'] },
+    optedOut: { type: Boolean, default: false },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'inbox_contacts', versionKey: false },
+);
+contactSchema.index({ senderId: 1, account: 1 }, { unique: true });
+
+export type ContactDocument = InferSchemaType<typeof contactSchema>;
+
+export function contactModel(db: Connection): Model<ContactDocument> {
+  return (db.models.InboxContact as Model<ContactDocument> | undefined) ?? db.model<ContactDocument>('InboxContact', contactSchema);
+}

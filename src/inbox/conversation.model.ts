@@ -1,0 +1,30 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { CONVERSATION_STATES } from './inbox.types.js';
+
+const conversationSchema = new Schema(
+  {
+    contactId: { type: String, required: true },
+    account: { type: String, required: true },
+    language: { type: String, required: true },
+    state: { type: String, required: true, enum: CONVERSATION_STATES },
+    assigneeId: { type: String, required: false },
+    replyTo: {
+      type: new Schema({ chatId: String, chatType: String, platformMessageId: String }, { _id: false }),
+      required: true,
+    },
+    lastInboundAt: { type: Date, required: true },
+    lastAckAt: { type: Date, required: false },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'inbox_conversations', versionKey: false },
+);
+conversationSchema.index({ contactId: 1 }, { unique: true });
+// Queues: a language's conversations in a state, oldest first (pages by _id).
+conversationSchema.index({ language: 1, state: 1, _id: 1 });
+
+export type ConversationDocument = InferSchemaType<typeof conversationSchema>;
+
+export function conversationModel(db: Connection): Model<ConversationDocument> {
+  return (db.models.InboxConversation as Model<ConversationDocument> | undefined) ?? db.model<ConversationDocument>('InboxConversation', conversationSchema);
+}

@@ -1,0 +1,142 @@
+import { Types, type Connection, type Model } from 'mongoose';
+import { conversationModel, type ConversationDocument } from './conversation.model.js';
+import type { ChatPlace, Conversation, ConversationState } from './inbox.types.js';
+import { isObjectId } from './object-id.js';
+
+type StoredConversation = ConversationDocument & { _id: Types.ObjectId };
+
+function toConversation(doc: StoredConversation): Conversation {
+  return {
+    id: String(doc._id),
+    contactId: doc.contactId,
+    account: doc.account,
+    language: doc.language,
+    state: doc.state as ConversationState,
+    ...(doc.assigneeId ? { assigneeId: doc.assigneeId } : {}),
+    replyTo: {
+      chatId: doc.replyTo.chatId ?? '',
+      chatType: doc.replyTo.chatType === 'group' ? 'group' : 'direct',
+      platformMessageId: doc.replyTo.platformMessageId ?? '',
+    },
+    lastInboundAt: doc.lastInboundAt,
+    ...(doc.lastAckAt ? { lastAckAt: doc.lastAckAt } : {}),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+export interface ConversationFilter {
+  languages?: readonly string[];
+  state?: ConversationState;
+  assigneeId?: string;
+}
+
+export interface NewConversation {
+  contactId: string;
+  account: string;
+  language: string;
+  state: ConversationState;
+  replyTo: ChatPlace & { platformMessageId: string };
+  at: Date;
+}
+
+/** One conversation per contact; its state moves as citizens write and staff answer. */
+export class ConversationRepository {
+  private readonly conversations: Model<ConversationDocument>;
+
+  constructor(db: Connection) {
+    this.conversations = conversationModel(db);
+  }
+
+  async init(): Promise<void> {
+    await this.conversations.createIndexes();
+  }
+
+  /** The contact's conversation as it was before this call; undefined when this call created it. */
+  async findOrCreate(input: NewConversation): Promise<{ before?: Conversation; conversation: Conversation }> {
+    const before = await this.conversations
+      .findOneAndUpdate(
+        { contactId: input.contactId },
+        {
+          $setOnInsert: {
+            account: input.account,
+            language: input.language,
+            state: input.state,
+            replyTo: input.replyTo,
+            lastInboundAt: input.at,
+            createdAt: input.at,
+            updatedAt: input.at,
+          },
+        },
+        { upsert: true, new: false },
+      )
+      .lean<StoredConversation>();
+    if (before) return { before: toConversation(before), conversation: toConversation(before) };
+    const created = await this.conversations.findOne({ contactId: input.contactId }).lean<StoredConversation>();
+    return { conversation: toConversation(created!) };
+  }
+
+  async get(id: string): Promise<Conversation | undefined> {
+    if (!isObjectId(id)) return undefined;
+    const doc = await this.conversations.findById(id).lean<StoredConversation>();
+    return doc ? toConversation(doc) : undefined;
+  }
+
+  async byContact(contactId: string): Promise<Conversation | undefined> {
+    const doc = await this.conversations.findOne({ contactId }).lean<StoredConversation>();
+    return doc ? toConversation(doc) : undefined;
+  }
+
+  /** Oldest first, `limit` after the conversation id `after`. */
+  async list(filter: ConversationFilter, page: { limit: number; after?: string }): Promise<Conversation[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.languages) query.language = { $in: [...filter.languages] };
+    if (filter.state) query.state = filter.state;
+    if (filter.assigneeId) query.assigneeId = filter.assigneeId;
+    if (page.after) query._id = { $gt: new Types.ObjectId(page.after) };
+    const docs = await this.conversations.find(query).sort({ _id: 1 }).limit(page.limit).lean<StoredConversation[]>();
+    return docs.map(toConversation);
+  }
+
+  /** Sets fields (and unsets `assigneeId` when given as null); returns the conversation after the change. */
+  async update(
+    id: string,
+    changes: Partial<Pick<Conversation, 'language' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & { assigneeId?: string | null },
+    at: Date,
+  ): Promise<Conversation | undefined> {
+    const { assigneeId, ...set } = changes;
+    const doc = await this.conversations
+      .findOneAndUpdate(
+        { _id: id },
+        {
+          $set: { ...set, updatedAt: at, ...(assigneeId ? { assigneeId } : {}) },
+          ...(assigneeId === null ? { $unset: { assigneeId: 1 } } : {}),
+        },
+        { new: true },
+      )
+      .lean<StoredConversation>();
+    return doc ? toConversation(doc) : undefined;
+  }
+
+  /**
+   * Records that an acknowledgement is sent now, only if nobody recorded one since `previous` was read: of
+   * several messages arriving together, one acknowledges.
+   */
+  async claimAck(id: string, previous: Date | undefined, at: Date): Promise<boolean> {
+    const unchanged = previous ? { lastAckAt: previous } : { lastAckAt: { $exists: false } };
+    const result = await this.conversations.updateOne({ _id: id, ...unchanged }, { $set: { lastAckAt: at } });
+    return result.modifiedCount === 1;
+  }
+
+  /** Conversations per language and state, for the metrics. */
+  async countByLanguageState(): Promise<Array<{ language: string; state: ConversationState; count: number }>> {
+    const rows = await this.conversations.aggregate<{ _id: { language: string; state: ConversationState }; count: number }>([
+      { $group: { _id: { language: '$language', state: '$state' }, count: { $sum: 1 } } },
+    ]);
+    return rows.map((r) => ({ ...r._id, count: r.count }));
+  }
+
+  async removeByContact(contactId: string): Promise<void> {
+    await this.conversations.deleteMany({ contactId });
+  }
+}

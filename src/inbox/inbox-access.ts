@@ -1,0 +1,24 @@
+import type { Principal } from '../platform/http/auth-guard.js';
+import { LanguageNotYours } from './inbox.errors.js';
+
+/**
+ * Who sees which queue. Admins see every language. Mediators see, and work in, their own languages only.
+ * Editors and viewers (office staff) read every queue to follow the workload, but without the internal
+ * notes, which belong to the staff of the conversation's language; they write nothing in the inbox.
+ */
+export function readableLanguages(who: Principal): readonly string[] | 'all' {
+  return who.role === 'mediator' ? who.languages : 'all';
+}
+
+export function assertCanRead(who: Principal, language: string): void {
+  if (who.role === 'mediator' && !who.languages.includes(language)) throw new LanguageNotYours(language);
+}
+
+/** The routes let only admins and mediators write; this narrows mediators to their languages. */
+export function assertCanWork(who: Principal, language: string): void {
+  assertCanRead(who, language);
+}
+
+export function canSeeNotes(who: Principal, language: string): boolean {
+  return who.role === 'admin' || (who.role === 'mediator' && who.languages.includes(language));
+}

@@ -1,0 +1,136 @@
+import { jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
+import { AssignBody, RouteBody, TextBody } from './inbox.schemas.js';
+import { CONVERSATION_STATES, OUTBOUND_STATES } from './inbox.types.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const tags = ['Inbox'];
+const dateTime = { type: 'string', format: 'date-time' };
+
+const ConversationSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    contactId: { type: 'string' },
+    account: { type: 'string' },
+    language: { type: 'string', description: 'Routing language: mediators see only conversations in their languages.' },
+    state: { type: 'string', enum: CONVERSATION_STATES },
+    assigneeId: { type: 'string' },
+    chatType: { type: 'string', enum: ['direct', 'group'], description: 'Where replies go: the direct chat, or the group the citizen mentioned us in.' },
+    lastInboundAt: dateTime,
+    lastAckAt: dateTime,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  },
+};
+
+const OutboundSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    kind: { type: 'string', enum: ['ack', 'keyword', 'reply'] },
+    text: { type: 'string' },
+    state: { type: 'string', enum: OUTBOUND_STATES },
+    attempts: { type: 'integer' },
+    authorId: { type: 'string' },
+    reason: { type: 'string', description: "The platform's reason for the last failed attempt." },
+    createdAt: dateTime,
+    sentAt: dateTime,
+  },
+};
+
+const ConversationDetailSchema = {
+  allOf: [
+    ref('Conversation'),
+    {
+      type: 'object',
+      properties: {
+        contact: {
+          type: 'object',
+          properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: ['declared', 'group', 'detected', 'default'] }, optedOut: { type: 'boolean' } },
+        },
+        messages: {
+          type: 'array',
+          description: "The citizen's messages, oldest first, until their retention ends. `text` is untrusted: escape it.",
+          items: { type: 'object', properties: { id: { type: 'string' }, chatType: { type: 'string' }, text: { type: 'string' }, keyword: { type: 'string' }, sentAt: dateTime, receivedAt: dateTime, expireAt: dateTime } },
+        },
+        outbound: { type: 'array', items: ref('InboxOutbound') },
+        notes: {
+          type: 'array',
+          description: 'Only for admins and mediators of the conversation language.',
+          items: { type: 'object', properties: { id: { type: 'string' }, authorId: { type: 'string' }, text: { type: 'string' }, createdAt: dateTime } },
+        },
+      },
+    },
+  ],
+};
+
+const workOn = (summary: string, response = jsonResponse('The conversation', ref('Conversation'))) => ({
+  post: { tags, summary, parameters: [idParam], responses: { '200': response, ...problemResponses(401, 403, 404) } },
+});
+
+/** The inbox's routes for `/api/v1/openapi.json`. */
+export const inboxOpenApi: OpenApiContribution = {
+  tags: [{ name: 'Inbox', description: "Citizens' questions from the chats, by language; answers go back through the same chat." }],
+  paths: {
+    '/inbox/conversations': {
+      get: {
+        tags,
+        summary: 'A queue of conversations (mediators: their languages only)',
+        parameters: [
+          { name: 'language', in: 'query', schema: { type: 'string' } },
+          { name: 'state', in: 'query', schema: { type: 'string', enum: CONVERSATION_STATES } },
+          { name: 'mine', in: 'query', schema: { type: 'string', enum: ['true', 'false'] }, description: 'Only those assigned to the caller.' },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+          { name: 'after', in: 'query', description: '`next` of the previous page.', schema: { type: 'string' } },
+        ],
+        responses: { '200': jsonResponse('A page, oldest first', { type: 'object', properties: { items: { type: 'array', items: ref('Conversation') }, next: { type: 'string' } } }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    '/inbox/conversations/{id}': {
+      get: { tags, summary: 'A conversation with its messages, automatic messages, replies and (for its staff) notes', parameters: [idParam], responses: { '200': jsonResponse('The conversation', ConversationDetailSchema), ...problemResponses(400, 401, 403, 404) } },
+    },
+    '/inbox/conversations/{id}/assign': {
+      post: {
+        tags,
+        summary: 'Claim (mediators) or assign (admins) a conversation',
+        parameters: [idParam],
+        requestBody: jsonBody(requestSchema(AssignBody), {}),
+        responses: { '200': jsonResponse('Assigned', ref('Conversation')), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    '/inbox/conversations/{id}/notes': {
+      post: { tags, summary: 'Add an internal note', parameters: [idParam], requestBody: jsonBody(requestSchema(TextBody), { text: 'Ha già un appuntamento in Questura.' }), responses: { '201': { description: 'Added' }, ...problemResponses(400, 401, 403, 404) } },
+    },
+    '/inbox/conversations/{id}/replies': {
+      post: {
+        tags,
+        summary: 'Answer the citizen in the chat they wrote from',
+        description: 'The reply is queued (`queued → sent | failed`) and retried for about an hour while the chat account is down.',
+        parameters: [idParam],
+        requestBody: jsonBody(requestSchema(TextBody), { text: '您好，续签居留许可需要预约。' }),
+        responses: { '202': jsonResponse('Queued', ref('InboxOutbound')), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    '/inbox/conversations/{id}/outbound/{outboundId}/retry': {
+      post: {
+        tags,
+        summary: 'Send a failed reply or acknowledgement again, with fresh attempts',
+        parameters: [idParam, { name: 'outboundId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '202': jsonResponse('Queued again', ref('InboxOutbound')), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    '/inbox/conversations/{id}/close': workOn('Close a conversation'),
+    '/inbox/conversations/{id}/reopen': workOn('Reopen a conversation'),
+    '/inbox/conversations/{id}/language': {
+      post: { tags, summary: "Move a conversation to another language's queue", parameters: [idParam], requestBody: jsonBody(requestSchema(RouteBody), { language: 'ur' }), responses: { '200': jsonResponse('Moved', ref('Conversation')), ...problemResponses(400, 401, 403, 404) } },
+    },
+    '/inbox/contacts/{id}/export': {
+      get: { tags, summary: 'Everything stored about a contact, as JSON (admins)', parameters: [idParam], responses: { '200': jsonResponse('The export', { type: 'object' }), ...problemResponses(400, 401, 403, 404) } },
+    },
+    '/inbox/contacts/{id}': {
+      delete: { tags, summary: 'Erase a contact and everything about them (admins); audit entries keep a pseudonym', parameters: [idParam], responses: { '204': { description: 'Erased' }, ...problemResponses(400, 401, 403, 404) } },
+    },
+  },
+  schemas: { Conversation: ConversationSchema, InboxOutbound: OutboundSchema },
+};

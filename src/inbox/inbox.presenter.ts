@@ -1,0 +1,68 @@
+import type { ConversationView } from './inbox.service.js';
+import type { Contact, Conversation, InboxMessage, Note, Outbound } from './inbox.types.js';
+
+/**
+ * What staff read. Message texts are the citizen's own, returned as JSON strings: clients must escape them
+ * (they are never rendered by Sportello). The contact's platform id (a phone number on WhatsApp) is not shown:
+ * staff answer through the conversation, and only an admin's export reveals it.
+ */
+export function presentConversation(c: Conversation) {
+  return {
+    id: c.id,
+    contactId: c.contactId,
+    account: c.account,
+    language: c.language,
+    state: c.state,
+    ...(c.assigneeId ? { assigneeId: c.assigneeId } : {}),
+    chatType: c.replyTo.chatType,
+    lastInboundAt: c.lastInboundAt.toISOString(),
+    ...(c.lastAckAt ? { lastAckAt: c.lastAckAt.toISOString() } : {}),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function presentContact(c: Contact) {
+  return { id: c.id, account: c.account, platform: c.platform, displayName: c.displayName, language: c.language, languageSource: c.languageSource, optedOut: c.optedOut };
+}
+
+export function presentMessage(m: InboxMessage) {
+  return {
+    id: m.id,
+    chatType: m.chatType,
+    text: m.text,
+    ...(m.keyword ? { keyword: m.keyword } : {}),
+    ...(m.media ? { media: m.media } : {}),
+    sentAt: m.sentAt.toISOString(),
+    receivedAt: m.receivedAt.toISOString(),
+    expireAt: m.expireAt.toISOString(),
+  };
+}
+
+export function presentOutbound(o: Outbound) {
+  return {
+    id: o.id,
+    kind: o.kind,
+    text: o.text,
+    state: o.state,
+    attempts: o.attempts,
+    ...(o.authorId ? { authorId: o.authorId } : {}),
+    ...(o.reason ? { reason: o.reason } : {}),
+    createdAt: o.createdAt.toISOString(),
+    ...(o.sentAt ? { sentAt: o.sentAt.toISOString() } : {}),
+  };
+}
+
+export function presentNote(n: Note) {
+  return { id: n.id, authorId: n.authorId, text: n.text, createdAt: n.createdAt.toISOString() };
+}
+
+export function presentConversationView(view: ConversationView) {
+  return {
+    ...presentConversation(view.conversation),
+    contact: presentContact(view.contact),
+    messages: view.messages.map(presentMessage),
+    outbound: view.outbound.map(presentOutbound),
+    ...(view.notes ? { notes: view.notes.map(presentNote) } : {}),
+  };
+}

@@ -1,0 +1,76 @@
+import { Router } from 'express';
+import { principalOf, requireRole } from '../platform/http/auth-guard.js';
+import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
+import { presentConversation, presentConversationView, presentNote, presentOutbound } from './inbox.presenter.js';
+import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, TextBody } from './inbox.schemas.js';
+import type { InboxService } from './inbox.service.js';
+import type { PrivacyService } from './privacy.service.js';
+
+/**
+ * `/api/v1/inbox`: every staff role reads (mediators only their languages, see `inbox-access.ts`), admins and
+ * mediators work conversations, only admins export or erase a contact.
+ */
+export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService }): Router {
+  const router = Router();
+  const readers = requireRole(['viewer', 'editor', 'mediator'], 'inbox:read');
+  const workers = requireRole(['mediator'], 'inbox:write');
+  const admins = requireRole([], 'inbox:privacy');
+  const { inbox, privacy } = deps;
+
+  router.get('/conversations', readers, async (req, res) => {
+    const { limit, after, ...filter } = parseQuery(ListQuery, req);
+    const items = await inbox.list(principalOf(req), filter, { limit, ...(after ? { after } : {}) });
+    const last = items[items.length - 1];
+    res.json({ items: items.map(presentConversation), ...(items.length === limit && last ? { next: last.id } : {}) });
+  });
+
+  router.get('/conversations/:id', readers, async (req, res) => {
+    res.json(presentConversationView(await inbox.get(principalOf(req), parseParams(IdParams, req).id)));
+  });
+
+  router.post('/conversations/:id/assign', workers, async (req, res) => {
+    const { assigneeId } = parseBody(AssignBody, req);
+    res.json(presentConversation(await inbox.assign(principalOf(req), parseParams(IdParams, req).id, assigneeId)));
+  });
+
+  router.post('/conversations/:id/notes', workers, async (req, res) => {
+    const { text } = parseBody(TextBody, req);
+    res.status(201).json(presentNote(await inbox.addNote(principalOf(req), parseParams(IdParams, req).id, text)));
+  });
+
+  router.post('/conversations/:id/replies', workers, async (req, res) => {
+    const { text } = parseBody(TextBody, req);
+    res.status(202).json(presentOutbound(await inbox.reply(principalOf(req), parseParams(IdParams, req).id, text)));
+  });
+
+  router.post('/conversations/:id/outbound/:outboundId/retry', workers, async (req, res) => {
+    const { id, outboundId } = parseParams(OutboundParams, req);
+    res.status(202).json(presentOutbound(await inbox.retry(principalOf(req), id, outboundId)));
+  });
+
+  router.post('/conversations/:id/close', workers, async (req, res) => {
+    res.json(presentConversation(await inbox.close(principalOf(req), parseParams(IdParams, req).id)));
+  });
+
+  router.post('/conversations/:id/reopen', workers, async (req, res) => {
+    res.json(presentConversation(await inbox.reopen(principalOf(req), parseParams(IdParams, req).id)));
+  });
+
+  router.post('/conversations/:id/language', workers, async (req, res) => {
+    const { language } = parseBody(RouteBody, req);
+    res.json(presentConversation(await inbox.route(principalOf(req), parseParams(IdParams, req).id, language)));
+  });
+
+  router.get('/contacts/:id/export', admins, async (req, res) => {
+    const exported = await privacy.export(principalOf(req), parseParams(IdParams, req).id);
+    res.setHeader('content-disposition', `attachment; filename="contact-${exported.contact.id}.json"`);
+    res.json(exported);
+  });
+
+  router.delete('/contacts/:id', admins, async (req, res) => {
+    await privacy.erase(principalOf(req), parseParams(IdParams, req).id);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { LanguageCode } from '../languages/index.js';
+import { CONVERSATION_STATES } from './inbox.types.js';
+
+const ObjectId = z.string().regex(/^[0-9a-f]{24}$/, 'is not an id');
+
+export const IdParams = z.strictObject({ id: ObjectId });
+export const OutboundParams = z.strictObject({ id: ObjectId, outboundId: ObjectId });
+export const ListQuery = z.strictObject({
+  language: LanguageCode.optional(),
+  state: z.enum(CONVERSATION_STATES).optional(),
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  after: ObjectId.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const AssignBody = z.strictObject({ assigneeId: ObjectId.optional() });
+export const TextBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+export const RouteBody = z.strictObject({ language: LanguageCode });

@@ -1,0 +1,164 @@
+import type { Principal } from '../platform/http/auth-guard.js';
+import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from './inbox-access.js';
+import type { InboxAudit } from './inbox-audit.port.js';
+import { AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
+import type { Contact, Conversation, ConversationState, InboxMessage, Note, Outbound } from './inbox.types.js';
+import type { ContactRepository } from './contact.repository.js';
+import type { ConversationRepository } from './conversation.repository.js';
+import type { MessageRepository } from './message.repository.js';
+import type { NoteRepository } from './note.repository.js';
+import type { OutboundRepository } from './outbound.repository.js';
+import type { Outbox } from './outbox.js';
+
+export interface ConversationView {
+  conversation: Conversation;
+  contact: Contact;
+  messages: InboxMessage[];
+  outbound: Outbound[];
+  /** Absent when the caller may not see the notes of this language. */
+  notes?: Note[];
+}
+
+export interface InboxServiceDeps {
+  contacts: ContactRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  outbound: OutboundRepository;
+  notes: NoteRepository;
+  outbox: Outbox;
+  audit: InboxAudit;
+  clock: () => Date;
+  retentionMs: number;
+}
+
+/** What staff do with the inbox: read the queues of their languages, claim, note, answer, close and reopen. */
+export class InboxService {
+  constructor(private readonly deps: InboxServiceDeps) {}
+
+  async list(who: Principal, filter: { language?: string; state?: ConversationState; mine?: boolean }, page: { limit: number; after?: string }): Promise<Conversation[]> {
+    const readable = readableLanguages(who);
+    if (filter.language) assertCanRead(who, filter.language);
+    const languages = filter.language ? [filter.language] : readable === 'all' ? undefined : readable;
+    return this.deps.conversations.list(
+      { ...(languages ? { languages } : {}), ...(filter.state ? { state: filter.state } : {}), ...(filter.mine ? { assigneeId: who.userId } : {}) },
+      page,
+    );
+  }
+
+  async get(who: Principal, id: string): Promise<ConversationView> {
+    const conversation = await this.readable(who, id);
+    const contact = await this.deps.contacts.get(conversation.contactId);
+    if (!contact) throw new ConversationNotFound(id);
+    const [messages, outbound, notes] = await Promise.all([
+      this.deps.messages.ofConversation(id),
+      this.deps.outbound.ofConversation(id),
+      canSeeNotes(who, conversation.language) ? this.deps.notes.ofConversation(id) : undefined,
+    ]);
+    return { conversation, contact, messages, outbound, ...(notes ? { notes } : {}) };
+  }
+
+  /** Without `assigneeId`, the caller claims it. Mediators may only claim; admins assign anyone. */
+  async assign(who: Principal, id: string, assigneeId = who.userId): Promise<Conversation> {
+    const conversation = await this.workable(who, id);
+    if (who.role !== 'admin' && assigneeId !== who.userId) throw new AssignmentNotAllowed();
+    const state = conversation.state === 'open' ? 'assigned' : conversation.state;
+    const updated = await this.change(conversation, { assigneeId, state });
+    await this.record(who, 'inbox.assigned', id, { assigneeId });
+    return updated;
+  }
+
+  async addNote(who: Principal, id: string, text: string): Promise<Note> {
+    const conversation = await this.workable(who, id);
+    const now = this.deps.clock();
+    const note = await this.deps.notes.insert({ conversationId: id, contactId: conversation.contactId, authorId: who.userId, text, createdAt: now, expireAt: this.expiry(now) });
+    await this.record(who, 'inbox.noted', id, { noteId: note.id });
+    return note;
+  }
+
+  /** Queues the answer into the chat the citizen last wrote from; the conversation becomes `answered`. */
+  async reply(who: Principal, id: string, text: string): Promise<Outbound> {
+    const conversation = await this.workable(who, id);
+    if (conversation.state === 'closed') throw new ConversationClosed();
+    const contact = await this.deps.contacts.get(conversation.contactId);
+    if (!contact) throw new ConversationNotFound(id);
+    if (contact.optedOut) throw new ContactOptedOut();
+    const now = this.deps.clock();
+    const { replyTo } = conversation;
+    const reply = await this.deps.outbox.send({
+      conversationId: id,
+      contactId: contact.id,
+      kind: 'reply',
+      account: conversation.account,
+      chatId: replyTo.chatId,
+      chatType: replyTo.chatType,
+      text,
+      // In a group the answer quotes the question, so the group sees whom it answers.
+      ...(replyTo.chatType === 'group' && replyTo.platformMessageId ? { quotedMessageId: replyTo.platformMessageId } : {}),
+      authorId: who.userId,
+      createdAt: now,
+      expireAt: this.expiry(now),
+    });
+    await this.change(conversation, { state: 'answered', ...(conversation.assigneeId ? {} : { assigneeId: who.userId }) });
+    await this.record(who, 'inbox.replied', id, { outboundId: reply.id });
+    return reply;
+  }
+
+  /** A reply (or acknowledgement) that failed after all its attempts, queued again once the account is back. */
+  async retry(who: Principal, id: string, outboundId: string): Promise<Outbound> {
+    await this.workable(who, id);
+    const requeued = await this.deps.outbox.retry(outboundId, id);
+    if (!requeued) throw new OutboundNotFailed(outboundId);
+    await this.record(who, 'inbox.retried', id, { outboundId });
+    return requeued;
+  }
+
+  async close(who: Principal, id: string): Promise<Conversation> {
+    const conversation = await this.workable(who, id);
+    const updated = await this.change(conversation, { state: 'closed' });
+    await this.record(who, 'inbox.closed', id);
+    return updated;
+  }
+
+  async reopen(who: Principal, id: string): Promise<Conversation> {
+    const conversation = await this.workable(who, id);
+    const updated = await this.change(conversation, { state: conversation.assigneeId ? 'assigned' : 'open' });
+    await this.record(who, 'inbox.reopened', id);
+    return updated;
+  }
+
+  /** Hands the conversation to another language's queue (the script's guess was wrong); the assignee lets go. */
+  async route(who: Principal, id: string, language: string): Promise<Conversation> {
+    const conversation = await this.workable(who, id);
+    const updated = await this.change(conversation, { language, assigneeId: null, ...(conversation.state === 'assigned' ? { state: 'open' } : {}) });
+    await this.deps.contacts.update(conversation.contactId, { language, languageSource: 'declared' });
+    await this.record(who, 'inbox.routed', id, { from: conversation.language, to: language });
+    return updated;
+  }
+
+  private async readable(who: Principal, id: string): Promise<Conversation> {
+    const conversation = await this.deps.conversations.get(id);
+    if (!conversation) throw new ConversationNotFound(id);
+    assertCanRead(who, conversation.language);
+    return conversation;
+  }
+
+  private async workable(who: Principal, id: string): Promise<Conversation> {
+    const conversation = await this.readable(who, id);
+    assertCanWork(who, conversation.language);
+    return conversation;
+  }
+
+  private async change(conversation: Conversation, changes: Parameters<ConversationRepository['update']>[1]): Promise<Conversation> {
+    const updated = await this.deps.conversations.update(conversation.id, changes, this.deps.clock());
+    if (!updated) throw new ConversationNotFound(conversation.id);
+    return updated;
+  }
+
+  private expiry(now: Date): Date {
+    return new Date(now.getTime() + this.deps.retentionMs);
+  }
+
+  private record(who: Principal, action: string, conversationId: string, details?: Record<string, string>): Promise<void> {
+    return this.deps.audit.record({ actor: who, action, target: { type: 'inbox_conversation', id: conversationId }, ...(details ? { details } : {}) });
+  }
+}

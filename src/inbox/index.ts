@@ -1,0 +1,103 @@
+import type { Router } from 'express';
+import type { Connection } from 'mongoose';
+import type { Registry } from 'prom-client';
+import type { InboundMessage } from '../connectors/index.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { QueueFactory } from '../platform/queue/job-queue.port.js';
+import type { Translate } from './acknowledgement.js';
+import { ContactRepository } from './contact.repository.js';
+import { ConversationRepository } from './conversation.repository.js';
+import type { DirectDeliveries } from './direct-deliveries.port.js';
+import type { InboxAudit } from './inbox-audit.port.js';
+import type { InboxChat } from './inbox-chat.port.js';
+import { registerInboxMetrics } from './inbox.metrics.js';
+import { createInboxRoutes } from './inbox.routes.js';
+import { InboxService } from './inbox.service.js';
+import { IntakeService, type GroupLanguageLookup, type IntakeOutcome } from './intake.service.js';
+import { MessageRepository } from './message.repository.js';
+import { NoteRepository } from './note.repository.js';
+import { OutboundRepository } from './outbound.repository.js';
+import { OutboundSender } from './outbound-sender.service.js';
+import { Outbox, type InboxAccount } from './outbox.js';
+import { PrivacyService } from './privacy.service.js';
+import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
+
+export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
+export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
+export type { DirectDeliveries } from './direct-deliveries.port.js';
+export type { InboxAccount } from './outbox.js';
+export { inboxOpenApi } from './inbox.openapi.js';
+
+export interface InboxDeps {
+  db: Connection;
+  queues: QueueFactory;
+  /** One send queue per account, paced by its minimum interval. */
+  accounts: readonly InboxAccount[];
+  chat: InboxChat;
+  groupLanguage: GroupLanguageLookup;
+  deliveries: DirectDeliveries;
+  audit: InboxAudit;
+  translate: Translate;
+  clock: () => Date;
+  /** RETENTION_MESSAGE_DAYS: texts (messages, replies, notes) are deleted this long after they were written. */
+  retentionMs: number;
+  metrics: Registry;
+  log: Logger;
+}
+
+export interface Inbox {
+  /** Mount at `/api/v1/inbox`. */
+  routes: Router;
+  /** The connectors' `message` listener: resolves once the message is stored (and its acknowledgement queued). */
+  receive(message: InboundMessage): Promise<IntakeOutcome>;
+  /** Registers the send processor, queues what a crash left unsent, and checks again every minute. */
+  startWorkers(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A citizen writing again after 12 hours without an answer hears again that the message arrived. */
+const ACK_QUIET_MS = 12 * 60 * 60 * 1000;
+const REQUEUE_EVERY_MS = 60_000;
+
+/** The inbox: citizens' questions from the chats, routed by language to mediators, answered in the same chat. */
+export async function createInbox(deps: InboxDeps): Promise<Inbox> {
+  const contacts = new ContactRepository(deps.db);
+  const conversations = new ConversationRepository(deps.db);
+  const messages = new MessageRepository(deps.db);
+  const outbound = new OutboundRepository(deps.db);
+  const notes = new NoteRepository(deps.db);
+  await Promise.all([contacts, conversations, messages, outbound, notes].map((r) => r.init()));
+  const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, log: deps.log });
+  const intake = new IntakeService({
+    contacts,
+    conversations,
+    messages,
+    outbox,
+    groupLanguage: deps.groupLanguage,
+    translate: deps.translate,
+    clock: deps.clock,
+    retentionMs: deps.retentionMs,
+    ackQuietMs: ACK_QUIET_MS,
+    log: deps.log,
+  });
+  const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, clock: deps.clock, retentionMs: deps.retentionMs });
+  const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
+  registerInboxMetrics(deps.metrics, { conversations, outbound });
+  const sender = new OutboundSender({ outbound, chat: deps.chat, log: deps.log });
+  let requeueTimer: NodeJS.Timeout | undefined;
+
+  return {
+    routes: createInboxRoutes({ inbox, privacy }),
+    receive: (message) => intake.receive(message),
+    async startWorkers() {
+      for (const queue of outbox.queues) registerSendOutboundProcessor(queue, sender, deps.log);
+      await outbox.requeueUnfinished();
+      requeueTimer = setInterval(() => void outbox.requeueUnfinished().catch((error: unknown) => deps.log.warn({ err: error }, 'inbox requeue failed')), REQUEUE_EVERY_MS);
+      requeueTimer.unref();
+    },
+    async stop() {
+      clearInterval(requeueTimer);
+      await Promise.all(outbox.queues.map((queue) => queue.close()));
+    },
+  };
+}

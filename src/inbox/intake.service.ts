@@ -1,0 +1,205 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { InboundMessage } from '../connectors/index.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { composeAutomaticText, type InboxText, type Translate } from './acknowledgement.js';
+import type { ContactRepository } from './contact.repository.js';
+import type { ConversationRepository } from './conversation.repository.js';
+import type { Contact, Conversation, ConversationState, InboxMessage, LanguageSource } from './inbox.types.js';
+import { parseKeyword, type Keyword } from './keywords.js';
+import { detectLanguage } from './language-detection.js';
+import type { MessageRepository } from './message.repository.js';
+import type { Outbox } from './outbox.js';
+
+/** The community language of a registered group, when the message is a mention in one. */
+export type GroupLanguageLookup = (account: string, chatId: string) => Promise<string | undefined>;
+
+export interface IntakeDeps {
+  contacts: ContactRepository;
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  outbox: Outbox;
+  groupLanguage: GroupLanguageLookup;
+  translate: Translate;
+  clock: () => Date;
+  retentionMs: number;
+  /** A citizen who writes again after this long without an answer from us is acknowledged again. */
+  ackQuietMs: number;
+  log: Logger;
+}
+
+export type IntakeOutcome = 'stored' | 'duplicate' | 'ignored';
+
+const INTAKE_ATTEMPTS = 6;
+
+const STRENGTH: Record<LanguageSource, number> = { declared: 3, group: 2, detected: 1, default: 0 };
+
+/**
+ * Turns a connector's inbound message into the inbox's records. Every direct message and every group message
+ * that mentions us is written to the database before anything is sent back, and a message already stored
+ * (the platform delivered it again) is not stored twice.
+ */
+export class IntakeService {
+  constructor(private readonly deps: IntakeDeps) {}
+
+  /**
+   * Connectors do not redeliver a message whose listener failed, so a failure here would lose it: the whole
+   * intake, idempotent on the platform message id, runs again after a database hiccup or a lost race between
+   * two messages creating the same contact (duplicate key), for up to about 6 s.
+   */
+  async receive(inbound: InboundMessage): Promise<IntakeOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.receiveOnce(inbound);
+      } catch (error) {
+        if (attempt >= INTAKE_ATTEMPTS) throw error;
+        this.deps.log.warn({ err: error, account: inbound.account, attempt }, 'inbox intake failed; trying again');
+        await sleep(100 * 2 ** attempt);
+      }
+    }
+  }
+
+  private async receiveOnce(inbound: InboundMessage): Promise<IntakeOutcome> {
+    if (inbound.chatType === 'group' && !inbound.mentionsUs) return 'ignored';
+    const now = this.deps.clock();
+    const existing = await this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId);
+    if (existing) {
+      await this.finishInterrupted(existing);
+      return 'duplicate';
+    }
+
+    const keyword = parseKeyword(inbound.text);
+    const contact = await this.deps.contacts.findOrCreate({
+      account: inbound.account,
+      platform: inbound.platform,
+      senderId: inbound.senderId,
+      displayName: inbound.senderName,
+      at: now,
+    });
+    const language = await this.languageOf(contact, inbound, keyword);
+    const replyTo = { chatId: inbound.chatId, chatType: inbound.chatType, platformMessageId: inbound.platformMessageId };
+    const { before, conversation } = await this.deps.conversations.findOrCreate({
+      contactId: contact.id,
+      account: inbound.account,
+      language: language.language,
+      state: keyword ? 'closed' : 'open',
+      replyTo,
+      at: now,
+    });
+    const optedOut = keyword?.kind === 'stop' || (contact.optedOut && keyword?.kind !== 'start');
+    const ackDue = !keyword && !optedOut && this.needsAck(before, now) && (await this.deps.conversations.claimAck(conversation.id, before?.lastAckAt, now));
+
+    const stored = await this.deps.messages.insert({
+      conversationId: conversation.id,
+      contactId: contact.id,
+      account: inbound.account,
+      platformMessageId: inbound.platformMessageId,
+      chatId: inbound.chatId,
+      chatType: inbound.chatType,
+      text: inbound.text,
+      ...(keyword ? { keyword: keyword.kind } : {}),
+      ...(inbound.media ? { media: inbound.media } : {}),
+      sentAt: inbound.timestamp,
+      receivedAt: now,
+      expireAt: new Date(now.getTime() + this.deps.retentionMs),
+      ackDue,
+    });
+    if (!stored) return 'duplicate';
+
+    if (language.changed || contact.optedOut !== optedOut) {
+      await this.deps.contacts.update(contact.id, { language: language.language, languageSource: language.source, optedOut });
+    }
+    const updated = await this.deps.conversations.update(
+      conversation.id,
+      {
+        language: language.language,
+        replyTo,
+        lastInboundAt: now,
+        ...stateChange(before ? conversation : undefined, keyword),
+      },
+      now,
+    );
+    this.deps.log.info({ conversationId: conversation.id, messageId: stored.id, account: inbound.account, keyword: keyword?.kind ?? null }, 'inbox message stored');
+
+    // An opted-out citizen hears from us once more only to confirm the STOP.
+    const automatic = ackDue ? 'ack' : optedOut && keyword?.kind !== 'stop' ? undefined : keywordReply(keyword);
+    if (automatic && updated) await this.sendAutomatic(automatic, stored, updated, language);
+    return 'stored';
+  }
+
+  private needsAck(before: Conversation | undefined, now: Date): boolean {
+    if (!before || before.state === 'closed' || !before.lastAckAt) return true;
+    return now.getTime() - before.lastInboundAt.getTime() >= this.deps.ackQuietMs;
+  }
+
+  /** Declared (LANG xx) beats a group's language, which beats a guess from the script; a guess never overrides a choice. */
+  private async languageOf(
+    contact: Contact,
+    inbound: InboundMessage,
+    keyword: Keyword | undefined,
+  ): Promise<{ language: string; source: LanguageSource; changed: boolean }> {
+    const current = { language: contact.language, source: contact.languageSource };
+    let candidate: { language: string; source: LanguageSource } | undefined;
+    if (keyword?.kind === 'language') candidate = { language: keyword.language, source: 'declared' };
+    else if (inbound.chatType === 'group') {
+      const group = await this.deps.groupLanguage(inbound.account, inbound.chatId);
+      if (group) candidate = { language: group, source: 'group' };
+    }
+    if (!candidate && !keyword) {
+      const detected = detectLanguage(inbound.text);
+      if (detected) candidate = { language: detected, source: 'detected' };
+    }
+    const wins = candidate && (candidate.source === 'declared' || STRENGTH[candidate.source] >= STRENGTH[current.source]);
+    const chosen = wins && candidate ? candidate : current;
+    return { ...chosen, changed: chosen.language !== current.language || chosen.source !== current.source };
+  }
+
+  private async sendAutomatic(
+    key: InboxText,
+    trigger: InboxMessage,
+    conversation: Conversation,
+    language: { language: string; source: LanguageSource },
+  ): Promise<void> {
+    await this.deps.outbox.send({
+      key: `${key}:${trigger.id}`,
+      conversationId: conversation.id,
+      contactId: trigger.contactId,
+      kind: key === 'ack' ? 'ack' : 'keyword',
+      account: trigger.account,
+      chatId: trigger.chatId,
+      chatType: trigger.chatType,
+      text: composeAutomaticText(this.deps.translate, key, language.language, language.source !== 'default'),
+      ...(trigger.chatType === 'group' ? { quotedMessageId: trigger.platformMessageId } : {}),
+      createdAt: this.deps.clock(),
+      expireAt: trigger.expireAt,
+    });
+  }
+
+  /**
+   * The message was stored, but the process may have stopped before the conversation took it into account or
+   * its acknowledgement was written: a redelivery finishes both (each step is idempotent).
+   */
+  private async finishInterrupted(message: InboxMessage & { ackDue: boolean }): Promise<void> {
+    const [contact, conversation] = await Promise.all([this.deps.contacts.get(message.contactId), this.deps.conversations.get(message.conversationId)]);
+    if (!contact || !conversation) return;
+    let current = conversation;
+    if (conversation.lastInboundAt < message.receivedAt) {
+      const keyword = message.keyword ? parseKeyword(message.text) : undefined;
+      const replyTo = { chatId: message.chatId, chatType: message.chatType, platformMessageId: message.platformMessageId };
+      current = (await this.deps.conversations.update(conversation.id, { replyTo, lastInboundAt: message.receivedAt, ...stateChange(conversation, keyword) }, this.deps.clock())) ?? conversation;
+    }
+    if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource });
+  }
+}
+
+function keywordReply(keyword: Keyword | undefined): InboxText | undefined {
+  if (!keyword) return undefined;
+  return keyword.kind === 'language' ? 'languageSet' : keyword.kind === 'stop' ? 'stopped' : 'started';
+}
+
+/** A question (re)opens the conversation, back to its assignee if it had one; STOP closes it; other keywords leave it. */
+function stateChange(existing: Conversation | undefined, keyword: Keyword | undefined): { state?: ConversationState } {
+  if (keyword?.kind === 'stop') return { state: 'closed' };
+  if (keyword) return {};
+  if (!existing) return { state: 'open' };
+  return { state: existing.assigneeId ? 'assigned' : 'open' };
+}

@@ -1,0 +1,67 @@
+import type { Logger } from '../platform/logging/logger.js';
+import type { JobQueue, QueueFactory } from '../platform/queue/job-queue.port.js';
+import type { Outbound } from './inbox.types.js';
+import type { NewOutbound, OutboundRepository } from './outbound.repository.js';
+import type { SendOutboundJob } from './processors/send-outbound.processor.js';
+
+/** A chat account as the inbox paces it: unofficial clients get restricted for bursts, acknowledgements included. */
+export interface InboxAccount {
+  id: string;
+  minIntervalMs: number;
+}
+
+/**
+ * Writes a message to send, then queues its job (`jobId` = its id, so it is queued once) on its account's
+ * queue, which starts at most one send per `minIntervalMs` across every worker. The database row comes first:
+ * when Redis cannot take the job, the row stays `queued` and `requeueUnfinished` (at start and every minute)
+ * queues it again, so a reply is never lost between the two writes.
+ */
+export class Outbox {
+  private readonly byAccount = new Map<string, JobQueue<SendOutboundJob>>();
+
+  constructor(
+    private readonly deps: { outbound: OutboundRepository; queues: QueueFactory; accounts: readonly InboxAccount[]; log: Logger },
+  ) {
+    for (const account of deps.accounts) {
+      const limiter = account.minIntervalMs > 0 ? { limiter: { max: 1, durationMs: account.minIntervalMs } } : {};
+      this.byAccount.set(account.id, deps.queues.queue<SendOutboundJob>(`inbox-${account.id}`, limiter));
+    }
+  }
+
+  get queues(): Array<JobQueue<SendOutboundJob>> {
+    return [...this.byAccount.values()];
+  }
+
+  async send(message: NewOutbound & { key?: string }): Promise<Outbound> {
+    const stored = await this.deps.outbound.insert(message);
+    if (stored.state === 'queued') await this.enqueue(stored);
+    return stored;
+  }
+
+  /** Sends a failed message again, with fresh attempts; undefined when it is not a failed message of that conversation. */
+  async retry(outboundId: string, conversationId: string): Promise<Outbound | undefined> {
+    const requeued = await this.deps.outbound.requeueFailed(outboundId, conversationId);
+    if (requeued) await this.enqueue(requeued);
+    return requeued;
+  }
+
+  /** Queues a job for every message not sent or failed yet; a job already waiting is left as it is. */
+  async requeueUnfinished(): Promise<number> {
+    const unfinished = await this.deps.outbound.unfinished();
+    for (const message of unfinished) await this.enqueue(message);
+    return unfinished.length;
+  }
+
+  private async enqueue(message: Pick<Outbound, 'id' | 'account'>): Promise<void> {
+    const queue = this.byAccount.get(message.account);
+    if (!queue) {
+      await this.deps.outbound.markFailed(message.id, `account ${message.account} is not configured`);
+      return;
+    }
+    try {
+      await queue.enqueue({ outboundId: message.id }, { jobId: message.id, replaceFinished: true });
+    } catch (error) {
+      this.deps.log.warn({ err: error, outboundId: message.id }, 'inbox message not queued yet; it will be queued again');
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { ROLES } from '../../../src/platform/http/auth-guard.js';
+import { call } from '../../support/http.js';
+import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
+
+const ARABIC = 'مرحبا، كيف أجدد تصريح الإقامة؟';
+const CHINESE = '你好，我想续签居留许可';
+
+/**
+ * A fresh conversation per caller: a new citizen (a random sender) mentions us in the demo Arabic group, so one
+ * caller's close or erase never changes what the next one finds. Its language is detected from the text.
+ */
+function freshConversation(text = ARABIC) {
+  return async (ctx: MatrixContext): Promise<Record<string, string>> => {
+    const senderId = `39${randomBytes(5).readUIntBE(0, 5)}@c.us`;
+    await call(ctx.stack, 'POST', '/api/v1/simulator/sim-whatsapp/inbound', {
+      headers: ctx.admin.headers,
+      body: { chatId: '120363000000000001@g.us', senderId, senderName: 'Citizen', text, mentionsUs: true },
+    });
+    const listed = await call(ctx.stack, 'GET', '/api/v1/inbox/conversations?limit=200', { headers: ctx.admin.headers });
+    const items = listed.body.items as Array<{ id: string; contactId: string }>;
+    const newest = items[items.length - 1]!;
+    return { id: newest.id, contactId: newest.contactId };
+  };
+}
+
+const work = (ok: number) => onlyRoles(['mediator'], ok);
+
+/** A fresh conversation and its acknowledgement, which is not failed: the callers allowed to retry get 409. */
+async function freshAcknowledgement(ctx: MatrixContext): Promise<Record<string, string>> {
+  const { id } = await freshConversation()(ctx);
+  const detail = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${id!}`, { headers: ctx.admin.headers });
+  return { id: id!, outboundId: String(detail.body.outbound[0].id) };
+}
+
+/** Every staff role reads the inbox (mediators their languages only); admins and mediators work it; admins export and erase. */
+export const inboxRows: RoleMatrixRow[] = [
+  { method: 'GET', path: '/api/v1/inbox/conversations', expect: onlyRoles(ROLES, 200) },
+  { method: 'GET', path: '/api/v1/inbox/conversations/:id', params: freshConversation(), expect: onlyRoles(ROLES, 200) },
+  { method: 'GET', path: '/api/v1/inbox/conversations/:id', params: freshConversation(CHINESE), expect: { ...onlyRoles(ROLES, 200), mediator: 403 } },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/assign', params: freshConversation(), body: () => ({}), expect: work(200) },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/notes', params: freshConversation(), body: () => ({ text: 'nota' }), expect: work(201) },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/replies', params: freshConversation(), body: () => ({ text: 'risposta' }), expect: work(202) },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/replies', params: freshConversation(CHINESE), body: () => ({ text: 'risposta' }), expect: { ...work(202), mediator: 403 } },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/outbound/:outboundId/retry', params: freshAcknowledgement, expect: work(409) },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/close', params: freshConversation(), expect: work(200) },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/reopen', params: freshConversation(), expect: work(200) },
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/language', params: freshConversation(), body: () => ({ language: 'ur' }), expect: work(200) },
+  { method: 'GET', path: '/api/v1/inbox/contacts/:contactId/export', params: freshConversation(), expect: onlyRoles([], 200) },
+  { method: 'DELETE', path: '/api/v1/inbox/contacts/:contactId', params: freshConversation(), expect: onlyRoles([], 204) },
+];

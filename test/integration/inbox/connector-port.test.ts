@@ -1,0 +1,157 @@
+import { expect } from 'chai';
+import mongoose from 'mongoose';
+import { Registry } from 'prom-client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { InboundMessage } from '../../../src/connectors/index.js';
+import { createInbox, InboxSendFailed, type Inbox, type InboxChat } from '../../../src/inbox/index.js';
+import { createInProcessQueueFactory } from '../../../src/platform/queue/in-process-queue.adapter.js';
+import type { QueueFactory } from '../../../src/platform/queue/job-queue.port.js';
+import { silentLogger } from '../../support/silent-logger.js';
+import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
+import { citizenChat } from '../../factories/inbox.factory.js';
+
+/** A chat account that records what it is asked to send, and can be down. */
+function recordingChat(): InboxChat & { sent: Array<{ chatId: string; text: string }>; down: boolean } {
+  const chat = {
+    sent: [] as Array<{ chatId: string; text: string }>,
+    down: false,
+    async send(_account: string, to: { chatId: string }, content: { text: string }) {
+      if (chat.down) throw new InboxSendFailed('transient', 'not connected (reconnecting)');
+      chat.sent.push({ chatId: to.chatId, text: content.text });
+      return { platformMessageId: `out-${chat.sent.length}`, sentAt: new Date() };
+    },
+  };
+  return chat;
+}
+
+function inbound(overrides: Partial<InboundMessage> = {}): InboundMessage {
+  return {
+    platform: 'simulator',
+    account: 'sim-port',
+    chatId: citizenChat(1),
+    chatType: 'direct',
+    senderId: citizenChat(1),
+    senderName: 'Citizen',
+    text: 'Buongiorno',
+    mentionsUs: false,
+    timestamp: new Date(),
+    platformMessageId: 'wamid-1',
+    ...overrides,
+  };
+}
+
+describe('inbox behind the connector port (real engine, in-process queue)', () => {
+  let temp: TempEngine;
+  let db: mongoose.Connection;
+  let queues: QueueFactory;
+  let inbox: Inbox;
+  let chat: ReturnType<typeof recordingChat>;
+
+  beforeEach(async () => {
+    temp = await startTempEngine();
+    db = await mongoose.createConnection(`${temp.engine.uri}sportello-inbox`, { serverSelectionTimeoutMS: 5000 }).asPromise();
+    queues = createInProcessQueueFactory();
+    chat = recordingChat();
+    inbox = await createInbox({
+      db,
+      queues,
+      accounts: [{ id: 'sim-port', minIntervalMs: 0 }],
+      chat,
+      groupLanguage: async () => undefined,
+      deliveries: { toChat: async () => [], eraseToChat: async () => 0 },
+      audit: { record: async () => undefined, referencing: async () => [], pseudonymise: async () => 0 },
+      translate: (key, lang) => `${key}@${lang}`,
+      clock: () => new Date(),
+      retentionMs: 24 * 3600_000,
+      metrics: new Registry(),
+      log: silentLogger,
+    });
+    await inbox.startWorkers();
+  });
+
+  afterEach(async () => {
+    await inbox.stop();
+    await queues.close();
+    await db.close();
+    await temp.dispose();
+  });
+
+  it('the same platform message delivered twice, is stored once and acknowledged once', async () => {
+    const first = await inbox.receive(inbound());
+    const again = await inbox.receive(inbound());
+    await sleep(100);
+
+    expect([first, again]).to.deep.equal(['stored', 'duplicate']);
+    expect(await db.collection('inbox_messages').countDocuments()).to.equal(1);
+    expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@it\n\ninbox.ack@en\n\ninbox.chooseLanguage@it\n\ninbox.chooseLanguage@en']);
+  });
+
+  it('five messages of a new citizen arriving at once, are all stored in one conversation and acknowledged once', async () => {
+    const burst = Array.from({ length: 5 }, (_, i) => inbound({ platformMessageId: `wamid-burst-${i}`, text: `parte ${i}` }));
+
+    const outcomes = await Promise.all(burst.map((message) => inbox.receive(message)));
+    await sleep(100);
+
+    expect(outcomes).to.deep.equal(['stored', 'stored', 'stored', 'stored', 'stored']);
+    expect(await db.collection('inbox_messages').countDocuments()).to.equal(5);
+    expect(await db.collection('inbox_conversations').countDocuments()).to.equal(1);
+    expect(await db.collection('inbox_contacts').countDocuments()).to.equal(1);
+    expect(chat.sent).to.have.length(1);
+  });
+
+  it('a message stored by a process that stopped before its acknowledgement, gets it when the platform delivers it again', async () => {
+    await inbox.receive(inbound({ text: '你好' }));
+    await sleep(50);
+    await db.collection('inbox_outbound').deleteMany({});
+    chat.sent.length = 0;
+
+    await inbox.receive(inbound({ text: '你好' }));
+    await sleep(100);
+
+    expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@zh-Hans']);
+  });
+
+  it('a message stored by a process that stopped before reopening its conversation, reopens it when delivered again', async () => {
+    await inbox.receive(inbound());
+    const stored = await db.collection('inbox_messages').findOne({});
+    // What the conversation looked like before this message, had the process stopped right after storing it.
+    await db.collection('inbox_conversations').updateOne({}, { $set: { state: 'closed', lastInboundAt: new Date(Date.now() - 3600_000) } });
+
+    const outcome = await inbox.receive(inbound());
+
+    expect(outcome).to.equal('duplicate');
+    const conversation = await db.collection('inbox_conversations').findOne({});
+    expect(conversation).to.include({ state: 'open' });
+    expect(conversation?.lastInboundAt).to.deep.equal(stored?.receivedAt);
+  });
+
+  it('the chat account down when the acknowledgement is due, keeps it queued and sends it once the account is back', async () => {
+    chat.down = true;
+
+    await inbox.receive(inbound());
+    await sleep(100);
+    const queued = await db.collection('inbox_outbound').findOne({});
+    chat.down = false;
+    await sleep(3500);
+
+    expect(queued).to.include({ state: 'queued', kind: 'ack' });
+    expect(chat.sent).to.have.length(1);
+    expect(await db.collection('inbox_outbound').findOne({})).to.include({ state: 'sent', attempts: 2 });
+  });
+
+  it('a language the citizen chose, is kept when they later write in another script', async () => {
+    await inbox.receive(inbound({ platformMessageId: 'wamid-lang', text: 'LANG ur' }));
+
+    await inbox.receive(inbound({ platformMessageId: 'wamid-zh', text: '你好' }));
+
+    expect(await db.collection('inbox_contacts').findOne({})).to.include({ language: 'ur', languageSource: 'declared' });
+    expect(await db.collection('inbox_conversations').findOne({})).to.include({ language: 'ur' });
+  });
+
+  it('a group message that does not mention us, is ignored and nothing is written', async () => {
+    const outcome = await inbox.receive(inbound({ chatType: 'group', chatId: '120363000000000001@g.us' }));
+
+    expect(outcome).to.equal('ignored');
+    expect(await db.collection('inbox_contacts').countDocuments()).to.equal(0);
+  });
+});

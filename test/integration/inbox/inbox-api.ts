@@ -1,0 +1,84 @@
+import { expect } from 'chai';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { signInAs, signInAsAdmin, type SignedInUser } from '../../support/auth.js';
+import { call } from '../../support/http.js';
+import type { StartOptions } from '../../../src/main.js';
+import { startTestStack, type TestStack } from '../../support/stack.js';
+import { buildCitizensAccount } from '../../factories/inbox.factory.js';
+import { messagesIn, type ChatMessage } from '../dispatch/dispatch-api.js';
+
+export const ACCOUNT = 'sim-citizens';
+export const ARABIC_GROUP = '120363000000000001@g.us';
+
+export interface InboxStack {
+  stack: TestStack;
+  admin: SignedInUser;
+  arabicMediator: SignedInUser;
+  chineseMediator: SignedInUser;
+  viewer: SignedInUser;
+}
+
+/** The whole service on one simulated account of citizens, with the Arabic group registered (already, on a restart). */
+export async function startInboxStack(
+  env: Record<string, string> = {},
+  options: StartOptions & { account?: Parameters<typeof buildCitizensAccount>[0] } = {},
+): Promise<InboxStack> {
+  const { account, ...startOptions } = options;
+  const stack = await startTestStack({ CONNECTORS: JSON.stringify([buildCitizensAccount(account)]), ...env }, startOptions);
+  const admin = await signInAsAdmin(stack);
+  const group = await call(stack, 'POST', '/api/v1/groups', {
+    headers: admin.headers,
+    body: { account: ACCOUNT, chatId: ARABIC_GROUP, name: 'Comunità araba', language: 'ar', topics: [], enabled: true },
+  });
+  expect([201, 409], JSON.stringify(group.body)).to.include(group.status);
+  return {
+    stack,
+    admin,
+    arabicMediator: await signInAs(stack, 'mediator', { languages: ['ar'] }),
+    chineseMediator: await signInAs(stack, 'mediator', { languages: ['zh-Hans'] }),
+    viewer: await signInAs(stack, 'viewer'),
+  };
+}
+
+/** A citizen writes into a simulated chat; resolves once the inbox has stored it. */
+export async function citizenWrites(ctx: InboxStack, chatId: string, text: string, options: { senderId?: string; mentionsUs?: boolean } = {}): Promise<void> {
+  const response = await call(ctx.stack, 'POST', `/api/v1/simulator/${ACCOUNT}/inbound`, {
+    headers: ctx.admin.headers,
+    body: { chatId, senderId: options.senderId ?? chatId, senderName: 'Citizen', text, ...(options.mentionsUs ? { mentionsUs: true } : {}) },
+  });
+  expect(response.status, JSON.stringify(response.body)).to.equal(201);
+}
+
+export interface ConversationSummary {
+  id: string;
+  contactId: string;
+  language: string;
+  state: string;
+  assigneeId?: string;
+}
+
+export async function listConversations(ctx: InboxStack, as: SignedInUser, query = ''): Promise<ConversationSummary[]> {
+  const response = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations?limit=200${query}`, { headers: as.headers });
+  expect(response.status, JSON.stringify(response.body)).to.equal(200);
+  return response.body.items as ConversationSummary[];
+}
+
+/** The conversation of the contact who wrote from `chatId` (their messages hold the text `marker`). */
+export async function conversationWith(ctx: InboxStack, marker: string) {
+  for (const summary of await listConversations(ctx, ctx.admin)) {
+    const detail = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${summary.id}`, { headers: ctx.admin.headers });
+    if ((detail.body.messages as Array<{ text: string }>).some((m) => m.text.includes(marker))) return detail.body;
+  }
+  throw new Error(`no conversation holds ${marker}`);
+}
+
+/** Polls the simulated chat until `done` holds for what we sent into it. */
+export async function waitForOurMessages(ctx: InboxStack, chatId: string, done: (ours: ChatMessage[]) => boolean, timeoutMs = 15_000): Promise<ChatMessage[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ours = (await messagesIn(ctx, ACCOUNT, chatId)).filter((m) => m.fromUs);
+    if (done(ours)) return ours;
+    if (Date.now() > deadline) throw new Error(`chat ${chatId} holds ${JSON.stringify(ours.map((m) => m.text))}`);
+    await sleep(100);
+  }
+}

@@ -1,0 +1,94 @@
+import { expect } from 'chai';
+import mongoose from 'mongoose';
+import { InboxSendFailed } from '../../../src/inbox/index.js';
+import { OutboundRepository } from '../../../src/inbox/outbound.repository.js';
+import { OutboundSender } from '../../../src/inbox/outbound-sender.service.js';
+import { silentLogger } from '../../support/silent-logger.js';
+import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
+import { citizenChat } from '../../factories/inbox.factory.js';
+
+const POLICY = { maxAttempts: 3, backoffMs: (attempt: number) => attempt * 1000 };
+
+describe('OutboundSender (real repository on the engine)', () => {
+  let temp: TempEngine;
+  let db: mongoose.Connection;
+  let outbound: OutboundRepository;
+  let failure: InboxSendFailed | undefined;
+  let sends = 0;
+
+  const sender = () =>
+    new OutboundSender({
+      outbound,
+      chat: {
+        async send() {
+          sends += 1;
+          if (failure) throw failure;
+          return { platformMessageId: 'out-1', sentAt: new Date() };
+        },
+      },
+      log: silentLogger,
+    });
+
+  const queuedReply = () =>
+    outbound.insert({
+      conversationId: 'c1',
+      contactId: 'k1',
+      kind: 'reply',
+      account: 'sim-test',
+      chatId: citizenChat(1),
+      chatType: 'direct',
+      text: 'risposta',
+      createdAt: new Date(),
+      expireAt: new Date(Date.now() + 86_400_000),
+    });
+
+  before(async () => {
+    temp = await startTempEngine();
+    db = await mongoose.createConnection(`${temp.engine.uri}sportello-outbound`, { serverSelectionTimeoutMS: 5000 }).asPromise();
+    outbound = new OutboundRepository(db);
+    await outbound.init();
+  });
+
+  beforeEach(() => {
+    failure = undefined;
+    sends = 0;
+  });
+
+  after(async () => {
+    await db.close();
+    await temp.dispose();
+  });
+
+  it('transient failures, retried later until the last attempt, then failed with the reason', async () => {
+    failure = new InboxSendFailed('transient', 'not connected (reconnecting)');
+    const message = await queuedReply();
+
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await sender().send(message.id, POLICY));
+
+    expect(outcomes.map((o) => o.kind)).to.deep.equal(['later', 'later', 'done']);
+    expect(outcomes[1]).to.include({ delayMs: 2000 });
+    expect(await outbound.get(message.id)).to.include({ state: 'failed', attempts: 3, reason: 'not connected (reconnecting)' });
+  });
+
+  it('rate limited, waits at least what the platform asked', async () => {
+    failure = new InboxSendFailed('rate_limited', 'slow down', 30_000);
+    const message = await queuedReply();
+
+    const outcome = await sender().send(message.id, POLICY);
+
+    expect(outcome).to.include({ kind: 'later', delayMs: 30_000 });
+    expect(await outbound.get(message.id)).to.include({ state: 'queued', attempts: 1 });
+  });
+
+  it('a message already sent, run again (a repeated job), is not sent twice', async () => {
+    const message = await queuedReply();
+
+    await sender().send(message.id, POLICY);
+    const again = await sender().send(message.id, POLICY);
+
+    expect(again).to.deep.equal({ kind: 'done' });
+    expect(sends).to.equal(1);
+    expect(await outbound.get(message.id)).to.include({ state: 'sent', platformMessageId: 'out-1' });
+  });
+});

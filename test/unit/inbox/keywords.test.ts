@@ -1,0 +1,23 @@
+import { expect } from 'chai';
+import { parseKeyword } from '../../../src/inbox/keywords.js';
+
+describe('parseKeyword', () => {
+  it('LANG with a supported code, in any case and spacing, chooses that language', () => {
+    expect(parseKeyword('  LANG ar ')).to.deep.equal({ kind: 'language', language: 'ar' });
+    expect(parseKeyword('lingua UR')).to.deep.equal({ kind: 'language', language: 'ur' });
+    expect(parseKeyword('语言 zh')).to.deep.equal({ kind: 'language', language: 'zh-Hans' });
+    expect(parseKeyword('lang zh-hant')).to.deep.equal({ kind: 'language', language: 'zh-Hant' });
+  });
+
+  it('STOP and START, alone, are keywords', () => {
+    expect(parseKeyword('stop')).to.deep.equal({ kind: 'stop' });
+    expect(parseKeyword('START\n')).to.deep.equal({ kind: 'start' });
+  });
+
+  it('a question that contains a keyword, or an unsupported code, is plain text', () => {
+    expect(parseKeyword('Please stop the renewal, I moved')).to.equal(undefined);
+    expect(parseKeyword('LANG xx')).to.equal(undefined);
+    expect(parseKeyword('LANG ar; drop table')).to.equal(undefined);
+    expect(parseKeyword('{{constructor}}')).to.equal(undefined);
+  });
+});

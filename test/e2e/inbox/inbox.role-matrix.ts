@@ -7,15 +7,16 @@ const ARABIC = 'مرحبا، كيف أجدد تصريح الإقامة؟';
 const CHINESE = '你好，我想续签居留许可';
 
 /**
- * A fresh conversation per caller: a new citizen (a random sender) mentions us in the demo Arabic group, so one
- * caller's close or erase never changes what the next one finds. Its language is detected from the text.
+ * A fresh conversation per caller: a new citizen (a random sender) writes to the demo direct chat, so one caller's
+ * close or erase never changes what the next one finds. Its language is detected from the text (a group's registered
+ * language would win over it, and the dispatch rows register the demo groups as Arabic).
  */
 function freshConversation(text = ARABIC) {
   return async (ctx: MatrixContext): Promise<Record<string, string>> => {
     const senderId = `39${randomBytes(5).readUIntBE(0, 5)}@c.us`;
     await call(ctx.stack, 'POST', '/api/v1/simulator/sim-whatsapp/inbound', {
       headers: ctx.admin.headers,
-      body: { chatId: '120363000000000001@g.us', senderId, senderName: 'Citizen', text, mentionsUs: true },
+      body: { chatId: '393330000001@c.us', senderId, senderName: 'Citizen', text },
     });
     const listed = await call(ctx.stack, 'GET', '/api/v1/inbox/conversations?limit=200', { headers: ctx.admin.headers });
     const items = listed.body.items as Array<{ id: string; contactId: string }>;

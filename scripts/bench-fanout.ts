@@ -15,6 +15,7 @@ import { startSportello } from '../src/main.js';
 import { startPrivateRedis } from '../src/platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from '../src/platform/queue/bull-queue.adapter.js';
 import { spawnServer } from './lib/engine-child-process.js';
+import { sendConcurrency } from '../src/dispatch/index.js';
 
 const LANGUAGES = ['ar', 'zh-Hans', 'sq', 'ro', 'ur', 'en', 'fr', 'es', 'uk', 'bn'];
 const GROUPS_PER_LANGUAGE = Number(process.env.BENCH_GROUPS_PER_LANGUAGE ?? 2000);
@@ -164,7 +165,8 @@ await running.stop();
 const enginePeakRssMb = peakRssMbOf(engine.child.pid ?? 0);
 await engine.stop();
 
-// Bare bull: the same number of queues, concurrency 1 each, no-op processor, on the same Redis.
+// Bare bull: the same number of queues with the concurrency dispatch gives each account, no-op processor, on
+// the same Redis.
 const factory = createBullQueueFactory({ redisUrl: redis.url, prefix: 'bench-bare' });
 const queues = accounts.map((account) => factory.queue<{ n: number }>(`bare-${account.id}`));
 let done = 0;
@@ -172,7 +174,7 @@ const bareStart = Date.now();
 for (const queue of queues) {
   await queue.enqueueMany(Array.from({ length: GROUPS_PER_LANGUAGE }, (_, n) => ({ data: { n }, options: { jobId: `${queue.name}-${n}` } })));
 }
-for (const queue of queues) queue.process(async () => void (done += 1), 1);
+queues.forEach((queue, i) => queue.process(async () => void (done += 1), sendConcurrency({ id: accounts[i]!.id, channel: 'whatsapp', rateLimit: accounts[i]!.rateLimit })));
 while (done < GROUPS_PER_LANGUAGE * queues.length) await sleep(20);
 const bareJobsPerSecond = done / ((Date.now() - bareStart) / 1000);
 await factory.close();

@@ -19,7 +19,7 @@ import { GroupRepository } from './group.repository.js';
 import type { GroupInput } from './group.js';
 import { createGroupsRoutes } from './groups.routes.js';
 import { GroupsService } from './groups.service.js';
-import { registerSendDeliveryProcessor } from './processors/send-delivery.processor.js';
+import { registerSendDeliveryProcessor, sendConcurrency } from './processors/send-delivery.processor.js';
 import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-announcement.port.js';
 import { AnnouncementProgress } from './announcement-progress.js';
 
@@ -28,6 +28,7 @@ export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './se
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
 export { dispatchOpenApi } from './dispatch.openapi.js';
+export { sendConcurrency } from './processors/send-delivery.processor.js';
 
 export interface DispatchDeps {
   db: Connection;
@@ -84,7 +85,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     cancel: (announcementId) => fanOut.cancel(announcementId),
     registerGroups: (list) => groups.registerMissing(list),
     async startWorkers() {
-      for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
+      for (const [account, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log, sendConcurrency(accounts.get(account)!));
       await fanOut.recover();
     },
     async stop() {

@@ -29,6 +29,8 @@ export class CollectionIndex {
    */
   multikey = false;
   private readonly partial: DocumentPredicate | null;
+  /** No dotted path and no partial filter: a document's keys depend only on the values of `fields`. */
+  readonly topLevel: boolean;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -39,6 +41,7 @@ export class CollectionIndex {
       }
     }
     this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
+    this.topLevel = !this.partial && this.fields.every((field) => !field.includes('.'));
   }
 
   get unique(): boolean {

@@ -68,6 +68,8 @@ export class CollectionData {
     // Most updates change a field or two: an index whose keys stay the same is neither checked nor touched.
     const changed: Array<{ index: CollectionIndex; before: IndexKey[]; after: IndexKey[] }> = [];
     for (const index of this.indexes.values()) {
+      // Top-level fields holding the very same value (an update shares what it leaves alone) give the same keys.
+      if (index.topLevel && index.fields.every((field) => old[field] === doc[field])) continue;
       const before = index.keysOf(old);
       const after = index.keysOf(doc);
       if (!sameKeys(before, after)) changed.push({ index, before, after });

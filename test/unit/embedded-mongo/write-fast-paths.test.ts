@@ -80,4 +80,16 @@ describe('embedded engine: filters and updates without mingo', () => {
     expect(byState('queued')).to.have.length(1);
     expect(() => coll.replace(a, { _id: 1, key: 'b', state: 'sent' })).to.throw(duplicateKeyError('db.c', 'key_1', { key: 1 }, { key: 'b' }).message);
   });
+
+  it('replace, a dotted index path whose parent object is replaced by an equal-looking one with another value: the index follows', () => {
+    const coll = new CollectionData('db', 'c', {}, Buffer.alloc(16));
+    coll.addIndex({ key: { 'meta.lang': 1 }, name: 'meta.lang_1' });
+    const rid = coll.insert({ _id: 1, meta: { lang: 'ar' } });
+
+    coll.replace(rid, { _id: 1, meta: { lang: 'ur' } });
+
+    const found: number[] = [];
+    coll.indexes.get('meta.lang_1')!.keys.scan({ key: ['ur'], inclusive: true }, { key: ['ur'], inclusive: true }, (_, r) => found.push(r) > 0);
+    expect(found).to.deep.equal([rid]);
+  });
 });

@@ -9,6 +9,8 @@
 // caps this process's V8 old space at 256 MB, as a service with a memory budget would run: left to size
 // itself to the machine, V8 lets the garbage of the 20,000 group registrations pile up (about 600 MB RSS,
 // while the live heap after a full GC stays near 110 MB). `heapLimitMb` in the output says which applied.
+// `cpuUsPerDelivery` and `cpuUsPerBareJob` split the CPU time each process used (from /proc) by the items of
+// that phase: where a delivery's cost goes, next to what bull alone costs.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -18,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startSportello } from '../src/main.js';
 import { startPrivateRedis } from '../src/platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from '../src/platform/queue/bull-queue.adapter.js';
+import { Redis } from 'ioredis';
 import { spawnServer } from './lib/engine-child-process.js';
 import { sendConcurrency } from '../src/dispatch/index.js';
 
@@ -32,6 +35,23 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
 const redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true });
 const engine = await spawnServer('scripts/engine.ts', ['--data', join(dir, 'engine')], fileURLToPath(new URL('..', import.meta.url)));
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+const infoClient = new Redis(redis.url);
+const redisPid = Number(/process_id:(\d+)/.exec(await infoClient.info('server'))?.[1] ?? 0);
+infoClient.disconnect();
+const cpuNow = (withEngine = true): Record<string, number> => ({
+  service: cpuMsOf(process.pid),
+  ...(withEngine ? { engine: cpuMsOf(engine.child.pid ?? 0) } : {}),
+  redis: cpuMsOf(redisPid),
+});
+/** CPU microseconds per item each process spent between two readings. */
+const cpuPer = (from: Record<string, number>, to: Record<string, number>, items: number): Record<string, number> =>
+  Object.fromEntries(Object.keys(from).map((k) => [k, Math.round(((to[k]! - from[k]!) * 1000) / items)]));
 
 /** Peak resident set size of another process, from /proc (Linux). */
 function peakRssMbOf(pid: number): number {
@@ -128,6 +148,7 @@ const finished = (s: { total: number; byState: Record<string, number> }): boolea
 const normal = await publishedAnnouncement('normal', ['permits'], LANGUAGES);
 const urgent = await publishedAnnouncement('urgent', ['emergency'], ['en']);
 
+const cpuAtPublish = cpuNow();
 const publishAt = Date.now();
 await normal.publish();
 const plannedMs = Date.now() - publishAt;
@@ -160,11 +181,14 @@ async function lastSentAtOf(id: string): Promise<number> {
     after = page.items[page.items.length - 1].id;
   }
 }
+const cpuAtEnd = cpuNow();
 const lastSentAt = Math.max(await lastSentAtOf(normal.id), await lastSentAtOf(urgent.id));
 const normalSummary = await summary(normal.id);
 const deliveries = normalSummary.total + (await summary(urgent.id)).total;
 const deliveriesPerSecond = deliveries / ((lastSentAt - publishAt) / 1000);
 process.stderr.write(`planned ${normalSummary.total} in ${plannedMs} ms; all sent in ${((lastSentAt - publishAt) / 1000).toFixed(1)} s\n`);
+// Includes the once-a-second summary polls, the last of them after the last send.
+const cpuUsPerDelivery = cpuPer(cpuAtPublish, cpuAtEnd, deliveries);
 await running.stop();
 const enginePeakRssMb = peakRssMbOf(engine.child.pid ?? 0);
 await engine.stop();
@@ -174,6 +198,7 @@ await engine.stop();
 const factory = createBullQueueFactory({ redisUrl: redis.url, prefix: 'bench-bare' });
 const queues = accounts.map((account) => factory.queue<{ n: number }>(`bare-${account.id}`));
 let done = 0;
+const cpuAtBareStart = cpuNow(false);
 const bareStart = Date.now();
 for (const queue of queues) {
   await queue.enqueueMany(Array.from({ length: GROUPS_PER_LANGUAGE }, (_, n) => ({ data: { n }, options: { jobId: `${queue.name}-${n}` } })));
@@ -181,6 +206,7 @@ for (const queue of queues) {
 queues.forEach((queue, i) => queue.process(async () => void (done += 1), sendConcurrency({ id: accounts[i]!.id, channel: 'whatsapp', rateLimit: accounts[i]!.rateLimit })));
 while (done < GROUPS_PER_LANGUAGE * queues.length) await sleep(20);
 const bareJobsPerSecond = done / ((Date.now() - bareStart) / 1000);
+const cpuUsPerBareJob = cpuPer(cpuAtBareStart, cpuNow(false), done);
 await factory.close();
 await redis.stop();
 clearInterval(sampler);
@@ -196,6 +222,8 @@ const result = {
   peakRssMb: Math.round(peakRss / 1024 / 1024),
   enginePeakRssMb,
   heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024),
+  cpuUsPerDelivery,
+  cpuUsPerBareJob,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);

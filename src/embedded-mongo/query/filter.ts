@@ -39,44 +39,68 @@ function inTest(values: unknown[]): ValueTest {
   };
 }
 
-/**
- * `{ field: scalar }`, `{ field: { $eq: scalar } }` and `{ field: { $in: [scalars] } }` pairs, or null if the
- * filter says anything else.
- */
-function plainConditions(filter: Document): Array<[string, ValueTest]> | null {
-  const out: Array<[string, ValueTest]> = [];
-  for (const [field, condition] of Object.entries(filter)) {
-    if (field.startsWith('$')) return null;
-    let value = condition;
-    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      const keys = Object.keys(value);
-      if (keys.length !== 1) return null;
-      const list: unknown = (condition as Document)['$in'];
-      if (keys[0] === '$in' && Array.isArray(list) && list.length > 0 && list.every(isIndexableScalar)) {
-        out.push([field, inTest(list)]);
-        continue;
-      }
-      if (keys[0] !== '$eq') return null;
-      value = (condition as Document)['$eq'];
+/** The size an array at a top-level field must have, for `{ field: { $size: n } }`. */
+function sizeTest(field: string, size: unknown): DocumentPredicate | null {
+  if (field.includes('.') || typeof size !== 'number' || !Number.isInteger(size) || size < 0) return null;
+  return (doc) => {
+    const value = doc[field];
+    return Array.isArray(value) && value.length === size;
+  };
+}
+
+/** A test for one `field: condition` pair of the shapes below, or null. */
+function fieldTest(field: string, condition: unknown): DocumentPredicate | null {
+  let value = condition;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const keys = Object.keys(value);
+    if (keys.length !== 1) return null;
+    const operand: unknown = (condition as Document)[keys[0]!];
+    if (keys[0] === '$size') return sizeTest(field, operand);
+    if (keys[0] === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isIndexableScalar)) {
+      const test = inTest(operand);
+      // An array field matches when one of its elements matches, as valuesAtPath expands it.
+      return (doc) => valuesAtPath(doc, field).some(test);
     }
-    if (!isIndexableScalar(value)) return null;
-    out.push([field, (found) => bsonEquals(found, value)]);
+    if (keys[0] !== '$eq') return null;
+    value = operand;
   }
-  return out;
+  if (!isIndexableScalar(value)) return null;
+  return (doc) => valuesAtPath(doc, field).some((found) => bsonEquals(found, value));
 }
 
 /**
- * Compiles a MongoDB filter once; mingo does the matching. Equality and `$in` on scalars (the shape of a
- * point read, a state check, a page of ids) are matched directly: building a mingo Query costs more than the
- * rest of the read, and mingo's `$in` hashes the whole list for every document it tests.
+ * `{ field: scalar }`, `{ field: { $eq: scalar } }`, `{ field: { $in: [scalars] } }`, `{ field: { $size: n } }`
+ * and `$and`/`$or` of such clauses, or null if the filter says anything else.
+ */
+function plainFilter(filter: Document): DocumentPredicate | null {
+  const tests: DocumentPredicate[] = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$or' || field === '$and') {
+      if (!Array.isArray(condition) || condition.length === 0) return null;
+      const clauses = condition.map((clause) => (clause !== null && typeof clause === 'object' && !Array.isArray(clause) ? plainFilter(clause as Document) : null));
+      if (clauses.some((clause) => clause === null)) return null;
+      const parts = clauses as DocumentPredicate[];
+      tests.push(field === '$or' ? (doc) => parts.some((part) => part(doc)) : (doc) => parts.every((part) => part(doc)));
+      continue;
+    }
+    if (field.startsWith('$')) return null;
+    const test = fieldTest(field, condition);
+    if (!test) return null;
+    tests.push(test);
+  }
+  return (doc) => tests.every((test) => test(doc));
+}
+
+/**
+ * Compiles a MongoDB filter once; mingo does the matching. Equality, `$in` and `$size` on plain fields, and
+ * `$and`/`$or` of those (a point read, a state check, a page of ids, the groups matching a topic), are
+ * matched directly: building a mingo Query costs more than the rest of a point read, mingo's `$in` hashes
+ * the whole list for every document it tests, and a topic match tests every group of the town.
  */
 export function compileFilter(filter: Document | undefined | null): DocumentPredicate {
   if (!filter || Object.keys(filter).length === 0) return MATCH_ALL;
-  const conditions = plainConditions(filter);
-  if (conditions) {
-    // An array field matches when one of its elements matches, as valuesAtPath expands it.
-    return (doc) => conditions.every(([field, test]) => valuesAtPath(doc, field).some(test));
-  }
+  const plain = plainFilter(filter);
+  if (plain) return plain;
   refuseUnsupportedOperators(filter);
   const query = new Query(filter, mingoOptions());
   return (doc) => query.test(doc);

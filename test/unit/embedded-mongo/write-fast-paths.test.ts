@@ -16,7 +16,7 @@ const docs: Document[] = [
 ];
 
 describe('embedded engine: filters and updates without mingo', () => {
-  it('compileFilter, $in of 40 ObjectIds, of numbers, of strings against arrays, of dates: the documents mingo matches', () => {
+  it('compileFilter, $in of 40 ObjectIds, of numbers, of strings against arrays, of dates, $size, $or and $and of those: the documents mingo matches', () => {
     const filters: Document[] = [
       { _id: { $in: ids.slice(0, 20) }, state: 'queued' },
       { _id: { $in: [...ids, 'text-id'] } },
@@ -24,6 +24,11 @@ describe('embedded engine: filters and updates without mingo', () => {
       { state: { $in: ['planned', 'queued', 'sending'] } },
       { tags: { $in: ['b', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x'] } },
       { when: { $in: [new Date(0), new Date(1), new Date(2), new Date(3), new Date(4), new Date(5), new Date(6), new Date(7), new Date(8)] } },
+      { state: { $ne: 'sent' }, $or: [{ tags: { $size: 0 } }, { tags: { $in: ['z'] } }] },
+      { $or: [{ tags: { $size: 0 } }, { tags: { $in: ['z', 'q'] } }] },
+      { $or: [{ tags: { $size: 2 } }, { n: 2.5 }], $and: [{ state: { $in: ['queued', 'planned'] } }] },
+      { tags: { $size: 0 } },
+      { missing: { $size: 0 } },
     ];
     for (const filter of filters) {
       const query = new Query(filter, mingoOptions());

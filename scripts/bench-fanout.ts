@@ -155,6 +155,7 @@ const plannedMs = Date.now() - publishAt;
 process.stderr.write(`normal announcement planned in ${plannedMs} ms\n`);
 const urgentAt = Date.now();
 await urgent.publish();
+process.stderr.write(`urgent announcement planned in ${Date.now() - urgentAt} ms\n`);
 let urgentFirstSendMs: number;
 for (;;) {
   const sent = await api('GET', `/api/v1/announcements/${urgent.id}/deliveries?state=sent&limit=100`, auth);

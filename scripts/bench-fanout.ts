@@ -3,13 +3,26 @@
 // jobs with a no-op processor on the same Redis, the same number of queues and the same concurrency.
 // Prints deliveries/s from publish to the last `sent`, bare jobs/s, their ratio, the time to the first send of an
 // urgent announcement published while the 20,000 are queued, and peak RSS. Last line: one JSON object.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The engine stands for production's MongoDB, a separate server, so it runs in its own process (`npm run
+// engine`): `peakRssMb` is this process alone (HTTP service and dispatch workers), `enginePeakRssMb` the
+// engine's own peak (VmHWM). Redis, also a separate server, is not counted in either. `npm run bench:fanout`
+// caps this process's V8 old space at 256 MB, as a service with a memory budget would run: left to size
+// itself to the machine, V8 lets the garbage of the 20,000 group registrations pile up (about 600 MB RSS,
+// while the live heap after a full GC stays near 110 MB). `heapLimitMb` in the output says which applied.
+// `cpuUsPerDelivery` and `cpuUsPerBareJob` split the CPU time each process used (from /proc) by the items of
+// that phase: where a delivery's cost goes, next to what bull alone costs.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSportello } from '../src/main.js';
 import { startPrivateRedis } from '../src/platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from '../src/platform/queue/bull-queue.adapter.js';
+import { Redis } from 'ioredis';
+import { spawnServer } from './lib/engine-child-process.js';
+import { sendConcurrency } from '../src/dispatch/index.js';
 
 const LANGUAGES = ['ar', 'zh-Hans', 'sq', 'ro', 'ur', 'en', 'fr', 'es', 'uk', 'bn'];
 const GROUPS_PER_LANGUAGE = Number(process.env.BENCH_GROUPS_PER_LANGUAGE ?? 2000);
@@ -17,10 +30,34 @@ const URGENT_GROUPS_PER_ACCOUNT = 1;
 const HTTP_CONCURRENCY = 16;
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
 
 const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
 const redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true });
+const engine = await spawnServer('scripts/engine.ts', ['--data', join(dir, 'engine')], fileURLToPath(new URL('..', import.meta.url)));
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+const infoClient = new Redis(redis.url);
+const redisPid = Number(/process_id:(\d+)/.exec(await infoClient.info('server'))?.[1] ?? 0);
+infoClient.disconnect();
+const cpuNow = (withEngine = true): Record<string, number> => ({
+  service: cpuMsOf(process.pid),
+  ...(withEngine ? { engine: cpuMsOf(engine.child.pid ?? 0) } : {}),
+  redis: cpuMsOf(redisPid),
+});
+/** CPU microseconds per item each process spent between two readings. */
+const cpuPer = (from: Record<string, number>, to: Record<string, number>, items: number): Record<string, number> =>
+  Object.fromEntries(Object.keys(from).map((k) => [k, Math.round(((to[k]! - from[k]!) * 1000) / items)]));
+
+/** Peak resident set size of another process, from /proc (Linux). */
+function peakRssMbOf(pid: number): number {
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
 
 // One simulated account per community language, as a town would run one number or WeChat account per community.
 const accounts = LANGUAGES.map((language, i) => ({
@@ -43,6 +80,7 @@ const running = await startSportello({
   DATA_DIR: join(dir, 'service'),
   LOG_LEVEL: 'warn',
   REDIS_URL: redis.url,
+  MONGODB_URI: `${engine.uri}sportello`,
   BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.test',
   BOOTSTRAP_ADMIN_PASSWORD: 'bench-admin-password-123',
   CONNECTORS: JSON.stringify(accounts.map(({ language: _language, ...account }) => account)),
@@ -110,12 +148,14 @@ const finished = (s: { total: number; byState: Record<string, number> }): boolea
 const normal = await publishedAnnouncement('normal', ['permits'], LANGUAGES);
 const urgent = await publishedAnnouncement('urgent', ['emergency'], ['en']);
 
+const cpuAtPublish = cpuNow();
 const publishAt = Date.now();
 await normal.publish();
 const plannedMs = Date.now() - publishAt;
 process.stderr.write(`normal announcement planned in ${plannedMs} ms\n`);
 const urgentAt = Date.now();
 await urgent.publish();
+process.stderr.write(`urgent announcement planned in ${Date.now() - urgentAt} ms\n`);
 let urgentFirstSendMs: number;
 for (;;) {
   const sent = await api('GET', `/api/v1/announcements/${urgent.id}/deliveries?state=sent&limit=100`, auth);
@@ -126,33 +166,51 @@ for (;;) {
   }
   await sleep(20);
 }
-let lastSentAt: number;
+// The service marks an announcement `sent` once none of its deliveries is in flight: a point read to poll,
+// where the summary is an aggregation over every delivery that would slow the engine it measures. The end
+// time is the last `sentAt` stored, not when this loop notices, so the poll interval does not count.
+const statusOf = async (id: string): Promise<string> => (await api('GET', `/api/v1/announcements/${id}`, auth)).status as string;
 for (;;) {
-  const [s, u] = [await summary(normal.id), await summary(urgent.id)];
-  if (finished(s) && finished(u)) {
-    lastSentAt = Date.now();
-    break;
+  if ((await statusOf(normal.id)) === 'sent' && (await statusOf(urgent.id)) === 'sent') {
+    if (finished(await summary(normal.id)) && finished(await summary(urgent.id))) break;
   }
-  // The summary is an aggregation over every delivery: polled often, it would slow the engine it measures.
-  await sleep(500);
+  await sleep(250);
 }
+async function lastSentAtOf(id: string): Promise<number> {
+  let last = 0;
+  for (let after = ''; ; ) {
+    const page = await api('GET', `/api/v1/announcements/${id}/deliveries?state=sent&limit=1000${after ? `&after=${after}` : ''}`, auth);
+    for (const d of page.items as Array<{ id: string; sentAt: string }>) last = Math.max(last, Date.parse(d.sentAt));
+    if (page.items.length < 1000) return last;
+    after = page.items[page.items.length - 1].id;
+  }
+}
+const cpuAtEnd = cpuNow();
+const lastSentAt = Math.max(await lastSentAtOf(normal.id), await lastSentAtOf(urgent.id));
 const normalSummary = await summary(normal.id);
 const deliveries = normalSummary.total + (await summary(urgent.id)).total;
 const deliveriesPerSecond = deliveries / ((lastSentAt - publishAt) / 1000);
 process.stderr.write(`planned ${normalSummary.total} in ${plannedMs} ms; all sent in ${((lastSentAt - publishAt) / 1000).toFixed(1)} s\n`);
+// Includes the once-a-second summary polls, the last of them after the last send.
+const cpuUsPerDelivery = cpuPer(cpuAtPublish, cpuAtEnd, deliveries);
 await running.stop();
+const enginePeakRssMb = peakRssMbOf(engine.child.pid ?? 0);
+await engine.stop();
 
-// Bare bull: the same number of queues, concurrency 1 each, no-op processor, on the same Redis.
+// Bare bull: the same number of queues with the concurrency dispatch gives each account, no-op processor, on
+// the same Redis.
 const factory = createBullQueueFactory({ redisUrl: redis.url, prefix: 'bench-bare' });
 const queues = accounts.map((account) => factory.queue<{ n: number }>(`bare-${account.id}`));
 let done = 0;
+const cpuAtBareStart = cpuNow(false);
 const bareStart = Date.now();
 for (const queue of queues) {
   await queue.enqueueMany(Array.from({ length: GROUPS_PER_LANGUAGE }, (_, n) => ({ data: { n }, options: { jobId: `${queue.name}-${n}` } })));
 }
-for (const queue of queues) queue.process(async () => void (done += 1), 1);
+queues.forEach((queue, i) => queue.process(async () => void (done += 1), sendConcurrency({ id: accounts[i]!.id, channel: 'whatsapp', rateLimit: accounts[i]!.rateLimit })));
 while (done < GROUPS_PER_LANGUAGE * queues.length) await sleep(20);
 const bareJobsPerSecond = done / ((Date.now() - bareStart) / 1000);
+const cpuUsPerBareJob = cpuPer(cpuAtBareStart, cpuNow(false), done);
 await factory.close();
 await redis.stop();
 clearInterval(sampler);
@@ -166,6 +224,10 @@ const result = {
   urgentFirstSendMs: Math.round(urgentFirstSendMs),
   planningMs: plannedMs,
   peakRssMb: Math.round(peakRss / 1024 / 1024),
+  enginePeakRssMb,
+  heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024),
+  cpuUsPerDelivery,
+  cpuUsPerBareJob,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);

@@ -79,6 +79,11 @@ export class AccountPacer {
     await this.redis.eval(RELEASE, 3, ...this.keys(account.id, new Date()), token, this.gapMs(account), messagesSent, Math.round(holdMs));
   }
 
+  /** How long a turn may go on sending: well inside the lock that keeps other processes out. */
+  get turnBudgetMs(): number {
+    return this.options.lockMs / 2;
+  }
+
   /** The spacing between two messages of an account: its interval plus random jitter. */
   gapMs(account: DispatchAccount): number {
     const interval = account.rateLimit.minIntervalMs;

@@ -38,10 +38,14 @@ export class DeliveryQueues {
   /** Queues deliveries that have no job yet (planning); they wait as delayed jobs until `notBefore`. */
   async enqueueNew(deliveries: readonly Delivery[], now: number): Promise<void> {
     const perAccount = new Map<string, Delivery[]>();
-    for (const d of deliveries) perAccount.set(d.account, [...(perAccount.get(d.account) ?? []), d]);
-    for (const [account, list] of perAccount) {
-      await this.forAccount(account).enqueueMany(list.map((d) => ({ data: jobData(d), options: jobOptions(d, now) })));
+    for (const d of deliveries) {
+      const list = perAccount.get(d.account);
+      if (list) list.push(d);
+      else perAccount.set(d.account, [d]);
     }
+    await Promise.all(
+      [...perAccount].map(([account, list]) => this.forAccount(account).enqueueMany(list.map((d) => ({ data: jobData(d), options: jobOptions(d, now) })))),
+    );
   }
 
   /** Moves a delivery's delayed job to its (new) `notBefore`; a job already running re-reads it when it claims the delivery. */

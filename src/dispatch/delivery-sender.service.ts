@@ -11,11 +11,13 @@ import { UnknownAccount } from './dispatch.errors.js';
 import type { DispatchMetrics } from './dispatch.metrics.js';
 import { quietHoursEnd } from './quiet-hours.js';
 import type { AnnouncementProgress } from './announcement-progress.js';
+import { AccountTurns } from './account-turns.js';
 
 /** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
 const MAX_INLINE_WAIT_MS = 15_000;
 /** When a platform says "rate limited" without saying for how long. */
 const DEFAULT_RETRY_AFTER_MS = 60_000;
+const DAILY_CAP = 'daily cap reached';
 
 export interface RetryPolicy {
   /** Send attempts (transient failures) before a delivery is `failed`. */
@@ -40,56 +42,94 @@ export interface DeliverySenderDeps {
 const DONE: SendResult = { kind: 'done' };
 const later = (delayMs: number, reason: string): SendResult => ({ kind: 'later', delayMs, reason });
 
+interface SentLast {
+  delivery: Delivery;
+  last: { partsSent: number; messageId: string; at: Date };
+}
+
 /**
- * Sends one delivery, within its account's pace, and writes its state before the job is acknowledged.
+ * Sends deliveries within their account's pace, and writes their state before their jobs are acknowledged.
+ *
+ * The jobs of an account running together in this process share one turn (`AccountTurns`): one pacer turn for
+ * all their messages, their claims sent together, their messages one after the other with the account's gap
+ * between them, and one write recording every delivery the turn sent. An account with a gap between messages
+ * runs one job at a time (see the processor), so its turns hold one delivery each.
  *
  * Guarantee: at-least-once per delivery. A delivery found `sending` belongs to a worker that died between the
  * platform's send and our record of it; it is sent again from its first part not recorded as sent. A citizen may
  * see one message twice in that case, never miss it: for residence-permit deadlines and emergencies a duplicate
- * is the lesser harm, and the window is one round trip wide.
+ * is the lesser harm, and the window is one turn wide (one delivery, or the few of an account without a gap).
  */
 export class DeliverySender {
+  private readonly turns = new AccountTurns<SendDeliveryJob & { policy: RetryPolicy }, SendResult>((account, jobs) =>
+    this.sendTurn(account, jobs, jobs[0]!.policy),
+  );
+
   constructor(private readonly deps: DeliverySenderDeps) {}
 
   async send(job: SendDeliveryJob, policy: RetryPolicy): Promise<SendResult> {
-    const { deliveries, pacer, accounts } = this.deps;
-    const account = accounts.get(job.account);
-    if (!account) throw new UnknownAccount(job.account);
+    if (!this.deps.accounts.has(job.account)) throw new UnknownAccount(job.account);
+    return this.turns.join(job.account, { ...job, policy });
+  }
 
+  private async sendTurn(accountId: string, jobs: readonly SendDeliveryJob[], policy: RetryPolicy): Promise<SendResult[]> {
+    const { deliveries, pacer } = this.deps;
+    const account = this.deps.accounts.get(accountId)!;
     // The turn comes first so that a delivery is `sending` only around the platform call; a turn in which
     // nothing is sent (cancelled, postponed) does not move the account's next slot.
-    const turn = await this.takeTurn(account, job.parts ?? 1);
-    if (turn.kind === 'later') return this.postponed(account, turn);
+    const turn = await this.takeTurn(account, jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0));
+    if (turn.kind === 'later') {
+      // Near the daily cap, a shared turn could hold back deliveries that fit on their own.
+      if (jobs.length > 1 && turn.reason === DAILY_CAP) return this.oneByOne(accountId, jobs, policy);
+      return jobs.map(() => this.postponed(account, turn));
+    }
+    const results: SendResult[] = jobs.map(() => DONE);
+    const endsAt = Date.now() + pacer.turnBudgetMs;
+    const sent: SentLast[] = [];
     let sentNow = 0;
     let holdAccountMs = 0;
     try {
-      const claimed = await deliveries.claim(job.deliveryId);
-      if (!claimed) return DONE;
-      if (claimed.validUntil && claimed.validUntil.getTime() <= Date.now()) return await this.expired(account, claimed);
-      const notBefore = this.notBefore(claimed, new Date());
-      if (notBefore) {
-        await deliveries.requeue(claimed.id, { notBefore, attempt: false });
-        return this.postponed(account, later(notBefore.getTime() - Date.now(), 'not before its time'));
-      }
-      if (claimed.state === 'sending') {
-        this.deps.log.warn({ deliveryId: claimed.id, account: account.id, partsSent: claimed.partsSent }, 'delivery interrupted by a worker crash: sending again');
-      }
-      try {
-        for (let part = claimed.partsSent; part < claimed.parts.length; part += 1) {
-          if (sentNow > 0) await sleep(pacer.gapMs(account));
-          const { messageId } = await this.deps.gateway.send(account.id, { chatId: claimed.chatId, type: 'group' }, claimed.parts[part] ?? '');
-          sentNow += 1;
-          if (part + 1 < claimed.parts.length) await deliveries.recordPartSent(claimed.id, part + 1, messageId);
-          else await deliveries.markSent(claimed.id, { partsSent: part + 1, messageId, at: new Date() });
+      const claims = await deliveries.claim(jobs.map((job) => job.deliveryId));
+      for (const [i, job] of jobs.entries()) {
+        const claimed = claims.get(job.deliveryId);
+        if (!claimed) continue;
+        if (claimed.validUntil && claimed.validUntil.getTime() <= Date.now()) {
+          results[i] = await this.expired(account, claimed);
+          continue;
         }
-      } catch (error) {
-        // A platform that says "too fast" means the account, not this chat: every send on it waits.
-        if (error instanceof ChatSendFailed && error.kind === 'rate_limited') holdAccountMs = error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
-        return await this.recordFailure(account, claimed, error, policy);
+        const notBefore = this.notBefore(claimed, new Date());
+        // A platform that says "too fast" means the account, not one chat: the rest of the turn waits too. A
+        // turn that runs past its budget leaves the rest to the next one, before the pacer's lock can expire.
+        const wait = holdAccountMs > 0 ? { ms: holdAccountMs, reason: 'waiting for the account' } : Date.now() > endsAt ? { ms: 0, reason: 'next turn' } : undefined;
+        if (notBefore || wait) {
+          const until = notBefore ?? new Date(Date.now() + wait!.ms);
+          await deliveries.requeue(claimed.id, { notBefore: until, attempt: false });
+          results[i] = this.postponed(account, later(until.getTime() - Date.now(), wait?.reason ?? 'not before its time'));
+          continue;
+        }
+        if (claimed.state === 'sending') {
+          this.deps.log.warn({ deliveryId: claimed.id, account: account.id, partsSent: claimed.partsSent }, 'delivery interrupted by a worker crash: sending again');
+        }
+        try {
+          for (let part = claimed.partsSent; part < claimed.parts.length; part += 1) {
+            const gap = sentNow > 0 ? pacer.gapMs(account) : 0;
+            if (gap > 0) await sleep(gap);
+            const { messageId } = await this.deps.gateway.send(account.id, { chatId: claimed.chatId, type: 'group' }, claimed.parts[part] ?? '');
+            sentNow += 1;
+            if (part + 1 < claimed.parts.length) await deliveries.recordPartSent(claimed.id, part + 1, messageId);
+            else sent.push({ delivery: claimed, last: { partsSent: part + 1, messageId, at: new Date() } });
+          }
+        } catch (error) {
+          if (error instanceof ChatSendFailed && error.kind === 'rate_limited') holdAccountMs = error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+          results[i] = await this.recordFailure(account, claimed, error, policy);
+        }
       }
-      this.deps.metrics.outcome(account.id, 'sent');
-      await this.deps.progress.sent(claimed.announcementId);
-      return DONE;
+      await deliveries.markSent(sent.map(({ delivery, last }) => ({ id: delivery.id, ...last })));
+      for (const { delivery } of sent) {
+        this.deps.metrics.outcome(account.id, 'sent');
+        await this.deps.progress.sent(delivery.announcementId);
+      }
+      return results;
     } finally {
       await pacer.release(account, turn.token, sentNow, holdAccountMs);
     }
@@ -103,6 +143,12 @@ export class DeliverySender {
     return DONE;
   }
 
+  private async oneByOne(accountId: string, jobs: readonly SendDeliveryJob[], policy: RetryPolicy): Promise<SendResult[]> {
+    const results: SendResult[] = [];
+    for (const job of jobs) results.push(...(await this.sendTurn(accountId, [job], policy)));
+    return results;
+  }
+
   /** Scheduled time, and quiet hours for normal notices (urgent ones go at night too). */
   private notBefore(delivery: Delivery, now: Date): Date | undefined {
     const candidates = [delivery.notBefore, delivery.priority === 'normal' ? quietHoursEnd(delivery.quietHours, now, this.deps.timeZone) : undefined];
@@ -114,7 +160,7 @@ export class DeliverySender {
     for (;;) {
       const turn = await this.deps.pacer.take(account, messages);
       if (turn.kind === 'go') return turn;
-      if (turn.kind === 'daily_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: 'daily cap reached' };
+      if (turn.kind === 'daily_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: DAILY_CAP };
       if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
       await sleep(turn.ms);
     }

@@ -70,19 +70,37 @@ export class DeliveryRepository {
     this.deliveries = deliveryModel(db);
   }
 
+  /**
+   * The driver's collection, for the writes every delivery makes several of: a mongoose query costs more
+   * client CPU than the engine's whole update (casting, hooks, a stack trace per exec), and these filters and
+   * updates are already of stored types.
+   */
+  private get raw() {
+    return this.deliveries.collection;
+  }
+
   async init(): Promise<void> {
     await this.deliveries.createIndexes();
   }
 
-  /** Writes the deliveries that do not exist yet; an existing (announcement, version, target) is left as it is. */
-  async insertPlanned(deliveries: NewDelivery[]): Promise<void> {
-    if (deliveries.length === 0) return;
+  /**
+   * Writes the deliveries that do not exist yet and returns those it wrote; an existing (announcement, version,
+   * target) is left as it is. Plain inserts against the unique key: cheaper than one upsert per target, and a
+   * repeat only collides. The driver's insert, with the schema's defaults written here: mongoose would build,
+   * validate and cast a document per target, more client time than the engine's whole insert.
+   */
+  async insertPlanned(deliveries: NewDelivery[]): Promise<Delivery[]> {
+    if (deliveries.length === 0) return [];
+    const updatedAt = new Date();
+    const docs = deliveries.map((d) => ({ _id: new Types.ObjectId(), ...d, attempts: 0, partsSent: 0, messageIds: [], interruptions: 0, updatedAt, __v: 0 }));
+    let collided = new Set<number>();
     try {
-      // Plain inserts against the unique key: cheaper than one upsert per target, and a repeat only collides.
-      await this.deliveries.insertMany(deliveries, { ordered: false });
+      await this.raw.insertMany(docs, { ordered: false });
     } catch (error) {
       if (!onlyDuplicateKeys(error)) throw error;
+      collided = new Set((error as { writeErrors?: Array<{ index: number }> }).writeErrors?.map((e) => e.index) ?? docs.map((_, i) => i));
     }
+    return docs.filter((_, i) => !collided.has(i)).map((doc) => toDelivery(doc as unknown as StoredDelivery));
   }
 
   /** A translation was approved: the deliveries waiting for it get its text. */
@@ -112,7 +130,8 @@ export class DeliveryRepository {
   }
 
   async markQueued(ids: string[]): Promise<void> {
-    await this.deliveries.updateMany({ _id: { $in: ids }, state: 'planned' }, { $set: { state: 'queued' } });
+    if (ids.length === 0) return;
+    await this.raw.updateMany({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) }, state: 'planned' }, { $set: { state: 'queued', updatedAt: new Date() } });
   }
 
   /** A newer version was published: what the older ones had not sent yet will not be sent. */
@@ -124,45 +143,65 @@ export class DeliveryRepository {
   }
 
   /**
-   * Moves a sendable delivery to `sending` and returns it as it was before; undefined when it is no longer
-   * sendable (sent, failed, cancelled). Found `sending`, its previous worker died in the middle of a send:
-   * that counts as an interruption.
+   * Moves the sendable deliveries among `ids` to `sending` and returns them as they were before, by id; those no
+   * longer sendable (sent, failed, cancelled) are left out. One found `sending` belongs to a worker that died in
+   * the middle of a send: that counts as an interruption. Two round trips for a whole turn: the read, then a
+   * write that moves only what is still unfinished; if something changed in between (a cancel), what the write
+   * did not move is read again and left out.
    */
-  async claim(id: string): Promise<Delivery | undefined> {
-    if (!isObjectId(id)) return undefined;
-    const before = await this.deliveries
-      .findOneAndUpdate({ _id: id, state: { $in: UNFINISHED } }, { $set: { state: 'sending' } }, { new: false })
-      .lean<StoredDelivery>();
-    if (!before) return undefined;
-    if (before.state === 'sending') await this.deliveries.updateOne({ _id: id }, { $inc: { interruptions: 1 } });
-    return toDelivery(before);
+  async claim(ids: readonly string[]): Promise<Map<string, Delivery>> {
+    const _ids = ids.filter(isObjectId).map((id) => new Types.ObjectId(id));
+    let found = (await this.raw.find({ _id: { $in: _ids }, state: { $in: UNFINISHED } }).toArray()) as StoredDelivery[];
+    if (found.length === 0) return new Map();
+    const moved = await this.raw.updateMany({ _id: { $in: found.map((d) => d._id) }, state: { $in: UNFINISHED } }, { $set: { state: 'sending', updatedAt: new Date() } });
+    if (moved.modifiedCount < found.length) {
+      const sending = await this.raw.find({ _id: { $in: found.map((d) => d._id) }, state: 'sending' }, { projection: { _id: 1 } }).toArray();
+      const still = new Set(sending.map((d) => String(d._id)));
+      found = found.filter((d) => still.has(String(d._id)));
+    }
+    const interrupted = found.filter((d) => d.state === 'sending').map((d) => d._id);
+    if (interrupted.length > 0) await this.raw.updateMany({ _id: { $in: interrupted } }, { $inc: { interruptions: 1 }, $set: { updatedAt: new Date() } });
+    return new Map(found.map((doc) => [String(doc._id), toDelivery(doc)]));
   }
 
   async recordPartSent(id: string, partsSent: number, messageId: string): Promise<void> {
-    await this.deliveries.updateOne({ _id: id, state: 'sending' }, { $set: { partsSent }, $push: { messageIds: messageId } });
+    await this.whileSending(id, { $set: { partsSent }, $push: { messageIds: messageId } });
   }
 
-  /** The last part went out: one write records it and the delivery as sent. */
-  async markSent(id: string, last: { partsSent: number; messageId: string; at: Date }): Promise<void> {
-    await this.deliveries.updateOne(
-      { _id: id, state: 'sending' },
-      { $set: { state: 'sent', sentAt: last.at, partsSent: last.partsSent }, $push: { messageIds: last.messageId }, $unset: { reason: 1, notBefore: 1 } },
+  /** The last parts went out: one write records them and their deliveries as sent. */
+  async markSent(sent: ReadonlyArray<{ id: string; partsSent: number; messageId: string; at: Date }>): Promise<void> {
+    if (sent.length === 0) return;
+    const updatedAt = new Date();
+    await this.raw.bulkWrite(
+      sent.map((last) => ({
+        updateOne: {
+          filter: { _id: new Types.ObjectId(last.id), state: 'sending' },
+          update: {
+            $set: { state: 'sent', sentAt: last.at, partsSent: last.partsSent, updatedAt },
+            $push: { messageIds: last.messageId },
+            $unset: { reason: 1, notBefore: 1 },
+          } as Record<string, unknown>,
+        },
+      })),
+      { ordered: false },
     );
   }
 
   async markFailed(id: string, reason: string): Promise<void> {
-    await this.deliveries.updateOne({ _id: id, state: 'sending' }, { $set: { state: 'failed', reason }, $inc: { attempts: 1 } });
+    await this.whileSending(id, { $set: { state: 'failed', reason }, $inc: { attempts: 1 } });
   }
 
   /** Back to `queued` until `notBefore`; `attempt` counts a failed send, otherwise the delivery was only postponed. */
   async requeue(id: string, update: { notBefore: Date; reason?: string; attempt: boolean }): Promise<void> {
-    await this.deliveries.updateOne(
-      { _id: id, state: 'sending' },
-      {
-        $set: { state: 'queued', notBefore: update.notBefore, ...(update.reason ? { reason: update.reason } : {}) },
-        ...(update.attempt ? { $inc: { attempts: 1 } } : {}),
-      },
-    );
+    await this.whileSending(id, {
+      $set: { state: 'queued', notBefore: update.notBefore, ...(update.reason ? { reason: update.reason } : {}) },
+      ...(update.attempt ? { $inc: { attempts: 1 } } : {}),
+    });
+  }
+
+  /** A state change of a delivery this worker has claimed; it stamps `updatedAt` as mongoose's timestamps would. */
+  private async whileSending(id: string, update: { $set: Record<string, unknown> } & Record<string, unknown>): Promise<void> {
+    await this.raw.updateOne({ _id: new Types.ObjectId(id), state: 'sending' }, { ...update, $set: { ...update.$set, updatedAt: new Date() } });
   }
 
   /**

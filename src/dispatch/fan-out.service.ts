@@ -35,9 +35,10 @@ export class FanOutService {
     for (const source of this.deps.targets) {
       for await (const page of source.matching(announcement.topics)) {
         const planned = page.flatMap((target) => this.planFor(announcement, target, render) ?? []);
-        await deliveries.insertPlanned(planned);
-        // Queue page by page, so the first messages leave while the rest is still being planned.
-        await this.enqueuePlanned(announcement.id, announcement.version);
+        const written = await deliveries.insertPlanned(planned);
+        // Queue page by page, so the first messages leave while the rest is still being planned; what an
+        // earlier, interrupted planning left `planned` is queued by the sweep below.
+        await this.enqueue(written.filter((d) => d.state === 'planned'));
       }
     }
     for (const waiting of await deliveries.waitingLanguages(announcement.id, announcement.version)) {
@@ -81,9 +82,7 @@ export class FanOutService {
     let count = 0;
     for await (const page of this.deps.deliveries.unfinished()) {
       const now = Date.now();
-      const planned = page.filter((d) => d.state === 'planned');
-      await this.deps.queues.enqueueNew(planned, now);
-      await this.deps.deliveries.markQueued(planned.map((d) => d.id));
+      await this.enqueue(page.filter((d) => d.state === 'planned'));
       for (const delivery of page.filter((d) => d.state !== 'planned')) await this.deps.queues.enqueueAgain(delivery, now);
       count += page.length;
     }
@@ -95,9 +94,14 @@ export class FanOutService {
     for (;;) {
       const batch = await this.deps.deliveries.planned(announcementId, version, ENQUEUE_BATCH);
       if (batch.length === 0) return;
-      await this.deps.queues.enqueueNew(batch, Date.now());
-      await this.deps.deliveries.markQueued(batch.map((d) => d.id));
+      await this.enqueue(batch);
     }
+  }
+
+  private async enqueue(planned: readonly Delivery[]): Promise<void> {
+    if (planned.length === 0) return;
+    await this.deps.queues.enqueueNew(planned, Date.now());
+    await this.deps.deliveries.markQueued(planned.map((d) => d.id));
   }
 
   private renderer(announcement: SendableAnnouncement) {

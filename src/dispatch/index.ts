@@ -20,7 +20,7 @@ import type { GroupInput } from './group.js';
 import type { Delivery } from './delivery.js';
 import { createGroupsRoutes } from './groups.routes.js';
 import { GroupsService } from './groups.service.js';
-import { registerSendDeliveryProcessor } from './processors/send-delivery.processor.js';
+import { registerSendDeliveryProcessor, sendConcurrency } from './processors/send-delivery.processor.js';
 import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-announcement.port.js';
 import { AnnouncementProgress } from './announcement-progress.js';
 import { AnnouncementExpiry } from './announcement-expiry.js';
@@ -31,6 +31,7 @@ export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './se
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
 export { dispatchOpenApi } from './dispatch.openapi.js';
+export { sendConcurrency } from './processors/send-delivery.processor.js';
 
 export interface DispatchDeps {
   db: Connection;
@@ -105,7 +106,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
     async startWorkers() {
-      for (const [, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log);
+      for (const [account, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log, sendConcurrency(accounts.get(account)!));
       registerExpireAnnouncementProcessor(expiry.queue, expiry, deps.log);
       await fanOut.recover();
     },

@@ -27,17 +27,27 @@ function formatIn(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Date and second of the day at `at` on the wall clock of `timeZone`. */
+/** The local date and second of the day at the start of the last minute asked about, per time zone. */
+const lastMinute = new Map<string, { minute: number; date: string; secondsOfDay: number }>();
+
+/**
+ * Date and second of the day at `at` on the wall clock of `timeZone`. Pacing asks twice a send, and even a
+ * cached format's formatToParts costs tens of microseconds, so the answer is kept for the rest of its minute
+ * (every zone's offset today is a whole number of minutes, so a minute never straddles midnight).
+ */
 export function localClock(at: Date, timeZone: string): { date: string; secondsOfDay: number } {
-  const parts = Object.fromEntries(
-    formatIn(timeZone)
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    secondsOfDay: Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second),
-  };
+  const minute = Math.floor(at.getTime() / 60_000);
+  let cached = lastMinute.get(timeZone);
+  if (cached?.minute !== minute) {
+    const parts = Object.fromEntries(
+      formatIn(timeZone)
+        .formatToParts(new Date(minute * 60_000))
+        .map((p) => [p.type, p.value]),
+    );
+    cached = { minute, date: `${parts.year}-${parts.month}-${parts.day}`, secondsOfDay: Number(parts.hour) * 3600 + Number(parts.minute) * 60 };
+    lastMinute.set(timeZone, cached);
+  }
+  return { date: cached.date, secondsOfDay: cached.secondsOfDay + Math.floor((at.getTime() - minute * 60_000) / 1000) };
 }
 
 function secondsOf(hhmm: string): number {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RetryJobLater, type JobQueue } from '../../platform/queue/job-queue.port.js';
 import type { DeliverySender, RetryPolicy } from '../delivery-sender.service.js';
 import type { SendDeliveryJob } from '../delivery-queues.js';
+import type { DispatchAccount } from '../dispatch-account.js';
 
 /**
  * Transient platform errors: 5 attempts, exponential from 2 s with ±20 % jitter so deliveries that failed
@@ -18,8 +19,17 @@ const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000
 
 const Payload = z.object({ deliveryId: z.string().min(1), account: z.string().min(1), parts: z.number().int().positive().optional() });
 
-/** One job at a time per account queue in each process: the account's pace allows no more. */
-export function registerSendDeliveryProcessor(queue: JobQueue<SendDeliveryJob>, sender: DeliverySender, log: Logger): void {
+/**
+ * Jobs at once per account queue in each process. An account with a gap between messages sends one at a time,
+ * so one job runs; an account without one lets the jobs running together share a turn (`AccountTurns`).
+ */
+export const UNSPACED_CONCURRENCY = 32;
+
+export function sendConcurrency(account: DispatchAccount): number {
+  return account.rateLimit.minIntervalMs === 0 ? UNSPACED_CONCURRENCY : 1;
+}
+
+export function registerSendDeliveryProcessor(queue: JobQueue<SendDeliveryJob>, sender: DeliverySender, log: Logger, concurrency = 1): void {
   queue.process(async (data, job) => {
     const payload = Payload.parse(data);
     let result;
@@ -30,5 +40,5 @@ export function registerSendDeliveryProcessor(queue: JobQueue<SendDeliveryJob>, 
       throw new RetryJobLater(infrastructureBackoffMs(job.attemptsMade), (error as Error).message);
     }
     if (result.kind === 'later') throw new RetryJobLater(result.delayMs, result.reason);
-  }, 1);
+  }, concurrency);
 }

@@ -29,6 +29,8 @@ export class CollectionIndex {
    */
   multikey = false;
   private readonly partial: DocumentPredicate | null;
+  /** No dotted path and no partial filter: a document's keys depend only on the values of `fields`. */
+  readonly topLevel: boolean;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -39,6 +41,7 @@ export class CollectionIndex {
       }
     }
     this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
+    this.topLevel = !this.partial && this.fields.every((field) => !field.includes('.'));
   }
 
   get unique(): boolean {
@@ -54,7 +57,11 @@ export class CollectionIndex {
   }
 
   add(doc: Document, rid: number): void {
-    const keys = this.keysOf(doc);
+    this.addKeys(this.keysOf(doc), rid);
+  }
+
+  /** Adds the keys `keysOf` gave for a document. */
+  addKeys(keys: IndexKey[], rid: number): void {
     // An empty array indexes as undefined, one key per element otherwise.
     const single = keys.length === 1 && (this.fields.length === 1 ? keys[0] !== undefined : !(keys[0] as unknown[]).includes(undefined));
     if (!single && keys.length > 0) this.multikey = true;
@@ -62,7 +69,11 @@ export class CollectionIndex {
   }
 
   remove(doc: Document, rid: number): void {
-    for (const key of this.keysOf(doc)) this.keys.remove(key, rid);
+    this.removeKeys(this.keysOf(doc), rid);
+  }
+
+  removeKeys(keys: IndexKey[], rid: number): void {
+    for (const key of keys) this.keys.remove(key, rid);
   }
 
   /** For a unique index: another document already holding one of this document's keys. */

@@ -34,13 +34,7 @@ export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Doc
     delete rest['_id'];
     next = doc['_id'] !== undefined ? { _id: doc['_id'], ...rest } : { ...update };
   } else {
-    next = cloneDocument(doc);
-    const operators: Document = { ...(update as Document) };
-    const onInsert: unknown = operators['$setOnInsert'];
-    delete operators['$setOnInsert'];
-    if (onInsert !== undefined && !isPlainObject(onInsert)) throw failedToParse('$setOnInsert takes an object');
-    if (Object.keys(operators).length > 0) mingoUpdate(next, operators as never, arrayFilters, undefined, { cloneMode: 'copy', queryOptions: OPERATOR_UPDATE_OPTIONS });
-    if (inserting && onInsert) mingoUpdate(next, { $set: onInsert } as never, undefined, undefined, { cloneMode: 'copy', queryOptions: OPERATOR_UPDATE_OPTIONS });
+    next = topLevelUpdate(doc, update) ?? operatorUpdate(doc, update, arrayFilters, inserting);
   }
   if (doc['_id'] !== undefined && !bsonEquals(next['_id'], doc['_id'])) throw immutableId();
   if (next['_id'] === undefined) next = { _id: new ObjectId(), ...next };
@@ -49,6 +43,52 @@ export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Doc
     next = { _id, ...rest };
   }
   return { doc: next, modified: !deepEqualDocuments(doc, next) };
+}
+
+function operatorUpdate(doc: Document, update: Document, arrayFilters: Document[] | undefined, inserting: boolean): Document {
+  const next = cloneDocument(doc);
+  const operators: Document = { ...update };
+  const onInsert: unknown = operators['$setOnInsert'];
+  delete operators['$setOnInsert'];
+  if (onInsert !== undefined && !isPlainObject(onInsert)) throw failedToParse('$setOnInsert takes an object');
+  if (Object.keys(operators).length > 0) mingoUpdate(next, operators as never, arrayFilters, undefined, { cloneMode: 'copy', queryOptions: OPERATOR_UPDATE_OPTIONS });
+  if (inserting && onInsert) mingoUpdate(next, { $set: onInsert } as never, undefined, undefined, { cloneMode: 'copy', queryOptions: OPERATOR_UPDATE_OPTIONS });
+  return next;
+}
+
+const TOP_LEVEL_OPERATORS = new Set(['$set', '$unset', '$inc', '$push']);
+const isTopLevelField = (field: string): boolean =>
+  field !== '_id' && field !== '' && field !== '__proto__' && !field.includes('.') && !field.startsWith('$');
+const isPushable = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/**
+ * `$set`, `$unset`, `$inc` of plain numbers and `$push` of one plain value, each on top-level fields named
+ * once: the shape of most state changes, applied without mingo (whose updater costs more than the rest of
+ * the update). Fields change in the order mingo would change them; anything else returns undefined for mingo.
+ * The untouched fields are shared with the stored version, which is never mutated in place.
+ */
+function topLevelUpdate(doc: Document, update: Document): Document | undefined {
+  const seen = new Set<string>();
+  for (const [operator, fields] of Object.entries(update)) {
+    if (!TOP_LEVEL_OPERATORS.has(operator) || !isPlainObject(fields) || Object.keys(fields).length === 0) return undefined;
+    for (const [field, value] of Object.entries(fields)) {
+      if (!isTopLevelField(field) || seen.has(field)) return undefined;
+      seen.add(field);
+      const current = doc[field];
+      if (operator === '$inc' && (typeof value !== 'number' || (current !== undefined && typeof current !== 'number'))) return undefined;
+      if (operator === '$push' && (!isPushable(value) || (current !== undefined && !Array.isArray(current)))) return undefined;
+    }
+  }
+  const next: Document = { ...doc };
+  for (const [operator, fields] of Object.entries(update)) {
+    for (const [field, value] of Object.entries(fields as Document)) {
+      if (operator === '$set') next[field] = cloneDocument(value);
+      else if (operator === '$unset') delete next[field];
+      else if (operator === '$inc') next[field] = ((next[field] as number | undefined) ?? 0) + (value as number);
+      else next[field] = [...((next[field] as unknown[] | undefined) ?? []), value];
+    }
+  }
+  return next;
 }
 
 function deepEqualDocuments(a: Document, b: Document): boolean {

@@ -10,34 +10,97 @@ export type DocumentPredicate = (doc: Document) => boolean;
 
 const MATCH_ALL: DocumentPredicate = () => true;
 
-/** `{ field: scalar }` and `{ field: { $eq: scalar } }` pairs, or null if the filter says anything else. */
-function plainEqualities(filter: Document): Array<[string, unknown]> | null {
-  const out: Array<[string, unknown]> = [];
-  for (const [field, condition] of Object.entries(filter)) {
-    if (field.startsWith('$')) return null;
-    let value = condition;
-    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      const keys = Object.keys(value);
-      if (keys.length !== 1 || keys[0] !== '$eq') return null;
-      value = (condition as Document)['$eq'];
-    }
-    if (!isIndexableScalar(value)) return null;
-    out.push([field, value]);
+type ValueTest = (found: unknown) => boolean;
+
+/** Past this many `$in` values, a lookup by key beats comparing with each. */
+const IN_LINEAR_LIMIT = 8;
+
+/** A key equal for equal values of the common scalar types, or undefined for the others (compared one by one). */
+function scalarKey(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string': return `s${value}`;
+    case 'number': return `n${Object.is(value, -0) ? 0 : value}`;
+    case 'boolean': return value ? 'b1' : 'b0';
+    default:
+      if (value instanceof Date) return `d${value.getTime()}`;
+      if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return `o${(value as { toHexString(): string }).toHexString()}`;
+      return undefined;
   }
-  return out;
+}
+
+/** `$in` of indexable scalars: a key lookup when every value has a key, otherwise a comparison with each. */
+function inTest(values: unknown[]): ValueTest {
+  const keys = values.map(scalarKey);
+  if (values.length <= IN_LINEAR_LIMIT || keys.some((key) => key === undefined)) return (found) => values.some((value) => bsonEquals(found, value));
+  const set = new Set(keys as string[]);
+  return (found) => {
+    const key = scalarKey(found);
+    return key !== undefined ? set.has(key) : values.some((value) => bsonEquals(found, value));
+  };
+}
+
+/** The size an array at a top-level field must have, for `{ field: { $size: n } }`. */
+function sizeTest(field: string, size: unknown): DocumentPredicate | null {
+  if (field.includes('.') || typeof size !== 'number' || !Number.isInteger(size) || size < 0) return null;
+  return (doc) => {
+    const value = doc[field];
+    return Array.isArray(value) && value.length === size;
+  };
+}
+
+/** A test for one `field: condition` pair of the shapes below, or null. */
+function fieldTest(field: string, condition: unknown): DocumentPredicate | null {
+  let value = condition;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const keys = Object.keys(value);
+    if (keys.length !== 1) return null;
+    const operand: unknown = (condition as Document)[keys[0]!];
+    if (keys[0] === '$size') return sizeTest(field, operand);
+    if (keys[0] === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isIndexableScalar)) {
+      const test = inTest(operand);
+      // An array field matches when one of its elements matches, as valuesAtPath expands it.
+      return (doc) => valuesAtPath(doc, field).some(test);
+    }
+    if (keys[0] !== '$eq') return null;
+    value = operand;
+  }
+  if (!isIndexableScalar(value)) return null;
+  return (doc) => valuesAtPath(doc, field).some((found) => bsonEquals(found, value));
 }
 
 /**
- * Compiles a MongoDB filter once; mingo does the matching. Equality on scalars (the shape of a
- * point read) is matched directly: building a mingo Query costs more than the rest of the read.
+ * `{ field: scalar }`, `{ field: { $eq: scalar } }`, `{ field: { $in: [scalars] } }`, `{ field: { $size: n } }`
+ * and `$and`/`$or` of such clauses, or null if the filter says anything else.
+ */
+function plainFilter(filter: Document): DocumentPredicate | null {
+  const tests: DocumentPredicate[] = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$or' || field === '$and') {
+      if (!Array.isArray(condition) || condition.length === 0) return null;
+      const clauses = condition.map((clause) => (clause !== null && typeof clause === 'object' && !Array.isArray(clause) ? plainFilter(clause as Document) : null));
+      if (clauses.some((clause) => clause === null)) return null;
+      const parts = clauses as DocumentPredicate[];
+      tests.push(field === '$or' ? (doc) => parts.some((part) => part(doc)) : (doc) => parts.every((part) => part(doc)));
+      continue;
+    }
+    if (field.startsWith('$')) return null;
+    const test = fieldTest(field, condition);
+    if (!test) return null;
+    tests.push(test);
+  }
+  return (doc) => tests.every((test) => test(doc));
+}
+
+/**
+ * Compiles a MongoDB filter once; mingo does the matching. Equality, `$in` and `$size` on plain fields, and
+ * `$and`/`$or` of those (a point read, a state check, a page of ids, the groups matching a topic), are
+ * matched directly: building a mingo Query costs more than the rest of a point read, mingo's `$in` hashes
+ * the whole list for every document it tests, and a topic match tests every group of the town.
  */
 export function compileFilter(filter: Document | undefined | null): DocumentPredicate {
   if (!filter || Object.keys(filter).length === 0) return MATCH_ALL;
-  const equalities = plainEqualities(filter);
-  if (equalities) {
-    // An array field matches when one of its elements equals the value, as valuesAtPath expands it.
-    return (doc) => equalities.every(([field, value]) => valuesAtPath(doc, field).some((found) => bsonEquals(found, value)));
-  }
+  const plain = plainFilter(filter);
+  if (plain) return plain;
   refuseUnsupportedOperators(filter);
   const query = new Query(filter, mingoOptions());
   return (doc) => query.test(doc);

@@ -1,5 +1,7 @@
 import { ObjectId, type Document } from 'bson';
 import { CollectionIndex, type IndexSpec } from '../indexes/collection-index.js';
+import { compareBson } from '../indexes/bson-order.js';
+import type { IndexKey } from '../indexes/sorted-keys.js';
 import { duplicateKeyError } from '../indexes/duplicate-key.js';
 import { idKey } from './id-key.js';
 import { DocumentTable } from './document-table.js';
@@ -33,13 +35,13 @@ export class CollectionData {
     return this.ids.get(idKey(id));
   }
 
-  /** Raises the E11000 MongoDB would answer if `doc` were stored under `rid`. */
-  checkUnique(doc: Document, rid: number): void {
+  /** Raises the E11000 MongoDB would answer if `doc` were stored under `rid` (checking only `indexes`, if given). */
+  checkUnique(doc: Document, rid: number, indexes: Iterable<CollectionIndex> = this.indexes.values()): void {
     const existing = this.ids.get(idKey(doc['_id']));
     if (existing !== undefined && existing !== rid) {
       throw duplicateKeyError(this.ns, '_id_', { _id: 1 }, { _id: doc['_id'] });
     }
-    for (const index of this.indexes.values()) {
+    for (const index of indexes) {
       if (index.spec.name === '_id_') continue;
       const conflict = index.findConflict(doc, rid);
       if (conflict) throw duplicateKeyError(this.ns, index.spec.name, index.spec.key, conflict.keyValue);
@@ -63,10 +65,19 @@ export class CollectionData {
   replace(rid: number, doc: Document, checked = true): void {
     const old = this.docs.get(rid);
     if (!old) throw new Error(`record ${rid} vanished from ${this.ns}`);
-    if (checked) this.checkUnique(doc, rid);
-    for (const index of this.indexes.values()) index.remove(old, rid);
+    // Most updates change a field or two: an index whose keys stay the same is neither checked nor touched.
+    const changed: Array<{ index: CollectionIndex; before: IndexKey[]; after: IndexKey[] }> = [];
+    for (const index of this.indexes.values()) {
+      // Top-level fields holding the very same value (an update shares what it leaves alone) give the same keys.
+      if (index.topLevel && index.fields.every((field) => old[field] === doc[field])) continue;
+      const before = index.keysOf(old);
+      const after = index.keysOf(doc);
+      if (!sameKeys(before, after)) changed.push({ index, before, after });
+    }
+    if (checked) this.checkUnique(doc, rid, changed.map((c) => c.index));
+    for (const { index, before } of changed) index.removeKeys(before, rid);
     this.docs.set(rid, doc);
-    for (const index of this.indexes.values()) index.add(doc, rid);
+    for (const { index, after } of changed) index.addKeys(after, rid);
   }
 
   remove(rid: number): Document | undefined {
@@ -88,6 +99,21 @@ export class CollectionData {
     }
     this.indexes.set(spec.name, index);
   }
+}
+
+/**
+ * The same index keys, value for value and of the same stored types (1 and 1.0 compare equal but are kept as
+ * they were written).
+ */
+function sameKeys(a: IndexKey[], b: IndexKey[]): boolean {
+  return a.length === b.length && a.every((key, i) => sameValue(key, b[i]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return (a as object).constructor === (b as object).constructor && compareBson(a, b) === 0;
 }
 
 /** MongoDB puts a missing `_id` first, as an ObjectId. */

@@ -34,4 +34,17 @@ describe('local clock and daily cap day', () => {
     expect(localClock(new Date('2026-01-15T23:30:00Z'), ROME).date).to.equal('2026-01-16');
     expect(untilLocalMidnightMs(new Date('2026-01-15T22:30:00Z'), ROME)).to.equal(30 * 60_000);
   });
+
+  it('localClock, asked again within the same minute and across midnight in Rome and Kathmandu (UTC+05:45): the wall clock Intl gives', () => {
+    const seconds = (hhmmss: string): number => hhmmss.split(':').map(Number).reduce((sum, n) => sum * 60 + n, 0);
+    const instants = ['2026-03-28T22:59:58.900Z', '2026-03-28T22:59:59.999Z', '2026-03-28T23:00:00.000Z', '2026-03-29T00:59:59.000Z', '2026-03-29T01:00:30.000Z', '2026-01-15T18:14:59.500Z', '2026-01-15T18:15:00.000Z'];
+    for (const timeZone of [ROME, 'Asia/Kathmandu']) {
+      for (const iso of instants) {
+        const at = new Date(iso);
+        const [date, time] = at.toLocaleString('sv-SE', { timeZone, hourCycle: 'h23' }).split(' ');
+
+        expect(localClock(at, timeZone), `${iso} in ${timeZone}`).to.deep.equal({ date, secondsOfDay: seconds(time ?? '') });
+      }
+    }
+  });
 });

@@ -10,10 +10,13 @@ const contactSchema = new Schema(
     languageSource: { type: String, required: true, enum: ['declared', 'group', 'detected', 'default'] },
     optedOut: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
+    /** RETENTION_MESSAGE_DAYS after the citizen's last message: then the database forgets them. */
+    expireAt: { type: Date, required: false },
   },
   { collection: 'inbox_contacts', versionKey: false },
 );
 contactSchema.index({ senderId: 1, account: 1 }, { unique: true });
+contactSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
 
 export type ContactDocument = InferSchemaType<typeof contactSchema>;
 

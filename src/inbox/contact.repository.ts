@@ -23,7 +23,11 @@ function toContact(doc: StoredContact): Contact {
 export class ContactRepository {
   private readonly contacts: Model<ContactDocument>;
 
-  constructor(db: Connection) {
+  /** `retentionMs`: a contact is kept that long after their last message (the texts themselves expire too). */
+  constructor(
+    db: Connection,
+    private readonly retentionMs: number,
+  ) {
     this.contacts = contactModel(db);
   }
 
@@ -31,13 +35,16 @@ export class ContactRepository {
     await this.contacts.createIndexes();
   }
 
-  /** The contact for this sender, created on first contact; the display name follows the latest message. */
+  /**
+   * The contact for this sender, created on first contact; the display name follows the latest message, and each
+   * message pushes back the day the database forgets them.
+   */
   async findOrCreate(input: { account: string; platform: Platform; senderId: string; displayName: string; at: Date }): Promise<Contact> {
     const doc = await this.contacts
       .findOneAndUpdate(
         { senderId: input.senderId, account: input.account },
         {
-          $set: { displayName: input.displayName },
+          $set: { displayName: input.displayName, expireAt: new Date(input.at.getTime() + this.retentionMs) },
           $setOnInsert: { platform: input.platform, language: 'it', languageSource: 'default', optedOut: false, createdAt: input.at },
         },
         { upsert: true, new: true },

@@ -16,10 +16,13 @@ const conversationSchema = new Schema(
     lastAckAt: { type: Date, required: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    /** RETENTION_MESSAGE_DAYS after the citizen's last message, like the contact it belongs to. */
+    expireAt: { type: Date, required: false },
   },
   { collection: 'inbox_conversations', versionKey: false },
 );
 conversationSchema.index({ contactId: 1 }, { unique: true });
+conversationSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
 // Queues: a language's conversations in a state, oldest first (pages by _id).
 conversationSchema.index({ language: 1, state: 1, _id: 1 });
 

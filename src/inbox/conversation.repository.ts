@@ -44,7 +44,11 @@ export interface NewConversation {
 export class ConversationRepository {
   private readonly conversations: Model<ConversationDocument>;
 
-  constructor(db: Connection) {
+  /** `retentionMs`: a conversation is kept that long after the citizen's last message. */
+  constructor(
+    db: Connection,
+    private readonly retentionMs: number,
+  ) {
     this.conversations = conversationModel(db);
   }
 
@@ -58,6 +62,7 @@ export class ConversationRepository {
       .findOneAndUpdate(
         { contactId: input.contactId },
         {
+          $set: { expireAt: this.expiryAfter(input.at) },
           $setOnInsert: {
             account: input.account,
             language: input.language,
@@ -109,7 +114,7 @@ export class ConversationRepository {
       .findOneAndUpdate(
         { _id: id },
         {
-          $set: { ...set, updatedAt: at, ...(assigneeId ? { assigneeId } : {}) },
+          $set: { ...set, updatedAt: at, ...(assigneeId ? { assigneeId } : {}), ...(set.lastInboundAt ? { expireAt: this.expiryAfter(set.lastInboundAt) } : {}) },
           ...(assigneeId === null ? { $unset: { assigneeId: 1 } } : {}),
         },
         { new: true },
@@ -138,5 +143,9 @@ export class ConversationRepository {
 
   async removeByContact(contactId: string): Promise<void> {
     await this.conversations.deleteMany({ contactId });
+  }
+
+  private expiryAfter(lastInboundAt: Date): Date {
+    return new Date(lastInboundAt.getTime() + this.retentionMs);
   }
 }

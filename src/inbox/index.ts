@@ -61,8 +61,8 @@ const REQUEUE_EVERY_MS = 60_000;
 
 /** The inbox: citizens' questions from the chats, routed by language to mediators, answered in the same chat. */
 export async function createInbox(deps: InboxDeps): Promise<Inbox> {
-  const contacts = new ContactRepository(deps.db);
-  const conversations = new ConversationRepository(deps.db);
+  const contacts = new ContactRepository(deps.db, deps.retentionMs);
+  const conversations = new ConversationRepository(deps.db, deps.retentionMs);
   const messages = new MessageRepository(deps.db);
   const outbound = new OutboundRepository(deps.db);
   const notes = new NoteRepository(deps.db);

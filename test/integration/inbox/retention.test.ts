@@ -16,7 +16,7 @@ describe('inbox retention of message texts (TTL index)', () => {
 
   after(() => ctx.stack.stop());
 
-  it('a message past RETENTION_MESSAGE_DAYS, is deleted by the database; the conversation stays', async () => {
+  it('a citizen silent for RETENTION_MESSAGE_DAYS, is forgotten by the database: texts, conversation and contact', async () => {
     const question = buildQuestion();
     await citizenWrites(ctx, citizenChat(1), question);
     await waitForOurMessages(ctx, citizenChat(1), (m) => m.length === 1);
@@ -24,17 +24,40 @@ describe('inbox retention of message texts (TTL index)', () => {
     const expireAt = new Date(stored.messages[0].expireAt as string).getTime();
     expect(expireAt - new Date(stored.messages[0].receivedAt as string).getTime()).to.be.within(2500, 2700);
 
-    let remaining = stored.messages.length as number;
+    let status = 200;
     const deadline = Date.now() + 10_000;
-    while (remaining > 0 && Date.now() < deadline) {
+    while (status === 200 && Date.now() < deadline) {
       await sleep(250);
-      const response = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${stored.id}`, { headers: ctx.admin.headers });
-      remaining = response.body.messages.length + response.body.outbound.length;
+      status = (await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${stored.id}`, { headers: ctx.admin.headers })).status;
     }
 
-    expect(remaining).to.equal(0);
-    const after = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${stored.id}`, { headers: ctx.admin.headers });
-    expect(after.status).to.equal(200);
-    expect(after.body).to.include({ id: stored.id, state: 'open' });
+    expect(status).to.equal(404);
+    const exported = await call(ctx.stack, 'GET', `/api/v1/inbox/contacts/${stored.contactId as string}/export`, { headers: ctx.admin.headers });
+    expect(exported.status).to.equal(404);
+    const listed = await call(ctx.stack, 'GET', '/api/v1/inbox/conversations?limit=200', { headers: ctx.admin.headers });
+    expect((listed.body.items as Array<{ id: string }>).map((c) => c.id)).to.not.include(stored.id);
+  });
+
+  it('a citizen who writes again, is kept: each message pushes the day back', async () => {
+    const first = buildQuestion();
+    const firstAt = Date.now();
+    await citizenWrites(ctx, citizenChat(2), first);
+    await waitForOurMessages(ctx, citizenChat(2), (m) => m.length === 1);
+    const stored = await conversationWith(ctx, first);
+    await sleep(Math.max(0, firstAt + 2000 - Date.now()));
+    const second = buildQuestion();
+    await citizenWrites(ctx, citizenChat(2), second);
+
+    // Once the first message is swept (2.6 s after it), the conversation would be gone without the second one.
+    let texts = [first];
+    const deadline = Date.now() + 10_000;
+    while (texts.some((t) => t === first) && Date.now() < deadline) {
+      await sleep(200);
+      const response = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${stored.id}`, { headers: ctx.admin.headers });
+      expect(response.status).to.equal(200);
+      texts = (response.body.messages as Array<{ text: string }>).map((m) => m.text);
+    }
+
+    expect(texts).to.deep.equal([second]);
   });
 });

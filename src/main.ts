@@ -162,8 +162,10 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const inbox = await createInbox({
       db,
       queues,
-      accounts: config.connectors.accounts.map((account) => ({ id: account.id, minIntervalMs: account.rateLimit.minIntervalMs })),
+      accounts: config.connectors.accounts.map((account) => ({ id: account.id })),
       chat: inboxChatOf(connectors),
+      // One pace per account for everything sent on it: a platform restricts the number, not a feature.
+      pace: dispatch.replyPace,
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
       audit: inboxAuditOf(identity.audit),

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { AccountPacer } from './account-pacer.js';
+import type { AccountPacer, PacerRank } from './account-pacer.js';
 import type { AccountPauses } from './account-pauses.js';
 import { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
 import type { Delivery } from './delivery.js';
@@ -58,7 +58,7 @@ export class DeliverySender {
 
     // The turn comes first so that a delivery is `sending` only around the platform call; a turn in which
     // nothing is sent (cancelled, postponed) does not move the account's next slot.
-    const turn = await this.takeTurn(account, job.parts ?? 1);
+    const turn = await this.takeTurn(account, job.parts ?? 1, job.urgent ? 'urgent' : 'normal');
     if (turn.kind === 'later') return this.postponed(account, turn);
     let sentNow = 0;
     let holdAccountMs = 0;
@@ -110,9 +110,9 @@ export class DeliverySender {
     return latest;
   }
 
-  private async takeTurn(account: DispatchAccount, messages: number): Promise<{ kind: 'go'; token: string } | Extract<SendResult, { kind: 'later' }>> {
+  private async takeTurn(account: DispatchAccount, messages: number, rank: PacerRank): Promise<{ kind: 'go'; token: string } | Extract<SendResult, { kind: 'later' }>> {
     for (;;) {
-      const turn = await this.deps.pacer.take(account, messages);
+      const turn = await this.deps.pacer.take(account, messages, { rank });
       if (turn.kind === 'go') return turn;
       if (turn.kind === 'daily_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: 'daily cap reached' };
       if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };

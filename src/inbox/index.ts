@@ -5,6 +5,7 @@ import type { InboundMessage } from '../connectors/index.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
 import type { Translate } from './acknowledgement.js';
+import type { AccountPace } from './account-pace.port.js';
 import { ContactRepository } from './contact.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import type { DirectDeliveries } from './direct-deliveries.port.js';
@@ -28,14 +29,17 @@ export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
 export type { DirectDeliveries } from './direct-deliveries.port.js';
 export type { InboxAccount } from './outbox.js';
+export type { AccountPace, PaceTurn } from './account-pace.port.js';
 export { inboxOpenApi } from './inbox.openapi.js';
 
 export interface InboxDeps {
   db: Connection;
   queues: QueueFactory;
-  /** One send queue per account, paced by its minimum interval. */
+  /** One send queue per account. */
   accounts: readonly InboxAccount[];
   chat: InboxChat;
+  /** Every send waits for its account's turn, shared with announcements. */
+  pace: AccountPace;
   groupLanguage: GroupLanguageLookup;
   deliveries: DirectDeliveries;
   audit: InboxAudit;
@@ -92,7 +96,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, clock: deps.clock, retentionMs: deps.retentionMs });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
   registerInboxMetrics(deps.metrics, { conversations, outbound });
-  const sender = new OutboundSender({ outbound, chat: deps.chat, log: deps.log });
+  const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
 
   return {
@@ -103,7 +107,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     },
     async startWorkers() {
       registerReceiveInboundProcessor(intakeQueue, intake, deps.log);
-      for (const queue of outbox.queues) registerSendOutboundProcessor(queue, sender, deps.log);
+      for (const [account, queue] of outbox.entries()) registerSendOutboundProcessor(account, queue, sender, deps.log);
       await outbox.requeueUnfinished();
       requeueTimer = setInterval(() => void outbox.requeueUnfinished().catch((error: unknown) => deps.log.warn({ err: error }, 'inbox requeue failed')), REQUEUE_EVERY_MS);
       requeueTimer.unref();

@@ -169,6 +169,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
       audit: inboxAuditOf(identity.audit),
+      staff: { find: (userId) => identity.findStaff(userId) },
       // Only the language's own text: the inbox itself falls back to Italian and English together.
       translate: (key, lang) => {
         const text: unknown = i18n.getResource(lang, 'translation', key);

@@ -11,6 +11,7 @@ import { ConversationRepository } from './conversation.repository.js';
 import type { DirectDeliveries } from './direct-deliveries.port.js';
 import type { InboxAudit } from './inbox-audit.port.js';
 import type { InboxChat } from './inbox-chat.port.js';
+import type { InboxStaff } from './inbox-staff.port.js';
 import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
 import { InboxService } from './inbox.service.js';
@@ -30,6 +31,7 @@ export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.p
 export type { DirectDeliveries } from './direct-deliveries.port.js';
 export type { InboxAccount } from './outbox.js';
 export type { AccountPace, PaceTurn } from './account-pace.port.js';
+export type { InboxStaff, StaffMember } from './inbox-staff.port.js';
 export { inboxOpenApi } from './inbox.openapi.js';
 
 export interface InboxDeps {
@@ -43,6 +45,8 @@ export interface InboxDeps {
   groupLanguage: GroupLanguageLookup;
   deliveries: DirectDeliveries;
   audit: InboxAudit;
+  /** Who may be assigned a conversation. */
+  staff: InboxStaff;
   translate: Translate;
   clock: () => Date;
   /** RETENTION_MESSAGE_DAYS: texts (messages, replies, notes) are deleted this long after they were written. */
@@ -93,7 +97,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     log: deps.log,
   });
   const intakeQueue = new IntakeQueue(deps.queues, { retentionMs: deps.retentionMs });
-  const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, clock: deps.clock, retentionMs: deps.retentionMs });
+  const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, staff: deps.staff, clock: deps.clock, retentionMs: deps.retentionMs });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
   registerInboxMetrics(deps.metrics, { conversations, outbound });
   const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, log: deps.log });

@@ -385,6 +385,7 @@ async function runFromCommandLine(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`Sportello is running at ${running.url}\n`);
+  if (!process.argv.includes('--worker')) process.stdout.write(`API docs:        ${new URL('/api/docs', running.url).href}\n`);
   const demo = running.demoCredentials;
   if (demo) {
     process.stdout.write(`Admin e-mail:    ${demo.email}\nAdmin password:  ${demo.password}\nAdmin API token: ${demo.token}\n`);

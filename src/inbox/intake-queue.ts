@@ -21,7 +21,8 @@ export class IntakeQueue {
   private readonly waiters = new Map<string, Array<(outcome: IntakeOutcome) => void>>();
 
   constructor(queues: QueueFactory, options: { retentionMs: number }) {
-    this.queue = queues.queue<ReceiveInboundJob>('inbox-intake', { personalData: { keepFailedMs: options.retentionMs } });
+    // An underscore, which account ids cannot hold: no account's `inbox-<account>` send queue can share the name.
+    this.queue = queues.queue<ReceiveInboundJob>('inbox_intake', { personalData: { keepFailedMs: options.retentionMs } });
   }
 
   /**

@@ -10,7 +10,8 @@ const BUSY_POLL_MS = 50;
 
 // Redis' own clock (TIME) keeps every worker process on one time line, whatever their hosts' clocks say.
 // KEYS: lock, next slot, day count, "an urgent send waits", "a reply waits". ARGV[6] is the rank (0 urgent,
-// 1 reply, 2 normal): a send yields while a higher rank waits, and a waiting urgent send or reply marks itself.
+// 1 reply, 2 normal): a send yields while a higher rank waits, and a waiting urgent send or reply marks itself
+// until half a second after its turn should come (a waiter that died holds the lower ranks back no longer).
 const TAKE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -25,7 +26,7 @@ if held > 0 then wait = math.min(held, poll) end
 local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
 if wait == 0 and nextAt > now then wait = nextAt - now end
 if wait > 0 then
-  if rank < 2 then redis.call('SET', KEYS[4 + rank], '1', 'PX', wait + 4 * poll) end
+  if rank < 2 then redis.call('SET', KEYS[4 + rank], '1', 'PX', wait + 10 * poll) end
   return {1, wait}
 end
 local sent = tonumber(redis.call('GET', KEYS[3]) or '0')

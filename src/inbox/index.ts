@@ -30,8 +30,8 @@ export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
 export type { DirectDeliveries } from './direct-deliveries.port.js';
 export type { InboxAccount } from './outbox.js';
-export type { AccountPace, PaceTurn } from './account-pace.port.js';
-export type { InboxStaff, StaffMember } from './inbox-staff.port.js';
+export type { AccountPace } from './account-pace.port.js';
+export type { InboxStaff } from './inbox-staff.port.js';
 export { inboxOpenApi } from './inbox.openapi.js';
 
 export interface InboxDeps {
@@ -64,7 +64,7 @@ export interface Inbox {
    * stored as soon as the database answers). A group message that does not mention us is not kept at all.
    */
   receive(message: InboundMessage): Promise<AcceptOutcome>;
-  /** Registers the send processor, queues what a crash left unsent, and checks again every minute. */
+  /** Registers the intake and send processors, queues what a crash left unsent, and checks again every minute. */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
 }

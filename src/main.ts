@@ -162,11 +162,14 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const inbox = await createInbox({
       db,
       queues,
-      accounts: config.connectors.accounts.map((account) => ({ id: account.id, minIntervalMs: account.rateLimit.minIntervalMs })),
+      accounts: config.connectors.accounts.map((account) => ({ id: account.id })),
       chat: inboxChatOf(connectors),
+      // One pace per account for everything sent on it: a platform restricts the number, not a feature.
+      pace: dispatch.replyPace,
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
       audit: inboxAuditOf(identity.audit),
+      staff: { find: (userId) => identity.findStaff(userId) },
       // Only the language's own text: the inbox itself falls back to Italian and English together.
       translate: (key, lang) => {
         const text: unknown = i18n.getResource(lang, 'translation', key);
@@ -382,6 +385,7 @@ async function runFromCommandLine(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`Sportello is running at ${running.url}\n`);
+  if (!process.argv.includes('--worker')) process.stdout.write(`API docs:        ${new URL('/api/docs', running.url).href}\n`);
   const demo = running.demoCredentials;
   if (demo) {
     process.stdout.write(`Admin e-mail:    ${demo.email}\nAdmin password:  ${demo.password}\nAdmin API token: ${demo.token}\n`);

@@ -24,12 +24,16 @@ const PAGE = `<!doctype html>
 `;
 
 /**
- * `GET /api/v1/openapi.json` and the browsable `GET /api/docs`, served from the service's own copy
+ * `GET /` (a redirect to the docs), `GET /api/v1/openapi.json` and the browsable `GET /api/docs`, served from the service's own copy
  * of swagger-ui-dist: no CDN, so it works offline and under the strict CSP (`script-src 'self'`).
  */
 export function createApiDocsRoutes(document: Record<string, unknown>): Router {
   const router = Router();
   const assets = swaggerUiDist.getAbsoluteFSPath();
+  // The service has no home page of its own yet; whoever opens its address wants to know what it offers.
+  router.get('/', (_req, res) => {
+    res.redirect(302, '/api/docs');
+  });
   router.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);
   });

@@ -8,6 +8,8 @@ export interface SendDeliveryJob {
   account: string;
   /** Messages the delivery will send, for the account's daily cap before the delivery is read. */
   parts?: number;
+  /** Urgent notices go ahead of the inbox's answers on the account's shared pace; normal ones after them. */
+  urgent?: boolean;
 }
 
 const PRIORITY = { urgent: 1, normal: 5 } as const;
@@ -63,7 +65,12 @@ export class DeliveryQueues {
 }
 
 function jobData(delivery: Delivery): SendDeliveryJob {
-  return { deliveryId: delivery.id, account: delivery.account, parts: Math.max(1, delivery.parts.length - delivery.partsSent) };
+  return {
+    deliveryId: delivery.id,
+    account: delivery.account,
+    parts: Math.max(1, delivery.parts.length - delivery.partsSent),
+    ...(delivery.priority === 'urgent' ? { urgent: true } : {}),
+  };
 }
 
 function jobOptions(delivery: Delivery, now: number): { jobId: string; priority: number; delayMs: number } {

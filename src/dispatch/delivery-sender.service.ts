@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { AccountPacer } from './account-pacer.js';
+import type { AccountPacer, PacerRank } from './account-pacer.js';
 import type { AccountPauses } from './account-pauses.js';
 import { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
 import type { Delivery } from './delivery.js';
@@ -77,7 +77,9 @@ export class DeliverySender {
     const account = this.deps.accounts.get(accountId)!;
     // The turn comes first so that a delivery is `sending` only around the platform call; a turn in which
     // nothing is sent (cancelled, postponed) does not move the account's next slot.
-    const turn = await this.takeTurn(account, jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0));
+    // One urgent job in the turn makes it urgent: the account's other waiting sends (replies, normal notices) let it go first.
+    const rank = jobs.some((job) => job.urgent) ? 'urgent' : 'normal';
+    const turn = await this.takeTurn(account, jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0), rank);
     if (turn.kind === 'later') {
       // Near the daily cap, a shared turn could hold back deliveries that fit on their own.
       if (jobs.length > 1 && turn.reason === DAILY_CAP) return this.oneByOne(accountId, jobs, policy);
@@ -156,9 +158,9 @@ export class DeliverySender {
     return latest;
   }
 
-  private async takeTurn(account: DispatchAccount, messages: number): Promise<{ kind: 'go'; token: string } | Extract<SendResult, { kind: 'later' }>> {
+  private async takeTurn(account: DispatchAccount, messages: number, rank: PacerRank): Promise<{ kind: 'go'; token: string } | Extract<SendResult, { kind: 'later' }>> {
     for (;;) {
-      const turn = await this.deps.pacer.take(account, messages);
+      const turn = await this.deps.pacer.take(account, messages, { rank });
       if (turn.kind === 'go') return turn;
       if (turn.kind === 'daily_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: DAILY_CAP };
       if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };

@@ -13,6 +13,7 @@ import { DeliveryQueues } from './delivery-queues.js';
 import { DeliveryRepository } from './delivery.repository.js';
 import { DeliverySender } from './delivery-sender.service.js';
 import type { DispatchAccount } from './dispatch-account.js';
+import { UnknownAccount } from './dispatch.errors.js';
 import { registerDispatchMetrics } from './dispatch.metrics.js';
 import { FanOutService } from './fan-out.service.js';
 import { GroupRepository } from './group.repository.js';
@@ -65,10 +66,20 @@ export interface Dispatch {
   /** Deliveries into one chat: a citizen's export and erasure cover those into their direct chat. */
   deliveriesToChat(account: string, chatId: string): Promise<Delivery[]>;
   eraseDeliveriesToChat(account: string, chatId: string): Promise<number>;
+  /**
+   * The accounts' one pace (`AccountPacer`), for the inbox's acknowledgements and replies on the same accounts:
+   * they go after urgent notices and before normal ones, and count toward the daily cap without being held by it.
+   */
+  replyPace: ReplyPace;
   /** Registers the send processor on every account queue and queues again what a crash left behind. */
   startWorkers(): Promise<void>;
   /** Stops taking jobs and waits for the sends in flight; the queue factory closes the connections later. */
   stop(): Promise<void>;
+}
+
+export interface ReplyPace {
+  take(account: string): Promise<{ kind: 'go'; token: string } | { kind: 'wait'; ms: number }>;
+  release(account: string, token: string, sent: number, holdMs?: number): Promise<void>;
 }
 
 /** Dispatch: community groups, fan-out of announcements into per-target deliveries, and their paced sending. */
@@ -85,6 +96,11 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
+  const accountOf = (id: string): DispatchAccount => {
+    const account = accounts.get(id);
+    if (!account) throw new UnknownAccount(id);
+    return account;
+  };
   const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
@@ -105,6 +121,13 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),
     deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
+    replyPace: {
+      async take(account) {
+        const turn = await pacer.take(accountOf(account), 1, { rank: 'reply', capped: false });
+        return turn.kind === 'daily_cap' ? { kind: 'wait', ms: turn.reopensInMs } : turn;
+      },
+      release: (account, token, sent, holdMs) => pacer.release(accountOf(account), token, sent, holdMs),
+    },
     async startWorkers() {
       for (const [account, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log, sendConcurrency(accounts.get(account)!));
       registerExpireAnnouncementProcessor(expiry.queue, expiry, deps.log);

@@ -18,6 +18,7 @@ import { createSessionRepository } from './session.repository.js';
 import { createUserRepository } from './user.repository.js';
 import { createUserRoutes } from './user.routes.js';
 import { createUserService } from './user.service.js';
+import type { User } from './user.model.js';
 
 export { actorOf, type AuditEntry, type AuditLog } from './audit.service.js';
 export type { AuditActor, AuditTarget } from './audit-event.model.js';
@@ -44,6 +45,8 @@ export interface Identity {
   audit: AuditLog;
   /** Printed by `npm run demo`; undefined outside demo mode. */
   demoCredentials: DemoCredentials | undefined;
+  /** A staff account's role, languages and status (the inbox checks an assignee); undefined when there is none. */
+  findStaff(userId: string): Promise<Pick<User, 'role' | 'languages' | 'disabled'> | undefined>;
 }
 
 const TWELVE_HOURS_MS = 12 * 60 * 60 * 1000;
@@ -81,5 +84,14 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   routes.use('/tokens', createApiTokenRoutes({ tokens, users }));
   routes.use('/audit', createAuditRoutes(audit));
 
-  return { authenticate: createAuthenticate({ auth, tokens, cookie }), routes, audit, demoCredentials };
+  return {
+    authenticate: createAuthenticate({ auth, tokens, cookie }),
+    routes,
+    audit,
+    demoCredentials,
+    async findStaff(userId) {
+      const user = await userRepository.findById(userId);
+      return user ? { role: user.role, languages: user.languages, disabled: user.disabled } : undefined;
+    },
+  };
 }

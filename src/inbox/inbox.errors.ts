@@ -33,6 +33,16 @@ export class AssignmentNotAllowed extends DomainError {
   }
 }
 
+/** An admin named someone who cannot work the conversation: unknown, disabled, or not of its language. */
+export class AssigneeNotEligible extends DomainError {
+  readonly code = 'inbox.assignee_not_eligible';
+  readonly kind = 'invalid';
+  constructor(reason: string) {
+    super(`assigneeId: ${reason}`);
+    this.fields.push({ field: 'assigneeId', message: reason });
+  }
+}
+
 export class ContactOptedOut extends DomainError {
   readonly code = 'inbox.contact_opted_out';
   readonly kind = 'conflict';

@@ -94,6 +94,8 @@ export const inboxOpenApi: OpenApiContribution = {
       post: {
         tags,
         summary: 'Claim (mediators) or assign (admins) a conversation',
+        description:
+          'Without `assigneeId` the caller claims it. An admin may name an enabled admin, or an enabled mediator of the conversation\'s language; anyone else is a 400 `inbox.assignee_not_eligible` naming `assigneeId`.',
         parameters: [idParam],
         requestBody: jsonBody(requestSchema(AssignBody), {}),
         responses: { '200': jsonResponse('Assigned', ref('Conversation')), ...problemResponses(400, 401, 403, 404) },

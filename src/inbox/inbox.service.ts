@@ -1,7 +1,8 @@
 import type { Principal } from '../platform/http/auth-guard.js';
 import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from './inbox-access.js';
 import type { InboxAudit } from './inbox-audit.port.js';
-import { AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
+import type { InboxStaff } from './inbox-staff.port.js';
+import { AssigneeNotEligible, AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
 import type { Contact, Conversation, ConversationState, InboxMessage, Note, Outbound } from './inbox.types.js';
 import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
@@ -27,6 +28,7 @@ export interface InboxServiceDeps {
   notes: NoteRepository;
   outbox: Outbox;
   audit: InboxAudit;
+  staff: InboxStaff;
   clock: () => Date;
   retentionMs: number;
 }
@@ -57,14 +59,29 @@ export class InboxService {
     return { conversation, contact, messages, outbound, ...(notes ? { notes } : {}) };
   }
 
-  /** Without `assigneeId`, the caller claims it. Mediators may only claim; admins assign anyone. */
+  /**
+   * Without `assigneeId`, the caller claims it. Mediators may only claim; admins assign any enabled admin or
+   * mediator of the conversation's language (a claim needs no check: `workable` has checked the caller).
+   */
   async assign(who: Principal, id: string, assigneeId = who.userId): Promise<Conversation> {
     const conversation = await this.workable(who, id);
-    if (who.role !== 'admin' && assigneeId !== who.userId) throw new AssignmentNotAllowed();
+    if (assigneeId !== who.userId) {
+      if (who.role !== 'admin') throw new AssignmentNotAllowed();
+      await this.assertCanBeAssigned(assigneeId, conversation.language);
+    }
     const state = conversation.state === 'open' ? 'assigned' : conversation.state;
     const updated = await this.change(conversation, { assigneeId, state });
     await this.record(who, 'inbox.assigned', id, { assigneeId });
     return updated;
+  }
+
+  private async assertCanBeAssigned(userId: string, language: string): Promise<void> {
+    const member = await this.deps.staff.find(userId);
+    if (!member) throw new AssigneeNotEligible('no such user');
+    if (member.disabled) throw new AssigneeNotEligible('this user is disabled');
+    if (member.role === 'admin') return;
+    if (member.role !== 'mediator') throw new AssigneeNotEligible(`a ${member.role} does not work the inbox: assign a mediator or an admin`);
+    if (!member.languages.includes(language)) throw new AssigneeNotEligible(`this mediator does not work in ${language}`);
   }
 
   async addNote(who: Principal, id: string, text: string): Promise<Note> {

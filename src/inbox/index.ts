@@ -5,38 +5,48 @@ import type { InboundMessage } from '../connectors/index.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
 import type { Translate } from './acknowledgement.js';
+import type { AccountPace } from './account-pace.port.js';
 import { ContactRepository } from './contact.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import type { DirectDeliveries } from './direct-deliveries.port.js';
 import type { InboxAudit } from './inbox-audit.port.js';
 import type { InboxChat } from './inbox-chat.port.js';
+import type { InboxStaff } from './inbox-staff.port.js';
 import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
 import { InboxService } from './inbox.service.js';
-import { IntakeService, type GroupLanguageLookup, type IntakeOutcome } from './intake.service.js';
+import { IntakeQueue, type AcceptOutcome } from './intake-queue.js';
+import { IntakeService, type GroupLanguageLookup } from './intake.service.js';
 import { MessageRepository } from './message.repository.js';
 import { NoteRepository } from './note.repository.js';
 import { OutboundRepository } from './outbound.repository.js';
 import { OutboundSender } from './outbound-sender.service.js';
 import { Outbox, type InboxAccount } from './outbox.js';
 import { PrivacyService } from './privacy.service.js';
+import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
 import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
 
 export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
 export type { DirectDeliveries } from './direct-deliveries.port.js';
 export type { InboxAccount } from './outbox.js';
+export type { AccountPace } from './account-pace.port.js';
+export type { InboxStaff } from './inbox-staff.port.js';
 export { inboxOpenApi } from './inbox.openapi.js';
 
 export interface InboxDeps {
   db: Connection;
   queues: QueueFactory;
-  /** One send queue per account, paced by its minimum interval. */
+  /** One send queue per account. */
   accounts: readonly InboxAccount[];
   chat: InboxChat;
+  /** Every send waits for its account's turn, shared with announcements. */
+  pace: AccountPace;
   groupLanguage: GroupLanguageLookup;
   deliveries: DirectDeliveries;
   audit: InboxAudit;
+  /** Who may be assigned a conversation. */
+  staff: InboxStaff;
   translate: Translate;
   clock: () => Date;
   /** RETENTION_MESSAGE_DAYS: texts (messages, replies, notes) are deleted this long after they were written. */
@@ -48,9 +58,13 @@ export interface InboxDeps {
 export interface Inbox {
   /** Mount at `/api/v1/inbox`. */
   routes: Router;
-  /** The connectors' `message` listener: resolves once the message is stored (and its acknowledgement queued). */
-  receive(message: InboundMessage): Promise<IntakeOutcome>;
-  /** Registers the send processor, queues what a crash left unsent, and checks again every minute. */
+  /**
+   * The connectors' `message` listener: queues the message in Redis (so no database outage loses it), then
+   * resolves once it is stored and its acknowledgement queued, or after a few seconds with `queued` (it is
+   * stored as soon as the database answers). A group message that does not mention us is not kept at all.
+   */
+  receive(message: InboundMessage): Promise<AcceptOutcome>;
+  /** Registers the intake and send processors, queues what a crash left unsent, and checks again every minute. */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -58,6 +72,8 @@ export interface Inbox {
 /** A citizen writing again after 12 hours without an answer hears again that the message arrived. */
 const ACK_QUIET_MS = 12 * 60 * 60 * 1000;
 const REQUEUE_EVERY_MS = 60_000;
+/** Long enough for a healthy database under load; short enough not to hold a connector during an outage. */
+const RECEIVE_WAIT_MS = 5000;
 
 /** The inbox: citizens' questions from the chats, routed by language to mediators, answered in the same chat. */
 export async function createInbox(deps: InboxDeps): Promise<Inbox> {
@@ -80,24 +96,29 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     ackQuietMs: ACK_QUIET_MS,
     log: deps.log,
   });
-  const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, clock: deps.clock, retentionMs: deps.retentionMs });
+  const intakeQueue = new IntakeQueue(deps.queues, { retentionMs: deps.retentionMs });
+  const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, staff: deps.staff, clock: deps.clock, retentionMs: deps.retentionMs });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
   registerInboxMetrics(deps.metrics, { conversations, outbound });
-  const sender = new OutboundSender({ outbound, chat: deps.chat, log: deps.log });
+  const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
 
   return {
     routes: createInboxRoutes({ inbox, privacy }),
-    receive: (message) => intake.receive(message),
+    async receive(message) {
+      if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';
+      return intakeQueue.accept(message, RECEIVE_WAIT_MS);
+    },
     async startWorkers() {
-      for (const queue of outbox.queues) registerSendOutboundProcessor(queue, sender, deps.log);
+      registerReceiveInboundProcessor(intakeQueue, intake, deps.log);
+      for (const [account, queue] of outbox.entries()) registerSendOutboundProcessor(account, queue, sender, deps.log);
       await outbox.requeueUnfinished();
       requeueTimer = setInterval(() => void outbox.requeueUnfinished().catch((error: unknown) => deps.log.warn({ err: error }, 'inbox requeue failed')), REQUEUE_EVERY_MS);
       requeueTimer.unref();
     },
     async stop() {
       clearInterval(requeueTimer);
-      await Promise.all(outbox.queues.map((queue) => queue.close()));
+      await Promise.all([intakeQueue.queue, ...outbox.queues].map((queue) => queue.close()));
     },
   };
 }

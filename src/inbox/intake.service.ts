@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { InboundMessage } from '../connectors/index.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { composeAutomaticText, type InboxText, type Translate } from './acknowledgement.js';
@@ -29,8 +28,6 @@ export interface IntakeDeps {
 
 export type IntakeOutcome = 'stored' | 'duplicate' | 'ignored';
 
-const INTAKE_ATTEMPTS = 6;
-
 const STRENGTH: Record<LanguageSource, number> = { declared: 3, group: 2, detected: 1, default: 0 };
 
 /**
@@ -42,23 +39,10 @@ export class IntakeService {
   constructor(private readonly deps: IntakeDeps) {}
 
   /**
-   * Connectors do not redeliver a message whose listener failed, so a failure here would lose it: the whole
-   * intake, idempotent on the platform message id, runs again after a database hiccup or a lost race between
-   * two messages creating the same contact (duplicate key), for up to about 6 s.
+   * One attempt, idempotent on the platform message id: the caller (the intake queue's processor) runs it again
+   * after a database outage or a lost race between two messages creating the same contact (duplicate key).
    */
   async receive(inbound: InboundMessage): Promise<IntakeOutcome> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.receiveOnce(inbound);
-      } catch (error) {
-        if (attempt >= INTAKE_ATTEMPTS) throw error;
-        this.deps.log.warn({ err: error, account: inbound.account, attempt }, 'inbox intake failed; trying again');
-        await sleep(100 * 2 ** attempt);
-      }
-    }
-  }
-
-  private async receiveOnce(inbound: InboundMessage): Promise<IntakeOutcome> {
     if (inbound.chatType === 'group' && !inbound.mentionsUs) return 'ignored';
     const now = this.deps.clock();
     const existing = await this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId);

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../platform/logging/logger.js';
+import type { AccountPace } from './account-pace.port.js';
 import { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 import type { OutboundRepository } from './outbound.repository.js';
 
@@ -10,15 +12,41 @@ export interface OutboundRetryPolicy {
 
 export type SendOutcome = { kind: 'done' } | { kind: 'later'; delayMs: number; reason: string };
 
+/** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
+const MAX_INLINE_WAIT_MS = 15_000;
+/** When a platform says "rate limited" without saying for how long. */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+
 /**
  * Sends one queued outbound message. The state change is written before the job is acknowledged, and a
  * message found `sent` or `failed` is not sent again, so a job that runs twice sends once (unless the
  * worker died between the platform's answer and our write: at-least-once, like deliveries).
  */
 export class OutboundSender {
-  constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; log: Logger }) {}
+  constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; log: Logger }) {}
 
-  async send(outboundId: string, policy: OutboundRetryPolicy): Promise<SendOutcome> {
+  /** Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform call. */
+  async send(outboundId: string, account: string, policy: OutboundRetryPolicy): Promise<SendOutcome> {
+    const turn = await this.takeTurn(account);
+    if (turn.kind === 'later') return turn;
+    const used = { sent: 0, holdMs: 0 };
+    try {
+      return await this.sendClaimed(outboundId, policy, used);
+    } finally {
+      await this.deps.pace.release(account, turn.token, used.sent, used.holdMs);
+    }
+  }
+
+  private async takeTurn(account: string): Promise<{ kind: 'go'; token: string } | Extract<SendOutcome, { kind: 'later' }>> {
+    for (;;) {
+      const turn = await this.deps.pace.take(account);
+      if (turn.kind === 'go') return turn;
+      if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
+      await sleep(turn.ms);
+    }
+  }
+
+  private async sendClaimed(outboundId: string, policy: OutboundRetryPolicy, used: { sent: number; holdMs: number }): Promise<SendOutcome> {
     const message = await this.deps.outbound.claim(outboundId);
     if (!message) return { kind: 'done' };
     try {
@@ -27,11 +55,14 @@ export class OutboundSender {
         { chatId: message.chatId, type: message.chatType },
         { text: message.text, ...(message.quotedMessageId ? { quotedMessageId: message.quotedMessageId } : {}) },
       );
+      used.sent = 1;
       await this.deps.outbound.markSent(message.id, { platformMessageId: sent.platformMessageId, at: sent.sentAt });
       this.deps.log.info({ outboundId: message.id, kind: message.kind, account: message.account }, 'inbox message sent');
       return { kind: 'done' };
     } catch (error) {
       const failure = error instanceof InboxSendFailed ? error : new InboxSendFailed('transient', (error as Error).message);
+      // "Too fast" is about the account, not this chat: announcements on it wait too.
+      if (failure.kind === 'rate_limited') used.holdMs = failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
       const attempt = message.attempts + 1;
       if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) {
         await this.deps.outbound.markFailed(message.id, failure.reason);

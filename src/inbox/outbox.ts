@@ -4,15 +4,14 @@ import type { Outbound } from './inbox.types.js';
 import type { NewOutbound, OutboundRepository } from './outbound.repository.js';
 import type { SendOutboundJob } from './processors/send-outbound.processor.js';
 
-/** A chat account as the inbox paces it: unofficial clients get restricted for bursts, acknowledgements included. */
+/** A chat account the inbox answers on; its pace is the account's shared one (`account-pace.port.ts`). */
 export interface InboxAccount {
   id: string;
-  minIntervalMs: number;
 }
 
 /**
  * Writes a message to send, then queues its job (`jobId` = its id, so it is queued once) on its account's
- * queue, which starts at most one send per `minIntervalMs` across every worker. The database row comes first:
+ * queue; the sender takes the account's shared pace before each send. The database row comes first:
  * when Redis cannot take the job, the row stays `queued` and `requeueUnfinished` (at start and every minute)
  * queues it again, so a reply is never lost between the two writes.
  */
@@ -22,14 +21,15 @@ export class Outbox {
   constructor(
     private readonly deps: { outbound: OutboundRepository; queues: QueueFactory; accounts: readonly InboxAccount[]; log: Logger },
   ) {
-    for (const account of deps.accounts) {
-      const limiter = account.minIntervalMs > 0 ? { limiter: { max: 1, durationMs: account.minIntervalMs } } : {};
-      this.byAccount.set(account.id, deps.queues.queue<SendOutboundJob>(`inbox-${account.id}`, limiter));
-    }
+    for (const account of deps.accounts) this.byAccount.set(account.id, deps.queues.queue<SendOutboundJob>(`inbox-${account.id}`));
   }
 
   get queues(): Array<JobQueue<SendOutboundJob>> {
     return [...this.byAccount.values()];
+  }
+
+  entries(): Array<[string, JobQueue<SendOutboundJob>]> {
+    return [...this.byAccount.entries()];
   }
 
   async send(message: NewOutbound & { key?: string }): Promise<Outbound> {

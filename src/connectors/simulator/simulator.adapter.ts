@@ -26,6 +26,11 @@ export interface CitizenMessage {
   text: string;
   mentionsUs?: boolean;
   quotedMessageId?: string;
+  /**
+   * The platform hands the message to us this long after the citizen wrote it, as a phone that was offline
+   * does: reliability tests make it arrive while our database is down (their control calls need it up).
+   */
+  deliverAfterMs?: number;
 }
 
 /** Reliability tests and the demo break the simulated network on purpose. */
@@ -46,6 +51,7 @@ export class SimulatorConnector extends ObservableConnector {
   readonly #chats: SimulatedChats;
   readonly #faults = new SendFaults();
   #outage: NodeJS.Timeout | undefined;
+  readonly #lateDeliveries = new Set<NodeJS.Timeout>();
   #logins = 0;
 
   constructor(config: SimulatorAccountConfig, deps: { log: Logger }) {
@@ -62,6 +68,8 @@ export class SimulatorConnector extends ObservableConnector {
 
   async stop(): Promise<void> {
     clearTimeout(this.#outage);
+    for (const timer of this.#lateDeliveries) clearTimeout(timer);
+    this.#lateDeliveries.clear();
     this.events.setState({ status: 'stopped' });
   }
 
@@ -85,7 +93,10 @@ export class SimulatorConnector extends ObservableConnector {
     return this.#chats.messages(chatId);
   }
 
-  /** Stores the citizen's message and resolves once every listener has handled it. Throws `UnknownChat`. */
+  /**
+   * Stores the citizen's message and resolves once every listener has handled it, or at once when it is
+   * delivered later (`deliverAfterMs`). Throws `UnknownChat`.
+   */
   async receive(input: CitizenMessage): Promise<InboundMessage> {
     const chat = this.#chats.find(input.chatId);
     if (!chat) throw new UnknownChat();
@@ -103,7 +114,15 @@ export class SimulatorConnector extends ObservableConnector {
       timestamp: stored.at,
       platformMessageId: stored.id,
     };
-    await this.events.deliver(message);
+    if (input.deliverAfterMs === undefined) {
+      await this.events.deliver(message);
+      return message;
+    }
+    const timer = setTimeout(() => {
+      this.#lateDeliveries.delete(timer);
+      void this.events.deliver(message);
+    }, input.deliverAfterMs);
+    this.#lateDeliveries.add(timer);
     return message;
   }
 

@@ -18,6 +18,7 @@ const InboundBody = z.strictObject({
   text: z.string().min(1).max(4096),
   mentionsUs: z.boolean().optional(),
   quotedMessageId: z.string().min(1).max(200).optional(),
+  deliverAfterSeconds: z.number().positive().max(3600).optional(),
 });
 
 const Seconds = z.number().positive().max(3600);
@@ -59,9 +60,10 @@ export function createSimulatorRouter(deps: { connectors: ConnectorLookup }): Ro
 
   router.post('/:account/inbound', async (req, res) => {
     const { account } = parseParams(AccountParams, req);
-    const input = parseBody(InboundBody, req);
-    const message = await simulatorFor(account).receive(input);
-    res.status(201).json({ id: message.platformMessageId, at: message.timestamp });
+    const { deliverAfterSeconds, ...input } = parseBody(InboundBody, req);
+    const message = await simulatorFor(account).receive({ ...input, ...(deliverAfterSeconds ? { deliverAfterMs: deliverAfterSeconds * 1000 } : {}) });
+    // 202: written in the chat, handed to Sportello later.
+    res.status(deliverAfterSeconds ? 202 : 201).json({ id: message.platformMessageId, at: message.timestamp });
   });
 
   router.get('/:account/chats', async (req, res) => {

@@ -17,7 +17,7 @@ export const SEND_DELIVERY_RETRY: RetryPolicy = {
 /** Our own failures (database or Redis unreachable): the job runs again, from 5 s up to 5 min apart. */
 const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000 * 2 ** Math.min(runs, 6));
 
-const Payload = z.object({ deliveryId: z.string().min(1), account: z.string().min(1), parts: z.number().int().positive().optional() });
+const Payload = z.object({ deliveryId: z.string().min(1), account: z.string().min(1), parts: z.number().int().positive().optional(), urgent: z.boolean().optional() });
 
 /**
  * Jobs at once per account queue in each process. An account with a gap between messages sends one at a time,

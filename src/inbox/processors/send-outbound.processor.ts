@@ -23,12 +23,18 @@ const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000
 const Payload = z.object({ outboundId: z.string().min(1) });
 
 /** One send at a time per account queue in each process, as the account's pace allows. */
-export function registerSendOutboundProcessor(queue: JobQueue<SendOutboundJob>, sender: OutboundSender, log: Logger, policy = SEND_OUTBOUND_RETRY): void {
+export function registerSendOutboundProcessor(
+  account: string,
+  queue: JobQueue<SendOutboundJob>,
+  sender: OutboundSender,
+  log: Logger,
+  policy = SEND_OUTBOUND_RETRY,
+): void {
   queue.process(async (data, job) => {
     const { outboundId } = Payload.parse(data);
     let outcome;
     try {
-      outcome = await sender.send(outboundId, policy);
+      outcome = await sender.send(outboundId, account, policy);
     } catch (error) {
       log.error({ err: error, outboundId }, 'inbox send job failed; it will run again');
       throw new RetryJobLater(infrastructureBackoffMs(job.attemptsMade), (error as Error).message);

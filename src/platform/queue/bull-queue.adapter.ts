@@ -31,7 +31,16 @@ function sportelloBackoff(attemptsMade: number, err: Error, options: BackoffOpti
   return step.type === 'fixed' ? step.delayMs : Math.round((2 ** (attemptsMade - 1)) * step.delayMs);
 }
 
-function jobOptions(options: Omit<EnqueueOptions, 'replaceFinished' | 'replaceDelayed'>): Bull.JobOptions {
+/** How many finished jobs a queue keeps, for the dashboard; a queue of personal data keeps none it does not need. */
+type FinishedJobs = Pick<Bull.JobOptions, 'removeOnComplete' | 'removeOnFail'>;
+const KEEP_FOR_DASHBOARD: FinishedJobs = { removeOnComplete: 1000, removeOnFail: 5000 };
+
+function finishedJobsOf(options: QueueOptions): FinishedJobs {
+  if (!options.personalData) return KEEP_FOR_DASHBOARD;
+  return { removeOnComplete: true, removeOnFail: { age: Math.max(1, Math.floor(options.personalData.keepFailedMs / 1000)) } };
+}
+
+function jobOptions(options: Omit<EnqueueOptions, 'replaceFinished' | 'replaceDelayed'>, finished: FinishedJobs): Bull.JobOptions {
   const backoffOptions: BackoffOptions = { attempts: options.attempts ?? 1, ...(options.backoff ? { backoff: options.backoff } : {}) };
   return {
     ...(options.jobId ? { jobId: options.jobId } : {}),
@@ -40,8 +49,7 @@ function jobOptions(options: Omit<EnqueueOptions, 'replaceFinished' | 'replaceDe
     attempts: UNLIMITED_RUNS,
     // bull's typings omit `options`, which it passes to custom strategies (lib/job.js moveToFailed).
     backoff: { type: SPORTELLO_BACKOFF, options: backoffOptions } as Bull.BackoffOptions,
-    removeOnComplete: 1000,
-    removeOnFail: 5000,
+    ...finished,
   };
 }
 
@@ -86,7 +94,7 @@ export function createBullQueueFactory(options: { redisUrl: string; prefix?: str
           return blocking;
         },
       });
-      const queue = new BullJobQueue<T>(name, bull);
+      const queue = new BullJobQueue<T>(name, bull, finishedJobsOf(queueOptions));
       queues.push(queue as BullJobQueue<unknown>);
       bullQueues.push(bull as Bull.Queue);
       return queue;
@@ -106,6 +114,7 @@ class BullJobQueue<T> implements JobQueue<T> {
   constructor(
     readonly name: string,
     private readonly bull: Bull.Queue<T>,
+    private readonly finished: FinishedJobs,
   ) {}
 
   get hasProcessor(): boolean {
@@ -120,12 +129,12 @@ class BullJobQueue<T> implements JobQueue<T> {
       // Due meanwhile and taken by a worker, it is locked and stays: the add below is then a no-op.
       if (options.replaceDelayed && state === 'delayed') await existing?.remove().catch(() => undefined);
     }
-    await this.bull.add(data, jobOptions(options));
+    await this.bull.add(data, jobOptions(options, this.finished));
   }
 
   async enqueueMany(jobs: Array<{ data: T; options?: Omit<EnqueueOptions, 'replaceFinished' | 'replaceDelayed'> }>): Promise<void> {
     if (jobs.length === 0) return;
-    await this.bull.addBulk(jobs.map((job) => ({ data: job.data, opts: jobOptions(job.options ?? {}) })));
+    await this.bull.addBulk(jobs.map((job) => ({ data: job.data, opts: jobOptions(job.options ?? {}, this.finished) })));
   }
 
   process(processor: JobProcessor<T>, concurrency = 1): void {

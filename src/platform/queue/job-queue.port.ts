@@ -75,6 +75,11 @@ export interface QueueOptions {
    * its jobs back to the queue about this long after it died.
    */
   lockDurationMs?: number;
+  /**
+   * The jobs' data holds personal data (a citizen's message): a completed job is removed at once, and a failed
+   * one is kept at most `keepFailedMs`, for an operator to look at, never longer than the data's retention.
+   */
+  personalData?: { keepFailedMs: number };
 }
 
 export interface QueueFactory {

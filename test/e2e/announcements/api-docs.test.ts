@@ -17,6 +17,13 @@ describe('API documentation', function () {
   });
   after(async () => stack?.stop());
 
+  it('GET / of the service, redirects to the API docs', async () => {
+    const response = await fetch(new URL('/', stack.url), { redirect: 'manual' });
+
+    expect(response.status).to.equal(302);
+    expect(response.headers.get('location')).to.equal('/api/docs');
+  });
+
   it('GET /api/v1/openapi.json: OpenAPI 3.1 with every announcements operation of the issue, and no dangling $ref', async () => {
     const response = await fetch(new URL('/api/v1/openapi.json', stack.url));
     const document = (await response.json()) as Record<string, unknown> & { paths: Record<string, Record<string, unknown>> };

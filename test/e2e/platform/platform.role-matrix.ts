@@ -23,6 +23,8 @@ function aPublishedNotice(ctx: MatrixContext): Promise<Record<string, string>> {
  * notice pages that every message links to. None of them takes a role, so every caller gets the same answer.
  */
 export const platformRows: RoleMatrixRow[] = [
+  // A redirect to /api/docs, which `call` follows (api-docs.test.ts checks the redirect itself).
+  { method: 'GET', path: '/', expect: anyone(200) },
   { method: 'GET', path: '/healthz', expect: anyone(200) },
   { method: 'GET', path: '/readyz', expect: anyone(200) },
   { method: 'GET', path: '/metrics', expect: anyone(200) },

@@ -9,6 +9,7 @@ import type { QueueFactory } from '../../../src/platform/queue/job-queue.port.js
 import { silentLogger } from '../../support/silent-logger.js';
 import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
 import { citizenChat } from '../../factories/inbox.factory.js';
+import { recordingPace } from '../../support/recording-pace.js';
 
 /** A chat account that records what it is asked to send, and can be down. */
 function recordingChat(): InboxChat & { sent: Array<{ chatId: string; text: string }>; down: boolean } {
@@ -55,11 +56,13 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     inbox = await createInbox({
       db,
       queues,
-      accounts: [{ id: 'sim-port', minIntervalMs: 0 }],
+      accounts: [{ id: 'sim-port' }],
       chat,
+      pace: recordingPace(),
       groupLanguage: async () => undefined,
       deliveries: { toChat: async () => [], eraseToChat: async () => 0 },
       audit: { record: async () => undefined, referencing: async () => [], pseudonymise: async () => 0 },
+      staff: { find: async () => undefined },
       translate: (key, lang) => `${key}@${lang}`,
       clock: () => new Date(),
       retentionMs: 24 * 3600_000,

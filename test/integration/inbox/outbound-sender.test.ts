@@ -6,6 +6,7 @@ import { OutboundSender } from '../../../src/inbox/outbound-sender.service.js';
 import { silentLogger } from '../../support/silent-logger.js';
 import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
 import { citizenChat } from '../../factories/inbox.factory.js';
+import { recordingPace } from '../../support/recording-pace.js';
 
 const POLICY = { maxAttempts: 3, backoffMs: (attempt: number) => attempt * 1000 };
 
@@ -15,6 +16,7 @@ describe('OutboundSender (real repository on the engine)', () => {
   let outbound: OutboundRepository;
   let failure: InboxSendFailed | undefined;
   let sends = 0;
+  let pace = recordingPace();
 
   const sender = () =>
     new OutboundSender({
@@ -26,6 +28,7 @@ describe('OutboundSender (real repository on the engine)', () => {
           return { platformMessageId: 'out-1', sentAt: new Date() };
         },
       },
+      pace,
       log: silentLogger,
     });
 
@@ -52,6 +55,7 @@ describe('OutboundSender (real repository on the engine)', () => {
   beforeEach(() => {
     failure = undefined;
     sends = 0;
+    pace = recordingPace();
   });
 
   after(async () => {
@@ -64,31 +68,33 @@ describe('OutboundSender (real repository on the engine)', () => {
     const message = await queuedReply();
 
     const outcomes = [];
-    for (let i = 0; i < 3; i++) outcomes.push(await sender().send(message.id, POLICY));
+    for (let i = 0; i < 3; i++) outcomes.push(await sender().send(message.id, 'sim-test', POLICY));
 
     expect(outcomes.map((o) => o.kind)).to.deep.equal(['later', 'later', 'done']);
     expect(outcomes[1]).to.include({ delayMs: 2000 });
     expect(await outbound.get(message.id)).to.include({ state: 'failed', attempts: 3, reason: 'not connected (reconnecting)' });
   });
 
-  it('rate limited, waits at least what the platform asked', async () => {
+  it('rate limited, waits at least what the platform asked, and holds the whole account that long', async () => {
     failure = new InboxSendFailed('rate_limited', 'slow down', 30_000);
     const message = await queuedReply();
 
-    const outcome = await sender().send(message.id, POLICY);
+    const outcome = await sender().send(message.id, 'sim-test', POLICY);
 
     expect(outcome).to.include({ kind: 'later', delayMs: 30_000 });
     expect(await outbound.get(message.id)).to.include({ state: 'queued', attempts: 1 });
+    expect(pace.turns).to.deep.equal([{ account: 'sim-test', sent: 0, holdMs: 30_000 }]);
   });
 
   it('a message already sent, run again (a repeated job), is not sent twice', async () => {
     const message = await queuedReply();
 
-    await sender().send(message.id, POLICY);
-    const again = await sender().send(message.id, POLICY);
+    await sender().send(message.id, 'sim-test', POLICY);
+    const again = await sender().send(message.id, 'sim-test', POLICY);
 
     expect(again).to.deep.equal({ kind: 'done' });
     expect(sends).to.equal(1);
+    expect(pace.turns.map((t) => t.sent)).to.deep.equal([1, 0]);
     expect(await outbound.get(message.id)).to.include({ state: 'sent', platformMessageId: 'out-1' });
   });
 });

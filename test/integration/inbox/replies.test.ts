@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
+import { signInAs } from '../../support/auth.js';
 import { call } from '../../support/http.js';
 import { ACCOUNT, ARABIC_GROUP, citizenWrites, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
@@ -121,6 +122,36 @@ describe('inbox replies and the work of mediators', () => {
 
     expect(byMediator.status).to.equal(403);
     expect(byAdmin.body).to.include({ state: 'assigned', assigneeId: ctx.arabicMediator.user.id });
+  });
+
+  it('an admin assigning to a missing, disabled, viewer or other-language user, is refused with 400 naming assigneeId and nothing changes', async () => {
+    const id = await arabicConversation(citizenChat(11));
+    const disabled = await signInAs(ctx.stack, 'mediator', { languages: ['ar'] });
+    const disabling = await call(ctx.stack, 'PATCH', `/api/v1/users/${disabled.user.id}`, { headers: ctx.admin.headers, body: { disabled: true } });
+    expect(disabling.status, JSON.stringify(disabling.body)).to.equal(200);
+
+    const refused = await Promise.all(
+      ['0123456789abcdef01234567', disabled.user.id, ctx.viewer.user.id, ctx.chineseMediator.user.id].map((assigneeId) => post(ctx.admin, `${id}/assign`, { assigneeId })),
+    );
+
+    for (const response of refused) {
+      expect(response.status, JSON.stringify(response.body)).to.equal(400);
+      expect(response.headers.get('content-type')).to.match(/application\/problem\+json/);
+      expect(response.body).to.include({ type: '/problems/inbox.assignee_not_eligible' });
+      expect(response.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['assigneeId']);
+    }
+    expect((await read(ctx.admin, id)).body).to.include({ state: 'open' }).and.not.to.have.property('assigneeId');
+  });
+
+  it('an admin assigning to another admin or to a mediator of the language, succeeds', async () => {
+    const id = await arabicConversation(citizenChat(12));
+    const otherAdmin = await signInAs(ctx.stack, 'admin');
+
+    const toAdmin = await post(ctx.admin, `${id}/assign`, { assigneeId: otherAdmin.user.id });
+    const toMediator = await post(ctx.admin, `${id}/assign`, { assigneeId: ctx.arabicMediator.user.id });
+
+    expect(toAdmin.body).to.include({ state: 'assigned', assigneeId: otherAdmin.user.id });
+    expect(toMediator.body).to.include({ state: 'assigned', assigneeId: ctx.arabicMediator.user.id });
   });
 
   it('close then a new question, reopens the conversation to its assignee and acknowledges again; a closed one takes no reply', async () => {

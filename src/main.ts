@@ -15,20 +15,20 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
-import { ChatSendFailed, createDispatch, dispatchOpenApi, type ChatGateway, type DispatchAccount, type GroupInput } from './dispatch/index.js';
+import { createDispatch, dispatchOpenApi } from './dispatch/index.js';
 import { requireRole } from './platform/http/auth-guard.js';
 import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
 import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
 import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
 import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
-import type { Announcement, Announcements } from './announcements/index.js';
-import type { SendableAnnouncement } from './dispatch/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
-import { createConnectorRegistry, createSimulatorRouter, SendError, type ConnectorRegistry } from './connectors/index.js';
-import { createInbox, InboxSendFailed, inboxOpenApi, type InboxAudit, type InboxChat } from './inbox/index.js';
-import type { AuditLog } from './identity/index.js';
+import { createConnectorRegistry, createSimulatorRouter } from './connectors/index.js';
+import { createInbox, inboxOpenApi } from './inbox/index.js';
+import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
+import { announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
+import { demoGroupsOf } from './demo/demo-groups.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -129,14 +129,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       clock: () => new Date(),
       t: (key, lang, values) => i18n.t(key, { lng: lang, ...values }),
       publicUrl: () => publicUrl ?? '',
-      audit: async ({ actor, action, announcementId, details }) => {
-        await identity.audit.record({
-          actor: actor.userId === 'system' ? { type: 'system' } : { type: 'user', id: actor.userId, email: actor.email },
-          action,
-          target: { type: 'announcement', id: announcementId },
-          details,
-        });
-      },
+      audit: announcementsAuditOf(identity.audit),
     });
     const dispatch = await createDispatch({
       db,
@@ -277,97 +270,6 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     await stopAll();
     throw error;
   }
-}
-
-/** Announcements' model as dispatch needs it; deliveries are keyed by the source revision, not every edit. */
-function sendableOf(announcement: Announcement, announcements: Announcements): SendableAnnouncement {
-  return {
-    id: announcement.id,
-    version: announcement.sourceRevision,
-    priority: announcement.priority,
-    topics: announcement.topics,
-    approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
-    ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
-    ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),
-    render: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
-  };
-}
-
-function dispatchAccountsOf(config: Config): DispatchAccount[] {
-  return config.connectors.accounts.map((account) => ({
-    id: account.id,
-    channel: account.platform === 'simulator' ? account.imitates : account.platform,
-    rateLimit: account.rateLimit,
-  }));
-}
-
-/** Demo: the simulated community groups that declare a language become registered groups at first start. */
-function demoGroupsOf(config: Config): GroupInput[] {
-  return config.connectors.accounts.flatMap((account) =>
-    account.platform !== 'simulator'
-      ? []
-      : account.chats.flatMap((chat) =>
-          chat.type === 'group' && chat.language
-            ? [{ account: account.id, chatId: chat.chatId, name: chat.name, language: chat.language, topics: chat.topics ?? [], enabled: true }]
-            : [],
-        ),
-  );
-}
-
-/** Dispatch's view of the connectors: a send by account and chat, with the connectors' failure kinds kept. */
-function chatGatewayOf(connectors: ConnectorRegistry): ChatGateway {
-  const connectorOf = (account: string) => {
-    const connector = connectors.get(account);
-    if (!connector) throw new ChatSendFailed('permanent', `account ${account} is not configured`);
-    return connector;
-  };
-  return {
-    async send(account, chat, text) {
-      try {
-        const sent = await connectorOf(account).send(chat, { text });
-        return { messageId: sent.platformMessageId ?? '' };
-      } catch (error) {
-        if (error instanceof SendError) throw new ChatSendFailed(error.kind, error.message, error.retryAfterMs);
-        throw error;
-      }
-    },
-    listChats: (account) => connectorOf(account).listChats(),
-  };
-}
-
-/** The inbox's view of the connectors: a send into the chat a citizen wrote from, failure kinds kept. */
-function inboxChatOf(connectors: ConnectorRegistry): InboxChat {
-  return {
-    async send(account, chat, content) {
-      const connector = connectors.get(account);
-      if (!connector) throw new InboxSendFailed('permanent', `account ${account} is not configured`);
-      try {
-        return await connector.send({ chatId: chat.chatId, type: chat.type }, content);
-      } catch (error) {
-        if (error instanceof SendError) throw new InboxSendFailed(error.kind, error.message, error.retryAfterMs);
-        throw error;
-      }
-    },
-  };
-}
-
-/** Identity's audit trail as the inbox records into it and reads it for a citizen's export and erasure. */
-function inboxAuditOf(audit: AuditLog): InboxAudit {
-  return {
-    async record({ actor, action, target, details }) {
-      await audit.record({
-        actor: { type: 'user', id: actor.userId, email: actor.email },
-        action,
-        target,
-        ...(details ? { details } : {}),
-      });
-    },
-    async referencing(targets) {
-      const events = await audit.referencing(targets);
-      return events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorId: e.actor.type === 'user' ? e.actor.id : null, target: e.target ?? { type: '', id: '' } }));
-    },
-    pseudonymise: (targets, pseudonym) => audit.pseudonymise(targets, pseudonym),
-  };
 }
 
 async function runFromCommandLine(): Promise<void> {

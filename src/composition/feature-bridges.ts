@@ -1,0 +1,62 @@
+import type { Announcement, Announcements, AuditRecorder } from '../announcements/index.js';
+import type { DispatchAccount, SendableAnnouncement } from '../dispatch/index.js';
+import type { AuditLog } from '../identity/index.js';
+import type { InboxAudit } from '../inbox/index.js';
+import type { Config } from '../platform/config.js';
+
+// What one feature needs of another, shaped by the composition root: each feature declares a port, and these
+// fill them from the other features' public APIs.
+
+/** Announcements' model as dispatch needs it; deliveries are keyed by the source revision, not every edit. */
+export function sendableOf(announcement: Announcement, announcements: Announcements): SendableAnnouncement {
+  return {
+    id: announcement.id,
+    version: announcement.sourceRevision,
+    priority: announcement.priority,
+    topics: announcement.topics,
+    approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
+    ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
+    ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),
+    render: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
+  };
+}
+
+/** The chat accounts with the limits dispatch paces them by; a simulated account sends like the platform it imitates. */
+export function dispatchAccountsOf(config: Config): DispatchAccount[] {
+  return config.connectors.accounts.map((account) => ({
+    id: account.id,
+    channel: account.platform === 'simulator' ? account.imitates : account.platform,
+    rateLimit: account.rateLimit,
+  }));
+}
+
+/** Identity's audit trail as the inbox records into it and reads it for a citizen's export and erasure. */
+export function inboxAuditOf(audit: AuditLog): InboxAudit {
+  return {
+    async record({ actor, action, target, details }) {
+      await audit.record({
+        actor: { type: 'user', id: actor.userId, email: actor.email },
+        action,
+        target,
+        ...(details ? { details } : {}),
+      });
+    },
+    async referencing(targets) {
+      const events = await audit.referencing(targets);
+      return events.map((e) => ({ id: e.id, at: e.at, action: e.action, actorId: e.actor.type === 'user' ? e.actor.id : null, target: e.target ?? { type: '', id: '' } }));
+    },
+    pseudonymise: (targets, pseudonym) => audit.pseudonymise(targets, pseudonym),
+  };
+}
+
+/** Identity's audit trail as announcements record into it; the scheduler's own changes are the system's. */
+export function announcementsAuditOf(audit: AuditLog): AuditRecorder {
+  return async ({ actor, action, announcementId, details }) => {
+    await audit.record({
+      actor: actor.userId === 'system' ? { type: 'system' } : { type: 'user', id: actor.userId, email: actor.email },
+      action,
+      target: { type: 'announcement', id: announcementId },
+      details,
+    });
+  };
+}

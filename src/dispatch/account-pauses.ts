@@ -55,6 +55,10 @@ export class AccountPauses {
     return paused === 1;
   }
 
+  async isPaused(account: string): Promise<boolean> {
+    return (await this.redis.hexists(this.pausedKey, account)) === 1;
+  }
+
   /** Lifts a pause and forgets the account's recent rate limits; false when it was not paused. */
   async resume(account: string): Promise<boolean> {
     const removed = await this.redis.hdel(this.pausedKey, account);

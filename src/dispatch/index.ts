@@ -77,6 +77,9 @@ export interface Dispatch {
   stop(): Promise<void>;
 }
 
+/** How often a waiting answer looks again at a paused account (an admin resumes it by hand). */
+const PAUSED_RECHECK_MS = 5_000;
+
 export interface ReplyPace {
   take(account: string): Promise<{ kind: 'go'; token: string } | { kind: 'wait'; ms: number }>;
   release(account: string, token: string, sent: number, holdMs?: number): Promise<void>;
@@ -123,10 +126,16 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
     replyPace: {
       async take(account) {
+        // A paused account sends nothing, answers included: the platform said "too fast" too often.
+        if (await pauses.isPaused(account)) return { kind: 'wait', ms: PAUSED_RECHECK_MS };
         const turn = await pacer.take(accountOf(account), 1, { rank: 'reply', capped: false });
         return turn.kind === 'daily_cap' ? { kind: 'wait', ms: turn.reopensInMs } : turn;
       },
-      release: (account, token, sent, holdMs) => pacer.release(accountOf(account), token, sent, holdMs),
+      async release(account, token, sent, holdMs) {
+        await pacer.release(accountOf(account), token, sent, holdMs);
+        // A hold is the platform's "too fast": it counts toward pausing the account like a notice's would.
+        if (holdMs && holdMs > 0 && (await pauses.recordRateLimit(account))) deps.log.warn({ account }, 'account paused after repeated rate limits');
+      },
     },
     async startWorkers() {
       for (const [account, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log, sendConcurrency(accounts.get(account)!));

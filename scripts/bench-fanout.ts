@@ -10,7 +10,9 @@
 // itself to the machine, V8 lets the garbage of the 20,000 group registrations pile up (about 600 MB RSS,
 // while the live heap after a full GC stays near 110 MB). `heapLimitMb` in the output says which applied.
 // `cpuUsPerDelivery` and `cpuUsPerBareJob` split the CPU time each process used (from /proc) by the items of
-// that phase: where a delivery's cost goes, next to what bull alone costs.
+// that phase: where a delivery's cost goes, next to what bull alone costs. To see where: `BENCH_CPU_PROF_DIR=<dir>`
+// writes a V8 CPU profile of the engine there; run the bench as `node --cpu-prof --cpu-prof-dir=<dir>
+// --max-old-space-size=256 --import tsx scripts/bench-fanout.ts` for the service's.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -27,14 +29,19 @@ import { sendConcurrency } from '../src/dispatch/index.js';
 const LANGUAGES = ['ar', 'zh-Hans', 'sq', 'ro', 'ur', 'en', 'fr', 'es', 'uk', 'bn'];
 const GROUPS_PER_LANGUAGE = Number(process.env.BENCH_GROUPS_PER_LANGUAGE ?? 2000);
 const URGENT_GROUPS_PER_ACCOUNT = 1;
-const HTTP_CONCURRENCY = 16;
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
 
 const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
 const redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true });
-const engine = await spawnServer('scripts/engine.ts', ['--data', join(dir, 'engine')], fileURLToPath(new URL('..', import.meta.url)));
+const profileDir = process.env.BENCH_CPU_PROF_DIR;
+const engine = await spawnServer(
+  'scripts/engine.ts',
+  ['--data', join(dir, 'engine')],
+  fileURLToPath(new URL('..', import.meta.url)),
+  profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+);
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
 function cpuMsOf(pid: number): number {
@@ -109,20 +116,18 @@ const token = (await api('POST', '/api/v1/tokens', { cookie, 'x-csrf-token': csr
 const auth = { authorization: `Bearer ${token}` };
 
 const started = Date.now();
-const groups = accounts.flatMap((account) =>
-  account.chats.map((chat) => ({
-    account: account.id,
-    chatId: chat.chatId,
-    name: chat.name,
-    language: account.language,
-    topics: chat.chatId.startsWith('u-') ? ['emergency'] : ['permits'],
-    enabled: true,
-  })),
-);
-for (let i = 0; i < groups.length; i += HTTP_CONCURRENCY) {
-  await Promise.all(groups.slice(i, i + HTTP_CONCURRENCY).map((group) => api('POST', '/api/v1/groups', auth, group)));
+// Each account's chats in one import (permits), then its urgent group moved to the emergency topic.
+let registeredGroups = 0;
+for (const account of accounts) {
+  const imported = await api('POST', '/api/v1/groups/import', auth, { account: account.id, language: account.language, topics: ['permits'] });
+  for (const group of imported.items as Array<{ id: string; chatId: string; name: string }>) {
+    registeredGroups += 1;
+    if (!group.chatId.startsWith('u-')) continue;
+    const { chatId, name } = group;
+    await api('PUT', `/api/v1/groups/${group.id}`, auth, { account: account.id, chatId, name, language: account.language, topics: ['emergency'], enabled: true });
+  }
 }
-process.stderr.write(`registered ${groups.length} groups in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stderr.write(`registered ${registeredGroups} groups in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
 async function publishedAnnouncement(priority: 'normal' | 'urgent', topics: string[], approved: string[]): Promise<{ id: string; publish: () => Promise<void> }> {
   const created = await api('POST', '/api/v1/announcements', auth, {

@@ -7,9 +7,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts a TypeScript server script in its own process and waits for the URI it prints. */
-export async function spawnServer(script: string, args: string[], cwd: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a TypeScript server script in its own process (with `nodeArgs` for node itself) and waits for the URI it prints. */
+export async function spawnServer(script: string, args: string[], cwd: string, nodeArgs: string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   const uri = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

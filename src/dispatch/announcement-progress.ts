@@ -48,7 +48,7 @@ export class AnnouncementProgress {
     const timer = setTimeout(() => {
       this.checks.delete(announcementId);
       void (async () => {
-        if ((await this.deps.deliveries.countInFlight(announcementId)) > 0) return;
+        if (await this.deps.deliveries.hasInFlight(announcementId)) return;
         await this.report(() => this.deps.status.markSent(announcementId), announcementId, 'sent');
       })().catch((error: unknown) => this.deps.log.warn({ err: error, announcementId }, 'could not check the progress of an announcement'));
     }, SETTLE_CHECK_MS);

@@ -134,6 +134,11 @@ export class DeliveryRepository {
     await this.raw.updateMany({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) }, state: 'planned' }, { $set: { state: 'queued', updatedAt: new Date() } });
   }
 
+  /** Their jobs could not be added: `planned` again, so that the next planning's sweep queues them. */
+  async markPlanned(ids: string[]): Promise<void> {
+    await this.raw.updateMany({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) }, state: 'queued' }, { $set: { state: 'planned', updatedAt: new Date() } });
+  }
+
   /** A newer version was published: what the older ones had not sent yet will not be sent. */
   async supersede(announcementId: string, version: number): Promise<void> {
     await this.deliveries.updateMany(
@@ -282,9 +287,12 @@ export class DeliveryRepository {
       .sort((a, b) => a.state.localeCompare(b.state) || a.language.localeCompare(b.language) || a.channel.localeCompare(b.channel));
   }
 
-  /** Deliveries planned and not finished; those waiting for a translation do not count. */
-  async countInFlight(announcementId: string): Promise<number> {
-    return this.deliveries.countDocuments({ state: { $in: UNFINISHED }, announcementId });
+  /**
+   * Whether a delivery is planned and not finished; those waiting for a translation do not count. One document
+   * answers it: a count would match every delivery still in flight, each second of a large fan-out.
+   */
+  async hasInFlight(announcementId: string): Promise<boolean> {
+    return (await this.raw.findOne({ state: { $in: UNFINISHED }, announcementId }, { projection: { _id: 1 } })) !== null;
   }
 
   /** Every delivery a worker should still act on, a page at a time: what start-up recovery re-queues. */

@@ -20,6 +20,11 @@ export interface FanOutDeps {
  * Plans an announcement's deliveries and queues them. Planning is idempotent: each (version, target) is written
  * once, before its job is queued, so publishing again, approving a translation or recovering from a crash in the
  * middle plans only what is missing and queues only what is not queued yet.
+ *
+ * A sendable delivery is written `queued` right before its job is added: one write per delivery instead of an
+ * insert as `planned` and a second write once queued. A crash between the two leaves `queued` deliveries without
+ * a job, which start-up recovery queues again (`recover`); a failed enqueue in a live process puts its
+ * deliveries back to `planned`, for the next planning's sweep.
  */
 export class FanOutService {
   constructor(private readonly deps: FanOutDeps) {}
@@ -38,7 +43,7 @@ export class FanOutService {
         const written = await deliveries.insertPlanned(planned);
         // Queue page by page, so the first messages leave while the rest is still being planned; what an
         // earlier, interrupted planning left `planned` is queued by the sweep below.
-        await this.enqueue(written.filter((d) => d.state === 'planned'));
+        await this.enqueueWritten(written.filter((d) => d.state === 'queued'));
       }
     }
     for (const waiting of await deliveries.waitingLanguages(announcement.id, announcement.version)) {
@@ -98,6 +103,17 @@ export class FanOutService {
     }
   }
 
+  /** Deliveries just written `queued`: their jobs are added, or they go back to `planned` if that fails. */
+  private async enqueueWritten(queued: readonly Delivery[]): Promise<void> {
+    if (queued.length === 0) return;
+    try {
+      await this.deps.queues.enqueueNew(queued, Date.now());
+    } catch (error) {
+      await this.deps.deliveries.markPlanned(queued.map((d) => d.id));
+      throw error;
+    }
+  }
+
   private async enqueue(planned: readonly Delivery[]): Promise<void> {
     if (planned.length === 0) return;
     await this.deps.queues.enqueueNew(planned, Date.now());
@@ -141,7 +157,7 @@ export class FanOutService {
       fallback: content?.fallback ?? false,
       priority: announcement.priority,
       parts: content?.parts ?? [],
-      state: content ? 'planned' : 'waiting_translation',
+      state: content ? 'queued' : 'waiting_translation',
       plannedAt: new Date(),
       ...(announcement.scheduledAt ? { notBefore: announcement.scheduledAt, scheduledAt: announcement.scheduledAt } : {}),
       ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),

@@ -47,6 +47,25 @@ export class GroupRepository implements TargetSource {
     }
   }
 
+  /**
+   * Registers many groups in one bulk write; the chats of an account already registered (before or by a concurrent
+   * writer) are skipped. Returns the groups this call registered.
+   */
+  async createMany(inputs: readonly GroupInput[]): Promise<Group[]> {
+    if (inputs.length === 0) return [];
+    const docs = inputs.map((input) => new this.groups(input));
+    try {
+      await this.groups.insertMany(docs, { ordered: false });
+      return docs.map((doc) => toGroup(doc.toObject() as StoredGroup));
+    } catch (error) {
+      // Mongoose copies the driver's write errors into plain objects that hold the error as `err`.
+      const writeErrors = (error as { writeErrors?: Array<{ err?: unknown }> }).writeErrors;
+      if (!writeErrors?.every((e) => isDuplicateKey(e.err ?? e))) throw error;
+      const stored = await this.groups.find({ _id: { $in: docs.map((doc) => doc._id) } }).sort({ _id: 1 }).lean<StoredGroup[]>();
+      return stored.map(toGroup);
+    }
+  }
+
   async get(id: string): Promise<Group | undefined> {
     if (!/^[0-9a-f]{24}$/.test(id)) return undefined;
     const doc = await this.groups.findById(id).lean<StoredGroup>();

@@ -53,19 +53,15 @@ export class GroupsService {
     this.requireAccount(request.account);
     const chats = (await this.deps.gateway.listChats(request.account)).filter((chat) => chat.type === 'group');
     const known = await this.deps.groups.chatIdsOf(request.account);
-    const imported: Group[] = [];
-    for (const chat of chats.filter((c) => !known.has(c.chatId))) {
-      const group = await this.deps.groups.create({ ...request, chatId: chat.chatId, name: chat.name });
-      if (group) imported.push(group);
-    }
+    const imported = await this.deps.groups.createMany(
+      chats.filter((c) => !known.has(c.chatId)).map((chat) => ({ ...request, chatId: chat.chatId, name: chat.name })),
+    );
     return { imported, alreadyRegistered: chats.length - imported.length };
   }
 
   /** Demo start-up: registers the simulator's community groups once; later edits by staff are kept. */
   async registerMissing(groups: readonly GroupInput[]): Promise<number> {
-    let created = 0;
-    for (const input of groups) if (await this.deps.groups.create(input)) created += 1;
-    return created;
+    return (await this.deps.groups.createMany(groups)).length;
   }
 
   private requireAccount(account: string): void {

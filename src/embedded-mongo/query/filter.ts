@@ -2,7 +2,7 @@ import { Query } from 'mingo/query';
 import type { Document } from 'bson';
 import { mingoOptions } from './mingo-options.js';
 import { refuseUnsupportedOperators } from './refused-operators.js';
-import { bsonEquals } from '../indexes/bson-order.js';
+import { bracketOf, bsonEquals, compareBson } from '../indexes/bson-order.js';
 import { isIndexableScalar } from '../indexes/field-conditions.js';
 import { valuesAtPath } from '../indexes/key-paths.js';
 
@@ -48,11 +48,40 @@ function sizeTest(field: string, size: unknown): DocumentPredicate | null {
   };
 }
 
+const RANGE_OPERATORS: Readonly<Record<string, (order: number) => boolean>> = {
+  $gt: (order) => order > 0,
+  $gte: (order) => order >= 0,
+  $lt: (order) => order < 0,
+  $lte: (order) => order <= 0,
+};
+const isRangeOperand = (value: unknown): boolean =>
+  value instanceof Date ? !Number.isNaN(value.getTime()) : (value as { _bsontype?: string } | null)?._bsontype === 'ObjectId';
+
+/**
+ * `$gt`/`$gte`/`$lt`/`$lte` of an ObjectId or a date (a page after an id, a time window): as in MongoDB, only
+ * values of the operand's own type compare, and an array field matches when each bound holds for one of its
+ * elements (not necessarily the same one).
+ */
+function rangeTest(field: string, condition: Document, keys: string[]): DocumentPredicate | null {
+  const bounds: Array<{ operand: unknown; bracket: number; holds: (order: number) => boolean }> = [];
+  for (const key of keys) {
+    const holds = RANGE_OPERATORS[key];
+    const operand: unknown = condition[key];
+    if (!holds || !isRangeOperand(operand)) return null;
+    bounds.push({ operand, bracket: bracketOf(operand), holds });
+  }
+  return (doc) => {
+    const values = valuesAtPath(doc, field);
+    return bounds.every((b) => values.some((found) => bracketOf(found) === b.bracket && b.holds(compareBson(found, b.operand))));
+  };
+}
+
 /** A test for one `field: condition` pair of the shapes below, or null. */
 function fieldTest(field: string, condition: unknown): DocumentPredicate | null {
   let value = condition;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const keys = Object.keys(value);
+    if (keys.length > 0 && keys.every((key) => key in RANGE_OPERATORS)) return rangeTest(field, condition as Document, keys);
     if (keys.length !== 1) return null;
     const operand: unknown = (condition as Document)[keys[0]!];
     if (keys[0] === '$size') return sizeTest(field, operand);
@@ -69,8 +98,8 @@ function fieldTest(field: string, condition: unknown): DocumentPredicate | null 
 }
 
 /**
- * `{ field: scalar }`, `{ field: { $eq: scalar } }`, `{ field: { $in: [scalars] } }`, `{ field: { $size: n } }`
- * and `$and`/`$or` of such clauses, or null if the filter says anything else.
+ * `{ field: scalar }`, `{ field: { $eq: scalar } }`, `{ field: { $in: [scalars] } }`, `{ field: { $size: n } }`,
+ * ranges of ids and dates and `$and`/`$or` of such clauses, or null if the filter says anything else.
  */
 function plainFilter(filter: Document): DocumentPredicate | null {
   const tests: DocumentPredicate[] = [];
@@ -92,10 +121,11 @@ function plainFilter(filter: Document): DocumentPredicate | null {
 }
 
 /**
- * Compiles a MongoDB filter once; mingo does the matching. Equality, `$in` and `$size` on plain fields, and
- * `$and`/`$or` of those (a point read, a state check, a page of ids, the groups matching a topic), are
- * matched directly: building a mingo Query costs more than the rest of a point read, mingo's `$in` hashes
- * the whole list for every document it tests, and a topic match tests every group of the town.
+ * Compiles a MongoDB filter once; mingo does the matching. Equality, `$in` and `$size` on plain fields, ranges
+ * of ids and dates, and `$and`/`$or` of those (a point read, a state check, a page of ids, the groups matching
+ * a topic, the next page after an id) are matched directly: building a mingo Query costs more than the rest of
+ * a point read, mingo's `$in` hashes the whole list for every document it tests, and a topic match tests every
+ * group of the town.
  */
 export function compileFilter(filter: Document | undefined | null): DocumentPredicate {
   if (!filter || Object.keys(filter).length === 0) return MATCH_ALL;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Document } from 'bson';
 import { CollectionData } from './collection-data.js';
 import type { Change } from './change.js';
+import { applyPatch, documentPatch } from './document-patch.js';
 import type { IndexSpec } from '../indexes/collection-index.js';
 import { namespaceExists, namespaceNotFound } from '../mongo-error.js';
 
@@ -112,7 +113,9 @@ export class Catalog {
     coll.checkUnique(doc, rid);
     this.beforeDocumentChange(coll, doc['_id'], old);
     coll.replace(rid, doc, false);
-    this.record({ op: 'put', db: coll.db, coll: coll.name, doc }, () => coll.replace(rid, old, false));
+    const patch = documentPatch(old, doc);
+    const change: Change = patch ? { op: 'patch', db: coll.db, coll: coll.name, id: doc['_id'], ...patch } : { op: 'put', db: coll.db, coll: coll.name, doc };
+    this.record(change, () => coll.replace(rid, old, false));
   }
 
   remove(coll: CollectionData, rid: number): void {
@@ -146,6 +149,13 @@ export class Catalog {
         const rid = coll.ridOf(change.doc['_id']);
         if (rid === undefined) coll.insert(change.doc, false);
         else coll.replace(rid, change.doc, false);
+        return;
+      }
+      case 'patch': {
+        const coll = this.replayTarget(change);
+        const rid = coll.ridOf(change.id);
+        const current = rid === undefined ? undefined : coll.docs.get(rid);
+        if (rid !== undefined && current) coll.replace(rid, applyPatch(current, change), false);
         return;
       }
       case 'del': {

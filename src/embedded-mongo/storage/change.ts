@@ -9,4 +9,6 @@ export type Change =
   | { op: 'index'; db: string; coll: string; spec: IndexSpec }
   | { op: 'dropIndex'; db: string; coll: string; name: string }
   | { op: 'put'; db: string; coll: string; doc: Document }
+  /** A stored document's top-level fields set (in the document's order) and removed: see `documentPatch`. */
+  | { op: 'patch'; db: string; coll: string; id: unknown; set: Document; unset: string[] }
   | { op: 'del'; db: string; coll: string; id: unknown };

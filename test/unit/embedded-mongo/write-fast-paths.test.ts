@@ -37,6 +37,29 @@ describe('embedded engine: filters and updates without mingo', () => {
     }
   });
 
+  it('compileFilter, $gt/$gte/$lt/$lte of ObjectIds and dates, alone, together, beside other clauses and against arrays and other types: the documents mingo matches', () => {
+    const ranged: Document[] = [
+      ...docs,
+      { _id: ids[12], state: 'queued', when: [new Date(3), new Date(50)] },
+      { _id: ids[13], state: 'queued', when: 'not a date' },
+      { _id: ids[14], state: 'queued', when: null },
+    ];
+    const filters: Document[] = [
+      { _id: { $gt: ids[3] } },
+      { _id: { $gte: ids[3], $lt: ids[30] } },
+      { _id: { $lte: ids[12] }, state: 'queued' },
+      { when: { $gt: new Date(0) } },
+      { when: { $gte: new Date(0), $lte: new Date(3) } },
+      { when: { $gt: new Date(10), $lt: new Date(5) } },
+      { when: { $lt: new Date(1) }, $or: [{ state: 'planned' }, { state: 'queued' }] },
+    ];
+    for (const filter of filters) {
+      const query = new Query(filter, mingoOptions());
+
+      expect(ranged.filter(compileFilter(filter)), JSON.stringify(filter)).to.deep.equal(ranged.filter((d) => query.test(d)));
+    }
+  });
+
   it('compileFilter, $in of numbers against Long and Int32 values: equal across BSON widths, as MongoDB compares them', () => {
     const stored = [{ n: new Long(2) }, { n: new Int32(7) }, { n: 8 }];
 

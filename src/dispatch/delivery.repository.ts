@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types, type Connection, type Model } from 'mongoose';
 import { deliveryContentModel, type DeliveryContentDocument } from './delivery-content.model.js';
 import { deliveryModel, type DeliveryDocument } from './delivery.model.js';
-import { PENDING_STATES, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
+import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
 import type { Channel } from './sendable-announcement.port.js';
 
 type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date };
@@ -11,6 +11,10 @@ const PAGE = 500;
 /** Contents kept in memory per process; one notice has one per language and channel, so this holds dozens. */
 const CONTENT_CACHE = 1000;
 const UNFINISHED: DeliveryState[] = ['planned', 'queued', 'sending'];
+/** The fields `claim` reads: what the sender needs, not the whole document (message ids, keys, timestamps). */
+const CLAIM_PROJECTION = {
+  announcementId: 1, chatId: 1, priority: 1, contentId: 1, parts: 1, state: 1, attempts: 1, partsSent: 1, notBefore: 1, validUntil: 1, quietHours: 1,
+} as const;
 const EXPIRED_REASON = 'the announcement is no longer valid (validUntil passed)';
 
 export interface DeliveryFilter {
@@ -72,6 +76,22 @@ function toDelivery(doc: StoredDelivery, parts: readonly string[]): Delivery {
   };
 }
 
+function toClaimed(doc: StoredDelivery, parts: readonly string[]): ClaimedDelivery {
+  return {
+    id: String(doc._id),
+    announcementId: doc.announcementId,
+    chatId: doc.chatId,
+    priority: doc.priority as Delivery['priority'],
+    parts: parts as string[],
+    state: doc.state as DeliveryState,
+    attempts: doc.attempts,
+    partsSent: doc.partsSent,
+    ...(doc.notBefore ? { notBefore: doc.notBefore } : {}),
+    ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
+    ...(doc.quietHours?.from && doc.quietHours.to ? { quietHours: { from: doc.quietHours.from, to: doc.quietHours.to } } : {}),
+  };
+}
+
 const isObjectId = (id: string): boolean => /^[0-9a-f]{24}$/.test(id);
 
 function onlyDuplicateKeys(error: unknown): boolean {
@@ -123,17 +143,21 @@ export class DeliveryRepository {
 
   /** The deliveries with their parts: each content read once, from memory when this process has seen it. */
   private async withParts(docs: readonly StoredDelivery[]): Promise<Delivery[]> {
+    return this.mapWithParts(docs, (doc, parts) => toDelivery(doc, parts));
+  }
+
+  private async mapWithParts<T>(docs: readonly StoredDelivery[], to: (doc: StoredDelivery, parts: readonly string[]) => T): Promise<T[]> {
     const missing = [...new Set(docs.flatMap((d) => (d.contentId && !this.contentCache.has(d.contentId) ? [d.contentId] : [])))];
     if (missing.length > 0) {
       const found = await this.contents.collection.find({ _id: { $in: missing } } as Record<string, unknown>, { projection: { parts: 1 } }).toArray();
       for (const content of found) this.remember(String(content._id), (content.parts as string[] | undefined) ?? []);
     }
     return docs.map((doc) => {
-      if (!doc.contentId) return toDelivery(doc, doc.parts ?? []);
+      if (!doc.contentId) return to(doc, doc.parts ?? []);
       const parts = this.contentCache.get(doc.contentId);
       // Never sent empty: a job that finds no content fails and runs again, as on a database error.
       if (!parts) throw new Error(`delivery ${String(doc._id)}: content ${doc.contentId} not found`);
-      return toDelivery(doc, parts);
+      return to(doc, parts);
     });
   }
 
@@ -219,9 +243,9 @@ export class DeliveryRepository {
    * write that moves only what is still unfinished; if something changed in between (a cancel), what the write
    * did not move is read again and left out.
    */
-  async claim(ids: readonly string[]): Promise<Map<string, Delivery>> {
+  async claim(ids: readonly string[]): Promise<Map<string, ClaimedDelivery>> {
     const _ids = ids.filter(isObjectId).map((id) => new Types.ObjectId(id));
-    let found = (await this.raw.find({ _id: { $in: _ids }, state: { $in: UNFINISHED } }).toArray()) as StoredDelivery[];
+    let found = (await this.raw.find({ _id: { $in: _ids }, state: { $in: UNFINISHED } }, { projection: CLAIM_PROJECTION }).toArray()) as StoredDelivery[];
     if (found.length === 0) return new Map();
     const moved = await this.raw.updateMany({ _id: { $in: found.map((d) => d._id) }, state: { $in: UNFINISHED } }, { $set: { state: 'sending', updatedAt: new Date() } });
     if (moved.modifiedCount < found.length) {
@@ -231,7 +255,7 @@ export class DeliveryRepository {
     }
     const interrupted = found.filter((d) => d.state === 'sending').map((d) => d._id);
     if (interrupted.length > 0) await this.raw.updateMany({ _id: { $in: interrupted } }, { $inc: { interruptions: 1 }, $set: { updatedAt: new Date() } });
-    return new Map((await this.withParts(found)).map((delivery) => [delivery.id, delivery]));
+    return new Map((await this.mapWithParts(found, toClaimed)).map((delivery) => [delivery.id, delivery]));
   }
 
   async recordPartSent(id: string, partsSent: number, messageId: string): Promise<void> {

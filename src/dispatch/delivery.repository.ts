@@ -131,14 +131,30 @@ export class DeliveryRepository {
     this.contentCache.set(id, parts);
   }
 
-  /** Writes a content unless it exists (the id is a digest of it); returns its id. */
-  private async saveContent(key: ContentKey, parts: readonly string[]): Promise<string> {
-    const _id = contentIdOf(key, parts);
-    if (this.contentCache.has(_id)) return _id;
-    const doc = { announcementId: key.announcementId, announcementVersion: key.version, language: key.language, channel: key.channel, fallback: key.fallback, parts: [...parts] };
-    await this.contents.collection.updateOne({ _id } as Record<string, unknown>, { $setOnInsert: doc }, { upsert: true });
-    this.remember(_id, parts);
-    return _id;
+  /**
+   * Writes the contents that do not exist yet (the id is a digest of each), in one round trip: an urgent notice
+   * is planned while the engine is busy with a large one, and its first send waits for this. Returns their ids.
+   */
+  private async saveContents(contents: ReadonlyArray<{ key: ContentKey; parts: readonly string[] }>): Promise<string[]> {
+    const ids = contents.map(({ key, parts }) => contentIdOf(key, parts));
+    const fresh = new Map<string, { key: ContentKey; parts: readonly string[] }>();
+    contents.forEach((content, i) => {
+      if (!this.contentCache.has(ids[i]!)) fresh.set(ids[i]!, content);
+    });
+    if (fresh.size > 0) {
+      await this.contents.collection.bulkWrite(
+        [...fresh].map(([_id, { key, parts }]) => ({
+          updateOne: {
+            filter: { _id } as Record<string, unknown>,
+            update: { $setOnInsert: { announcementId: key.announcementId, announcementVersion: key.version, language: key.language, channel: key.channel, fallback: key.fallback, parts: [...parts] } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+      for (const [id, { parts }] of fresh) this.remember(id, parts);
+    }
+    return ids;
   }
 
   /** The deliveries with their parts: each content read once, from memory when this process has seen it. */
@@ -171,12 +187,13 @@ export class DeliveryRepository {
     if (deliveries.length === 0) return [];
     const updatedAt = new Date();
     // The fan-out renders each (language, channel) once, so the parts arrays repeat by reference.
-    const ids = new Map<readonly string[], string>();
+    const contents = new Map<readonly string[], ContentKey>();
     for (const d of deliveries) {
-      if (d.parts.length === 0 || ids.has(d.parts)) continue;
-      const key = { announcementId: d.announcementId, version: d.announcementVersion, language: d.language, channel: d.channel, fallback: d.fallback };
-      ids.set(d.parts, await this.saveContent(key, d.parts));
+      if (d.parts.length === 0 || contents.has(d.parts)) continue;
+      contents.set(d.parts, { announcementId: d.announcementId, version: d.announcementVersion, language: d.language, channel: d.channel, fallback: d.fallback });
     }
+    const saved = await this.saveContents([...contents].map(([parts, key]) => ({ key, parts })));
+    const ids = new Map([...contents.keys()].map((parts, i) => [parts, saved[i]!]));
     const docs = deliveries.map(({ parts, ...d }) => {
       const contentId = ids.get(parts);
       return { _id: new Types.ObjectId(), ...d, ...(contentId ? { contentId } : {}), attempts: 0, partsSent: 0, messageIds: [], interruptions: 0, updatedAt, __v: 0 };
@@ -193,7 +210,7 @@ export class DeliveryRepository {
 
   /** A translation was approved: the deliveries waiting for it get its text. */
   async planWaiting(key: { announcementId: string; version: number; language: string; channel: Channel }, parts: string[]): Promise<void> {
-    const contentId = await this.saveContent({ ...key, fallback: false }, parts);
+    const [contentId] = await this.saveContents([{ key: { ...key, fallback: false }, parts }]);
     await this.deliveries.updateMany(
       { announcementId: key.announcementId, announcementVersion: key.version, language: key.language, channel: key.channel, state: 'waiting_translation' },
       { $set: { state: 'planned', contentId } },

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { AccountPacer, PacerRank } from './account-pacer.js';
 import type { AccountPauses } from './account-pauses.js';
 import { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
-import type { Delivery } from './delivery.js';
+import type { ClaimedDelivery } from './delivery.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { SendDeliveryJob } from './delivery-queues.js';
 import type { DispatchAccount } from './dispatch-account.js';
@@ -43,7 +43,7 @@ const DONE: SendResult = { kind: 'done' };
 const later = (delayMs: number, reason: string): SendResult => ({ kind: 'later', delayMs, reason });
 
 interface SentLast {
-  delivery: Delivery;
+  delivery: ClaimedDelivery;
   last: { partsSent: number; messageId: string; at: Date };
 }
 
@@ -138,7 +138,7 @@ export class DeliverySender {
   }
 
   /** Checked at send time, whatever the expiry job has done: a notice past its `validUntil` is never sent. */
-  private async expired(account: DispatchAccount, delivery: Delivery): Promise<SendResult> {
+  private async expired(account: DispatchAccount, delivery: ClaimedDelivery): Promise<SendResult> {
     await this.deps.deliveries.markExpired(delivery.id);
     this.deps.metrics.outcome(account.id, 'expired');
     await this.deps.progress.expired(delivery.announcementId);
@@ -152,7 +152,7 @@ export class DeliverySender {
   }
 
   /** Scheduled time, and quiet hours for normal notices (urgent ones go at night too). */
-  private notBefore(delivery: Delivery, now: Date): Date | undefined {
+  private notBefore(delivery: ClaimedDelivery, now: Date): Date | undefined {
     const candidates = [delivery.notBefore, delivery.priority === 'normal' ? quietHoursEnd(delivery.quietHours, now, this.deps.timeZone) : undefined];
     const latest = candidates.filter((d): d is Date => d !== undefined && d.getTime() > now.getTime()).sort((a, b) => b.getTime() - a.getTime())[0];
     return latest;
@@ -173,7 +173,7 @@ export class DeliverySender {
     return result;
   }
 
-  private async recordFailure(account: DispatchAccount, delivery: Delivery, error: unknown, policy: RetryPolicy): Promise<SendResult> {
+  private async recordFailure(account: DispatchAccount, delivery: ClaimedDelivery, error: unknown, policy: RetryPolicy): Promise<SendResult> {
     const { deliveries, metrics, log } = this.deps;
     const failure = error instanceof ChatSendFailed ? error : new ChatSendFailed('transient', (error as Error).message || 'send failed');
     const attempt = delivery.attempts + 1;

@@ -13,7 +13,10 @@ const deliverySchema = new Schema(
     language: { type: String, required: true },
     fallback: { type: Boolean, default: false },
     priority: { type: String, required: true, enum: ['normal', 'urgent'] },
-    parts: { type: [String], default: [] },
+    /** Its rendered parts, in `delivery_contents`; absent while `waiting_translation`. */
+    contentId: { type: String, required: false },
+    /** Deliveries written before `delivery_contents` carried their parts themselves; read, never written. */
+    parts: { type: [String], default: undefined, required: false },
     state: { type: String, required: true, enum: DELIVERY_STATES },
     attempts: { type: Number, default: 0 },
     partsSent: { type: Number, default: 0 },

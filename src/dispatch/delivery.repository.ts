@@ -1,12 +1,20 @@
+import { createHash } from 'node:crypto';
 import { Types, type Connection, type Model } from 'mongoose';
+import { deliveryContentModel, type DeliveryContentDocument } from './delivery-content.model.js';
 import { deliveryModel, type DeliveryDocument } from './delivery.model.js';
-import { PENDING_STATES, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
+import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
 import type { Channel } from './sendable-announcement.port.js';
 
 type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date };
 
 const PAGE = 500;
+/** Contents kept in memory per process; one notice has one per language and channel, so this holds dozens. */
+const CONTENT_CACHE = 1000;
 const UNFINISHED: DeliveryState[] = ['planned', 'queued', 'sending'];
+/** The fields `claim` reads: what the sender needs, not the whole document (message ids, keys, timestamps). */
+const CLAIM_PROJECTION = {
+  announcementId: 1, chatId: 1, priority: 1, contentId: 1, parts: 1, state: 1, attempts: 1, partsSent: 1, notBefore: 1, validUntil: 1, quietHours: 1,
+} as const;
 const EXPIRED_REASON = 'the announcement is no longer valid (validUntil passed)';
 
 export interface DeliveryFilter {
@@ -24,7 +32,21 @@ export interface DeliveryCount {
   count: number;
 }
 
-function toDelivery(doc: StoredDelivery): Delivery {
+interface ContentKey {
+  announcementId: string;
+  version: number;
+  language: string;
+  channel: Channel;
+  fallback: boolean;
+}
+
+/** A content's id: a digest of its key and parts, so the same text under the same key is written once. */
+function contentIdOf(key: ContentKey, parts: readonly string[]): string {
+  const digest = createHash('sha256').update(JSON.stringify([key.announcementId, key.version, key.language, key.channel, key.fallback, parts])).digest('hex');
+  return `${key.announcementId}:${key.version}:${digest.slice(0, 24)}`;
+}
+
+function toDelivery(doc: StoredDelivery, parts: readonly string[]): Delivery {
   return {
     id: String(doc._id),
     announcementId: doc.announcementId,
@@ -37,7 +59,7 @@ function toDelivery(doc: StoredDelivery): Delivery {
     language: doc.language,
     fallback: doc.fallback,
     priority: doc.priority as Delivery['priority'],
-    parts: [...doc.parts],
+    parts: [...parts],
     state: doc.state as DeliveryState,
     attempts: doc.attempts,
     partsSent: doc.partsSent,
@@ -54,6 +76,22 @@ function toDelivery(doc: StoredDelivery): Delivery {
   };
 }
 
+function toClaimed(doc: StoredDelivery, parts: readonly string[]): ClaimedDelivery {
+  return {
+    id: String(doc._id),
+    announcementId: doc.announcementId,
+    chatId: doc.chatId,
+    priority: doc.priority as Delivery['priority'],
+    parts: parts as string[],
+    state: doc.state as DeliveryState,
+    attempts: doc.attempts,
+    partsSent: doc.partsSent,
+    ...(doc.notBefore ? { notBefore: doc.notBefore } : {}),
+    ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
+    ...(doc.quietHours?.from && doc.quietHours.to ? { quietHours: { from: doc.quietHours.from, to: doc.quietHours.to } } : {}),
+  };
+}
+
 const isObjectId = (id: string): boolean => /^[0-9a-f]{24}$/.test(id);
 
 function onlyDuplicateKeys(error: unknown): boolean {
@@ -65,9 +103,13 @@ function onlyDuplicateKeys(error: unknown): boolean {
 /** Deliveries: one per (announcement version, target), and every state change of each. */
 export class DeliveryRepository {
   private readonly deliveries: Model<DeliveryDocument>;
+  private readonly contents: Model<DeliveryContentDocument>;
+  /** Contents by id, as written or read by this process: a content never changes once written. */
+  private readonly contentCache = new Map<string, readonly string[]>();
 
   constructor(db: Connection) {
     this.deliveries = deliveryModel(db);
+    this.contents = deliveryContentModel(db);
   }
 
   /**
@@ -81,6 +123,58 @@ export class DeliveryRepository {
 
   async init(): Promise<void> {
     await this.deliveries.createIndexes();
+    await this.contents.createIndexes();
+  }
+
+  private remember(id: string, parts: readonly string[]): void {
+    if (this.contentCache.size >= CONTENT_CACHE) this.contentCache.clear();
+    this.contentCache.set(id, parts);
+  }
+
+  /**
+   * Writes the contents that do not exist yet (the id is a digest of each), in one round trip: an urgent notice
+   * is planned while the engine is busy with a large one, and its first send waits for this. Returns their ids.
+   */
+  private async saveContents(contents: ReadonlyArray<{ key: ContentKey; parts: readonly string[] }>): Promise<string[]> {
+    const ids = contents.map(({ key, parts }) => contentIdOf(key, parts));
+    const fresh = new Map<string, { key: ContentKey; parts: readonly string[] }>();
+    contents.forEach((content, i) => {
+      if (!this.contentCache.has(ids[i]!)) fresh.set(ids[i]!, content);
+    });
+    if (fresh.size > 0) {
+      await this.contents.collection.bulkWrite(
+        [...fresh].map(([_id, { key, parts }]) => ({
+          updateOne: {
+            filter: { _id } as Record<string, unknown>,
+            update: { $setOnInsert: { announcementId: key.announcementId, announcementVersion: key.version, language: key.language, channel: key.channel, fallback: key.fallback, parts: [...parts] } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+      for (const [id, { parts }] of fresh) this.remember(id, parts);
+    }
+    return ids;
+  }
+
+  /** The deliveries with their parts: each content read once, from memory when this process has seen it. */
+  private async withParts(docs: readonly StoredDelivery[]): Promise<Delivery[]> {
+    return this.mapWithParts(docs, (doc, parts) => toDelivery(doc, parts));
+  }
+
+  private async mapWithParts<T>(docs: readonly StoredDelivery[], to: (doc: StoredDelivery, parts: readonly string[]) => T): Promise<T[]> {
+    const missing = [...new Set(docs.flatMap((d) => (d.contentId && !this.contentCache.has(d.contentId) ? [d.contentId] : [])))];
+    if (missing.length > 0) {
+      const found = await this.contents.collection.find({ _id: { $in: missing } } as Record<string, unknown>, { projection: { parts: 1 } }).toArray();
+      for (const content of found) this.remember(String(content._id), (content.parts as string[] | undefined) ?? []);
+    }
+    return docs.map((doc) => {
+      if (!doc.contentId) return to(doc, doc.parts ?? []);
+      const parts = this.contentCache.get(doc.contentId);
+      // Never sent empty: a job that finds no content fails and runs again, as on a database error.
+      if (!parts) throw new Error(`delivery ${String(doc._id)}: content ${doc.contentId} not found`);
+      return to(doc, parts);
+    });
   }
 
   /**
@@ -92,7 +186,18 @@ export class DeliveryRepository {
   async insertPlanned(deliveries: NewDelivery[]): Promise<Delivery[]> {
     if (deliveries.length === 0) return [];
     const updatedAt = new Date();
-    const docs = deliveries.map((d) => ({ _id: new Types.ObjectId(), ...d, attempts: 0, partsSent: 0, messageIds: [], interruptions: 0, updatedAt, __v: 0 }));
+    // The fan-out renders each (language, channel) once, so the parts arrays repeat by reference.
+    const contents = new Map<readonly string[], ContentKey>();
+    for (const d of deliveries) {
+      if (d.parts.length === 0 || contents.has(d.parts)) continue;
+      contents.set(d.parts, { announcementId: d.announcementId, version: d.announcementVersion, language: d.language, channel: d.channel, fallback: d.fallback });
+    }
+    const saved = await this.saveContents([...contents].map(([parts, key]) => ({ key, parts })));
+    const ids = new Map([...contents.keys()].map((parts, i) => [parts, saved[i]!]));
+    const docs = deliveries.map(({ parts, ...d }) => {
+      const contentId = ids.get(parts);
+      return { _id: new Types.ObjectId(), ...d, ...(contentId ? { contentId } : {}), attempts: 0, partsSent: 0, messageIds: [], interruptions: 0, updatedAt, __v: 0 };
+    });
     let collided = new Set<number>();
     try {
       await this.raw.insertMany(docs, { ordered: false });
@@ -100,14 +205,15 @@ export class DeliveryRepository {
       if (!onlyDuplicateKeys(error)) throw error;
       collided = new Set((error as { writeErrors?: Array<{ index: number }> }).writeErrors?.map((e) => e.index) ?? docs.map((_, i) => i));
     }
-    return docs.filter((_, i) => !collided.has(i)).map((doc) => toDelivery(doc as unknown as StoredDelivery));
+    return docs.flatMap((doc, i) => (collided.has(i) ? [] : [toDelivery(doc as unknown as StoredDelivery, deliveries[i]!.parts)]));
   }
 
   /** A translation was approved: the deliveries waiting for it get its text. */
   async planWaiting(key: { announcementId: string; version: number; language: string; channel: Channel }, parts: string[]): Promise<void> {
+    const [contentId] = await this.saveContents([{ key: { ...key, fallback: false }, parts }]);
     await this.deliveries.updateMany(
       { announcementId: key.announcementId, announcementVersion: key.version, language: key.language, channel: key.channel, state: 'waiting_translation' },
-      { $set: { state: 'planned', parts } },
+      { $set: { state: 'planned', contentId } },
     );
   }
 
@@ -126,7 +232,7 @@ export class DeliveryRepository {
       .sort({ _id: 1 })
       .limit(limit)
       .lean<StoredDelivery[]>();
-    return docs.map(toDelivery);
+    return this.withParts(docs);
   }
 
   async markQueued(ids: string[]): Promise<void> {
@@ -154,9 +260,9 @@ export class DeliveryRepository {
    * write that moves only what is still unfinished; if something changed in between (a cancel), what the write
    * did not move is read again and left out.
    */
-  async claim(ids: readonly string[]): Promise<Map<string, Delivery>> {
+  async claim(ids: readonly string[]): Promise<Map<string, ClaimedDelivery>> {
     const _ids = ids.filter(isObjectId).map((id) => new Types.ObjectId(id));
-    let found = (await this.raw.find({ _id: { $in: _ids }, state: { $in: UNFINISHED } }).toArray()) as StoredDelivery[];
+    let found = (await this.raw.find({ _id: { $in: _ids }, state: { $in: UNFINISHED } }, { projection: CLAIM_PROJECTION }).toArray()) as StoredDelivery[];
     if (found.length === 0) return new Map();
     const moved = await this.raw.updateMany({ _id: { $in: found.map((d) => d._id) }, state: { $in: UNFINISHED } }, { $set: { state: 'sending', updatedAt: new Date() } });
     if (moved.modifiedCount < found.length) {
@@ -166,7 +272,7 @@ export class DeliveryRepository {
     }
     const interrupted = found.filter((d) => d.state === 'sending').map((d) => d._id);
     if (interrupted.length > 0) await this.raw.updateMany({ _id: { $in: interrupted } }, { $inc: { interruptions: 1 }, $set: { updatedAt: new Date() } });
-    return new Map(found.map((doc) => [String(doc._id), toDelivery(doc)]));
+    return new Map((await this.mapWithParts(found, toClaimed)).map((delivery) => [delivery.id, delivery]));
   }
 
   async recordPartSent(id: string, partsSent: number, messageId: string): Promise<void> {
@@ -220,7 +326,7 @@ export class DeliveryRepository {
     const ids = moved.map((d) => d._id);
     await this.deliveries.updateMany({ _id: { $in: ids }, state: { $in: PENDING_STATES } }, { $set: { scheduledAt, notBefore: scheduledAt } });
     const docs = await this.deliveries.find({ _id: { $in: ids }, state: 'queued' }).lean<StoredDelivery[]>();
-    return docs.map(toDelivery);
+    return this.withParts(docs);
   }
 
   /** Claimed after the announcement's `validUntil`: it ends here, unsent (or with only its first parts sent). */
@@ -252,7 +358,7 @@ export class DeliveryRepository {
     if (ids.length === 0) return [];
     await this.deliveries.updateMany({ _id: { $in: ids }, state: 'failed' }, { $set: { state: 'queued', attempts: 0 }, $unset: { reason: 1, notBefore: 1 } });
     const docs = await this.deliveries.find({ _id: { $in: ids }, state: 'queued' }).lean<StoredDelivery[]>();
-    return docs.map(toDelivery);
+    return this.withParts(docs);
   }
 
   async list(filter: DeliveryFilter, page: { limit: number; after?: string }): Promise<Delivery[]> {
@@ -263,13 +369,13 @@ export class DeliveryRepository {
     if (filter.channel) query.channel = filter.channel;
     if (page.after && isObjectId(page.after)) query._id = { $gt: new Types.ObjectId(page.after) };
     const docs = await this.deliveries.find(query).sort({ _id: 1 }).limit(page.limit).lean<StoredDelivery[]>();
-    return docs.map(toDelivery);
+    return this.withParts(docs);
   }
 
   /** Every delivery into one chat, for a citizen's data export (deliveries name chats, not people). */
   async toChat(account: string, chatId: string): Promise<Delivery[]> {
     const docs = await this.deliveries.find({ chatId, account }).sort({ _id: 1 }).lean<StoredDelivery[]>();
-    return docs.map(toDelivery);
+    return this.withParts(docs);
   }
 
   /** Deletes every delivery into one chat, for a citizen's erasure. */
@@ -303,7 +409,7 @@ export class DeliveryRepository {
       const docs = await this.deliveries.find(filter).sort({ _id: 1 }).limit(PAGE).lean<StoredDelivery[]>();
       if (docs.length === 0) return;
       after = docs[docs.length - 1]?._id;
-      yield docs.map(toDelivery);
+      yield await this.withParts(docs);
       if (docs.length < PAGE) return;
     }
   }

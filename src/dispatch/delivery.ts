@@ -47,4 +47,10 @@ export interface Delivery {
   updatedAt: Date;
 }
 
+/** What the sender needs of a delivery it claims: `claim` reads only these fields. */
+export type ClaimedDelivery = Pick<
+  Delivery,
+  'id' | 'announcementId' | 'chatId' | 'priority' | 'parts' | 'state' | 'attempts' | 'partsSent' | 'notBefore' | 'validUntil' | 'quietHours'
+>;
+
 export type NewDelivery = Omit<Delivery, 'id' | 'attempts' | 'partsSent' | 'messageIds' | 'interruptions' | 'updatedAt' | 'reason' | 'sentAt'>;

@@ -1,4 +1,4 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, Types } from 'mongoose';
 import { groupModel, type GroupDocument } from './group.model.js';
 import { groupTargetKey, type Group, type GroupInput } from './group.js';
 import type { Target, TargetSource } from './target.js';
@@ -100,29 +100,31 @@ export class GroupRepository implements TargetSource {
     return (await this.groups.deleteOne({ _id: id })).deletedCount === 1;
   }
 
-  /** A group with no topics is a general community group: it receives every announcement. */
+  /**
+   * A group with no topics is a general community group: it receives every announcement. Only the fields a
+   * target needs are read, through the driver (these pages are the whole fan-out's groups).
+   */
   async *matching(topics: readonly string[]): AsyncIterable<Target[]> {
     const filter = { enabled: true, $or: [{ topics: { $size: 0 } }, { topics: { $in: [...topics] } }] };
-    let after: unknown;
+    const projection = { account: 1, chatId: 1, language: 1, quietHours: 1 };
+    let after: Types.ObjectId | undefined;
     for (;;) {
-      const page = await this.groups
-        .find(after === undefined ? filter : { ...filter, _id: { $gt: after } })
+      const page = await this.groups.collection
+        .find(after === undefined ? filter : { ...filter, _id: { $gt: after } }, { projection })
         .sort({ _id: 1 })
         .limit(PAGE)
-        .lean<StoredGroup[]>();
+        .toArray();
       if (page.length === 0) return;
-      after = page[page.length - 1]?._id;
+      after = page[page.length - 1]?._id as Types.ObjectId | undefined;
       yield page.map((doc) => {
-        const group = toGroup(doc);
+        const group = doc as unknown as Pick<GroupDocument, 'account' | 'chatId' | 'language' | 'quietHours'>;
         return {
           key: groupTargetKey(group),
           kind: 'group' as const,
           account: group.account,
           chatId: group.chatId,
-          name: group.name,
           language: group.language,
-          topics: group.topics,
-          ...(group.quietHours ? { quietHours: group.quietHours } : {}),
+          ...(group.quietHours?.from && group.quietHours.to ? { quietHours: { from: group.quietHours.from, to: group.quietHours.to } } : {}),
         };
       });
       if (page.length < PAGE) return;

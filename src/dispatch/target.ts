@@ -9,9 +9,7 @@ export interface Target {
   kind: 'group';
   account: string;
   chatId: string;
-  name: string;
   language: string;
-  topics: string[];
   quietHours?: QuietHours;
 }
 

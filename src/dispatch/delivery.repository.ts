@@ -4,6 +4,7 @@ import { deliveryContentModel, type DeliveryContentDocument } from './delivery-c
 import { deliveryModel, type DeliveryDocument } from './delivery.model.js';
 import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
 import type { Channel } from './sendable-announcement.port.js';
+import { isObjectId } from '../platform/db/object-id.js';
 
 type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date };
 
@@ -92,7 +93,6 @@ function toClaimed(doc: StoredDelivery, parts: readonly string[]): ClaimedDelive
   };
 }
 
-const isObjectId = (id: string): boolean => /^[0-9a-f]{24}$/.test(id);
 
 function onlyDuplicateKeys(error: unknown): boolean {
   const failure = error as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };

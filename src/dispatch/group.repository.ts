@@ -2,6 +2,7 @@ import type { Connection, Model, Types } from 'mongoose';
 import { groupModel, type GroupDocument } from './group.model.js';
 import { groupTargetKey, type Group, type GroupInput } from './group.js';
 import type { Target, TargetSource } from './target.js';
+import { isObjectId } from '../platform/db/object-id.js';
 
 const PAGE = 500;
 
@@ -67,7 +68,7 @@ export class GroupRepository implements TargetSource {
   }
 
   async get(id: string): Promise<Group | undefined> {
-    if (!/^[0-9a-f]{24}$/.test(id)) return undefined;
+    if (!isObjectId(id)) return undefined;
     const doc = await this.groups.findById(id).lean<StoredGroup>();
     return doc ? toGroup(doc) : undefined;
   }
@@ -89,14 +90,14 @@ export class GroupRepository implements TargetSource {
   }
 
   async replace(id: string, input: GroupInput): Promise<Group | undefined> {
-    if (!/^[0-9a-f]{24}$/.test(id)) return undefined;
+    if (!isObjectId(id)) return undefined;
     const update = input.quietHours ? { $set: input } : { $set: input, $unset: { quietHours: 1 } };
     const doc = await this.groups.findByIdAndUpdate(id, update, { new: true }).lean<StoredGroup>();
     return doc ? toGroup(doc) : undefined;
   }
 
   async remove(id: string): Promise<boolean> {
-    if (!/^[0-9a-f]{24}$/.test(id)) return false;
+    if (!isObjectId(id)) return false;
     return (await this.groups.deleteOne({ _id: id })).deletedCount === 1;
   }
 

@@ -2,7 +2,7 @@ import { Types, type Connection, type Model } from 'mongoose';
 import type { Platform } from '../connectors/index.js';
 import { contactModel, type ContactDocument } from './contact.model.js';
 import type { Contact, LanguageSource } from './inbox.types.js';
-import { isObjectId } from './object-id.js';
+import { isObjectId } from '../platform/db/object-id.js';
 
 type StoredContact = ContactDocument & { _id: Types.ObjectId };
 

@@ -1,7 +1,7 @@
 import { Types, type Connection, type Model } from 'mongoose';
 import { conversationModel, type ConversationDocument } from './conversation.model.js';
 import type { ChatPlace, Conversation, ConversationState } from './inbox.types.js';
-import { isObjectId } from './object-id.js';
+import { isObjectId } from '../platform/db/object-id.js';
 
 type StoredConversation = ConversationDocument & { _id: Types.ObjectId };
 

@@ -2,7 +2,7 @@ import { Types, type Connection, type Model } from 'mongoose';
 import type { ChatType } from '../connectors/index.js';
 import type { Outbound, OutboundKind, OutboundState } from './inbox.types.js';
 import { outboundModel, type OutboundDocument } from './outbound.model.js';
-import { isObjectId } from './object-id.js';
+import { isObjectId } from '../platform/db/object-id.js';
 
 type StoredOutbound = OutboundDocument & { _id: Types.ObjectId };
 

@@ -1,20 +1,39 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 interface Waiting<T, R> {
   item: T;
   resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
+export interface AccountTurnsOptions {
+  /** The most jobs a turn of this account can hold: the queue's concurrency for it in this process. */
+  turnSize: (account: string) => number;
+  /**
+   * How long a turn waits for the jobs bull is still handing over before it starts without them. A finished
+   * turn's jobs each fetch their successor with their own round trip to Redis, so the next turn's jobs arrive
+   * one by one; a turn that started at the first of them would hold two or three and pay its round trips for
+   * those alone.
+   */
+  gatherMs: number;
+}
+
 /**
  * The jobs of one account that are running in this process wait here for the account's next turn; each turn
- * takes all that are waiting (as many as the queue's concurrency lets run), so an account whose limits allow back-to-back messages pays
- * the turn's round trips (pacer, claim, record) once per turn instead of once per message. Turns of one account
- * run one after the other in this process; the pacer keeps them apart across processes.
+ * takes all that are waiting (as many as the queue's concurrency lets run), so an account whose limits allow
+ * back-to-back messages pays the turn's round trips (pacer, claim, record) once per turn instead of once per
+ * message. Turns of one account run one after the other in this process; the pacer keeps them apart across
+ * processes.
  */
 export class AccountTurns<T, R> {
   private readonly waiting = new Map<string, Array<Waiting<T, R>>>();
   private readonly running = new Set<string>();
+  private readonly full = new Map<string, () => void>();
 
-  constructor(private readonly runTurn: (account: string, items: T[]) => Promise<R[]>) {}
+  constructor(
+    private readonly runTurn: (account: string, items: T[]) => Promise<R[]>,
+    private readonly options: AccountTurnsOptions,
+  ) {}
 
   /** Resolves with this item's own result once the turn it joined has ended. */
   join(account: string, item: T): Promise<R> {
@@ -22,16 +41,17 @@ export class AccountTurns<T, R> {
       let list = this.waiting.get(account);
       if (!list) this.waiting.set(account, (list = []));
       list.push({ item, resolve, reject });
+      if (list.length >= this.options.turnSize(account)) this.full.get(account)?.();
       if (this.running.has(account)) return;
       this.running.add(account);
-      // One macrotask later, so the jobs bull starts together share the first turn.
-      setImmediate(() => void this.drain(account));
+      void this.drain(account);
     });
   }
 
   private async drain(account: string): Promise<void> {
     try {
       for (;;) {
+        await this.gathered(account);
         const turn = this.waiting.get(account)?.splice(0) ?? [];
         if (turn.length === 0) return;
         try {
@@ -43,6 +63,21 @@ export class AccountTurns<T, R> {
       }
     } finally {
       this.running.delete(account);
+    }
+  }
+
+  /** Resolves once a full turn is waiting, or `gatherMs` later; at once for an account that sends one at a time. */
+  private async gathered(account: string): Promise<void> {
+    const size = this.options.turnSize(account);
+    if (size <= 1 || (this.waiting.get(account)?.length ?? 0) >= size) return;
+    const controller = new AbortController();
+    this.full.set(account, () => controller.abort());
+    try {
+      await sleep(this.options.gatherMs, undefined, { signal: controller.signal });
+    } catch {
+      // Full before the time ran out.
+    } finally {
+      this.full.delete(account);
     }
   }
 }

@@ -12,9 +12,12 @@ import type { DispatchMetrics } from './dispatch.metrics.js';
 import { quietHoursEnd } from './quiet-hours.js';
 import type { AnnouncementProgress } from './announcement-progress.js';
 import { AccountTurns } from './account-turns.js';
+import { sendConcurrency } from './processors/send-delivery.processor.js';
 
 /** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
 const MAX_INLINE_WAIT_MS = 15_000;
+/** How long a turn waits for the rest of the jobs bull is handing over (see `AccountTurns`). */
+const TURN_GATHER_MS = 5;
 /** When a platform says "rate limited" without saying for how long. */
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 const DAILY_CAP = 'daily cap reached';
@@ -61,8 +64,9 @@ interface SentLast {
  * is the lesser harm, and the window is one turn wide (one delivery, or the few of an account without a gap).
  */
 export class DeliverySender {
-  private readonly turns = new AccountTurns<SendDeliveryJob & { policy: RetryPolicy }, SendResult>((account, jobs) =>
-    this.sendTurn(account, jobs, jobs[0]!.policy),
+  private readonly turns = new AccountTurns<SendDeliveryJob & { policy: RetryPolicy }, SendResult>(
+    (account, jobs) => this.sendTurn(account, jobs, jobs[0]!.policy),
+    { turnSize: (account) => sendConcurrency(this.deps.accounts.get(account)!), gatherMs: TURN_GATHER_MS },
   );
 
   constructor(private readonly deps: DeliverySenderDeps) {}

@@ -130,7 +130,7 @@ export class DeliverySender {
           results[i] = await this.recordFailure(account, claimed, error, policy);
         }
       }
-      await deliveries.markSent(sent.map(({ delivery, last }) => ({ id: delivery.id, ...last })));
+      await deliveries.markSent(sent.map(({ delivery, last }) => ({ delivery, ...last })));
       for (const { delivery } of sent) {
         this.deps.metrics.outcome(account.id, 'sent');
         await this.deps.progress.sent(delivery.announcementId);

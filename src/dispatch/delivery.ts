@@ -50,7 +50,7 @@ export interface Delivery {
 /** What the sender needs of a delivery it claims: `claim` reads only these fields. */
 export type ClaimedDelivery = Pick<
   Delivery,
-  'id' | 'announcementId' | 'chatId' | 'priority' | 'parts' | 'state' | 'attempts' | 'partsSent' | 'notBefore' | 'validUntil' | 'quietHours'
+  'id' | 'announcementId' | 'chatId' | 'priority' | 'parts' | 'state' | 'attempts' | 'partsSent' | 'reason' | 'notBefore' | 'validUntil' | 'quietHours'
 >;
 
 export type NewDelivery = Omit<Delivery, 'id' | 'attempts' | 'partsSent' | 'messageIds' | 'interruptions' | 'updatedAt' | 'reason' | 'sentAt'>;

@@ -25,6 +25,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The staff console's browser files are served from next to the compiled module (src/console/console.routes.ts).
+COPY src/console/assets ./dist/src/console/assets
 COPY package.json ./
 COPY locales ./locales
 COPY content ./content

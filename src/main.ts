@@ -21,6 +21,7 @@ import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
 import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
 import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
 import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
+import { createConsoleRoutes } from './console/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
@@ -210,6 +211,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           ? []
           : [
               { path: '/', router: createApiDocsRoutes(apiDocument) },
+              { path: '/', router: createConsoleRoutes() },
               { path: '/', router: announcements.pageRoutes },
               { path: '/api/v1', router: createLanguageRoutes() },
               { path: '/api/v1', router: identity.routes },
@@ -287,7 +289,9 @@ async function runFromCommandLine(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`Sportello is running at ${running.url}\n`);
-  if (!process.argv.includes('--worker')) process.stdout.write(`API docs:        ${new URL('/api/docs', running.url).href}\n`);
+  if (!process.argv.includes('--worker')) {
+    process.stdout.write(`Staff console:   ${new URL('/console/', running.url).href}\nAPI docs:        ${new URL('/api/docs', running.url).href}\n`);
+  }
   const demo = running.demoCredentials;
   if (demo) {
     process.stdout.write(`Admin e-mail:    ${demo.email}\nAdmin password:  ${demo.password}\nAdmin API token: ${demo.token}\n`);

@@ -24,15 +24,15 @@ const PAGE = `<!doctype html>
 `;
 
 /**
- * `GET /` (a redirect to the docs), `GET /api/v1/openapi.json` and the browsable `GET /api/docs`, served from the service's own copy
+ * `GET /` (a redirect to the staff console), `GET /api/v1/openapi.json` and the browsable `GET /api/docs`, served from the service's own copy
  * of swagger-ui-dist: no CDN, so it works offline and under the strict CSP (`script-src 'self'`).
  */
 export function createApiDocsRoutes(document: Record<string, unknown>): Router {
   const router = Router();
   const assets = swaggerUiDist.getAbsoluteFSPath();
-  // The service has no home page of its own yet; whoever opens its address wants to know what it offers.
+  // Whoever opens the service's address is most likely staff: the console, whose bar links to these docs.
   router.get('/', (_req, res) => {
-    res.redirect(302, '/api/docs');
+    res.redirect(302, '/console/');
   });
   router.get('/api/v1/openapi.json', (_req, res) => {
     res.json(document);

@@ -17,11 +17,11 @@ describe('API documentation', function () {
   });
   after(async () => stack?.stop());
 
-  it('GET / of the service, redirects to the API docs', async () => {
+  it('GET / of the service, redirects to the staff console', async () => {
     const response = await fetch(new URL('/', stack.url), { redirect: 'manual' });
 
     expect(response.status).to.equal(302);
-    expect(response.headers.get('location')).to.equal('/api/docs');
+    expect(response.headers.get('location')).to.equal('/console/');
   });
 
   it('GET /api/v1/openapi.json: OpenAPI 3.1 with every announcements operation of the issue, and no dangling $ref', async () => {

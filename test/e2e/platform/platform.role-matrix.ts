@@ -19,12 +19,17 @@ function aPublishedNotice(ctx: MatrixContext): Promise<Record<string, string>> {
 }
 
 /**
- * The public surface: probes, metrics for the scraper on the internal network, the API documentation and the
- * notice pages that every message links to. None of them takes a role, so every caller gets the same answer.
+ * The public surface: probes, metrics for the scraper on the internal network, the API documentation, the staff
+ * console's files (the page signs in through the API) and the notice pages that every message links to. None of
+ * them takes a role, so every caller gets the same answer.
  */
 export const platformRows: RoleMatrixRow[] = [
-  // A redirect to /api/docs, which `call` follows (api-docs.test.ts checks the redirect itself).
+  // A redirect to /console/, which `call` follows (api-docs.test.ts checks the redirect itself).
   { method: 'GET', path: '/', expect: anyone(200) },
+  { method: 'GET', path: '/console', expect: anyone(200) },
+  { method: 'GET', path: '/console/', expect: anyone(200) },
+  { method: 'GET', path: '/console/assets/console.js', expect: anyone(200) },
+  { method: 'GET', path: '/console/assets/console.css', expect: anyone(200) },
   { method: 'GET', path: '/healthz', expect: anyone(200) },
   { method: 'GET', path: '/readyz', expect: anyone(200) },
   { method: 'GET', path: '/metrics', expect: anyone(200) },

@@ -1,0 +1,316 @@
+// The staff console: a client of Sportello's own API (/api/v1), so it can do nothing the API would refuse to
+// the same person. Plain browser JavaScript, no build step and no inline script (the CSP allows only files
+// from this server). Every text from the server goes into the page as text, never as HTML.
+
+const STATUS = {
+  draft: 'bozza', in_translation: 'in traduzione', approved: 'approvato', scheduled: 'programmato', sending: 'in invio',
+  sent: 'inviato', cancelled: 'annullato', expired: 'scaduto',
+};
+const TRANSLATION_STATUS = { missing: 'da tradurre', draft: 'bozza', needs_review: 'da rivedere', approved: 'approvata' };
+const DELIVERY_STATES = ['waiting_translation', 'planned', 'queued', 'sending', 'sent', 'failed', 'cancelled', 'expired'];
+const TOPICS = ['permits', 'appointments', 'school', 'health', 'family', 'work', 'housing', 'desk', 'emergency', 'events'];
+const TOPIC_NAMES = {
+  permits: 'permessi di soggiorno', appointments: 'appuntamenti', school: 'scuola', health: 'salute', family: 'famiglia',
+  work: 'lavoro', housing: 'casa', desk: 'sportello', emergency: 'emergenze', events: 'eventi',
+};
+const PUBLISHED = new Set(['scheduled', 'sending', 'sent', 'cancelled', 'expired']);
+
+const session = { user: null, csrfToken: null };
+let languages = [];
+const main = document.getElementById('main');
+
+class ApiError extends Error {
+  /** `sessionExpired`: the request found no session and the sign-in page is already showing. */
+  constructor(status, problem, sessionExpired = false) {
+    const fields = (problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
+    super([problem.detail ?? problem.title ?? `HTTP ${status}`, fields].filter(Boolean).join(' — '));
+    this.status = status;
+    this.sessionExpired = sessionExpired;
+  }
+}
+
+async function api(method, path, body) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && session.csrfToken) headers['x-csrf-token'] = session.csrfToken;
+  const response = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (response.status === 401 && path !== '/auth/login') {
+    session.user = null;
+    showLogin('La sessione è scaduta: accedi di nuovo.');
+    throw new ApiError(401, data ?? {}, true);
+  }
+  if (!response.ok) throw new ApiError(response.status, data ?? {});
+  return data;
+}
+
+/** Builds an element; string children become text nodes, so nothing from the server is parsed as HTML. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+const chip = (text, kind) => h('span', { class: `chip ${kind ?? ''}` }, text);
+const when = (iso) => (iso ? new Date(iso).toLocaleString('it-IT', { dateStyle: 'short', timeStyle: 'short' }) : '—');
+const languageName = (code) => languages.find((l) => l.code === code)?.name ?? code;
+const directionOf = (code) => languages.find((l) => l.code === code)?.direction ?? 'ltr';
+const can = {
+  write: () => ['admin', 'editor'].includes(session.user?.role),
+  translate: (lang) => ['admin', 'editor'].includes(session.user?.role) || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
+  approve: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
+};
+
+function show(...children) {
+  main.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+}
+
+function errorBox(error) {
+  return h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error));
+}
+
+/** Runs an action from a form or button; its error is shown above the form instead of being lost. */
+async function attempt(where, action) {
+  where.querySelector(':scope > .error')?.remove();
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof ApiError && error.sessionExpired) return;
+    where.prepend(errorBox(error));
+  }
+}
+
+function showLogin(message) {
+  document.getElementById('nav').hidden = true;
+  const form = h('form', { class: 'stack card', id: 'login' },
+    h('h1', {}, 'Accesso del personale'),
+    message ? h('p', { class: 'error', role: 'alert' }, message) : null,
+    h('label', {}, 'E-mail', h('input', { type: 'email', name: 'email', required: true, autocomplete: 'username' })),
+    h('label', {}, 'Password', h('input', { type: 'password', name: 'password', required: true, autocomplete: 'current-password' })),
+    h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Entra')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    void attempt(form, async () => {
+      const signedIn = await api('POST', '/auth/login', { email: data.get('email'), password: data.get('password') });
+      session.user = signedIn.user;
+      session.csrfToken = signedIn.csrfToken;
+      await route();
+    });
+  });
+  show(form);
+}
+
+function showSignedIn() {
+  document.getElementById('nav').hidden = false;
+  document.getElementById('nav-new').hidden = !can.write();
+  const roles = { admin: 'amministrazione', editor: 'redazione', mediator: 'mediazione', viewer: 'consultazione' };
+  const langs = session.user.languages.length ? ` · ${session.user.languages.join(', ')}` : '';
+  document.getElementById('who').textContent = `${session.user.email} (${roles[session.user.role] ?? session.user.role}${langs})`;
+}
+
+async function showList() {
+  const page = await api('GET', '/announcements?limit=100');
+  const rows = page.items.map((a) => {
+    const source = a.translations[a.sourceLanguage] ?? {};
+    const targets = Object.entries(a.translations).filter(([lang]) => lang !== a.sourceLanguage);
+    return h('tr', {},
+      h('td', {}, h('a', { href: `#/announcements/${a.id}` }, source.title ?? '(senza titolo)')),
+      h('td', {}, chip(STATUS[a.status] ?? a.status, a.status), a.priority === 'urgent' ? chip('urgente', 'urgent') : null),
+      h('td', {}, targets.map(([lang, t]) => chip(`${lang}: ${TRANSLATION_STATUS[t.status] ?? t.status}`, t.status))),
+      h('td', {}, a.topics.map((t) => TOPIC_NAMES[t] ?? t).join(', ')),
+      h('td', {}, when(a.updatedAt)),
+    );
+  });
+  show(
+    h('h1', {}, 'Avvisi'),
+    rows.length === 0
+      ? h('p', {}, 'Nessun avviso ancora.')
+      : h('table', { id: 'announcements' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Titolo'), h('th', {}, 'Stato'), h('th', {}, 'Traduzioni'), h('th', {}, 'Argomenti'), h('th', {}, 'Aggiornato'))),
+        h('tbody', {}, rows)),
+  );
+}
+
+function showNew() {
+  if (!can.write()) return show(errorBox('Solo la redazione scrive nuovi avvisi.'));
+  const targetChoices = languages.filter((l) => l.code !== 'it');
+  const form = h('form', { class: 'stack', id: 'new-announcement' },
+    h('h1', {}, 'Nuovo avviso (in italiano)'),
+    h('label', {}, 'Titolo', h('input', { type: 'text', name: 'title', required: true, maxlength: 200 })),
+    h('label', {}, 'Testo', h('textarea', { name: 'body', required: true })),
+    h('fieldset', {}, h('legend', {}, 'Argomenti'),
+      TOPICS.map((t) => h('label', {}, h('input', { type: 'checkbox', name: 'topics', value: t }), TOPIC_NAMES[t]))),
+    h('fieldset', {}, h('legend', {}, 'Lingue delle comunità'),
+      targetChoices.map((l) => h('label', {}, h('input', { type: 'checkbox', name: 'targetLanguages', value: l.code }), `${l.name} (${l.code})`))),
+    h('label', {}, 'Priorità', h('select', { name: 'priority' }, h('option', { value: 'normal' }, 'normale'), h('option', { value: 'urgent' }, 'urgente (parte subito, anche senza traduzione)'))),
+    h('label', {}, 'Valido fino a (facoltativo)', h('input', { type: 'datetime-local', name: 'validUntil' })),
+    h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Salva la bozza')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    void attempt(form, async () => {
+      const validUntil = data.get('validUntil');
+      const created = await api('POST', '/announcements', {
+        title: data.get('title'),
+        body: data.get('body'),
+        topics: data.getAll('topics'),
+        targetLanguages: data.getAll('targetLanguages'),
+        priority: data.get('priority'),
+        ...(validUntil ? { validUntil: new Date(validUntil).toISOString() } : {}),
+      });
+      location.hash = `#/announcements/${created.id}`;
+    });
+  });
+  show(form);
+}
+
+function translationCard(a, lang, t, reload) {
+  const dir = directionOf(lang);
+  const editable = can.translate(lang) && !PUBLISHED.has(a.status);
+  const form = h('form', { class: 'stack', 'data-lang': lang },
+    h('label', {}, 'Titolo', h('input', { type: 'text', name: 'title', value: t.title ?? '', dir, lang, required: true, readonly: !editable })),
+    h('label', {}, 'Testo', h('textarea', { name: 'body', dir, lang, required: true, readonly: !editable }, t.body ?? '')),
+  );
+  const actions = h('div', { class: 'actions' });
+  if (editable) actions.append(h('button', { class: 'secondary', type: 'submit', name: 'save' }, 'Salva la traduzione'));
+  if (can.approve(lang) && (t.status === 'draft' || t.status === 'needs_review')) {
+    actions.append(h('button', {
+      class: 'primary', type: 'button', name: 'approve',
+      onclick: () => void attempt(card, async () => {
+        await api('POST', `/announcements/${a.id}/translations/${encodeURIComponent(lang)}/approve`, { version: a.version });
+        await reload();
+      }),
+    }, 'Approva'));
+  }
+  form.append(actions);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    void attempt(card, async () => {
+      await api('PUT', `/announcements/${a.id}/translations/${encodeURIComponent(lang)}`, { title: data.get('title'), body: data.get('body'), version: a.version });
+      await reload();
+    });
+  });
+  const card = h('section', { class: 'card translation', 'data-lang': lang },
+    h('h2', {}, `${languageName(lang)} (${lang}) `, chip(TRANSLATION_STATUS[t.status] ?? t.status, t.status), t.stale ? chip('testo italiano cambiato', 'needs_review') : null),
+    form,
+  );
+  return card;
+}
+
+async function deliverySummary(a) {
+  const summary = await api('GET', `/announcements/${a.id}/deliveries/summary`);
+  const byLanguage = new Map();
+  for (const row of summary.breakdown) {
+    const counts = byLanguage.get(row.language) ?? {};
+    counts[row.state] = (counts[row.state] ?? 0) + row.count;
+    byLanguage.set(row.language, counts);
+  }
+  const states = DELIVERY_STATES.filter((s) => summary.byState[s] > 0);
+  return h('section', { class: 'card', id: 'deliveries' },
+    h('h2', {}, `Consegne ai gruppi: ${summary.total}`),
+    h('p', {}, states.map((s) => chip(`${s}: ${summary.byState[s]}`, s))),
+    byLanguage.size === 0 ? h('p', { class: 'muted' }, 'Nessun gruppo corrisponde ancora.') : h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), states.map((s) => h('th', {}, s)))),
+      h('tbody', {}, [...byLanguage].map(([lang, counts]) => h('tr', { 'data-lang': lang }, h('td', {}, `${languageName(lang)} (${lang})`), states.map((s) => h('td', { 'data-state': s }, counts[s] ?? 0)))))),
+    h('div', { class: 'actions' }, h('button', { class: 'secondary', type: 'button', onclick: () => void route() }, 'Aggiorna')),
+  );
+}
+
+async function showDetail(id) {
+  const a = await api('GET', `/announcements/${id}`);
+  const reload = () => route();
+  const source = a.translations[a.sourceLanguage] ?? {};
+  const head = h('section', { class: 'card', id: 'announcement' },
+    h('h1', {}, source.title ?? '(senza titolo)'),
+    h('p', {}, chip(STATUS[a.status] ?? a.status, a.status), a.priority === 'urgent' ? chip('urgente', 'urgent') : null,
+      h('span', { class: 'muted' }, ` versione ${a.version} · argomenti: ${a.topics.map((t) => TOPIC_NAMES[t] ?? t).join(', ') || '—'} · valido fino a ${when(a.validUntil)}`)),
+    h('p', { lang: a.sourceLanguage }, source.body ?? ''),
+    h('p', {}, h('a', { href: a.noticeUrl }, 'Pagina pubblica dell’avviso')),
+  );
+  const actions = h('div', { class: 'actions' });
+  if (can.write() && !PUBLISHED.has(a.status)) {
+    const scheduledAt = h('input', { type: 'datetime-local', name: 'scheduledAt', 'aria-label': 'Programma per (facoltativo)' });
+    actions.append(scheduledAt, h('button', {
+      class: 'primary', type: 'button', name: 'publish',
+      onclick: () => void attempt(head, async () => {
+        await api('POST', `/announcements/${a.id}/publish`, { version: a.version, ...(scheduledAt.value ? { scheduledAt: new Date(scheduledAt.value).toISOString() } : {}) });
+        await reload();
+      }),
+    }, 'Pubblica'));
+  }
+  if (can.write() && ['draft', 'in_translation', 'approved', 'scheduled', 'sending'].includes(a.status)) {
+    actions.append(h('button', {
+      class: 'secondary', type: 'button', name: 'cancel',
+      onclick: () => void attempt(head, async () => {
+        if (!confirm('Annullare l’avviso? Quello che non è ancora partito non partirà.')) return;
+        await api('POST', `/announcements/${a.id}/cancel`, { version: a.version });
+        await reload();
+      }),
+    }, 'Annulla l’avviso'));
+  }
+  head.append(actions);
+  const translations = Object.entries(a.translations).filter(([lang]) => lang !== a.sourceLanguage).map(([lang, t]) => translationCard(a, lang, t, reload));
+  show(
+    head,
+    PUBLISHED.has(a.status) ? await deliverySummary(a) : null,
+    h('h2', {}, 'Traduzioni'),
+    translations.length ? translations : h('p', { class: 'muted' }, 'Nessuna lingua scelta.'),
+  );
+}
+
+async function route() {
+  if (!session.user) {
+    try {
+      const current = await fetch('/api/v1/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      if (!current.ok) return showLogin();
+      const body = await current.json();
+      session.user = body.user;
+      session.csrfToken = body.csrfToken ?? null;
+    } catch (error) {
+      return show(errorBox(error));
+    }
+  }
+  showSignedIn();
+  const hash = location.hash || '#/announcements';
+  try {
+    const detail = /^#\/announcements\/([0-9a-f]{24})$/.exec(hash);
+    if (detail) await showDetail(detail[1]);
+    else if (hash === '#/announcements/new') showNew();
+    else await showList();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.sessionExpired)) show(errorBox(error));
+  }
+}
+
+document.getElementById('logout').addEventListener('click', () => {
+  void (async () => {
+    try {
+      await api('POST', '/auth/logout');
+    } finally {
+      session.user = null;
+      session.csrfToken = null;
+      showLogin();
+    }
+  })();
+});
+window.addEventListener('hashchange', () => void route());
+
+fetch('/api/v1/languages')
+  .then((response) => response.json())
+  .then((body) => { languages = body.items; })
+  .catch(() => undefined)
+  .finally(() => void route());

@@ -1,0 +1,1 @@
+export { createConsoleRoutes } from './console.routes.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { signInAs, type SignedInUser } from '../../support/auth.js';
+import { openConsoleBrowser, type ConsoleBrowser } from '../../support/console-browser.js';
 import { call } from '../../support/http.js';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
 import { registerGroups, startDispatchStack, type DispatchStack } from '../../integration/dispatch/dispatch-api.js';
@@ -18,122 +18,103 @@ describe('staff console in a browser: write, translate, approve, publish, follow
   let ctx: DispatchStack;
   let arabicMediator: SignedInUser;
   let editor: SignedInUser;
-  let browser: Browser;
-  let page: Page;
-  const violations: string[] = [];
+  let chrome: ConsoleBrowser;
 
   before(async () => {
     ctx = await startDispatchStack([account]);
     await registerGroups(ctx, [account]);
     editor = ctx.editor;
     arabicMediator = await signInAs(ctx.stack, 'mediator', { languages: ['ar'] });
-    browser = await chromium.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' });
-    page = await browser.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
+    chrome = await openConsoleBrowser(ctx.stack.url);
   });
   after(async () => {
-    await browser?.close();
+    await chrome?.browser.close();
     await ctx?.stack.stop();
   });
-
-  async function signIn(who: SignedInUser): Promise<void> {
-    await page.goto(new URL('/console/', ctx.stack.url).href);
-    await page.fill('#login input[name=email]', who.user.email);
-    await page.fill('#login input[name=password]', who.password);
-    await page.click('#login button[type=submit]');
-    await page.waitForSelector('#nav:not([hidden])');
-  }
-
-  async function signOut(): Promise<void> {
-    await page.click('#logout');
-    await page.waitForSelector('#login');
-  }
+  const page = () => chrome.page;
 
   let announcementId: string;
 
   it('GET / leads to the console, which asks for a sign-in; a wrong password is refused on the page', async () => {
-    await page.goto(ctx.stack.url);
-    expect(new URL(page.url()).pathname).to.equal('/console/');
-    await page.waitForSelector('#login');
-    await page.fill('#login input[name=email]', editor.user.email);
-    await page.fill('#login input[name=password]', 'not-the-password');
-    await page.click('#login button[type=submit]');
-    const error = await page.waitForSelector('#login .error');
+    await page().goto(ctx.stack.url);
+    expect(new URL(page().url()).pathname).to.equal('/console/');
+    await page().waitForSelector('#login');
+    await page().fill('#login input[name=email]', editor.user.email);
+    await page().fill('#login input[name=password]', 'not-the-password');
+    await page().click('#login button[type=submit]');
+    const error = await page().waitForSelector('#login .error');
     expect(await error.textContent()).to.match(/\S/);
-    expect(await page.isVisible('#nav')).to.equal(false);
+    expect(await page().isVisible('#nav')).to.equal(false);
   });
 
   it('the editor writes a notice in Italian for the Arabic community; markup in it stays text; publishing before the translation is refused on the page', async () => {
-    await signIn(editor);
-    await page.click('#nav-new');
-    await page.fill('#new-announcement input[name=title]', 'Rinnovo <b>permessi</b>');
-    await page.fill('#new-announcement textarea[name=body]', 'Lo sportello resta aperto sabato mattina per i rinnovi.');
-    await page.check('#new-announcement input[name=topics][value=permits]');
-    await page.check('#new-announcement input[name=targetLanguages][value=ar]');
-    await page.click('#new-announcement button[type=submit]');
+    await chrome.signIn(editor);
+    await page().click('#nav-new');
+    await page().fill('#new-announcement input[name=title]', 'Rinnovo <b>permessi</b>');
+    await page().fill('#new-announcement textarea[name=body]', 'Lo sportello resta aperto sabato mattina per i rinnovi.');
+    await page().check('#new-announcement input[name=topics][value=permits]');
+    await page().check('#new-announcement input[name=targetLanguages][value=ar]');
+    await page().click('#new-announcement button[type=submit]');
 
-    const heading = await page.waitForSelector('#announcement h1');
+    const heading = await page().waitForSelector('#announcement h1');
     expect(await heading.textContent()).to.equal('Rinnovo <b>permessi</b>');
-    expect(await page.$('#announcement h1 b')).to.equal(null);
-    announcementId = /#\/announcements\/([0-9a-f]{24})$/.exec(page.url())?.[1] ?? '';
+    expect(await page().$('#announcement h1 b')).to.equal(null);
+    announcementId = /#\/announcements\/([0-9a-f]{24})$/.exec(page().url())?.[1] ?? '';
     expect(announcementId).to.match(/^[0-9a-f]{24}$/);
     const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${announcementId}`, { headers: editor.headers });
     expect(stored.body.translations.it.title).to.equal('Rinnovo <b>permessi</b>');
     expect(Object.keys(stored.body.translations)).to.have.members(['it', 'ar']);
 
-    await page.click('#announcement button[name=publish]');
-    const refusal = await page.waitForSelector('#announcement .error');
+    await page().click('#announcement button[name=publish]');
+    const refusal = await page().waitForSelector('#announcement .error');
     expect(await refusal.textContent()).to.contain('ar');
     expect((await call(ctx.stack, 'GET', `/api/v1/announcements/${announcementId}`, { headers: editor.headers })).body.status).to.equal('in_translation');
 
-    await page.click('a[href="#/announcements"]');
-    const listed = await page.waitForSelector(`#announcements a[href="#/announcements/${announcementId}"]`);
+    await page().click('a[href="#/announcements"]');
+    const listed = await page().waitForSelector(`#announcements a[href="#/announcements/${announcementId}"]`);
     expect(await listed.textContent()).to.equal('Rinnovo <b>permessi</b>');
-    await signOut();
+    await chrome.signOut();
   });
 
   it('the Arabic mediator translates right to left and approves; the page offers no publishing to a mediator', async () => {
-    await signIn(arabicMediator);
-    await page.goto(new URL(`/console/#/announcements/${announcementId}`, ctx.stack.url).href);
-    await page.waitForSelector('section.translation[data-lang=ar] form');
-    expect(await page.getAttribute('section.translation[data-lang=ar] textarea', 'dir')).to.equal('rtl');
-    expect(await page.$('#announcement button[name=publish]')).to.equal(null);
+    await chrome.signIn(arabicMediator);
+    await chrome.open(`#/announcements/${announcementId}`);
+    await page().waitForSelector('section.translation[data-lang=ar] form');
+    expect(await page().getAttribute('section.translation[data-lang=ar] textarea', 'dir')).to.equal('rtl');
+    expect(await page().$('#announcement button[name=publish]')).to.equal(null);
 
-    await page.fill('section.translation[data-lang=ar] input[name=title]', 'تجديد تصاريح الإقامة');
-    await page.fill('section.translation[data-lang=ar] textarea[name=body]', 'يبقى المكتب مفتوحًا صباح السبت للتجديد.');
-    await page.click('section.translation[data-lang=ar] button[name=save]');
-    await page.waitForSelector('section.translation[data-lang=ar] button[name=approve]');
-    await page.click('section.translation[data-lang=ar] button[name=approve]');
-    await page.waitForSelector('section.translation[data-lang=ar] .chip.approved');
+    await page().fill('section.translation[data-lang=ar] input[name=title]', 'تجديد تصاريح الإقامة');
+    await page().fill('section.translation[data-lang=ar] textarea[name=body]', 'يبقى المكتب مفتوحًا صباح السبت للتجديد.');
+    await page().click('section.translation[data-lang=ar] button[name=save]');
+    await page().waitForSelector('section.translation[data-lang=ar] button[name=approve]');
+    await page().click('section.translation[data-lang=ar] button[name=approve]');
+    await page().waitForSelector('section.translation[data-lang=ar] .chip.approved');
 
     const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${announcementId}`, { headers: editor.headers });
     expect(stored.body.translations.ar).to.include({ status: 'approved', title: 'تجديد تصاريح الإقامة' });
-    await signOut();
+    await chrome.signOut();
   });
 
   it('the editor publishes; the page follows the deliveries until the three Arabic groups have the notice', async () => {
-    await signIn(editor);
-    await page.goto(new URL(`/console/#/announcements/${announcementId}`, ctx.stack.url).href);
-    await page.click('#announcement button[name=publish]');
-    await page.waitForSelector('#deliveries');
+    await chrome.signIn(editor);
+    await chrome.open(`#/announcements/${announcementId}`);
+    await page().click('#announcement button[name=publish]');
+    await page().waitForSelector('#deliveries');
 
     let sent = '';
     for (let tries = 0; tries < 50 && sent !== String(ARABIC_GROUPS); tries += 1) {
-      await page.click('#deliveries button');
-      await page.waitForSelector('#deliveries');
-      sent = (await page.textContent('#deliveries tr[data-lang=ar] td[data-state=sent]').catch(() => '')) ?? '';
-      if (sent !== String(ARABIC_GROUPS)) await page.waitForTimeout(200);
+      await page().click('#deliveries button');
+      await page().waitForSelector('#deliveries');
+      sent = (await page().textContent('#deliveries tr[data-lang=ar] td[data-state=sent]').catch(() => '')) ?? '';
+      if (sent !== String(ARABIC_GROUPS)) await page().waitForTimeout(200);
     }
     expect(sent).to.equal(String(ARABIC_GROUPS));
     const summary = await call(ctx.stack, 'GET', `/api/v1/announcements/${announcementId}/deliveries/summary`, { headers: editor.headers });
     expect(summary.body.byState).to.include({ sent: ARABIC_GROUPS });
-    expect(await page.$('#announcement button[name=publish]')).to.equal(null);
+    expect(await page().$('#announcement button[name=publish]')).to.equal(null);
   });
 
   it('ran without a CSP violation or a script error', () => {
-    expect(violations).to.deep.equal([]);
+    expect(chrome.violations).to.deep.equal([]);
   });
 });

@@ -1,0 +1,88 @@
+import { expect } from 'chai';
+import { call } from '../../support/http.js';
+import { openConsoleBrowser, type ConsoleBrowser } from '../../support/console-browser.js';
+import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
+import { citizenWrites, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from '../../integration/inbox/inbox-api.js';
+
+/**
+ * The citizens' questions in the staff console, in real Chromium: the Arabic mediator finds the Arabic question
+ * in their queue, takes it, answers in the same chat and closes it; the Chinese mediator never sees it.
+ */
+describe('staff console in a browser: a mediator answers a citizen', function () {
+  this.timeout(120_000);
+  let ctx: InboxStack;
+  let chrome: ConsoleBrowser;
+  const chat = citizenChat(3);
+  // Markup in a citizen's text must reach the page as text.
+  const question = buildQuestion('مرحبا، كيف أجدد تصريح الإقامة؟ <img src=x>');
+  let conversationId: string;
+
+  before(async () => {
+    ctx = await startInboxStack();
+    await citizenWrites(ctx, chat, question);
+    await waitForOurMessages(ctx, chat, (ours) => ours.length === 1);
+    conversationId = String((await conversationWith(ctx, question)).id);
+    chrome = await openConsoleBrowser(ctx.stack.url);
+  });
+  after(async () => {
+    await chrome?.browser.close();
+    await ctx?.stack.stop();
+  });
+  const page = () => chrome.page;
+
+  it('the Chinese mediator’s queue does not hold the Arabic question', async () => {
+    await chrome.signIn(ctx.chineseMediator);
+    await page().click('#nav-inbox');
+    await page().waitForSelector('main h1');
+    expect(await page().$(`#conversations tr[data-id="${conversationId}"]`)).to.equal(null);
+    await chrome.signOut();
+  });
+
+  it('the Arabic mediator finds it in their queue and reads it as text, with the automatic acknowledgement after it', async () => {
+    await chrome.signIn(ctx.arabicMediator);
+    await page().click('#nav-inbox');
+    await page().click(`#conversations tr[data-id="${conversationId}"] a`);
+    await page().waitForSelector('#timeline');
+    const entries = await page().$$eval('#timeline li', (items) => items.map((li) => ({ from: li.getAttribute('data-from'), text: li.querySelector('.text')?.textContent })));
+    expect(entries[0]).to.deep.equal({ from: 'citizen', text: question });
+    expect(entries[1]?.from).to.equal('us');
+    expect(await page().$('#timeline img')).to.equal(null);
+    expect(await page().getAttribute('#timeline li[data-from=citizen] .text', 'dir')).to.equal('auto');
+  });
+
+  it('takes it, notes, answers in the same chat and closes it', async () => {
+    await page().click('#conversation button[name=assign]');
+    await page().waitForSelector('#conversation .chip:text("in carico")');
+
+    await page().fill('#note textarea', 'Ha già un appuntamento in Questura.');
+    await page().click('#note button[type=submit]');
+    await page().waitForSelector('#notes li:has-text("Questura")');
+
+    const answer = 'نعم، احجز موعدًا في مكتب البريد.';
+    expect(await page().getAttribute('#reply textarea', 'dir')).to.equal('rtl');
+    await page().fill('#reply textarea', answer);
+    await page().click('#reply button[type=submit]');
+    await page().waitForSelector('#timeline li[data-from=us]:has-text("مكتب البريد")');
+    const ours = await waitForOurMessages(ctx, chat, (sent) => sent.length === 2);
+    expect(ours[1]?.text).to.equal(answer);
+
+    await page().click('#conversation button[name=close]');
+    await page().waitForSelector('#conversation .chip:text("chiuso")');
+    const stored = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${conversationId}`, { headers: ctx.admin.headers });
+    expect(stored.body).to.include({ state: 'closed', assigneeId: ctx.arabicMediator.user.id });
+    expect(stored.body.notes.map((n: { text: string }) => n.text)).to.deep.equal(['Ha già un appuntamento in Questura.']);
+  });
+
+  it('a viewer reads the queue but is offered no reply', async () => {
+    await chrome.signOut();
+    await chrome.signIn(ctx.viewer);
+    await chrome.open(`#/inbox/${conversationId}`);
+    await page().waitForSelector('#timeline');
+    expect(await page().$('#reply')).to.equal(null);
+    expect(await page().$('#conversation button[name=assign]')).to.equal(null);
+  });
+
+  it('ran without a CSP violation or a script error', () => {
+    expect(chrome.violations).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { expect } from 'chai';
+import { signInAs } from '../../support/auth.js';
+import { call } from '../../support/http.js';
+import { openConsoleBrowser, type ConsoleBrowser } from '../../support/console-browser.js';
+import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
+import { startDispatchStack, type DispatchStack } from '../../integration/dispatch/dispatch-api.js';
+
+interface ListedGroup {
+  id: string;
+  chatId: string;
+  language: string;
+  topics: string[];
+  enabled: boolean;
+  quietHours?: { from: string; to: string };
+}
+
+/** Groups and channels in the staff console, in real Chromium: an editor registers and tunes the groups; channels show their state. */
+describe('staff console in a browser: community groups and channels', function () {
+  this.timeout(120_000);
+  const account = buildCommunityAccount({ id: 'sim-groups', languages: ['ur'], groupsPerLanguage: 2 });
+  let ctx: DispatchStack;
+  let chrome: ConsoleBrowser;
+
+  before(async () => {
+    ctx = await startDispatchStack([account]);
+    chrome = await openConsoleBrowser(ctx.stack.url);
+  });
+  after(async () => {
+    await chrome?.browser.close();
+    await ctx?.stack.stop();
+  });
+  const page = () => chrome.page;
+  const groups = async (): Promise<ListedGroup[]> => (await call(ctx.stack, 'GET', '/api/v1/groups', { headers: ctx.editor.headers })).body.items;
+
+  it('the editor registers the account’s groups in Urdu, then gives one the school topic, quiet hours, and excludes the other', async () => {
+    await chrome.signIn(ctx.editor);
+    await page().click('#nav-groups');
+    await page().selectOption('#import-groups select[name=account]', 'sim-groups');
+    await page().selectOption('#import-groups select[name=language]', 'ur');
+    await page().click('#import-groups button[type=submit]');
+    await page().waitForSelector('#groups tbody tr >> nth=1');
+    const registered = await groups();
+    expect(registered.map((g) => g.language)).to.deep.equal(['ur', 'ur']);
+
+    const [first, second] = registered;
+    await page().click(`#groups tr[data-group="${first!.id}"] a`);
+    await page().check('#edit-group input[name=topics][value=school]');
+    await page().fill('#edit-group input[name=quietFrom]', '21:00');
+    await page().fill('#edit-group input[name=quietTo]', '07:30');
+    await page().click('#edit-group button[type=submit]');
+    await page().waitForSelector('#edit-group', { state: 'detached' });
+
+    await page().click(`#groups tr[data-group="${second!.id}"] a`);
+    await page().uncheck('#edit-group input[name=enabled]');
+    await page().click('#edit-group button[type=submit]');
+    await page().waitForSelector('#edit-group', { state: 'detached' });
+
+    const after = new Map((await groups()).map((g) => [g.id, g]));
+    expect(after.get(first!.id)).to.deep.include({ topics: ['school'], enabled: true, quietHours: { from: '21:00', to: '07:30' } });
+    expect(after.get(second!.id)).to.deep.include({ enabled: false, topics: [] });
+    expect(await page().textContent(`#groups tr[data-group="${second!.id}"]`)).to.contain('escluso');
+  });
+
+  it('a quiet-hours range given by half is refused on the page with the API’s reason, and nothing changes', async () => {
+    const [first] = await groups();
+    await chrome.open(`#/groups?edit=${first!.id}`);
+    await page().fill('#edit-group input[name=quietTo]', '');
+    await page().click('#edit-group button[type=submit]');
+    const error = await page().waitForSelector('#edit-group .error');
+    expect(await error.textContent()).to.contain('quietHours');
+    expect((await groups()).find((g) => g.id === first!.id)?.quietHours).to.deep.equal({ from: '21:00', to: '07:30' });
+  });
+
+  it('channels: the simulated account is listed as active with its pace; only an admin is offered to resume a paused one', async () => {
+    await page().click('#nav-channels');
+    const row = await page().waitForSelector('#channels tr[data-account="sim-groups"]');
+    expect(await row.textContent()).to.contain('attivo');
+    expect(await page().$('#channels button[name=resume]')).to.equal(null);
+  });
+
+  it('a viewer reads the groups but is offered no change', async () => {
+    await chrome.signOut();
+    const viewer = await signInAs(ctx.stack, 'viewer');
+    await chrome.signIn(viewer);
+    await page().click('#nav-groups');
+    await page().waitForSelector('#groups');
+    expect(await page().$('#groups a')).to.equal(null);
+    expect(await page().$('#import-groups')).to.equal(null);
+  });
+
+  it('ran without a CSP violation or a script error', () => {
+    expect(chrome.violations).to.deep.equal([]);
+  });
+});

@@ -25,7 +25,7 @@ import { createConsoleRoutes } from './console/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
-import { createConnectorRegistry, createSimulatorRouter } from './connectors/index.js';
+import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter } from './connectors/index.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
 import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
 import { announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
@@ -222,6 +222,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/api/v1/inbox', router: inbox.routes },
               // The connectors' own statuses, with dispatch's pause and its reason, and the admin's resume.
               { path: '/api/v1/connectors', router: dispatch.routes.accounts(() => connectors.statuses()) },
+              { path: '/api/v1/connectors', router: createConnectorLoginRoutes({ registry: connectors }) },
               // The simulator's control API exists only when a simulated account is configured (never in production).
               ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
               // The dashboard retries, deletes and pauses jobs: admins only, and a token needs the same scope as resuming an account.

@@ -17,5 +17,5 @@ export { SendError } from './chat-connector.port.js';
 export { createConnectorRegistry } from './connector-registry.js';
 export type { ConnectorRegistry, ConnectorRegistryDeps, ConnectorReadinessCheck, ConnectorStatus } from './connector-registry.js';
 export type { ConnectorDeps } from './connector.factory.js';
-export { createConnectorsRouter } from './connectors.routes.js';
+export { createConnectorLoginRoutes } from './connectors.routes.js';
 export { createSimulatorRouter } from './simulator/simulator.routes.js';

@@ -395,10 +395,18 @@ async function showChannels() {
         }),
       }, 'Riprendi gli invii')
       : null;
+    const login = session.user.role === 'admin' && a.state === 'login_required'
+      ? h('figure', { class: 'login-qr' },
+        // The URL changes with each new code, so a refreshed page never shows a stale one from the cache.
+        h('img', { src: `/api/v1/connectors/${encodeURIComponent(a.account)}/login-qr.svg?at=${Date.now()}`, alt: `Codice di accesso per ${a.account}`, width: 220, height: 220 }),
+        h('figcaption', { class: 'muted' }, a.platform === 'wechat'
+          ? 'Scansiona con WeChat sul telefono dell’account.'
+          : 'Sul telefono dell’account: WhatsApp › Dispositivi collegati › Collega un dispositivo, poi inquadra il codice.'))
+      : null;
     return h('tr', { 'data-account': a.account },
       h('td', {}, a.account),
       h('td', {}, a.platform),
-      h('td', {}, chip(CONNECTOR_STATE[a.state] ?? a.state, a.state === 'ready' ? 'approved' : a.state === 'failed' ? 'failed' : ''), a.reason ? h('span', { class: 'muted' }, ` ${a.reason}`) : null),
+      h('td', {}, chip(CONNECTOR_STATE[a.state] ?? a.state, a.state === 'ready' ? 'approved' : a.state === 'failed' ? 'failed' : ''), a.reason ? h('span', { class: 'muted' }, ` ${a.reason}`) : null, login),
       h('td', {}, a.paused ? [chip('in pausa', 'failed'), h('span', { class: 'muted' }, ` ${a.pausedReason ?? ''} (${when(a.pausedSince)})`)] : '—'),
       h('td', {}, a.rateLimit ? `1 ogni ${(a.rateLimit.minIntervalMs / 1000).toLocaleString('it-IT')} s, massimo ${a.rateLimit.dailyCap} al giorno` : '—'),
       h('td', {}, resume),

@@ -3,9 +3,14 @@ import { onlyRoles, type RoleMatrixRow } from '../../support/role-matrix.js';
 
 const simulatedWhatsApp = () => ({ account: 'sim-whatsapp', chatId: '393330000001@c.us' });
 
-/** The connectors' status for every staff member; the simulator's control API for admins only (it speaks as anyone). */
+/**
+ * The connectors' status for every staff member; an account's login code and the simulator's control API for
+ * admins only (the code links a device to the account, the simulator speaks as anyone).
+ */
 export const connectorRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/v1/connectors', expect: onlyRoles(ROLES, 200) },
+  // The account is logged in: an admin is told there is no login to scan (404); the other roles may not ask.
+  { method: 'GET', path: '/api/v1/connectors/:account/login-qr.svg', params: simulatedWhatsApp, expect: onlyRoles([], 404) },
   { method: 'GET', path: '/api/v1/simulator/:account/chats', params: simulatedWhatsApp, expect: onlyRoles([], 200) },
   { method: 'GET', path: '/api/v1/simulator/:account/chats/:chatId/messages', params: simulatedWhatsApp, expect: onlyRoles([], 200) },
   {

@@ -13,6 +13,7 @@ const TOPIC_NAMES = {
   permits: 'permessi di soggiorno', appointments: 'appuntamenti', school: 'scuola', health: 'salute', family: 'famiglia',
   work: 'lavoro', housing: 'casa', desk: 'sportello', emergency: 'emergenze', events: 'eventi',
 };
+const ROLE_NAMES = { admin: 'amministrazione', editor: 'redazione', mediator: 'mediazione', viewer: 'consultazione' };
 const PUBLISHED = new Set(['scheduled', 'sending', 'sent', 'cancelled', 'expired']);
 const CONVERSATION_STATE = { open: 'da prendere', assigned: 'in carico', answered: 'risposto', closed: 'chiuso' };
 const OUTBOUND_KIND = { ack: 'conferma automatica', keyword: 'risposta automatica', reply: 'risposta' };
@@ -120,9 +121,9 @@ function showLogin(message) {
 function showSignedIn() {
   document.getElementById('nav').hidden = false;
   document.getElementById('nav-new').hidden = !can.write();
-  const roles = { admin: 'amministrazione', editor: 'redazione', mediator: 'mediazione', viewer: 'consultazione' };
+  document.getElementById('nav-users').hidden = session.user.role !== 'admin';
   const langs = session.user.languages.length ? ` · ${session.user.languages.join(', ')}` : '';
-  document.getElementById('who').textContent = `${session.user.email} (${roles[session.user.role] ?? session.user.role}${langs})`;
+  document.getElementById('who').textContent = `${session.user.email} (${ROLE_NAMES[session.user.role] ?? session.user.role}${langs})`;
 }
 
 async function showList() {
@@ -495,6 +496,63 @@ async function showGroups() {
   show(...parts);
 }
 
+/** Name, role and languages of a staff member; a password only when creating one or resetting it. */
+function userFields(user) {
+  return [
+    user ? null : h('label', {}, 'E-mail', h('input', { type: 'email', name: 'email', required: true })),
+    h('label', {}, 'Nome', h('input', { type: 'text', name: 'name', required: true, value: user?.name ?? '' })),
+    h('label', {}, 'Ruolo', h('select', { name: 'role' }, Object.entries(ROLE_NAMES).map(([value, name]) => h('option', { value, selected: value === (user?.role ?? 'mediator') }, name)))),
+    h('fieldset', {}, h('legend', {}, 'Lingue (per la mediazione)'),
+      languages.map((l) => h('label', {}, h('input', { type: 'checkbox', name: 'languages', value: l.code, checked: user?.languages.includes(l.code) }), `${l.name} (${l.code})`))),
+    h('label', {}, user ? 'Nuova password (facoltativa, almeno 12 caratteri)' : 'Password iniziale (almeno 12 caratteri)',
+      h('input', { type: 'password', name: 'password', autocomplete: 'new-password', minlength: 12, required: !user })),
+    user ? h('label', {}, h('input', { type: 'checkbox', name: 'disabled', checked: user.disabled }), ' disattivato (non può più entrare)') : null,
+  ];
+}
+
+async function showUsers() {
+  if (session.user.role !== 'admin') return show(errorBox('Solo l’amministrazione gestisce le persone.'));
+  const { items } = await api('GET', '/users?limit=200');
+  const editing = new URLSearchParams(location.hash.split('?')[1] ?? '').get('edit');
+  const parts = [h('h1', {}, 'Persone dello sportello')];
+  const edited = items.find((u) => u.id === editing);
+  if (edited) {
+    const form = h('form', { class: 'stack card', id: 'edit-user' }, h('h2', {}, `Modifica: ${edited.email}`), userFields(edited),
+      h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Salva')));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const data = new FormData(form);
+      void attempt(form, async () => {
+        const password = String(data.get('password') ?? '');
+        await api('PATCH', `/users/${edited.id}`, {
+          name: data.get('name'), role: data.get('role'), languages: data.getAll('languages'), disabled: data.get('disabled') === 'on',
+          ...(password ? { password } : {}),
+        });
+        location.hash = '#/users';
+      });
+    });
+    parts.push(form);
+  }
+  parts.push(h('table', { id: 'users' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Nome'), h('th', {}, 'E-mail'), h('th', {}, 'Ruolo'), h('th', {}, 'Lingue'), h('th', {}, 'Stato'), h('th', {}, ''))),
+    h('tbody', {}, items.map((u) => h('tr', { 'data-user': u.id },
+      h('td', {}, u.name), h('td', {}, u.email), h('td', {}, ROLE_NAMES[u.role] ?? u.role), h('td', {}, u.languages.join(', ') || '—'),
+      h('td', {}, u.disabled ? chip('disattivato', 'cancelled') : chip('attivo', 'approved')),
+      h('td', {}, h('a', { href: `#/users?edit=${u.id}` }, 'Modifica')))))));
+  const create = h('form', { class: 'stack card', id: 'new-user' }, h('h2', {}, 'Nuova persona'), userFields(undefined),
+    h('div', { class: 'actions' }, h('button', { class: 'secondary', type: 'submit' }, 'Crea')));
+  create.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(create);
+    void attempt(create, async () => {
+      await api('POST', '/users', { email: data.get('email'), name: data.get('name'), role: data.get('role'), languages: data.getAll('languages'), password: data.get('password') });
+      await route();
+    });
+  });
+  parts.push(create);
+  show(...parts);
+}
+
 async function route() {
   if (!session.user) {
     try {
@@ -518,6 +576,7 @@ async function route() {
     else if (hash === '#/inbox' || hash.startsWith('#/inbox?')) await showInbox();
     else if (hash === '#/groups' || hash.startsWith('#/groups?')) await showGroups();
     else if (hash === '#/channels') await showChannels();
+    else if (hash === '#/users' || hash.startsWith('#/users?')) await showUsers();
     else await showList();
   } catch (error) {
     if (!(error instanceof ApiError && error.sessionExpired)) show(errorBox(error));

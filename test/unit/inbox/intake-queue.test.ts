@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IntakeQueue, type ReceiveInboundJob } from '../../../src/inbox/intake-queue.js';
+import { startIntakeSpoolDrain } from '../../../src/inbox/intake-spool-drain.js';
 import { createInProcessQueueFactory } from '../../../src/platform/queue/in-process-queue.adapter.js';
 import type { JobQueue, QueueFactory } from '../../../src/platform/queue/job-queue.port.js';
 import { FileSpool } from '../../../src/platform/spool/file-spool.js';
@@ -118,5 +119,23 @@ describe('intake queue in front of Redis, with its spool', () => {
 
     expect(nextQueues.enqueued).to.have.length(2);
     expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('the drain, with Redis refusing at first: queues the spooled message on a later pass, about a second on', async () => {
+    queues.refuse = true;
+    await intake.accept(buildInboundMessage({ platformMessageId: 'm1' }), 10);
+    const drain = startIntakeSpoolDrain(intake, silentLogger);
+    try {
+      await sleep(100);
+      const afterFirstPass = queues.enqueued.length;
+      queues.refuse = false;
+      await sleep(1500);
+
+      expect(afterFirstPass).to.equal(0);
+      expect(queues.enqueued).to.have.length(1);
+      expect(readdirSync(dir)).to.deep.equal([]);
+    } finally {
+      await drain.stop();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { createHealthRoutes, type ReadinessCheck } from './platform/http/health.
 import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metrics.routes.js';
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
+import { FileSpool } from './platform/spool/file-spool.js';
 import { createIdentity, type DemoCredentials } from './identity/index.js';
 import { createDispatch, dispatchOpenApi } from './dispatch/index.js';
 import { requireRole } from './platform/http/auth-guard.js';
@@ -156,6 +157,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const inbox = await createInbox({
       db,
       queues,
+      // One folder per role: a worker process and the service never drain each other's messages.
+      intakeSpool: await FileSpool.open(join(dataDir, 'inbox-spool', options.worker ? 'worker' : 'service')),
       accounts: config.connectors.accounts.map((account) => ({ id: account.id })),
       chat: inboxChatOf(connectors),
       // One pace per account for everything sent on it: a platform restricts the number, not a feature.
@@ -176,6 +179,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     });
     // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
+    const spoolDrain = inbox.drainSpool();
+    stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });
 
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));

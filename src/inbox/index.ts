@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { InboundMessage } from '../connectors/index.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
+import type { FileSpool } from '../platform/spool/file-spool.js';
 import type { Translate } from './acknowledgement.js';
 import type { AccountPace } from './account-pace.port.js';
 import { ContactRepository } from './contact.repository.js';
@@ -15,7 +16,8 @@ import type { InboxStaff } from './inbox-staff.port.js';
 import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
 import { InboxService } from './inbox.service.js';
-import { IntakeQueue, type AcceptOutcome } from './intake-queue.js';
+import { IntakeQueue, type AcceptOutcome, type ReceiveInboundJob } from './intake-queue.js';
+import { startIntakeSpoolDrain } from './intake-spool-drain.js';
 import { IntakeService, type GroupLanguageLookup } from './intake.service.js';
 import { MessageRepository } from './message.repository.js';
 import { NoteRepository } from './note.repository.js';
@@ -37,6 +39,11 @@ export { inboxOpenApi } from './inbox.openapi.js';
 export interface InboxDeps {
   db: Connection;
   queues: QueueFactory;
+  /**
+   * Citizens' messages on the local disk until Redis has their intake job; one folder per process role, so that
+   * a worker process and the service never drain each other's messages.
+   */
+  intakeSpool: FileSpool<ReceiveInboundJob>;
   /** One send queue per account. */
   accounts: readonly InboxAccount[];
   chat: InboxChat;
@@ -59,11 +66,17 @@ export interface Inbox {
   /** Mount at `/api/v1/inbox`. */
   routes: Router;
   /**
-   * The connectors' `message` listener: queues the message in Redis (so no database outage loses it), then
-   * resolves once it is stored and its acknowledgement queued, or after a few seconds with `queued` (it is
-   * stored as soon as the database answers). A group message that does not mention us is not kept at all.
+   * The connectors' `message` listener: writes the message to the spool on disk and queues it in Redis (so no
+   * database or Redis outage, nor a crash, loses it), then resolves once it is stored and its acknowledgement
+   * queued, or after a few seconds with `queued` (in Redis; stored as soon as the database answers) or `spooled`
+   * (on disk; queued as soon as Redis answers). A group message that does not mention us is not kept at all.
    */
   receive(message: InboundMessage): Promise<AcceptOutcome>;
+  /**
+   * Queues what the spool holds from before (a crash during a Redis outage), and keeps retrying what Redis has
+   * not taken yet. Runs in every process that receives messages, with or without workers.
+   */
+  drainSpool(): { stop(): Promise<void> };
   /** Registers the intake and send processors, queues what a crash left unsent, and checks again every minute. */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
@@ -72,7 +85,7 @@ export interface Inbox {
 /** A citizen writing again after 12 hours without an answer hears again that the message arrived. */
 const ACK_QUIET_MS = 12 * 60 * 60 * 1000;
 const REQUEUE_EVERY_MS = 60_000;
-/** Long enough for a healthy database under load; short enough not to hold a connector during an outage. */
+/** Long enough for a healthy database and Redis under load; short enough not to hold a connector during an outage. */
 const RECEIVE_WAIT_MS = 5000;
 
 /** The inbox: citizens' questions from the chats, routed by language to mediators, answered in the same chat. */
@@ -96,7 +109,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     ackQuietMs: ACK_QUIET_MS,
     log: deps.log,
   });
-  const intakeQueue = new IntakeQueue(deps.queues, { retentionMs: deps.retentionMs });
+  const intakeQueue = new IntakeQueue(deps.queues, deps.intakeSpool, { retentionMs: deps.retentionMs, log: deps.log });
   const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, staff: deps.staff, clock: deps.clock, retentionMs: deps.retentionMs });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
   registerInboxMetrics(deps.metrics, { conversations, outbound });
@@ -108,6 +121,9 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     async receive(message) {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';
       return intakeQueue.accept(message, RECEIVE_WAIT_MS);
+    },
+    drainSpool() {
+      return startIntakeSpoolDrain(intakeQueue, deps.log);
     },
     async startWorkers() {
       registerReceiveInboundProcessor(intakeQueue, intake, deps.log);

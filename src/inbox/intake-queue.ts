@@ -1,49 +1,72 @@
 import { createHash } from 'node:crypto';
 import type { InboundMessage } from '../connectors/index.js';
 import type { JobQueue, QueueFactory } from '../platform/queue/job-queue.port.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { FileSpool } from '../platform/spool/file-spool.js';
 import type { IntakeOutcome } from './intake.service.js';
 
 /** A citizen's message as it waits in Redis (JSON: the timestamp is an ISO string). */
 export type ReceiveInboundJob = Omit<InboundMessage, 'timestamp'> & { timestamp: string };
 
-export type AcceptOutcome = IntakeOutcome | 'queued';
+/** `spooled`: Redis did not take the message in time; it waits on the local disk and is queued once Redis answers. */
+export type AcceptOutcome = IntakeOutcome | 'queued' | 'spooled';
 
 /**
- * Takes a citizen's message off the connector and into Redis (append-only in production) before anything
- * else: connectors never deliver again a message whose listener failed, so the message must be safe before
- * MongoDB is asked for anything. The processor then stores it, retrying for as long as MongoDB is away.
+ * Takes a citizen's message off the connector and onto the local disk, then into Redis (append-only in
+ * production), before anything else: connectors never deliver again a message whose listener was called, so
+ * the message must be safe before Redis or MongoDB is asked for anything. The processor then stores it,
+ * retrying for as long as MongoDB is away.
+ *
+ * The spool covers Redis being away: ioredis holds an enqueue in memory until Redis answers, so without the
+ * spooled copy a crash during a Redis outage would lose the message. The copy is deleted as soon as Redis has
+ * the job; `requeueSpooled` (at start-up, then by the drain) hands Redis whatever is still spooled.
  *
  * The job id is a digest of account and platform message id: a message delivered twice while its job waits is
- * queued once, and the id shows no phone number (WhatsApp message ids contain the chat id).
+ * queued once, and the id (also the spooled file's name) shows no phone number (WhatsApp message ids contain
+ * the chat id).
  */
 export class IntakeQueue {
   readonly queue: JobQueue<ReceiveInboundJob>;
-  private readonly waiters = new Map<string, Array<(outcome: IntakeOutcome) => void>>();
+  private readonly waiters = new Map<string, Array<(outcome: AcceptOutcome) => void>>();
+  /** One enqueue at a time per message: while Redis is away, a retry would only pile up in ioredis's memory. */
+  private readonly inFlight = new Map<string, Promise<boolean>>();
 
-  constructor(queues: QueueFactory, options: { retentionMs: number }) {
+  constructor(
+    queues: QueueFactory,
+    private readonly spool: FileSpool<ReceiveInboundJob>,
+    private readonly options: { retentionMs: number; log: Logger },
+  ) {
     // An underscore, which account ids cannot hold: no account's `inbox-<account>` send queue can share the name.
     this.queue = queues.queue<ReceiveInboundJob>('inbox_intake', { personalData: { keepFailedMs: options.retentionMs } });
   }
 
   /**
-   * Queues the message, then waits up to `waitMs` for this process to store it, so that in the usual case the
-   * caller (the simulator's inbound call) answers once the message is in the inbox; after that the message is
-   * `queued`, safe in Redis, and a database outage does not hold the connector's listener.
+   * Spools the message (on disk, fsync'd), queues it, then waits up to `waitMs` for this process to store it, so
+   * that in the usual case the caller (the simulator's inbound call) answers once the message is in the inbox.
+   * After that the message is `queued` (safe in Redis) or `spooled` (safe on disk, Redis away), and neither a
+   * database nor a Redis outage holds the connector's listener.
    */
   async accept(message: InboundMessage, waitMs: number): Promise<AcceptOutcome> {
     const jobId = intakeJobId(message.account, message.platformMessageId);
+    const job: ReceiveInboundJob = { ...message, timestamp: message.timestamp.toISOString() };
+    await this.spool.append(jobId, job);
+    let inRedis = false;
     let timer: NodeJS.Timeout | undefined;
     let settle: ((outcome: AcceptOutcome) => void) | undefined;
     const settled = new Promise<AcceptOutcome>((resolve) => {
       settle = resolve;
-      timer = setTimeout(() => resolve('queued'), waitMs);
+      timer = setTimeout(() => resolve(inRedis ? 'queued' : 'spooled'), waitMs);
     });
-    const waiter = (outcome: IntakeOutcome): void => settle?.(outcome);
+    const waiter = (outcome: AcceptOutcome): void => settle?.(outcome);
     this.waiters.set(jobId, [...(this.waiters.get(jobId) ?? []), waiter]);
     try {
-      // A finished job of the same id (a redelivery after it was stored) runs again and finds a duplicate.
-      await this.queue.enqueue({ ...message, timestamp: message.timestamp.toISOString() }, { jobId, replaceFinished: true });
-      return await settled;
+      void this.enqueueSpooled(jobId, job).then((taken) => {
+        if (taken) inRedis = true;
+        else settle?.('spooled');
+      });
+      const outcome = await settled;
+      if (outcome === 'spooled') this.options.log.warn({ jobId }, 'inbox intake: Redis did not take the message in time; it waits in the spool');
+      return outcome;
     } finally {
       clearTimeout(timer);
       const rest = (this.waiters.get(jobId) ?? []).filter((w) => w !== waiter);
@@ -52,9 +75,44 @@ export class IntakeQueue {
     }
   }
 
+  /**
+   * Hands every spooled message to Redis, except those whose enqueue is still waiting for Redis, without waiting
+   * for Redis to answer. Resolves with how many messages the spool holds.
+   */
+  async requeueSpooled(): Promise<number> {
+    const { records, setAside } = await this.spool.list();
+    for (const id of setAside) this.options.log.error({ jobId: id }, 'inbox intake: a spooled message is unreadable; set aside for an operator');
+    for (const { id, record } of records) void this.enqueueSpooled(id, record);
+    return records.length;
+  }
+
   /** Called by the processor once the message of `jobId` is stored (or found already stored). */
   settled(jobId: string, outcome: IntakeOutcome): void {
     for (const waiter of this.waiters.get(jobId) ?? []) waiter(outcome);
+  }
+
+  /** Resolves true once Redis has the job and the spooled copy is deleted; false if Redis refused it (it stays spooled). */
+  private enqueueSpooled(jobId: string, job: ReceiveInboundJob): Promise<boolean> {
+    const running = this.inFlight.get(jobId);
+    if (running) return running;
+    const attempt = (async () => {
+      try {
+        // A finished job of the same id (a redelivery after it was stored) runs again and finds a duplicate.
+        await this.queue.enqueue(job, { jobId, replaceFinished: true });
+      } catch (error) {
+        this.options.log.warn({ err: error, jobId }, 'inbox intake: Redis refused a spooled message; it stays in the spool');
+        return false;
+      }
+      try {
+        await this.spool.remove(jobId);
+      } catch (error) {
+        // Queued twice later at worst: the job id and the store deduplicate.
+        this.options.log.warn({ err: error, jobId }, 'inbox intake: a queued message could not be deleted from the spool');
+      }
+      return true;
+    })().finally(() => this.inFlight.delete(jobId));
+    this.inFlight.set(jobId, attempt);
+    return attempt;
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { InboundMessage } from '../../src/connectors/index.js';
 import type { ChannelAccountConfig } from '../../src/platform/config.js';
 
 type SimulatorAccountConfig = Extract<ChannelAccountConfig, { platform: 'simulator' }>;
@@ -29,4 +30,21 @@ export function citizenChat(n: number): string {
 /** A question as a citizen types it, with a unique marker so a test can find it (or prove it absent). */
 export function buildQuestion(text = 'Buongiorno, come rinnovo il permesso di soggiorno?'): string {
   return `${text} [${randomBytes(4).toString('hex')}]`;
+}
+
+/** A direct message as a connector hands it to the inbox, on account `sim-port`, from citizen 1. */
+export function buildInboundMessage(overrides: Partial<InboundMessage> = {}): InboundMessage {
+  return {
+    platform: 'simulator',
+    account: 'sim-port',
+    chatId: citizenChat(1),
+    chatType: 'direct',
+    senderId: citizenChat(1),
+    senderName: 'Citizen',
+    text: 'Buongiorno',
+    mentionsUs: false,
+    timestamp: new Date(),
+    platformMessageId: 'wamid-1',
+    ...overrides,
+  };
 }

@@ -1,14 +1,17 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { Registry } from 'prom-client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { InboundMessage } from '../../../src/connectors/index.js';
 import { createInbox, InboxSendFailed, type Inbox, type InboxChat } from '../../../src/inbox/index.js';
 import { createInProcessQueueFactory } from '../../../src/platform/queue/in-process-queue.adapter.js';
+import { FileSpool } from '../../../src/platform/spool/file-spool.js';
 import type { QueueFactory } from '../../../src/platform/queue/job-queue.port.js';
 import { silentLogger } from '../../support/silent-logger.js';
 import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
-import { citizenChat } from '../../factories/inbox.factory.js';
+import { buildInboundMessage } from '../../factories/inbox.factory.js';
 import { recordingPace } from '../../support/recording-pace.js';
 
 /** A chat account that records what it is asked to send, and can be down. */
@@ -25,37 +28,24 @@ function recordingChat(): InboxChat & { sent: Array<{ chatId: string; text: stri
   return chat;
 }
 
-function inbound(overrides: Partial<InboundMessage> = {}): InboundMessage {
-  return {
-    platform: 'simulator',
-    account: 'sim-port',
-    chatId: citizenChat(1),
-    chatType: 'direct',
-    senderId: citizenChat(1),
-    senderName: 'Citizen',
-    text: 'Buongiorno',
-    mentionsUs: false,
-    timestamp: new Date(),
-    platformMessageId: 'wamid-1',
-    ...overrides,
-  };
-}
-
 describe('inbox behind the connector port (real engine, in-process queue)', () => {
   let temp: TempEngine;
   let db: mongoose.Connection;
   let queues: QueueFactory;
   let inbox: Inbox;
   let chat: ReturnType<typeof recordingChat>;
+  let spoolDir: string;
 
   beforeEach(async () => {
     temp = await startTempEngine();
+    spoolDir = mkdtempSync(join(tmpdir(), 'sportello-spool-'));
     db = await mongoose.createConnection(`${temp.engine.uri}sportello-inbox`, { serverSelectionTimeoutMS: 5000 }).asPromise();
     queues = createInProcessQueueFactory();
     chat = recordingChat();
     inbox = await createInbox({
       db,
       queues,
+      intakeSpool: await FileSpool.open(spoolDir),
       accounts: [{ id: 'sim-port' }],
       chat,
       pace: recordingPace(),
@@ -77,11 +67,12 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     await queues.close();
     await db.close();
     await temp.dispose();
+    rmSync(spoolDir, { recursive: true, force: true });
   });
 
   it('the same platform message delivered twice, is stored once and acknowledged once', async () => {
-    const first = await inbox.receive(inbound());
-    const again = await inbox.receive(inbound());
+    const first = await inbox.receive(buildInboundMessage());
+    const again = await inbox.receive(buildInboundMessage());
     await sleep(100);
 
     expect([first, again]).to.deep.equal(['stored', 'duplicate']);
@@ -90,7 +81,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
   });
 
   it('five messages of a new citizen arriving at once, are all stored in one conversation and acknowledged once', async () => {
-    const burst = Array.from({ length: 5 }, (_, i) => inbound({ platformMessageId: `wamid-burst-${i}`, text: `parte ${i}` }));
+    const burst = Array.from({ length: 5 }, (_, i) => buildInboundMessage({ platformMessageId: `wamid-burst-${i}`, text: `parte ${i}` }));
 
     const outcomes = await Promise.all(burst.map((message) => inbox.receive(message)));
     await sleep(100);
@@ -103,24 +94,24 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
   });
 
   it('a message stored by a process that stopped before its acknowledgement, gets it when the platform delivers it again', async () => {
-    await inbox.receive(inbound({ text: '你好' }));
+    await inbox.receive(buildInboundMessage({ text: '你好' }));
     await sleep(50);
     await db.collection('inbox_outbound').deleteMany({});
     chat.sent.length = 0;
 
-    await inbox.receive(inbound({ text: '你好' }));
+    await inbox.receive(buildInboundMessage({ text: '你好' }));
     await sleep(100);
 
     expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@zh-Hans']);
   });
 
   it('a message stored by a process that stopped before reopening its conversation, reopens it when delivered again', async () => {
-    await inbox.receive(inbound());
+    await inbox.receive(buildInboundMessage());
     const stored = await db.collection('inbox_messages').findOne({});
     // What the conversation looked like before this message, had the process stopped right after storing it.
     await db.collection('inbox_conversations').updateOne({}, { $set: { state: 'closed', lastInboundAt: new Date(Date.now() - 3600_000) } });
 
-    const outcome = await inbox.receive(inbound());
+    const outcome = await inbox.receive(buildInboundMessage());
 
     expect(outcome).to.equal('duplicate');
     const conversation = await db.collection('inbox_conversations').findOne({});
@@ -131,7 +122,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
   it('the chat account down when the acknowledgement is due, keeps it queued and sends it once the account is back', async () => {
     chat.down = true;
 
-    await inbox.receive(inbound());
+    await inbox.receive(buildInboundMessage());
     await sleep(100);
     const queued = await db.collection('inbox_outbound').findOne({});
     chat.down = false;
@@ -143,16 +134,16 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
   });
 
   it('a language the citizen chose, is kept when they later write in another script', async () => {
-    await inbox.receive(inbound({ platformMessageId: 'wamid-lang', text: 'LANG ur' }));
+    await inbox.receive(buildInboundMessage({ platformMessageId: 'wamid-lang', text: 'LANG ur' }));
 
-    await inbox.receive(inbound({ platformMessageId: 'wamid-zh', text: '你好' }));
+    await inbox.receive(buildInboundMessage({ platformMessageId: 'wamid-zh', text: '你好' }));
 
     expect(await db.collection('inbox_contacts').findOne({})).to.include({ language: 'ur', languageSource: 'declared' });
     expect(await db.collection('inbox_conversations').findOne({})).to.include({ language: 'ur' });
   });
 
   it('a group message that does not mention us, is ignored and nothing is written', async () => {
-    const outcome = await inbox.receive(inbound({ chatType: 'group', chatId: '120363000000000001@g.us' }));
+    const outcome = await inbox.receive(buildInboundMessage({ chatType: 'group', chatId: '120363000000000001@g.us' }));
 
     expect(outcome).to.equal('ignored');
     expect(await db.collection('inbox_contacts').countDocuments()).to.equal(0);

@@ -6,20 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { call } from '../../support/http.js';
 import { killHard, spawnChildEngine, type ChildEngine } from '../embedded-mongo/child-engine.js';
-import { ACCOUNT, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
-
-/** Polls until the inbox holds a conversation with `marker` (the API answers 5xx while the database is away). */
-async function waitForConversation(ctx: InboxStack, marker: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await conversationWith(ctx, marker);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(500);
-    }
-  }
-}
+import { ACCOUNT, startInboxStack, waitForConversation, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
 describe('inbox intake while the database is down', function () {
   this.timeout(180_000);

@@ -57,14 +57,14 @@ export interface ConversationSummary {
   assigneeId?: string;
 }
 
-export async function listConversations(ctx: InboxStack, as: SignedInUser, query = ''): Promise<ConversationSummary[]> {
+export async function listConversations(ctx: Pick<InboxStack, 'stack' | 'admin'>, as: SignedInUser, query = ''): Promise<ConversationSummary[]> {
   const response = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations?limit=200${query}`, { headers: as.headers });
   expect(response.status, JSON.stringify(response.body)).to.equal(200);
   return response.body.items as ConversationSummary[];
 }
 
 /** The conversation of the contact who wrote from `chatId` (their messages hold the text `marker`). */
-export async function conversationWith(ctx: InboxStack, marker: string) {
+export async function conversationWith(ctx: Pick<InboxStack, 'stack' | 'admin'>, marker: string) {
   for (const summary of await listConversations(ctx, ctx.admin)) {
     const detail = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${summary.id}`, { headers: ctx.admin.headers });
     if ((detail.body.messages as Array<{ text: string }>).some((m) => m.text.includes(marker))) return detail.body;
@@ -72,8 +72,21 @@ export async function conversationWith(ctx: InboxStack, marker: string) {
   throw new Error(`no conversation holds ${marker}`);
 }
 
+/** Polls until the inbox holds a conversation with `marker` (the API answers 5xx while the database is away). */
+export async function waitForConversation(ctx: Pick<InboxStack, 'stack' | 'admin'>, marker: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await conversationWith(ctx, marker);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(500);
+    }
+  }
+}
+
 /** Polls the simulated chat until `done` holds for what we sent into it. */
-export async function waitForOurMessages(ctx: InboxStack, chatId: string, done: (ours: ChatMessage[]) => boolean, timeoutMs = 15_000): Promise<ChatMessage[]> {
+export async function waitForOurMessages(ctx: Pick<InboxStack, 'stack' | 'admin'>, chatId: string, done: (ours: ChatMessage[]) => boolean, timeoutMs = 15_000): Promise<ChatMessage[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const ours = (await messagesIn(ctx, ACCOUNT, chatId)).filter((m) => m.fromUs);

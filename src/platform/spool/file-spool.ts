@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const RECORD = '.json';
+const PARTIAL = '.partial';
+/** Ids become file names: no separator, no dot, so an id can never leave the folder or look like a partial file. */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+export interface SpooledRecord<T> {
+  id: string;
+  record: T;
+}
+
+/**
+ * Records kept on the local disk until something more durable has taken them: one file per record, named by its
+ * id, readable by this user only (0600 in a 0700 folder). `append` returns once the record and its name are on
+ * disk (fsync of the file, then of the folder), so a crash or power cut a moment later keeps it.
+ *
+ * A record is written under a temporary name and renamed into place, so a reader never sees half a record, and
+ * appending an id again replaces the record whole. Every step is idempotent (a missing file on `remove` is not an
+ * error), so two processes that share a folder by mistake do each other no harm beyond duplicate work.
+ *
+ * The records are not validated on the way back: `list` returns what JSON holds, and the reader checks it.
+ */
+export class FileSpool<T> {
+  private constructor(readonly dir: string) {}
+
+  /** Creates the folder if needed and drops partial files a crash left mid-write (their `append` never returned). */
+  static async open<T>(dir: string): Promise<FileSpool<T>> {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
+    for (const name of await readdir(dir)) {
+      if (name.includes(PARTIAL)) await unlinkIfPresent(join(dir, name));
+    }
+    return new FileSpool<T>(dir);
+  }
+
+  async append(id: string, record: T): Promise<void> {
+    const final = this.pathOf(id);
+    const partial = `${final}${PARTIAL}-${randomBytes(6).toString('hex')}`;
+    const file = await open(partial, 'wx', 0o600);
+    try {
+      await file.writeFile(JSON.stringify(record));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    try {
+      await rename(partial, final);
+    } catch (error) {
+      await unlinkIfPresent(partial);
+      throw error;
+    }
+    await this.syncFolder();
+  }
+
+  /**
+   * Every record, oldest file first. A file that is not JSON (a disk fault: writes are atomic) is renamed to
+   * `<id>.unreadable` and its id returned in `setAside`, so it is reported once and left for an operator.
+   */
+  async list(): Promise<{ records: Array<SpooledRecord<T>>; setAside: string[] }> {
+    const setAside: string[] = [];
+    const records: Array<SpooledRecord<T> & { mtimeMs: number }> = [];
+    for (const name of await readdir(this.dir)) {
+      if (!name.endsWith(RECORD)) continue;
+      const id = name.slice(0, -RECORD.length);
+      const path = join(this.dir, name);
+      let text: string;
+      let mtimeMs: number;
+      try {
+        const file = await open(path, 'r');
+        try {
+          mtimeMs = (await file.stat()).mtimeMs;
+          text = await readFile(file, 'utf8');
+        } finally {
+          await file.close();
+        }
+      } catch (error) {
+        // Removed meanwhile: its record was taken.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw error;
+      }
+      try {
+        records.push({ id, record: JSON.parse(text) as T, mtimeMs });
+      } catch {
+        await rename(path, join(this.dir, `${id}.unreadable`));
+        setAside.push(id);
+      }
+    }
+    return { records: records.sort((a, b) => a.mtimeMs - b.mtimeMs).map(({ id, record }) => ({ id, record })), setAside };
+  }
+
+  /** Deletes the record (its data is now safe elsewhere); a record already gone is fine. */
+  async remove(id: string): Promise<void> {
+    await unlinkIfPresent(this.pathOf(id));
+  }
+
+  private pathOf(id: string): string {
+    if (!SAFE_ID.test(id)) throw new Error('a spool id holds only letters, digits, - and _');
+    return join(this.dir, `${id}${RECORD}`);
+  }
+
+  private async syncFolder(): Promise<void> {
+    const folder = await open(this.dir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  }
+}
+
+async function unlinkIfPresent(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}

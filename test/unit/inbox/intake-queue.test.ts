@@ -1,0 +1,141 @@
+import { expect } from 'chai';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { IntakeQueue, type ReceiveInboundJob } from '../../../src/inbox/intake-queue.js';
+import { startIntakeSpoolDrain } from '../../../src/inbox/intake-spool-drain.js';
+import { createInProcessQueueFactory } from '../../../src/platform/queue/in-process-queue.adapter.js';
+import type { JobQueue, QueueFactory } from '../../../src/platform/queue/job-queue.port.js';
+import { FileSpool } from '../../../src/platform/spool/file-spool.js';
+import { buildInboundMessage } from '../../factories/inbox.factory.js';
+import { silentLogger } from '../../support/silent-logger.js';
+
+/** In-process queues whose enqueues wait, as ioredis holds them in memory, while `redisDown` is set. */
+function queuesBehindRedis(): QueueFactory & { redisDown: boolean; refuse: boolean; bringRedisBack(): void; enqueued: string[] } {
+  const inner = createInProcessQueueFactory();
+  let back: Array<() => void> = [];
+  const factory = {
+    redisDown: false,
+    refuse: false,
+    enqueued: [] as string[],
+    queues: inner.queues,
+    close: () => inner.close(),
+    bringRedisBack() {
+      factory.redisDown = false;
+      for (const resume of back) resume();
+      back = [];
+    },
+    queue<T>(name: string): JobQueue<T> {
+      const queue = inner.queue<T>(name);
+      const enqueue = queue.enqueue.bind(queue);
+      queue.enqueue = async (data, options) => {
+        if (factory.refuse) throw new Error('MISCONF Redis is configured to save RDB snapshots');
+        if (factory.redisDown) await new Promise<void>((resume) => back.push(resume));
+        factory.enqueued.push(options?.jobId ?? '');
+        await enqueue(data, options);
+      };
+      return queue;
+    },
+  };
+  return factory;
+}
+
+describe('intake queue in front of Redis, with its spool', () => {
+  let dir: string;
+  let spool: FileSpool<ReceiveInboundJob>;
+  let queues: ReturnType<typeof queuesBehindRedis>;
+  let intake: IntakeQueue;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sportello-intake-unit-'));
+    spool = await FileSpool.open<ReceiveInboundJob>(dir);
+    queues = queuesBehindRedis();
+    intake = new IntakeQueue(queues, spool, { retentionMs: 3600_000, log: silentLogger });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('accept with Redis up: queued, and the spooled copy is deleted', async () => {
+    const outcome = await intake.accept(buildInboundMessage({ platformMessageId: 'm1' }), 50);
+
+    expect(outcome).to.equal('queued');
+    expect(queues.enqueued).to.have.length(1);
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('accept with Redis down: answers spooled after the wait, keeps the message on disk until Redis takes it', async () => {
+    queues.redisDown = true;
+
+    const outcome = await intake.accept(buildInboundMessage({ platformMessageId: 'm1' }), 50);
+    const whileDown = (await spool.list()).records;
+    queues.bringRedisBack();
+    await sleep(20);
+
+    expect(outcome).to.equal('spooled');
+    expect(whileDown.map((r) => r.record.platformMessageId)).to.deep.equal(['m1']);
+    expect(queues.enqueued).to.have.length(1);
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('requeueSpooled while an enqueue still waits for Redis: sends nothing twice', async () => {
+    queues.redisDown = true;
+    await intake.accept(buildInboundMessage({ platformMessageId: 'm1' }), 10);
+
+    const spooled = await intake.requeueSpooled();
+    await intake.requeueSpooled();
+    queues.bringRedisBack();
+    await sleep(20);
+
+    expect(spooled).to.equal(1);
+    expect(queues.enqueued).to.have.length(1);
+    expect(await intake.requeueSpooled()).to.equal(0);
+  });
+
+  it('Redis refusing the write: accept answers spooled at once; the next requeueSpooled, with Redis well, queues it', async () => {
+    queues.refuse = true;
+
+    const started = Date.now();
+    const outcome = await intake.accept(buildInboundMessage({ platformMessageId: 'm1' }), 5000);
+    const tookMs = Date.now() - started;
+    queues.refuse = false;
+    await intake.requeueSpooled();
+    await sleep(20);
+
+    expect(outcome).to.equal('spooled');
+    expect(tookMs).to.be.below(1000);
+    expect(queues.enqueued).to.have.length(1);
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('a process that stopped with messages spooled: a new one on the same folder queues them', async () => {
+    queues.redisDown = true;
+    await intake.accept(buildInboundMessage({ platformMessageId: 'm1' }), 10);
+    await intake.accept(buildInboundMessage({ platformMessageId: 'm2' }), 10);
+
+    const nextQueues = queuesBehindRedis();
+    const next = new IntakeQueue(nextQueues, await FileSpool.open<ReceiveInboundJob>(dir), { retentionMs: 3600_000, log: silentLogger });
+    await next.requeueSpooled();
+    await sleep(20);
+
+    expect(nextQueues.enqueued).to.have.length(2);
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('the drain, with Redis refusing at first: queues the spooled message on a later pass, about a second on', async () => {
+    queues.refuse = true;
+    await intake.accept(buildInboundMessage({ platformMessageId: 'm1' }), 10);
+    const drain = startIntakeSpoolDrain(intake, silentLogger);
+    try {
+      await sleep(100);
+      const afterFirstPass = queues.enqueued.length;
+      queues.refuse = false;
+      await sleep(1500);
+
+      expect(afterFirstPass).to.equal(0);
+      expect(queues.enqueued).to.have.length(1);
+      expect(readdirSync(dir)).to.deep.equal([]);
+    } finally {
+      await drain.stop();
+    }
+  });
+});

@@ -1,1 +1,1 @@
-export { createConsoleRoutes } from './console.routes.js';
+export { consoleAssetFiles, createConsoleRoutes } from './console.routes.js';

@@ -1,6 +1,7 @@
 import { call } from '../../support/http.js';
 import type { Caller, MatrixContext, RoleMatrixRow } from '../../support/role-matrix.js';
 import { buildAnnouncementInput } from '../../factories/announcement.factory.js';
+import { consoleAssetFiles } from '../../../src/console/index.js';
 
 /** Open to the world, signed in or not. */
 const anyone = (ok: number): Record<Caller, number> => ({ anonymous: ok, admin: ok, editor: ok, mediator: ok, viewer: ok });
@@ -28,8 +29,7 @@ export const platformRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/', expect: anyone(200) },
   { method: 'GET', path: '/console', expect: anyone(200) },
   { method: 'GET', path: '/console/', expect: anyone(200) },
-  { method: 'GET', path: '/console/assets/console.js', expect: anyone(200) },
-  { method: 'GET', path: '/console/assets/console.css', expect: anyone(200) },
+  ...consoleAssetFiles().map((file): RoleMatrixRow => ({ method: 'GET', path: `/console/assets/${file}`, expect: anyone(200) })),
   { method: 'GET', path: '/healthz', expect: anyone(200) },
   { method: 'GET', path: '/readyz', expect: anyone(200) },
   { method: 'GET', path: '/metrics', expect: anyone(200) },

@@ -1,0 +1,22 @@
+// Who is signed in, the languages Sportello knows, and what the page offers to whom. The API decides; this
+// only spares people buttons that would be refused.
+
+/** The signed-in staff member and the session's CSRF token, sent with every change. */
+export const session = { user: null, csrfToken: null };
+
+let languages = [];
+
+export function setLanguages(list) {
+  languages = list;
+}
+
+export const languageList = () => languages;
+export const languageName = (code) => languages.find((l) => l.code === code)?.name ?? code;
+export const directionOf = (code) => languages.find((l) => l.code === code)?.direction ?? 'ltr';
+export const can = {
+  write: () => ['admin', 'editor'].includes(session.user?.role),
+  translate: (lang) => ['admin', 'editor'].includes(session.user?.role) || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
+  approve: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
+  /** Work a conversation: the API lets mediators (of its language) and admins. */
+  answer: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
+};

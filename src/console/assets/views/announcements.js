@@ -1,0 +1,158 @@
+// Notices: the list, a new one, and one notice with its translations and deliveries.
+import { api } from '../core/api.js';
+import { attempt, chip, errorBox, h, show, when } from '../core/dom.js';
+import { refresh } from '../core/navigation.js';
+import { can, directionOf, languageList, languageName } from '../core/session.js';
+import { DELIVERY_STATES, PUBLISHED, STATUS, TOPIC_NAMES, TOPICS, TRANSLATION_STATUS } from '../core/labels.js';
+
+export async function showList() {
+  const page = await api('GET', '/announcements?limit=100');
+  const rows = page.items.map((a) => {
+    const source = a.translations[a.sourceLanguage] ?? {};
+    const targets = Object.entries(a.translations).filter(([lang]) => lang !== a.sourceLanguage);
+    return h('tr', {},
+      h('td', {}, h('a', { href: `#/announcements/${a.id}` }, source.title ?? '(senza titolo)')),
+      h('td', {}, chip(STATUS[a.status] ?? a.status, a.status), a.priority === 'urgent' ? chip('urgente', 'urgent') : null),
+      h('td', {}, targets.map(([lang, t]) => chip(`${lang}: ${TRANSLATION_STATUS[t.status] ?? t.status}`, t.status))),
+      h('td', {}, a.topics.map((t) => TOPIC_NAMES[t] ?? t).join(', ')),
+      h('td', {}, when(a.updatedAt)),
+    );
+  });
+  show(
+    h('h1', {}, 'Avvisi'),
+    rows.length === 0
+      ? h('p', {}, 'Nessun avviso ancora.')
+      : h('table', { id: 'announcements' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Titolo'), h('th', {}, 'Stato'), h('th', {}, 'Traduzioni'), h('th', {}, 'Argomenti'), h('th', {}, 'Aggiornato'))),
+        h('tbody', {}, rows)),
+  );
+}
+
+export function showNew() {
+  if (!can.write()) return show(errorBox('Solo la redazione scrive nuovi avvisi.'));
+  const targetChoices = languageList().filter((l) => l.code !== 'it');
+  const form = h('form', { class: 'stack', id: 'new-announcement' },
+    h('h1', {}, 'Nuovo avviso (in italiano)'),
+    h('label', {}, 'Titolo', h('input', { type: 'text', name: 'title', required: true, maxlength: 200 })),
+    h('label', {}, 'Testo', h('textarea', { name: 'body', required: true })),
+    h('fieldset', {}, h('legend', {}, 'Argomenti'),
+      TOPICS.map((t) => h('label', {}, h('input', { type: 'checkbox', name: 'topics', value: t }), TOPIC_NAMES[t]))),
+    h('fieldset', {}, h('legend', {}, 'Lingue delle comunità'),
+      targetChoices.map((l) => h('label', {}, h('input', { type: 'checkbox', name: 'targetLanguages', value: l.code }), `${l.name} (${l.code})`))),
+    h('label', {}, 'Priorità', h('select', { name: 'priority' }, h('option', { value: 'normal' }, 'normale'), h('option', { value: 'urgent' }, 'urgente (parte subito, anche senza traduzione)'))),
+    h('label', {}, 'Valido fino a (facoltativo)', h('input', { type: 'datetime-local', name: 'validUntil' })),
+    h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Salva la bozza')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    void attempt(form, async () => {
+      const validUntil = data.get('validUntil');
+      const created = await api('POST', '/announcements', {
+        title: data.get('title'),
+        body: data.get('body'),
+        topics: data.getAll('topics'),
+        targetLanguages: data.getAll('targetLanguages'),
+        priority: data.get('priority'),
+        ...(validUntil ? { validUntil: new Date(validUntil).toISOString() } : {}),
+      });
+      location.hash = `#/announcements/${created.id}`;
+    });
+  });
+  show(form);
+}
+
+function translationCard(a, lang, t, reload) {
+  const dir = directionOf(lang);
+  const editable = can.translate(lang) && !PUBLISHED.has(a.status);
+  const form = h('form', { class: 'stack', 'data-lang': lang },
+    h('label', {}, 'Titolo', h('input', { type: 'text', name: 'title', value: t.title ?? '', dir, lang, required: true, readonly: !editable })),
+    h('label', {}, 'Testo', h('textarea', { name: 'body', dir, lang, required: true, readonly: !editable }, t.body ?? '')),
+  );
+  const actions = h('div', { class: 'actions' });
+  if (editable) actions.append(h('button', { class: 'secondary', type: 'submit', name: 'save' }, 'Salva la traduzione'));
+  if (can.approve(lang) && (t.status === 'draft' || t.status === 'needs_review')) {
+    actions.append(h('button', {
+      class: 'primary', type: 'button', name: 'approve',
+      onclick: () => void attempt(card, async () => {
+        await api('POST', `/announcements/${a.id}/translations/${encodeURIComponent(lang)}/approve`, { version: a.version });
+        await reload();
+      }),
+    }, 'Approva'));
+  }
+  form.append(actions);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    void attempt(card, async () => {
+      await api('PUT', `/announcements/${a.id}/translations/${encodeURIComponent(lang)}`, { title: data.get('title'), body: data.get('body'), version: a.version });
+      await reload();
+    });
+  });
+  const card = h('section', { class: 'card translation', 'data-lang': lang },
+    h('h2', {}, `${languageName(lang)} (${lang}) `, chip(TRANSLATION_STATUS[t.status] ?? t.status, t.status), t.stale ? chip('testo italiano cambiato', 'needs_review') : null),
+    form,
+  );
+  return card;
+}
+
+async function deliverySummary(a) {
+  const summary = await api('GET', `/announcements/${a.id}/deliveries/summary`);
+  const byLanguage = new Map();
+  for (const row of summary.breakdown) {
+    const counts = byLanguage.get(row.language) ?? {};
+    counts[row.state] = (counts[row.state] ?? 0) + row.count;
+    byLanguage.set(row.language, counts);
+  }
+  const states = DELIVERY_STATES.filter((s) => summary.byState[s] > 0);
+  return h('section', { class: 'card', id: 'deliveries' },
+    h('h2', {}, `Consegne ai gruppi: ${summary.total}`),
+    h('p', {}, states.map((s) => chip(`${s}: ${summary.byState[s]}`, s))),
+    byLanguage.size === 0 ? h('p', { class: 'muted' }, 'Nessun gruppo corrisponde ancora.') : h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), states.map((s) => h('th', {}, s)))),
+      h('tbody', {}, [...byLanguage].map(([lang, counts]) => h('tr', { 'data-lang': lang }, h('td', {}, `${languageName(lang)} (${lang})`), states.map((s) => h('td', { 'data-state': s }, counts[s] ?? 0)))))),
+    h('div', { class: 'actions' }, h('button', { class: 'secondary', type: 'button', onclick: () => void refresh() }, 'Aggiorna')),
+  );
+}
+
+export async function showDetail(id) {
+  const a = await api('GET', `/announcements/${id}`);
+  const reload = () => refresh();
+  const source = a.translations[a.sourceLanguage] ?? {};
+  const head = h('section', { class: 'card', id: 'announcement' },
+    h('h1', {}, source.title ?? '(senza titolo)'),
+    h('p', {}, chip(STATUS[a.status] ?? a.status, a.status), a.priority === 'urgent' ? chip('urgente', 'urgent') : null,
+      h('span', { class: 'muted' }, ` versione ${a.version} · argomenti: ${a.topics.map((t) => TOPIC_NAMES[t] ?? t).join(', ') || '—'} · valido fino a ${when(a.validUntil)}`)),
+    h('p', { lang: a.sourceLanguage }, source.body ?? ''),
+    h('p', {}, h('a', { href: a.noticeUrl }, 'Pagina pubblica dell’avviso')),
+  );
+  const actions = h('div', { class: 'actions' });
+  if (can.write() && !PUBLISHED.has(a.status)) {
+    const scheduledAt = h('input', { type: 'datetime-local', name: 'scheduledAt', 'aria-label': 'Programma per (facoltativo)' });
+    actions.append(scheduledAt, h('button', {
+      class: 'primary', type: 'button', name: 'publish',
+      onclick: () => void attempt(head, async () => {
+        await api('POST', `/announcements/${a.id}/publish`, { version: a.version, ...(scheduledAt.value ? { scheduledAt: new Date(scheduledAt.value).toISOString() } : {}) });
+        await reload();
+      }),
+    }, 'Pubblica'));
+  }
+  if (can.write() && ['draft', 'in_translation', 'approved', 'scheduled', 'sending'].includes(a.status)) {
+    actions.append(h('button', {
+      class: 'secondary', type: 'button', name: 'cancel',
+      onclick: () => void attempt(head, async () => {
+        if (!confirm('Annullare l’avviso? Quello che non è ancora partito non partirà.')) return;
+        await api('POST', `/announcements/${a.id}/cancel`, { version: a.version });
+        await reload();
+      }),
+    }, 'Annulla l’avviso'));
+  }
+  head.append(actions);
+  const translations = Object.entries(a.translations).filter(([lang]) => lang !== a.sourceLanguage).map(([lang, t]) => translationCard(a, lang, t, reload));
+  show(
+    head,
+    PUBLISHED.has(a.status) ? await deliverySummary(a) : null,
+    h('h2', {}, 'Traduzioni'),
+    translations.length ? translations : h('p', { class: 'muted' }, 'Nessuna lingua scelta.'),
+  );
+}

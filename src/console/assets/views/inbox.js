@@ -1,0 +1,110 @@
+// Citizens' questions: a mediator's queue and one conversation.
+import { api } from '../core/api.js';
+import { attempt, chip, h, show, when } from '../core/dom.js';
+import { refresh } from '../core/navigation.js';
+import { can, directionOf, languageName, session } from '../core/session.js';
+import { CONVERSATION_STATE, OUTBOUND_KIND, OUTBOUND_STATE } from '../core/labels.js';
+
+export async function showInbox() {
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const state = params.get('state') ?? '';
+  const mine = params.get('mine') === 'true';
+  const query = new URLSearchParams({ limit: '200', ...(state ? { state } : {}), ...(mine ? { mine: 'true' } : {}) });
+  const page = await api('GET', `/inbox/conversations?${query}`);
+  const filters = h('form', { class: 'actions', id: 'inbox-filters' },
+    h('label', {}, 'Stato ', h('select', { name: 'state' },
+      h('option', { value: '' }, 'tutti'),
+      Object.entries(CONVERSATION_STATE).map(([value, name]) => h('option', { value, selected: value === state }, name)))),
+    session.user.role === 'mediator' || session.user.role === 'admin'
+      ? h('label', {}, h('input', { type: 'checkbox', name: 'mine', value: 'true', checked: mine }), ' solo quelle in carico a me')
+      : null,
+    h('button', { class: 'secondary', type: 'submit' }, 'Filtra'),
+  );
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(filters);
+    const next = new URLSearchParams({ ...(data.get('state') ? { state: String(data.get('state')) } : {}), ...(data.get('mine') ? { mine: 'true' } : {}) });
+    location.hash = `#/inbox${next.size ? `?${next}` : ''}`;
+  });
+  const rows = page.items.map((c) => h('tr', { 'data-id': c.id },
+    h('td', {}, h('a', { href: `#/inbox/${c.id}` }, `${languageName(c.language)} (${c.language})`)),
+    h('td', {}, chip(CONVERSATION_STATE[c.state] ?? c.state, c.state === 'open' ? 'needs_review' : c.state === 'answered' ? 'approved' : '')),
+    h('td', {}, c.assigneeId ? (c.assigneeId === session.user.id ? 'a me' : 'a un collega') : '—'),
+    h('td', {}, c.chatType === 'group' ? 'nel gruppo' : 'in privato'),
+    h('td', {}, when(c.lastInboundAt)),
+  ));
+  const scope = session.user.role === 'mediator' ? ` nelle mie lingue (${session.user.languages.join(', ')})` : '';
+  show(
+    h('h1', {}, `Domande dei cittadini${scope}`),
+    filters,
+    rows.length === 0
+      ? h('p', {}, 'Nessuna conversazione.')
+      : h('table', { id: 'conversations' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), h('th', {}, 'Stato'), h('th', {}, 'In carico'), h('th', {}, 'Dove'), h('th', {}, 'Ultimo messaggio'))),
+        h('tbody', {}, rows)),
+  );
+}
+
+/** The citizen's messages and ours in one timeline, oldest first; texts keep their own direction (`dir=auto`). */
+function timeline(c) {
+  const items = [
+    ...c.messages.map((m) => ({ at: m.receivedAt, from: 'citizen', text: m.text, note: m.media ? `allegato: ${m.media.kind}` : null })),
+    ...c.outbound.map((o) => ({ at: o.createdAt, from: 'us', text: o.text, note: `${OUTBOUND_KIND[o.kind] ?? o.kind} · ${OUTBOUND_STATE[o.state] ?? o.state}${o.reason ? ` (${o.reason})` : ''}` })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  return h('ol', { class: 'timeline', id: 'timeline' }, items.map((item) => h('li', { class: `card ${item.from}`, 'data-from': item.from },
+    h('p', { class: 'muted' }, `${item.from === 'citizen' ? c.contact.displayName || 'Cittadino' : 'Sportello'} · ${when(item.at)}${item.note ? ` · ${item.note}` : ''}`),
+    h('p', { dir: 'auto', class: 'text' }, item.text ?? ''),
+  )));
+}
+
+export async function showConversation(id) {
+  const c = await api('GET', `/inbox/conversations/${id}`);
+  const reload = () => refresh();
+  const head = h('section', { class: 'card', id: 'conversation' },
+    h('h1', {}, `${c.contact.displayName || 'Cittadino'} · ${languageName(c.language)} (${c.language})`),
+    h('p', {}, chip(CONVERSATION_STATE[c.state] ?? c.state, c.state === 'open' ? 'needs_review' : ''),
+      h('span', { class: 'muted' }, ` ${c.chatType === 'group' ? 'scrive nel gruppo della comunità' : 'scrive in privato'}${c.contact.optedOut ? ' · ha chiesto di non ricevere più avvisi (STOP)' : ''}`)),
+  );
+  const parts = [head, timeline(c)];
+  if (can.answer(c.language)) {
+    const actions = h('div', { class: 'actions' });
+    const act = (name, label, path) => h('button', {
+      class: 'secondary', type: 'button', name,
+      onclick: () => void attempt(head, async () => {
+        await api('POST', `/inbox/conversations/${c.id}/${path}`, path === 'assign' ? {} : undefined);
+        await reload();
+      }),
+    }, label);
+    if (c.assigneeId !== session.user.id && c.state !== 'closed') actions.append(act('assign', 'Prendo in carico', 'assign'));
+    actions.append(c.state === 'closed' ? act('reopen', 'Riapri', 'reopen') : act('close', 'Chiudi', 'close'));
+    head.append(actions);
+    const reply = h('form', { class: 'stack card', id: 'reply' },
+      h('label', {}, `Risposta (parte nella stessa chat, in ${languageName(c.language)})`, h('textarea', { name: 'text', dir: directionOf(c.language), lang: c.language, required: true, maxlength: 4000 })),
+      h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Invia la risposta')),
+    );
+    reply.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void attempt(reply, async () => {
+        await api('POST', `/inbox/conversations/${c.id}/replies`, { text: new FormData(reply).get('text') });
+        await reload();
+      });
+    });
+    const note = h('form', { class: 'stack card', id: 'note' },
+      h('label', {}, 'Nota interna (il cittadino non la vede)', h('textarea', { name: 'text', required: true, maxlength: 4000 })),
+      h('div', { class: 'actions' }, h('button', { class: 'secondary', type: 'submit' }, 'Aggiungi la nota')),
+    );
+    note.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void attempt(note, async () => {
+        await api('POST', `/inbox/conversations/${c.id}/notes`, { text: new FormData(note).get('text') });
+        await reload();
+      });
+    });
+    parts.push(reply, note);
+  }
+  if (c.notes) {
+    parts.push(h('section', { class: 'card', id: 'notes' }, h('h2', {}, 'Note interne'),
+      c.notes.length === 0 ? h('p', { class: 'muted' }, 'Nessuna nota.') : h('ul', {}, c.notes.map((n) => h('li', {}, h('span', { class: 'muted' }, `${when(n.createdAt)} · `), n.text)))));
+  }
+  show(...parts);
+}

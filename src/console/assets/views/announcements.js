@@ -123,13 +123,13 @@ export async function showDetail(id) {
     h('h1', {}, source.title ?? '(senza titolo)'),
     h('p', {}, chip(STATUS[a.status] ?? a.status, a.status), a.priority === 'urgent' ? chip('urgente', 'urgent') : null,
       h('span', { class: 'muted' }, ` versione ${a.version} · argomenti: ${a.topics.map((t) => TOPIC_NAMES[t] ?? t).join(', ') || '—'} · valido fino a ${when(a.validUntil)}`)),
-    h('p', { lang: a.sourceLanguage }, source.body ?? ''),
+    h('p', { lang: a.sourceLanguage, class: 'source-text' }, source.body ?? ''),
     h('p', {}, h('a', { href: a.noticeUrl }, 'Pagina pubblica dell’avviso')),
   );
   const actions = h('div', { class: 'actions' });
   if (can.write() && !PUBLISHED.has(a.status)) {
-    const scheduledAt = h('input', { type: 'datetime-local', name: 'scheduledAt', 'aria-label': 'Programma per (facoltativo)' });
-    actions.append(scheduledAt, h('button', {
+    const scheduledAt = h('input', { type: 'datetime-local', name: 'scheduledAt' });
+    actions.append(h('label', { class: 'inline-label' }, 'Programma per (facoltativo)', scheduledAt), h('button', {
       class: 'primary', type: 'button', name: 'publish',
       onclick: () => void attempt(head, async () => {
         await api('POST', `/announcements/${a.id}/publish`, { version: a.version, ...(scheduledAt.value ? { scheduledAt: new Date(scheduledAt.value).toISOString() } : {}) });

@@ -78,28 +78,24 @@ export async function showConversation(id) {
     if (c.assigneeId !== session.user.id && c.state !== 'closed') actions.append(act('assign', 'Prendo in carico', 'assign'));
     actions.append(c.state === 'closed' ? act('reopen', 'Riapri', 'reopen') : act('close', 'Chiudi', 'close'));
     head.append(actions);
-    const reply = h('form', { class: 'stack card', id: 'reply' },
-      h('label', {}, `Risposta (parte nella stessa chat, in ${languageName(c.language)})`, h('textarea', { name: 'text', dir: directionOf(c.language), lang: c.language, required: true, maxlength: 4000 })),
-      h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Invia la risposta')),
-    );
-    reply.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void attempt(reply, async () => {
-        await api('POST', `/inbox/conversations/${c.id}/replies`, { text: new FormData(reply).get('text') });
-        await reload();
+    /** A text posted to the conversation (`replies` or `notes`), then the conversation drawn again. */
+    const textForm = (id, label, textarea, button, path) => {
+      const form = h('form', { class: 'stack card', id }, h('label', {}, label, textarea), h('div', { class: 'actions' }, button));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        void attempt(form, async () => {
+          await api('POST', `/inbox/conversations/${c.id}/${path}`, { text: new FormData(form).get('text') });
+          await reload();
+        });
       });
-    });
-    const note = h('form', { class: 'stack card', id: 'note' },
-      h('label', {}, 'Nota interna (il cittadino non la vede)', h('textarea', { name: 'text', required: true, maxlength: 4000 })),
-      h('div', { class: 'actions' }, h('button', { class: 'secondary', type: 'submit' }, 'Aggiungi la nota')),
-    );
-    note.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void attempt(note, async () => {
-        await api('POST', `/inbox/conversations/${c.id}/notes`, { text: new FormData(note).get('text') });
-        await reload();
-      });
-    });
+      return form;
+    };
+    const reply = textForm('reply', `Risposta (parte nella stessa chat, in ${languageName(c.language)})`,
+      h('textarea', { name: 'text', dir: directionOf(c.language), lang: c.language, required: true, maxlength: 4000 }),
+      h('button', { class: 'primary', type: 'submit' }, 'Invia la risposta'), 'replies');
+    const note = textForm('note', 'Nota interna (il cittadino non la vede)',
+      h('textarea', { name: 'text', required: true, maxlength: 4000 }),
+      h('button', { class: 'secondary', type: 'submit' }, 'Aggiungi la nota'), 'notes');
     parts.push(reply, note);
   }
   if (c.notes) {

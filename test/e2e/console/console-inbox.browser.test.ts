@@ -6,8 +6,15 @@ import { citizenWrites, conversationWith, startInboxStack, waitForOurMessages, t
 
 /**
  * The citizens' questions in the staff console, in real Chromium: the Arabic mediator finds the Arabic question
- * in their queue, takes it, answers in the same chat and closes it; the Chinese mediator never sees it.
+ * in their queue, takes it, answers in the same chat and closes it; the Chinese mediator never sees it; on
+ * the citizen's request an admin downloads and then erases their data.
  */
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 describe('staff console in a browser: a mediator answers a citizen', function () {
   this.timeout(120_000);
   let ctx: InboxStack;
@@ -73,13 +80,32 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
     expect(stored.body.notes.map((n: { text: string }) => n.text)).to.deep.equal(['Ha già un appuntamento in Questura.']);
   });
 
-  it('a viewer reads the queue but is offered no reply', async () => {
+  it('a viewer reads the queue but is offered no reply, nor the citizen’s data', async () => {
     await chrome.signOut();
     await chrome.signIn(ctx.viewer);
     await chrome.open(`#/inbox/${conversationId}`);
     await page().waitForSelector('#timeline');
     expect(await page().$('#reply')).to.equal(null);
     expect(await page().$('#conversation button[name=assign]')).to.equal(null);
+    expect(await page().$('#personal-data')).to.equal(null);
+  });
+
+  it('on the citizen’s request, the admin downloads their data, then erases it: the conversation is gone', async () => {
+    await chrome.signOut();
+    await chrome.signIn(ctx.admin);
+    await chrome.open(`#/inbox/${conversationId}`);
+    await page().waitForSelector('#personal-data');
+    const [download] = await Promise.all([page().waitForEvent('download'), page().click('#export-contact')]);
+    const exported = JSON.parse(await streamText(await download.createReadStream()));
+    expect(JSON.stringify(exported)).to.contain(question);
+
+    page().once('dialog', (dialog) => void dialog.accept());
+    await page().click('#personal-data button[name=erase]');
+    await page().waitForURL(/#\/inbox$/);
+    const after = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${conversationId}`, { headers: ctx.admin.headers });
+    expect(after.status).to.equal(404);
+    await page().waitForSelector('#inbox-filters');
+    expect(await page().$(`#conversations tr[data-id="${conversationId}"]`)).to.equal(null);
   });
 
   it('ran without a CSP violation or a script error', () => {

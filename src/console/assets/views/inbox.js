@@ -98,9 +98,30 @@ export async function showConversation(id) {
       h('button', { class: 'secondary', type: 'submit' }, 'Aggiungi la nota'), 'notes');
     parts.push(reply, note);
   }
+  if (session.user.role === 'admin') parts.push(personalData(c));
   if (c.notes) {
     parts.push(h('section', { class: 'card', id: 'notes' }, h('h2', {}, 'Note interne'),
       c.notes.length === 0 ? h('p', { class: 'muted' }, 'Nessuna nota.') : h('ul', {}, c.notes.map((n) => h('li', {}, h('span', { class: 'muted' }, `${when(n.createdAt)} · `), n.text)))));
   }
   show(...parts);
+}
+
+/** A citizen's right to their data: an admin downloads all of it, or erases it (messages, answers, notes, deliveries). */
+function personalData(c) {
+  const card = h('section', { class: 'card', id: 'personal-data' },
+    h('h2', {}, 'Dati personali di questa persona'),
+    h('p', { class: 'muted' }, 'Su richiesta della persona: scarica tutto ciò che Sportello conserva su di lei, oppure cancellalo. La cancellazione non si può annullare.'),
+  );
+  card.append(h('div', { class: 'actions' },
+    h('a', { class: 'secondary', id: 'export-contact', href: `/api/v1/inbox/contacts/${c.contactId}/export`, download: `contatto-${c.contactId}.json` }, 'Scarica i dati (JSON)'),
+    h('button', {
+      class: 'secondary', type: 'button', name: 'erase',
+      onclick: () => void attempt(card, async () => {
+        if (!confirm('Cancellare tutti i messaggi, le risposte, le note e gli avvisi inviati a questa persona?')) return;
+        await api('DELETE', `/inbox/contacts/${c.contactId}`);
+        location.hash = '#/inbox';
+      }),
+    }, 'Cancella tutti i dati'),
+  ));
+  return card;
 }

@@ -6,6 +6,7 @@ import { errorBox, show } from './core/dom.js';
 import { onRefresh } from './core/navigation.js';
 import { session, setLanguages } from './core/session.js';
 import { showDetail, showList, showNew } from './views/announcements.js';
+import { showAudit } from './views/audit.js';
 import { showChannels } from './views/channels.js';
 import { showGroups } from './views/groups.js';
 import { showConversation, showInbox } from './views/inbox.js';
@@ -36,6 +37,7 @@ async function route() {
     else if (hash === '#/groups' || hash.startsWith('#/groups?')) await showGroups();
     else if (hash === '#/channels') await showChannels();
     else if (hash === '#/users' || hash.startsWith('#/users?')) await showUsers();
+    else if (hash === '#/audit' || hash.startsWith('#/audit?')) await showAudit();
     else await showList();
   } catch (error) {
     if (!(error instanceof ApiError && error.sessionExpired)) show(errorBox(error));

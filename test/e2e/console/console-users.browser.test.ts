@@ -64,10 +64,26 @@ describe('staff console in a browser: people', function () {
     expect(login.status).to.equal(401);
   });
 
-  it('an editor is not offered the people page', async () => {
+  it('the admin finds it all in the activity log: the creation, the disabling, the failed sign-in after, filtered by action', async () => {
+    await page().click('#nav-audit');
+    await page().waitForSelector('#audit');
+    const actions = await page().$$eval('#audit tbody tr', (rows) => rows.map((row) => row.getAttribute('data-action')));
+    expect(actions).to.include.members(['user.created', 'user.disabled', 'auth.login', 'auth.login_failed']);
+    await page().fill('#audit-filter input[name=action]', 'user.created');
+    await page().click('#audit-filter button[type=submit]');
+    await page().waitForURL(/action=user\.created/);
+    await page().waitForSelector('#audit tbody tr');
+    const created = await page().$$eval('#audit tbody tr', (rows) => rows.map((row) => row.textContent ?? ''));
+    expect(created.length).to.be.greaterThan(0);
+    expect(created.every((text) => text.includes('user.created'))).to.equal(true);
+    expect(created.join(' ')).to.contain(admin.user.email);
+  });
+
+  it('an editor is offered neither the people page nor the activity log', async () => {
     await chrome.signOut();
     await chrome.signIn(await signInAs(stack, 'editor'));
     expect(await page().isVisible('#nav-users')).to.equal(false);
+    expect(await page().isVisible('#nav-audit')).to.equal(false);
     expect(chrome.violations).to.deep.equal([]);
   });
 });

@@ -31,6 +31,7 @@ export function showSignedIn() {
   document.getElementById('nav').hidden = false;
   document.getElementById('nav-new').hidden = !can.write();
   document.getElementById('nav-users').hidden = session.user.role !== 'admin';
+  document.getElementById('nav-audit').hidden = session.user.role !== 'admin';
   const langs = session.user.languages.length ? ` · ${session.user.languages.join(', ')}` : '';
   document.getElementById('who').textContent = `${session.user.email} (${ROLE_NAMES[session.user.role] ?? session.user.role}${langs})`;
 }

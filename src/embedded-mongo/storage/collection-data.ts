@@ -23,6 +23,8 @@ export class CollectionData {
   readonly ids = new Map<string, number>();
   readonly indexes = new Map<string, CollectionIndex>();
   private nextRid = 1;
+  /** `db.name`, built once: every committed change asks for it. */
+  readonly ns: string;
 
   constructor(
     readonly db: string,
@@ -30,12 +32,10 @@ export class CollectionData {
     readonly options: Document,
     readonly uuid: Buffer,
   ) {
+    this.ns = `${db}.${name}`;
     this.indexes.set('_id_', new CollectionIndex(ID_INDEX_SPEC));
   }
 
-  get ns(): string {
-    return `${this.db}.${this.name}`;
-  }
 
   ridOf(id: unknown): number | undefined {
     return this.ids.get(idKey(id));

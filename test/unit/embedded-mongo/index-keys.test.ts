@@ -31,6 +31,16 @@ describe('embedded engine: index keys and _id keys', () => {
     }
   });
 
+  it('valuesAtPath, a top-level field holding a scalar, null, an array, an empty array or nothing: one value per element, null when missing', () => {
+    const stored = { s: 'x', z: null, list: ['a', 'b'], empty: [], nested: { k: 1 } };
+
+    const found = ['s', 'z', 'list', 'empty', 'nested', 'missing'].map((field) => valuesAtPath(stored, field));
+
+    expect(found).to.deep.equal([['x'], [null], ['a', 'b'], [undefined], [{ k: 1 }], [null]]);
+    expect(found[2]).to.not.equal(stored.list);
+    expect(valuesAtPath({ a: [{ b: 1 }, { b: 2 }] }, 'a.b')).to.deep.equal([1, 2]);
+  });
+
   it('compareBson, strings and numbers of the same and of other types: the order of their brackets and values', () => {
     expect(compareBson('a', 'b')).to.be.below(0);
     expect(compareBson('b', 'b')).to.equal(0);

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { Change } from './change.js';
-import { encodeChange, encodeRecord } from './journal-records.js';
+import { RecordWriter } from './journal-records.js';
 
 interface Waiter {
   sequence: number;
@@ -11,7 +11,7 @@ interface Waiter {
 /** Changes bound for one file; a rotation closes the segment of the old file. */
 interface Segment {
   handle: FileHandle;
-  changes: Buffer[];
+  record: RecordWriter;
   through: number;
 }
 
@@ -46,10 +46,10 @@ export class Journal {
   append(change: Change): void {
     let segment = this.segments[this.segments.length - 1];
     if (!segment || segment.handle !== this.handle) {
-      segment = { handle: this.handle, changes: [], through: 0 };
+      segment = { handle: this.handle, record: new RecordWriter(), through: 0 };
       this.segments.push(segment);
     }
-    segment.changes.push(encodeChange(change));
+    segment.record.append(change);
     this.appended += 1;
     segment.through = this.appended;
   }
@@ -91,7 +91,7 @@ export class Journal {
     try {
       while (this.segments.length > 0) {
         const segment = this.segments.shift()!;
-        const record = encodeRecord(segment.changes);
+        const record = segment.record.finish();
         await segment.handle.write(record);
         await segment.handle.datasync();
         if (segment.handle === this.handle) this.written += record.length;

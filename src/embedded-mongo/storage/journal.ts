@@ -17,7 +17,7 @@ interface Segment {
 
 /**
  * The append-only journal with group commit: changes made in the same tick are written as one
- * record and share one fdatasync; callers wait for their sequence number before replying.
+ * record and share one synchronous (O_DSYNC) write; callers wait for their sequence number before replying.
  */
 export class Journal {
   private segments: Segment[] = [];
@@ -92,8 +92,8 @@ export class Journal {
       while (this.segments.length > 0) {
         const segment = this.segments.shift()!;
         const record = segment.record.finish();
+        // The handle is opened with O_DSYNC (`openJournal`): the write returns once the record is on disk.
         await segment.handle.write(record);
-        await segment.handle.datasync();
         if (segment.handle === this.handle) this.written += record.length;
         this.synced = segment.through;
         this.release();

@@ -4,7 +4,7 @@ import type { Catalog } from './catalog.js';
 import type { Change } from './change.js';
 import type { Journal } from './journal.js';
 import { RecordWriter } from './journal-records.js';
-import { journalGenerations, journalPath, snapshotGenerations, snapshotPath, snapshotTempPath, syncDirectory } from './data-files.js';
+import { journalGenerations, journalPath, openJournal, snapshotGenerations, snapshotPath, snapshotTempPath, syncDirectory } from './data-files.js';
 
 const DOCS_PER_RECORD = 2000;
 
@@ -21,7 +21,7 @@ interface CapturedCollection {
  */
 export async function writeSnapshot(dir: string, catalog: Catalog, journal: Journal, gen: number): Promise<number> {
   const nextGen = gen + 1;
-  const nextHandle = await open(journalPath(dir, nextGen), 'a');
+  const nextHandle = await openJournal(dir, nextGen);
   const captured = capture(catalog);
   const previous = journal.rotate(nextHandle);
   await journal.drain();

@@ -5,6 +5,7 @@ import { refuseUnsupportedOperators } from './refused-operators.js';
 import { bracketOf, bsonEquals, compareBson } from '../indexes/bson-order.js';
 import { isIndexableScalar } from '../indexes/field-conditions.js';
 import { valuesAtPath } from '../indexes/key-paths.js';
+import { objectIdKey } from '../storage/id-key.js';
 
 export type DocumentPredicate = (doc: Document) => boolean;
 
@@ -23,7 +24,7 @@ function scalarKey(value: unknown): string | undefined {
     case 'boolean': return value ? 'b1' : 'b0';
     default:
       if (value instanceof Date) return `d${value.getTime()}`;
-      if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return `o${(value as { toHexString(): string }).toHexString()}`;
+      if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return objectIdKey(value as { id: unknown; toHexString(): string });
       return undefined;
   }
 }

@@ -21,7 +21,7 @@ export function idKey(id: unknown): string {
  * The 12 bytes as one character each: a fifth of the cost of the hex string (a buffer view and a hex encoding
  * per call), and shorter keys in the `_id` map. Every update looks its document up by `_id` several times.
  */
-function objectIdKey(id: { id: unknown; toHexString(): string }): string {
+export function objectIdKey(id: { id: unknown; toHexString(): string }): string {
   const own = id.id;
   const b = own instanceof Uint8Array && own.length === 12 ? own : Buffer.from(id.toHexString(), 'hex');
   return String.fromCharCode(OBJECT_ID_TAG, b[0]!, b[1]!, b[2]!, b[3]!, b[4]!, b[5]!, b[6]!, b[7]!, b[8]!, b[9]!, b[10]!, b[11]!);

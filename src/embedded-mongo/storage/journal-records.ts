@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { BSON, type Document } from 'bson';
 import type { Change } from './change.js';
-import { BsonWriter } from './bson-writer.js';
+import { BsonWriter } from '../wire/bson-writer.js';
 
 /**
  * A record is `[u32 payload length][u32 crc32][payload]`, the payload being the BSON of each

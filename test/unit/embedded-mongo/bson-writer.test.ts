@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { BSON, Binary, Decimal128, Int32, Long, ObjectId, Timestamp, type Document } from 'bson';
 import { RecordWriter, decodeRecords } from '../../../src/embedded-mongo/storage/journal-records.js';
+import { encodeOpMsg } from '../../../src/embedded-mongo/wire/op-msg.js';
 import type { Change } from '../../../src/embedded-mongo/storage/change.js';
 
 const serialized = (doc: Document): Buffer => Buffer.from(BSON.serialize(doc, { checkKeys: false, ignoreUndefined: true }));
@@ -37,7 +38,7 @@ const awkward: Document = {
   nullProto: Object.assign(Object.create(null) as Document, { a: 1 }),
 };
 
-describe('embedded engine: journal records', () => {
+describe('embedded engine: BSON written by the engine (journal records, replies)', () => {
   it('RecordWriter, put, patch and del changes of plain documents: the bytes of bson serialize, back to back after a header with length and crc', () => {
     const changes: Change[] = [
       { op: 'put', db: 'sportello', coll: 'deliveries', doc: delivery },
@@ -66,6 +67,31 @@ describe('embedded engine: journal records', () => {
 
     const payload = Buffer.concat(changes.map((change) => serialized(change as unknown as Document)));
     expect(record.subarray(8).equals(payload)).to.equal(true);
+  });
+
+  it('RecordWriter, Longs and Timestamps of every sign and size: the bytes of bson serialize', () => {
+    const longs = ['0', '-1', '9007199254740993', '-9223372036854775808', '9223372036854775807'].map((n) => Long.fromString(n));
+    const changes: Change[] = [{ op: 'put', db: 'db', coll: 'c', doc: { _id: 1, longs, ts: new Timestamp({ t: 4294967295, i: 7 }), t0: new Timestamp({ t: 0, i: 0 }) } }];
+
+    const record = recordOf(changes);
+
+    expect(record.subarray(8).equals(serialized(changes[0] as unknown as Document))).to.equal(true);
+  });
+
+  it('encodeOpMsg, a find reply with a Long cursor id and a Timestamp, and one holding a Binary: header, flags, kind 0, then the bytes of bson serialize', () => {
+    const replies: Document[] = [
+      { cursor: { firstBatch: [delivery, delivery], id: Long.fromString('42'), ns: 'sportello.deliveries' }, ok: 1, operationTime: new Timestamp({ t: 1764547200, i: 3 }) },
+      { cursor: { firstBatch: Array.from({ length: 50 }, () => delivery), id: Long.ZERO, ns: 'db.c' }, ok: 1 },
+      { value: { bin: new Binary(Buffer.from([1, 2])) }, ok: 1 },
+    ];
+    for (const reply of replies) {
+      const message = encodeOpMsg(5, 9, reply);
+
+      const body = serialized(reply);
+      expect(message.readInt32LE(0)).to.equal(message.length);
+      expect([message.readInt32LE(4), message.readInt32LE(8), message.readInt32LE(12), message.readUInt32LE(16), message[20]]).to.deep.equal([5, 9, 2013, 0, 0]);
+      expect(message.subarray(21).equals(body)).to.equal(true);
+    }
   });
 
   it('RecordWriter, a document bson refuses (a key holding a NUL): the error bson raises', () => {

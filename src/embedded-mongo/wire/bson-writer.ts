@@ -12,9 +12,12 @@ const TYPE_BOOLEAN = 0x08;
 const TYPE_DATE = 0x09;
 const TYPE_NULL = 0x0a;
 const TYPE_INT32 = 0x10;
+const TYPE_TIMESTAMP = 0x11;
+const TYPE_INT64 = 0x12;
 const TWO_TO_32 = 4294967296;
 
 type Plain = Record<string, unknown>;
+type LongLike = { getLowBits(): number; getHighBits(): number };
 
 function isPlainObject(value: object): value is Plain {
   const proto: unknown = Object.getPrototypeOf(value);
@@ -23,11 +26,12 @@ function isPlainObject(value: object): value is Plain {
 
 /**
  * Appends documents as BSON to one growing buffer, byte for byte what bson's `serialize` writes with
- * `ignoreUndefined`, for the values stored documents hold: strings, numbers, booleans, null, dates, ObjectIds,
- * arrays and plain objects. `append` returns false, having written nothing, for a document holding anything
- * else (a Long, a Binary, a key with a NUL), which the caller hands to bson. The journal encodes every change
- * this way: bson's serializer checks each key against a regular expression, tracks the path for cycles and
- * copies its result out of a shared buffer, which cost more than the rest of an update.
+ * `ignoreUndefined`, for the values stored documents and replies mostly hold: strings, numbers, booleans,
+ * null, dates, ObjectIds, Longs, Timestamps, arrays and plain objects. `append` returns false, having written
+ * nothing, for a document holding anything else (a Binary, a Decimal128, a key with a NUL), which the caller
+ * hands to bson. Journal records and replies are written this way: bson's serializer checks each key against a
+ * regular expression, tracks the path for cycles and copies its result out of a shared buffer, which cost more
+ * than the rest of an update.
  */
 export class BsonWriter {
   private buf: Buffer;
@@ -151,14 +155,26 @@ export class BsonWriter {
       this.pos += 8;
       return true;
     }
-    if ((value as { _bsontype?: unknown })._bsontype === 'ObjectId') {
+    const tag = (value as { _bsontype?: unknown })._bsontype;
+    if (tag === 'Long' || tag === 'Timestamp') return this.int64(key, tag === 'Long' ? TYPE_INT64 : TYPE_TIMESTAMP, value as LongLike);
+    if (tag === 'ObjectId') {
       const id = (value as { id?: unknown }).id;
       if (!(id instanceof Uint8Array) || id.length !== 12 || !this.head(TYPE_OBJECT_ID, key)) return false;
       this.appendBytes(id);
       return true;
     }
-    if ((value as { _bsontype?: unknown })._bsontype !== undefined || !isPlainObject(value)) return false;
+    if (tag !== undefined || !isPlainObject(value)) return false;
     return this.head(TYPE_DOCUMENT, key) && this.document(value, depth + 1);
+  }
+
+  /** A Long or a Timestamp (a cursor id, `operationTime`): its low then high 32 bits. */
+  private int64(key: string, type: number, value: LongLike): boolean {
+    if (typeof value.getLowBits !== 'function' || !this.head(type, key)) return false;
+    this.ensure(8);
+    this.int32At(this.pos, value.getLowBits());
+    this.int32At(this.pos + 4, value.getHighBits());
+    this.pos += 8;
+    return true;
   }
 
   /** The element's type and name; false for a name bson refuses (holding a NUL), which the caller hands to bson. */

@@ -121,6 +121,11 @@ function plainFilter(filter: Document): DocumentPredicate | null {
   return (doc) => tests.every((test) => test(doc));
 }
 
+/** The direct test of a non-empty filter of the shapes `plainFilter` reads, or null for one mingo must test. */
+export function compilePlainFilter(filter: Document): DocumentPredicate | null {
+  return Object.keys(filter).length > 0 ? plainFilter(filter) : null;
+}
+
 /**
  * Compiles a MongoDB filter once; mingo does the matching. Equality, `$in` and `$size` on plain fields, ranges
  * of ids and dates, and `$and`/`$or` of those (a point read, a state check, a page of ids, the groups matching

@@ -21,11 +21,8 @@ export function documentPatch(before: Document, after: Document): DocumentPatch 
   // Walks `after` once, with a cursor over the keys of `before` (no second key list: this runs for every update).
   const beforeKeys = Object.keys(before);
   let next = 0;
-  const skipRemoved = (): void => {
-    while (next < beforeKeys.length && !Object.prototype.hasOwnProperty.call(after, beforeKeys[next]!)) unset.push(beforeKeys[next++]!);
-  };
   for (const key in after) {
-    skipRemoved();
+    next = skipRemoved(beforeKeys, next, after, unset);
     if (next < beforeKeys.length) {
       if (beforeKeys[next] !== key) return undefined;
       next += 1;
@@ -35,8 +32,15 @@ export function documentPatch(before: Document, after: Document): DocumentPatch 
       set[key] = after[key];
     }
   }
-  skipRemoved();
+  next = skipRemoved(beforeKeys, next, after, unset);
   return next === beforeKeys.length ? { set, unset } : undefined;
+}
+
+/** Moves the cursor over `before`'s keys past those `after` no longer has, listing them in `unset`. */
+function skipRemoved(beforeKeys: string[], from: number, after: Document, unset: string[]): number {
+  let next = from;
+  while (next < beforeKeys.length && !Object.prototype.hasOwnProperty.call(after, beforeKeys[next]!)) unset.push(beforeKeys[next++]!);
+  return next;
 }
 
 /** `doc` with the patch applied: its kept fields where they were, the new ones after them in the patch's order. */

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { Catalog } from './storage/catalog.js';
 import { CursorStore } from './cursors/cursor-store.js';
@@ -7,7 +6,7 @@ import { Journal } from './storage/journal.js';
 import { CommittedWorkspace } from './storage/committed-workspace.js';
 import { acquireLock } from './storage/lock-file.js';
 import { recover } from './storage/recovery.js';
-import { journalPath } from './storage/data-files.js';
+import { openJournal } from './storage/data-files.js';
 import { writeSnapshot } from './storage/snapshot.js';
 import { createWireServer } from './server.js';
 import { sweepExpired } from './ttl/ttl-sweeper.js';
@@ -48,7 +47,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     let record: (change: Change) => void = () => undefined;
     const catalog = new Catalog((change) => record(change));
     let gen = await recover(opts.dataDir, catalog);
-    const handle = await open(journalPath(opts.dataDir, gen), 'a');
+    const handle = await openJournal(opts.dataDir, gen);
     const journal = new Journal(handle, (await handle.stat()).size);
     record = (change) => journal.append(change);
     const engine: EngineState = {

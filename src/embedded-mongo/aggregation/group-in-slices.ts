@@ -38,6 +38,37 @@ async function groupBucket(docs: Document[], spec: Document, options: Options, y
   return out;
 }
 
+const ownValue = (doc: Document, field: string): unknown => (Object.prototype.hasOwnProperty.call(doc, field) ? doc[field] : undefined);
+const isTopLevelPath = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 1 && value[0] === '$' && value[1] !== '$' && !value.includes('.');
+
+/**
+ * For `_id: '$field'` or `_id: { name: '$field', … }` of top-level fields (a summary by state, language and
+ * channel), a bucket key read from the document without evaluating the expression with mingo and turning the
+ * result into EJSON, for every document. Undefined for a document whose object key holds anything but strings
+ * (it takes the general key, which no string-only group shares), and for other `_id` expressions.
+ */
+function fieldsKey(id: unknown): ((doc: Document) => string | undefined) | undefined {
+  if (isTopLevelPath(id)) {
+    const field = id.slice(1);
+    return (doc) => idKey(ownValue(doc, field) ?? null);
+  }
+  if (id === null || typeof id !== 'object' || Object.getPrototypeOf(id) !== Object.prototype) return undefined;
+  const paths = Object.values(id as Document);
+  if (paths.length === 0 || !paths.every(isTopLevelPath)) return undefined;
+  const fields = paths.map((path) => path.slice(1));
+  return (doc) => {
+    // Not a character any idKey starts with; each value is prefixed by its length, so no two groups share a key.
+    let key = '\u0001';
+    for (const field of fields) {
+      const value = ownValue(doc, field);
+      if (typeof value !== 'string') return undefined;
+      key += `${value.length}:${value}`;
+    }
+    return key;
+  };
+}
+
 /**
  * `$group` that pauses between slices: documents are first sorted into their groups (the `_id`
  * expression evaluated by mingo, groups told apart by BSON equality), then mingo accumulates
@@ -45,8 +76,9 @@ async function groupBucket(docs: Document[], spec: Document, options: Options, y
  */
 export async function groupInSlices(docs: Document[], spec: Document, options: Options, yielder: EventLoopYielder): Promise<Document[]> {
   const buckets = new Map<string, Document[]>();
+  const fastKey = fieldsKey(spec['_id']);
   for (const doc of docs) {
-    const key = idKey(evalExpr(doc, spec['_id'], options) ?? null);
+    const key = fastKey?.(doc) ?? idKey(evalExpr(doc, spec['_id'], options) ?? null);
     const bucket = buckets.get(key);
     if (bucket) bucket.push(doc);
     else buckets.set(key, [doc]);

@@ -4,6 +4,7 @@ import { mingoOptions } from '../query/mingo-options.js';
 import { refuseUnsupportedStages } from '../query/refused-operators.js';
 import { badValue } from '../mongo-error.js';
 import { runPipeline } from '../aggregation/run-pipeline.js';
+import { compilePlainFilter } from '../query/filter.js';
 
 export const aggregate: CommandHandler = async (command, ctx) => {
   const target = command['aggregate'];
@@ -21,8 +22,11 @@ export const aggregate: CommandHandler = async (command, ctx) => {
       ? ctx.workspace.candidates(ctx.db, target, leadingMatch)
       : [];
   const resolver = (name: string): Document[] => ctx.workspace.candidates(ctx.db, name);
-  const stages = (listsSessions ? pipeline.slice(1) : pipeline) as Document[];
-  const docs = await runPipeline(source, stages, mingoOptions(resolver, command['let'] as Document | undefined));
+  // A leading $match that find's filter reads directly is tested that way, not by mingo for every candidate.
+  const plainMatch = leadingMatch ? compilePlainFilter(leadingMatch) : null;
+  const stages = (listsSessions || plainMatch ? pipeline.slice(1) : pipeline) as Document[];
+  const matched = plainMatch ? source.filter(plainMatch) : source;
+  const docs = await runPipeline(matched, stages, mingoOptions(resolver, command['let'] as Document | undefined));
   const cursorOptions = (command['cursor'] ?? {}) as Document;
   const ns = `${ctx.db}.${typeof target === 'string' ? target : '$cmd.aggregate'}`;
   const batchSize = cursorOptions['batchSize'] === undefined ? undefined : Number(cursorOptions['batchSize']);

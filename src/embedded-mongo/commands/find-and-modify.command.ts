@@ -1,15 +1,14 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo/query';
 import { targetCollection, type CommandHandler } from './command-context.js';
 import { runUpdate } from './update.command.js';
 import { selectDocuments } from '../query/select-documents.js';
-import { mingoOptions } from '../query/mingo-options.js';
+import { projectDocuments } from '../query/project-documents.js';
 import type { UpdateSpec } from '../query/apply-update.js';
 import { failedToParse } from '../mongo-error.js';
 
 function project(doc: Document | null, fields: Document | undefined): Document | null {
   if (!doc || !fields || Object.keys(fields).length === 0) return doc;
-  return new Query({}, mingoOptions()).find<Document>([doc], fields).all()[0] ?? null;
+  return projectDocuments([doc], fields)[0] ?? null;
 }
 
 export const findAndModify: CommandHandler = (command, ctx) => {

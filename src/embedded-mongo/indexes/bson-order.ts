@@ -64,6 +64,9 @@ export function bracketOf(value: unknown): number {
 }
 
 export function compareBson(a: unknown, b: unknown): number {
+  // Index keys are mostly strings and plain numbers: compared without working out their brackets.
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
+  if (typeof a === 'number' && typeof b === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) return a === b ? 0 : a < b ? -1 : 1;
   const ba = bracketOf(a);
   const bb = bracketOf(b);
   if (ba !== bb) return ba - bb;

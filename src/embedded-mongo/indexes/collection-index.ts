@@ -52,8 +52,32 @@ export class CollectionIndex {
   keysOf(doc: Document): IndexKey[] {
     if (this.partial && !this.partial(doc)) return [];
     if (this.spec.sparse && this.fields.every((field) => isMissing(doc, field))) return [];
+    if (this.topLevel) {
+      const key = this.topLevelKey(doc);
+      if (key !== undefined) return [key];
+    }
     if (this.fields.length === 1) return dedupeValues(valuesAtPath(doc, this.fields[0]!));
     return keyTuples(this.fields.map((field) => valuesAtPath(doc, field)));
+  }
+
+  /**
+   * The one key of a top-level index over fields holding no array (a missing field indexes as null), or
+   * undefined when a field holds an array: what `valuesAtPath` and `keyTuples` give, without splitting paths
+   * and building a list per field for every document written.
+   */
+  private topLevelKey(doc: Document): IndexKey | undefined {
+    const { fields } = this;
+    if (fields.length === 1) {
+      const value: unknown = doc[fields[0]!];
+      return Array.isArray(value) ? undefined : (value ?? null);
+    }
+    const key: unknown[] = new Array(fields.length);
+    for (let i = 0; i < fields.length; i += 1) {
+      const value: unknown = doc[fields[i]!];
+      if (Array.isArray(value)) return undefined;
+      key[i] = value ?? null;
+    }
+    return key;
   }
 
   add(doc: Document, rid: number): void {

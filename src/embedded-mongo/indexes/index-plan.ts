@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import type { CollectionData } from '../storage/collection-data.js';
 import type { CollectionIndex } from './collection-index.js';
 import { bracketOf } from './bson-order.js';
-import { fieldConditions, type FieldCondition } from './field-conditions.js';
+import { fieldConditions, isIndexableScalar, type FieldCondition } from './field-conditions.js';
 import type { KeyBound } from './sorted-keys.js';
 
 export type SortSpec = Record<string, 1 | -1>;
@@ -140,6 +140,12 @@ class IdScan implements CandidateScan {
   constructor(private readonly coll: CollectionData, private readonly ids: unknown[], readonly ordered: boolean) {}
 
   forEach(visit: (doc: Document) => boolean): void {
+    if (this.ids.length === 1) {
+      const rid = this.coll.ridOf(this.ids[0]);
+      const doc = rid === undefined ? undefined : this.coll.docs.get(rid);
+      if (doc) visit(doc);
+      return;
+    }
     const seen = new Set<number>();
     for (const value of this.ids) {
       const rid = this.coll.ridOf(value);
@@ -179,6 +185,9 @@ class CollectionScan implements CandidateScan {
  * else the whole collection.
  */
 export function planScan(coll: CollectionData, filter: Document | undefined, sort?: SortSpec): CandidateScan {
+  // `{ _id: value, … }`, a point write's filter: the document with that `_id` is the only candidate.
+  const id: unknown = filter?.['_id'];
+  if (id !== undefined && isIndexableScalar(id)) return new IdScan(coll, [id], true);
   const conditions = fieldConditions(filter);
   const sorting = sort !== undefined && Object.keys(sort).length > 0;
   const idCondition = conditions.get('_id');

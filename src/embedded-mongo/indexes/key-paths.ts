@@ -5,9 +5,17 @@ import type { Document } from 'bson';
  * multikey index does. A missing field indexes as null, as in MongoDB.
  */
 export function valuesAtPath(doc: unknown, path: string): unknown[] {
+  if (!path.includes('.') && doc !== null && typeof doc === 'object' && !Array.isArray(doc)) return topLevelValues((doc as Document)[path]);
   const out: unknown[] = [];
   collect(doc, path.split('.'), 0, out);
   return out.length > 0 ? out : [null];
+}
+
+/** What `collect` gives for a field of the document itself, without splitting its name (filters ask per document). */
+function topLevelValues(value: unknown): unknown[] {
+  if (value === undefined) return [null];
+  if (!Array.isArray(value)) return [value];
+  return value.length === 0 ? [undefined] : [...value];
 }
 
 function collect(value: unknown, parts: string[], depth: number, out: unknown[]): void {

@@ -50,11 +50,21 @@ export class SortedKeys {
       this.chunks.push({ keys: [key], rids: [rid] });
       return;
     }
-    const ci = this.chunkFor(key, rid);
+    const last = this.chunks.length - 1;
+    const tail = this.chunks[last]!;
+    // New documents get the highest record id, and often the highest key too (an ObjectId `_id`, the newest
+    // state of the newest announcement): such an entry goes at the end without a search.
+    const atEnd = this.compareEntries(tail.keys[tail.keys.length - 1], tail.rids[tail.rids.length - 1]!, key, rid) < 0;
+    const ci = atEnd ? last : this.chunkFor(key, rid);
     const chunk = this.chunks[ci]!;
-    const i = this.lowerIndex(chunk, key, rid);
-    chunk.keys.splice(i, 0, key);
-    chunk.rids.splice(i, 0, rid);
+    if (atEnd) {
+      chunk.keys.push(key);
+      chunk.rids.push(rid);
+    } else {
+      const i = this.lowerIndex(chunk, key, rid);
+      chunk.keys.splice(i, 0, key);
+      chunk.rids.splice(i, 0, rid);
+    }
     if (chunk.keys.length > CHUNK_MAX) {
       this.chunks.splice(ci + 1, 0, { keys: chunk.keys.splice(CHUNK_MAX / 2), rids: chunk.rids.splice(CHUNK_MAX / 2) });
     }
@@ -117,6 +127,8 @@ export class SortedKeys {
     if (this.width === 1) return prefix.length === 0 ? 0 : compareBson(key, prefix[0]);
     const values = key as unknown[];
     for (let i = 0; i < prefix.length; i += 1) {
+      // Most fields of neighbouring keys hold the same value (one state, one announcement): no need to order them.
+      if (values[i] === prefix[i]) continue;
       const c = compareBson(values[i], prefix[i]);
       if (c !== 0) return c;
     }

@@ -5,13 +5,10 @@ import { bsonEquals } from '../indexes/bson-order.js';
 import { OPERATOR_UPDATE_OPTIONS, PIPELINE_UPDATE_OPTIONS } from './mingo-options.js';
 import { MongoCommandError, failedToParse } from '../mongo-error.js';
 import { refuseUnsupportedOperators } from './refused-operators.js';
+import { topLevelUpdate, type UpdateOutcome } from './top-level-update.js';
+import { deepEqualDocuments } from './document-equality.js';
 
 export type UpdateSpec = Document | Document[];
-
-export interface UpdateOutcome {
-  doc: Document;
-  modified: boolean;
-}
 
 export function isReplacement(update: UpdateSpec): update is Document {
   return !Array.isArray(update) && Object.keys(update).every((key) => !key.startsWith('$'));
@@ -34,7 +31,10 @@ export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Doc
     delete rest['_id'];
     next = doc['_id'] !== undefined ? { _id: doc['_id'], ...rest } : { ...update };
   } else {
-    next = topLevelUpdate(doc, update) ?? operatorUpdate(doc, update, arrayFilters, inserting);
+    const fast = topLevelUpdate(doc, update);
+    // It leaves `_id` and the order of the fields as they were: a document that starts with its `_id` needs no check.
+    if (fast && doc['_id'] !== undefined && startsWithId(doc)) return fast;
+    next = fast?.doc ?? operatorUpdate(doc, update, arrayFilters, inserting);
   }
   if (doc['_id'] !== undefined && !bsonEquals(next['_id'], doc['_id'])) throw immutableId();
   if (next['_id'] === undefined) next = { _id: new ObjectId(), ...next };
@@ -43,6 +43,11 @@ export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Doc
     next = { _id, ...rest };
   }
   return { doc: next, modified: !deepEqualDocuments(doc, next) };
+}
+
+function startsWithId(doc: Document): boolean {
+  for (const key in doc) return key === '_id';
+  return false;
 }
 
 function operatorUpdate(doc: Document, update: Document, arrayFilters: Document[] | undefined, inserting: boolean): Document {
@@ -54,57 +59,6 @@ function operatorUpdate(doc: Document, update: Document, arrayFilters: Document[
   if (Object.keys(operators).length > 0) mingoUpdate(next, operators as never, arrayFilters, undefined, { cloneMode: 'copy', queryOptions: OPERATOR_UPDATE_OPTIONS });
   if (inserting && onInsert) mingoUpdate(next, { $set: onInsert } as never, undefined, undefined, { cloneMode: 'copy', queryOptions: OPERATOR_UPDATE_OPTIONS });
   return next;
-}
-
-const TOP_LEVEL_OPERATORS = new Set(['$set', '$unset', '$inc', '$push']);
-const isTopLevelField = (field: string): boolean =>
-  field !== '_id' && field !== '' && field !== '__proto__' && !field.includes('.') && !field.startsWith('$');
-const isPushable = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-
-/**
- * `$set`, `$unset`, `$inc` of plain numbers and `$push` of one plain value, each on top-level fields named
- * once: the shape of most state changes, applied without mingo (whose updater costs more than the rest of
- * the update). Fields change in the order mingo would change them; anything else returns undefined for mingo.
- * The untouched fields are shared with the stored version, which is never mutated in place.
- */
-function topLevelUpdate(doc: Document, update: Document): Document | undefined {
-  const seen = new Set<string>();
-  for (const [operator, fields] of Object.entries(update)) {
-    if (!TOP_LEVEL_OPERATORS.has(operator) || !isPlainObject(fields) || Object.keys(fields).length === 0) return undefined;
-    for (const [field, value] of Object.entries(fields)) {
-      if (!isTopLevelField(field) || seen.has(field)) return undefined;
-      seen.add(field);
-      const current = doc[field];
-      if (operator === '$inc' && (typeof value !== 'number' || (current !== undefined && typeof current !== 'number'))) return undefined;
-      if (operator === '$push' && (!isPushable(value) || (current !== undefined && !Array.isArray(current)))) return undefined;
-    }
-  }
-  const next: Document = { ...doc };
-  for (const [operator, fields] of Object.entries(update)) {
-    for (const [field, value] of Object.entries(fields as Document)) {
-      if (operator === '$set') next[field] = cloneDocument(value);
-      else if (operator === '$unset') delete next[field];
-      else if (operator === '$inc') next[field] = ((next[field] as number | undefined) ?? 0) + (value as number);
-      else next[field] = [...((next[field] as unknown[] | undefined) ?? []), value];
-    }
-  }
-  return next;
-}
-
-function deepEqualDocuments(a: Document, b: Document): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((key, i) => key === kb[i] && sameValue(a[key], b[key]));
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  if (isPlainObject(a) && isPlainObject(b)) return deepEqualDocuments(a, b);
-  // Numbers of different BSON widths are different stored values even when they compare equal.
-  return typeof a === 'object' && bsonEquals(a, b) && (a as object).constructor === (b as object)?.constructor;
 }
 
 /** The document an upsert starts from: the filter's equality fields, as MongoDB seeds it. */

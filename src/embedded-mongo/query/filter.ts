@@ -5,6 +5,7 @@ import { refuseUnsupportedOperators } from './refused-operators.js';
 import { bracketOf, bsonEquals, compareBson } from '../indexes/bson-order.js';
 import { isIndexableScalar } from '../indexes/field-conditions.js';
 import { valuesAtPath } from '../indexes/key-paths.js';
+import { objectIdKey } from '../storage/id-key.js';
 
 export type DocumentPredicate = (doc: Document) => boolean;
 
@@ -23,7 +24,7 @@ function scalarKey(value: unknown): string | undefined {
     case 'boolean': return value ? 'b1' : 'b0';
     default:
       if (value instanceof Date) return `d${value.getTime()}`;
-      if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return `o${(value as { toHexString(): string }).toHexString()}`;
+      if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return objectIdKey(value as { id: unknown; toHexString(): string });
       return undefined;
   }
 }
@@ -118,6 +119,11 @@ function plainFilter(filter: Document): DocumentPredicate | null {
     tests.push(test);
   }
   return (doc) => tests.every((test) => test(doc));
+}
+
+/** The direct test of a non-empty filter of the shapes `plainFilter` reads, or null for one mingo must test. */
+export function compilePlainFilter(filter: Document): DocumentPredicate | null {
+  return Object.keys(filter).length > 0 ? plainFilter(filter) : null;
 }
 
 /**

@@ -16,9 +16,10 @@ export function refuseUnsupportedOperators(expression: unknown): void {
   }
   const proto = Object.getPrototypeOf(expression);
   if (proto !== Object.prototype && proto !== null) return;
-  for (const [key, value] of Object.entries(expression)) {
+  // A plain object's prototype has no enumerable keys: `for in` walks its own, without building entry pairs.
+  for (const key in expression) {
     if (REFUSED_QUERY.has(key)) throw new MongoCommandError(2, 'BadValue', `${key} is not supported by the embedded engine`);
-    refuseUnsupportedOperators(value);
+    refuseUnsupportedOperators((expression as Record<string, unknown>)[key]);
   }
 }
 

@@ -1,8 +1,7 @@
-import { Query } from 'mingo/query';
 import type { Document } from 'bson';
 import type { Workspace } from '../storage/workspace.js';
 import type { SortSpec } from '../indexes/index-plan.js';
-import { mingoOptions } from './mingo-options.js';
+import { projectDocuments } from './project-documents.js';
 import { compileFilter } from './filter.js';
 import { refuseUnsupportedOperators } from './refused-operators.js';
 import { sortDocuments } from '../aggregation/sort-in-slices.js';
@@ -42,14 +41,14 @@ export function selectDocuments(workspace: Workspace, db: string, coll: string, 
       found.push(doc);
       return limit === 0 || found.length < limit;
     });
-    return projection ? new Query({}, mingoOptions()).find<Document>(found, projection).all() : found;
+    return projection ? projectDocuments(found, projection) : found;
   }
   scan.forEach((doc) => {
     if (matches(doc)) found.push(doc);
     return true;
   });
   const page = sortDocuments(found, sort!).slice(skip, limit ? skip + limit : undefined);
-  return projection ? new Query({}, mingoOptions()).find<Document>(page, projection).all() : page;
+  return projection ? projectDocuments(page, projection) : page;
 }
 
 function normaliseSort(sort: Document): SortSpec {

@@ -110,9 +110,11 @@ export class Catalog {
   replace(coll: CollectionData, rid: number, doc: Document): void {
     const old = coll.docs.get(rid);
     if (!old) throw new Error(`record ${rid} vanished from ${coll.ns}`);
-    coll.checkUnique(doc, rid);
+    // Keys an update leaves as they were cannot collide: only the indexes it changes are checked.
+    const changes = coll.indexChanges(rid, doc);
+    coll.checkUnique(doc, rid, changes.map((c) => c.index));
     this.beforeDocumentChange(coll, doc['_id'], old);
-    coll.replace(rid, doc, false);
+    coll.replace(rid, doc, false, changes);
     const patch = documentPatch(old, doc);
     const change: Change = patch ? { op: 'patch', db: coll.db, coll: coll.name, id: doc['_id'], ...patch } : { op: 'put', db: coll.db, coll: coll.name, doc };
     this.record(change, () => coll.replace(rid, old, false));

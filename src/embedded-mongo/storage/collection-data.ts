@@ -6,6 +6,12 @@ import { duplicateKeyError } from '../indexes/duplicate-key.js';
 import { idKey } from './id-key.js';
 import { DocumentTable } from './document-table.js';
 
+export interface IndexChange {
+  index: CollectionIndex;
+  before: IndexKey[];
+  after: IndexKey[];
+}
+
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 /**
@@ -17,6 +23,8 @@ export class CollectionData {
   readonly ids = new Map<string, number>();
   readonly indexes = new Map<string, CollectionIndex>();
   private nextRid = 1;
+  /** `db.name`, built once: every committed change asks for it. */
+  readonly ns: string;
 
   constructor(
     readonly db: string,
@@ -24,12 +32,10 @@ export class CollectionData {
     readonly options: Document,
     readonly uuid: Buffer,
   ) {
+    this.ns = `${db}.${name}`;
     this.indexes.set('_id_', new CollectionIndex(ID_INDEX_SPEC));
   }
 
-  get ns(): string {
-    return `${this.db}.${this.name}`;
-  }
 
   ridOf(id: unknown): number | undefined {
     return this.ids.get(idKey(id));
@@ -62,11 +68,12 @@ export class CollectionData {
     for (const index of this.indexes.values()) index.add(doc, rid);
   }
 
-  replace(rid: number, doc: Document, checked = true): void {
+  /** The indexes whose keys change when `doc` replaces the document under `rid`, with both sets of keys. */
+  indexChanges(rid: number, doc: Document): IndexChange[] {
     const old = this.docs.get(rid);
     if (!old) throw new Error(`record ${rid} vanished from ${this.ns}`);
     // Most updates change a field or two: an index whose keys stay the same is neither checked nor touched.
-    const changed: Array<{ index: CollectionIndex; before: IndexKey[]; after: IndexKey[] }> = [];
+    const changed: IndexChange[] = [];
     for (const index of this.indexes.values()) {
       // Top-level fields holding the very same value (an update shares what it leaves alone) give the same keys.
       if (index.topLevel && index.fields.every((field) => old[field] === doc[field])) continue;
@@ -74,10 +81,15 @@ export class CollectionData {
       const after = index.keysOf(doc);
       if (!sameKeys(before, after)) changed.push({ index, before, after });
     }
-    if (checked) this.checkUnique(doc, rid, changed.map((c) => c.index));
-    for (const { index, before } of changed) index.removeKeys(before, rid);
+    return changed;
+  }
+
+  /** Swaps in `doc` under `rid`, moving the keys of the indexes `changes` lists. */
+  replace(rid: number, doc: Document, checked = true, changes = this.indexChanges(rid, doc)): void {
+    if (checked) this.checkUnique(doc, rid, changes.map((c) => c.index));
+    for (const { index, before } of changes) index.removeKeys(before, rid);
     this.docs.set(rid, doc);
-    for (const { index, after } of changed) index.addKeys(after, rid);
+    for (const { index, after } of changes) index.addKeys(after, rid);
   }
 
   remove(rid: number): Document | undefined {

@@ -18,23 +18,29 @@ export interface DocumentPatch {
 export function documentPatch(before: Document, after: Document): DocumentPatch | undefined {
   const set: Document = {};
   const unset: string[] = [];
-  const afterKeys = Object.keys(after);
+  // Walks `after` once, with a cursor over the keys of `before` (no second key list: this runs for every update).
+  const beforeKeys = Object.keys(before);
   let next = 0;
-  for (const key of Object.keys(before)) {
-    if (!Object.prototype.hasOwnProperty.call(after, key)) {
-      unset.push(key);
-      continue;
+  for (const key in after) {
+    next = skipRemoved(beforeKeys, next, after, unset);
+    if (next < beforeKeys.length) {
+      if (beforeKeys[next] !== key) return undefined;
+      next += 1;
+      if (after[key] !== before[key]) set[key] = after[key];
+    } else {
+      if (Object.prototype.hasOwnProperty.call(before, key)) return undefined;
+      set[key] = after[key];
     }
-    if (afterKeys[next] !== key) return undefined;
-    next += 1;
-    if (after[key] !== before[key]) set[key] = after[key];
   }
-  for (; next < afterKeys.length; next += 1) {
-    const key = afterKeys[next]!;
-    if (Object.prototype.hasOwnProperty.call(before, key)) return undefined;
-    set[key] = after[key];
-  }
-  return { set, unset };
+  next = skipRemoved(beforeKeys, next, after, unset);
+  return next === beforeKeys.length ? { set, unset } : undefined;
+}
+
+/** Moves the cursor over `before`'s keys past those `after` no longer has, listing them in `unset`. */
+function skipRemoved(beforeKeys: string[], from: number, after: Document, unset: string[]): number {
+  let next = from;
+  while (next < beforeKeys.length && !Object.prototype.hasOwnProperty.call(after, beforeKeys[next]!)) unset.push(beforeKeys[next++]!);
+  return next;
 }
 
 /** `doc` with the patch applied: its kept fields where they were, the new ones after them in the patch's order. */

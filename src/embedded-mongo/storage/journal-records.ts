@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { BSON, type Document } from 'bson';
 import type { Change } from './change.js';
+import { BsonWriter } from '../wire/bson-writer.js';
 
 /**
  * A record is `[u32 payload length][u32 crc32][payload]`, the payload being the BSON of each
@@ -9,17 +10,24 @@ import type { Change } from './change.js';
  */
 const RECORD_HEADER = 8;
 
-export function encodeChange(change: Change): Buffer {
-  const bytes = BSON.serialize(change as unknown as Document, { checkKeys: false, ignoreUndefined: true });
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
+const SERIALIZE_OPTIONS = { checkKeys: false, ignoreUndefined: true } as const;
 
-export function encodeRecord(changes: Buffer[]): Buffer {
-  const payload = Buffer.concat(changes);
-  const header = Buffer.allocUnsafe(RECORD_HEADER);
-  header.writeUInt32LE(payload.length, 0);
-  header.writeUInt32LE(crc32(payload), 4);
-  return Buffer.concat([header, payload]);
+/** One record being filled: its changes are written straight after the room left for its header. */
+export class RecordWriter {
+  private readonly out = new BsonWriter(RECORD_HEADER);
+
+  append(change: Change): void {
+    if (!this.out.append(change)) this.out.appendBytes(BSON.serialize(change as unknown as Document, SERIALIZE_OPTIONS));
+  }
+
+  /** The whole record, header included; the writer is done with. */
+  finish(): Buffer {
+    const record = this.out.bytes();
+    const payload = record.subarray(RECORD_HEADER);
+    record.writeUInt32LE(payload.length, 0);
+    record.writeUInt32LE(crc32(payload), 4);
+    return record;
+  }
 }
 
 export interface DecodedRecords {

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { Change } from './change.js';
-import { encodeChange, encodeRecord } from './journal-records.js';
+import { RecordWriter } from './journal-records.js';
 
 interface Waiter {
   sequence: number;
@@ -11,13 +11,13 @@ interface Waiter {
 /** Changes bound for one file; a rotation closes the segment of the old file. */
 interface Segment {
   handle: FileHandle;
-  changes: Buffer[];
+  record: RecordWriter;
   through: number;
 }
 
 /**
  * The append-only journal with group commit: changes made in the same tick are written as one
- * record and share one fdatasync; callers wait for their sequence number before replying.
+ * record and share one synchronous (O_DSYNC) write; callers wait for their sequence number before replying.
  */
 export class Journal {
   private segments: Segment[] = [];
@@ -46,10 +46,10 @@ export class Journal {
   append(change: Change): void {
     let segment = this.segments[this.segments.length - 1];
     if (!segment || segment.handle !== this.handle) {
-      segment = { handle: this.handle, changes: [], through: 0 };
+      segment = { handle: this.handle, record: new RecordWriter(), through: 0 };
       this.segments.push(segment);
     }
-    segment.changes.push(encodeChange(change));
+    segment.record.append(change);
     this.appended += 1;
     segment.through = this.appended;
   }
@@ -91,9 +91,9 @@ export class Journal {
     try {
       while (this.segments.length > 0) {
         const segment = this.segments.shift()!;
-        const record = encodeRecord(segment.changes);
+        const record = segment.record.finish();
+        // The handle is opened with O_DSYNC (`openJournal`): the write returns once the record is on disk.
         await segment.handle.write(record);
-        await segment.handle.datasync();
         if (segment.handle === this.handle) this.written += record.length;
         this.synced = segment.through;
         this.release();

@@ -3,8 +3,8 @@ import type { Document } from 'bson';
 import type { Catalog } from './catalog.js';
 import type { Change } from './change.js';
 import type { Journal } from './journal.js';
-import { encodeChange, encodeRecord } from './journal-records.js';
-import { journalGenerations, journalPath, snapshotGenerations, snapshotPath, snapshotTempPath, syncDirectory } from './data-files.js';
+import { RecordWriter } from './journal-records.js';
+import { journalGenerations, journalPath, openJournal, snapshotGenerations, snapshotPath, snapshotTempPath, syncDirectory } from './data-files.js';
 
 const DOCS_PER_RECORD = 2000;
 
@@ -21,7 +21,7 @@ interface CapturedCollection {
  */
 export async function writeSnapshot(dir: string, catalog: Catalog, journal: Journal, gen: number): Promise<number> {
   const nextGen = gen + 1;
-  const nextHandle = await open(journalPath(dir, nextGen), 'a');
+  const nextHandle = await openJournal(dir, nextGen);
   const captured = capture(catalog);
   const previous = journal.rotate(nextHandle);
   await journal.drain();
@@ -31,10 +31,9 @@ export async function writeSnapshot(dir: string, catalog: Catalog, journal: Jour
   const out = await open(temp, 'w');
   try {
     for (const coll of captured) {
-      await out.write(encodeRecord(coll.head.map(encodeChange)));
+      await out.write(recordOf(coll.head));
       for (let i = 0; i < coll.docs.length; i += DOCS_PER_RECORD) {
-        const puts = coll.docs.slice(i, i + DOCS_PER_RECORD).map((doc) => encodeChange({ ...putOf(coll.head[0]!), doc }));
-        await out.write(encodeRecord(puts));
+        await out.write(recordOf(coll.docs.slice(i, i + DOCS_PER_RECORD).map((doc) => ({ ...putOf(coll.head[0]!), doc }))));
       }
     }
     await out.datasync();
@@ -47,6 +46,12 @@ export async function writeSnapshot(dir: string, catalog: Catalog, journal: Jour
   for (const old of journalGenerations(dir)) if (old <= gen) await rm(journalPath(dir, old), { force: true });
   await syncDirectory(dir);
   return nextGen;
+}
+
+function recordOf(changes: Change[]): Buffer {
+  const record = new RecordWriter();
+  for (const change of changes) record.append(change);
+  return record.finish();
 }
 
 function putOf(create: Change): { op: 'put'; db: string; coll: string } {

@@ -23,7 +23,7 @@ export class VersionHistory {
   record(ns: string, key: string, before: Document | null, oldestOpenSnapshot: number | null): void {
     this.current += 1;
     if (oldestOpenSnapshot === null) {
-      this.entries = [];
+      if (this.entries.length > 0) this.entries = [];
       return;
     }
     this.entries.push({ version: this.current, ns, key, before });

@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
 import { decodeDocument, encodeDocument } from './bson-codec.js';
+import { BsonWriter } from './bson-writer.js';
 import { HEADER_SIZE, MAX_BSON_OBJECT_SIZE, MSG_CHECKSUM_PRESENT, MSG_MORE_TO_COME, OP_MSG, writeHeader } from './opcodes.js';
 import { MongoCommandError, invalidBson } from '../mongo-error.js';
 
@@ -57,12 +58,18 @@ function readSize(buffer: Buffer, offset: number, end: number): number {
   return size;
 }
 
+/** Header, flags and the section kind byte, before the reply document. */
+const REPLY_PREFIX = HEADER_SIZE + 5;
+/** Most replies (a write's counts, a point read) fit; a larger batch grows the buffer. */
+const REPLY_FIRST_SIZE = 1024;
+
+/** The reply written straight after room for its header, without an intermediate copy. */
 export function encodeOpMsg(requestId: number, responseTo: number, reply: Document): Buffer {
-  const payload = encodeDocument(reply);
-  const out = Buffer.allocUnsafe(HEADER_SIZE + 5 + payload.length);
+  const writer = new BsonWriter(REPLY_PREFIX, REPLY_FIRST_SIZE);
+  if (!writer.append(reply)) writer.appendBytes(encodeDocument(reply));
+  const out = writer.bytes();
   writeHeader(out, { messageLength: out.length, requestId, responseTo, opCode: OP_MSG });
   out.writeUInt32LE(0, HEADER_SIZE);
   out[HEADER_SIZE + 4] = 0;
-  payload.copy(out, HEADER_SIZE + 5);
   return out;
 }

@@ -99,4 +99,14 @@ describe('embedded-mongo index planner', () => {
     const all = reference(coll, filter, { createdAt: -1 }, 15).slice(5);
     expect(page.map((doc) => doc['_id'])).to.deep.equal(all);
   });
+
+  it('_id equality beside other clauses, and inside $and with another _id: only that document is a candidate, and the filter decides', () => {
+    const point = visited(coll, { _id: 42, state: 'sent' });
+    const missing = visited(coll, { _id: 9999, state: 'sent' });
+
+    expect(point).to.deep.equal({ ordered: true, ids: [42] });
+    expect(missing.ids).to.deep.equal([]);
+    const both = selectDocuments(workspaceOver(coll), 'db', 'deliveries', { filter: { $and: [{ _id: 41 }], _id: 42 } });
+    expect(both).to.deep.equal([]);
+  });
 });

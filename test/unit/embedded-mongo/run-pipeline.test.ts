@@ -12,6 +12,7 @@ function buildDeliveries(): Document[] {
     attempts: (i * 7919) % 13,
     ...(i % 11 === 0 ? {} : { sentAt: new Date(Date.UTC(2026, 0, 1) + ((i * 104_729) % 86_400) * 1000) }),
     tags: [`t${i % 3}`, `t${(i * 5) % 7}`],
+    ...(i % 17 === 0 ? {} : { mixed: i % 19 === 0 ? i % 3 : `m${i % 3}` }),
   }));
 }
 
@@ -32,6 +33,11 @@ describe('embedded-mongo sliced pipeline', () => {
       { $sort: { sentAt: -1, _id: 1 } },
       { $limit: 500 },
     ]],
+    ['$group by an object of fields, strings in most documents, a number or nothing in some', [
+      { $group: { _id: { language: '$language', tag: '$mixed' }, n: { $sum: 1 }, first: { $first: '$_id' } } },
+      { $sort: { n: -1, first: 1 } },
+    ]],
+    ['$group by a field some documents lack and some hold as a number', [{ $group: { _id: '$mixed', n: { $sum: 1 } } }]],
     ['$match then $sortByCount on a computed key', [{ $match: { attempts: { $gte: 3 } } }, { $sortByCount: { $mod: ['$attempts', 4] } }]],
   ] as const) {
     it(`${situation}, gives what mingo gives in one go`, async () => {

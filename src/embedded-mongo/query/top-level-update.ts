@@ -1,0 +1,71 @@
+import type { Document } from 'bson';
+import { cloneDocument, isPlainObject } from './clone-document.js';
+import { sameStoredValue } from './document-equality.js';
+
+export interface UpdateOutcome {
+  doc: Document;
+  modified: boolean;
+}
+
+const TOP_LEVEL_OPERATORS = new Set(['$set', '$unset', '$inc', '$push']);
+const isTopLevelField = (field: string): boolean =>
+  field !== '_id' && field !== '' && field !== '__proto__' && !field.includes('.') && !field.startsWith('$');
+const isPushable = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+const has = (doc: Document, field: string): boolean => Object.prototype.hasOwnProperty.call(doc, field);
+
+/** True when each operator is a `$set`, `$unset`, `$inc` (of numbers) or `$push` (of one plain value) of top-level fields named once. */
+function checkedShape(doc: Document, update: Document): boolean {
+  const seen = new Set<string>();
+  for (const operator in update) {
+    const fields: unknown = update[operator];
+    if (!TOP_LEVEL_OPERATORS.has(operator) || !isPlainObject(fields)) return false;
+    let count = 0;
+    for (const field in fields) {
+      count += 1;
+      if (!isTopLevelField(field) || seen.has(field)) return false;
+      seen.add(field);
+      const value: unknown = fields[field];
+      const current = doc[field];
+      if (operator === '$inc' && (typeof value !== 'number' || (current !== undefined && typeof current !== 'number'))) return false;
+      if (operator === '$push' && (!isPushable(value) || (current !== undefined && !Array.isArray(current)))) return false;
+    }
+    if (count === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * `$set`, `$unset`, `$inc` of plain numbers and `$push` of one plain value, each on top-level fields named
+ * once: the shape of most state changes, applied without mingo (whose updater costs more than the rest of
+ * the update). Fields change in the order mingo would change them; anything else returns undefined for mingo.
+ * The untouched fields are shared with the stored version, which is never mutated in place, and whether the
+ * document changed is told by the fields touched rather than by comparing every field.
+ */
+export function topLevelUpdate(doc: Document, update: Document): UpdateOutcome | undefined {
+  if (!checkedShape(doc, update)) return undefined;
+  const next: Document = { ...doc };
+  let modified = false;
+  for (const operator in update) {
+    const fields = update[operator] as Document;
+    for (const field in fields) {
+      const value: unknown = fields[field];
+      const present = has(next, field);
+      if (operator === '$set') {
+        const copy = cloneDocument(value);
+        modified ||= !present || !sameStoredValue(next[field], copy);
+        next[field] = copy;
+      } else if (operator === '$unset') {
+        modified ||= present;
+        delete next[field];
+      } else if (operator === '$inc') {
+        const sum = ((next[field] as number | undefined) ?? 0) + (value as number);
+        modified ||= !present || sum !== next[field];
+        next[field] = sum;
+      } else {
+        modified = true;
+        next[field] = [...((next[field] as unknown[] | undefined) ?? []), value];
+      }
+    }
+  }
+  return { doc: next, modified };
+}

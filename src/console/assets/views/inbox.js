@@ -12,11 +12,11 @@ export async function showInbox() {
   const query = new URLSearchParams({ limit: '200', ...(state ? { state } : {}), ...(mine ? { mine: 'true' } : {}) });
   const page = await api('GET', `/inbox/conversations?${query}`);
   const filters = h('form', { class: 'actions', id: 'inbox-filters' },
-    h('label', {}, 'Stato ', h('select', { name: 'state' },
+    h('label', { class: 'inline-label' }, 'Stato', h('select', { name: 'state' },
       h('option', { value: '' }, 'tutti'),
       Object.entries(CONVERSATION_STATE).map(([value, name]) => h('option', { value, selected: value === state }, name)))),
     session.user.role === 'mediator' || session.user.role === 'admin'
-      ? h('label', {}, h('input', { type: 'checkbox', name: 'mine', value: 'true', checked: mine }), ' solo quelle in carico a me')
+      ? h('label', { class: 'inline-label' }, h('input', { type: 'checkbox', name: 'mine', value: 'true', checked: mine }), 'solo quelle in carico a me')
       : null,
     h('button', { class: 'secondary', type: 'submit' }, 'Filtra'),
   );

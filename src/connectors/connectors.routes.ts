@@ -5,8 +5,9 @@ import { requireRole } from '../platform/http/auth-guard.js';
 import { parseParams } from '../platform/http/validate.js';
 import { NotFound } from '../platform/errors.js';
 import type { ConnectorRegistry } from './connector-registry.js';
+import { AccountId } from '../platform/account-id.js';
 
-const AccountParams = z.strictObject({ account: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an account id') });
+const AccountParams = z.strictObject({ account: AccountId });
 
 /**
  * `GET /api/v1/connectors/:account/login-qr.svg`: the code to scan with the account's phone while the account

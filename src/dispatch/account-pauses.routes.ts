@@ -5,8 +5,9 @@ import { parseParams } from '../platform/http/validate.js';
 import type { AccountPauses } from './account-pauses.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { UnknownAccount } from './dispatch.errors.js';
+import { AccountId } from '../platform/account-id.js';
 
-const AccountParams = z.strictObject({ account: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an account id') });
+const AccountParams = z.strictObject({ account: AccountId });
 
 export interface AccountStatus {
   account: string;

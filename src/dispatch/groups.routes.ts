@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
-import { AccountId, GroupBody, ImportBody } from './groups.schemas.js';
+import { AccountId } from '../platform/account-id.js';
+import { GroupBody, ImportBody } from './groups.schemas.js';
 import type { GroupsService } from './groups.service.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });

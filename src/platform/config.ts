@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountId } from './account-id.js';
 
 /**
  * Every setting Sportello reads, validated once at start-up. Only `main.ts` calls `loadConfig`;
@@ -26,7 +27,7 @@ const SimulatorChat = z.object({
 const Account = z.discriminatedUnion('platform', [
   z.object({
     platform: z.literal('simulator'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    id: AccountId,
     /** Which real platform the simulated account stands in for (its formatting and limits). */
     imitates: z.enum(['wechat', 'whatsapp']).default('whatsapp'),
     latencyMs: z.number().int().nonnegative().default(0),
@@ -35,7 +36,7 @@ const Account = z.discriminatedUnion('platform', [
   }),
   z.object({
     platform: z.literal('wechat'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    id: AccountId,
     /** e.g. `wechaty-puppet-service` (hosted) or `wechaty-puppet-wechat4u`. Never implicit. */
     puppet: z.string().min(1),
     puppetToken: z.string().optional(),
@@ -43,7 +44,7 @@ const Account = z.discriminatedUnion('platform', [
   }),
   z.object({
     platform: z.literal('whatsapp'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    id: AccountId,
     auth: z.enum(['local', 'remote']).default('local'),
     rateLimit: RateLimit.optional(),
   }),

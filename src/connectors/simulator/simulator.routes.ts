@@ -5,8 +5,8 @@ import { parseBody, parseParams } from '../../platform/http/validate.js';
 import type { ChatConnector } from '../chat-connector.port.js';
 import { UnknownAccount } from '../connectors.errors.js';
 import { SimulatorConnector } from './simulator.adapter.js';
+import { AccountId } from '../../platform/account-id.js';
 
-const AccountId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'is not an account id');
 const ChatId = z.string().min(1).max(200);
 const AccountParams = z.strictObject({ account: AccountId });
 const ChatParams = z.strictObject({ account: AccountId, chatId: ChatId });

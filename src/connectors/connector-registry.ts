@@ -1,5 +1,5 @@
 import type { ChannelAccountConfig } from '../platform/config.js';
-import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
+import { backoffDelayMs, type BackoffPolicy } from '../platform/backoff.js';
 import type { ChatConnector, ConnectorState, Platform, RateLimit } from './chat-connector.port.js';
 import { createConnector, type ConnectorDeps } from './connector.factory.js';
 

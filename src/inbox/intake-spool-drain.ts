@@ -1,14 +1,10 @@
 import type { Logger } from '../platform/logging/logger.js';
 import type { IntakeQueue } from './intake-queue.js';
+import { backoffDelayMs, type BackoffPolicy } from '../platform/backoff.js';
 
 /** While the spool holds messages: 1 s, doubling up to 30 s. Empty: a look every 30 s. */
-const FIRST_RETRY_MS = 1000;
-const MAX_RETRY_MS = 30_000;
+const RETRY: BackoffPolicy = { initialMs: 1000, maxMs: 30_000 };
 const IDLE_CHECK_MS = 30_000;
-
-function spoolRetryDelayMs(passesWithMessages: number): number {
-  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, passesWithMessages - 1));
-}
 
 /**
  * Hands Redis the messages the intake spool still holds: at once (what a crash during a Redis outage left), then
@@ -29,7 +25,7 @@ export function startIntakeSpoolDrain(intakeQueue: IntakeQueue, log: Logger): { 
     }
     if (stopped) return;
     passesWithMessages = spooled > 0 ? passesWithMessages + 1 : 0;
-    timer = setTimeout(() => void pass(), spooled > 0 ? spoolRetryDelayMs(passesWithMessages) : IDLE_CHECK_MS);
+    timer = setTimeout(() => void pass(), spooled > 0 ? backoffDelayMs(passesWithMessages, RETRY) : IDLE_CHECK_MS);
     timer.unref();
   };
   void pass();

@@ -7,7 +7,7 @@ import {
   type OutboundContent,
   type SentMessage,
 } from '../chat-connector.port.js';
-import { backoffDelayMs, type BackoffPolicy } from '../backoff.js';
+import { backoffDelayMs, type BackoffPolicy } from '../../platform/backoff.js';
 import { ObservableConnector } from '../observable-connector.js';
 import { ConnectorNotReady } from '../connectors.errors.js';
 import { describeFailure } from '../describe-failure.js';

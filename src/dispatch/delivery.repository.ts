@@ -5,6 +5,7 @@ import { deliveryModel, type DeliveryDocument } from './delivery.model.js';
 import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
 import type { Channel } from './sendable-announcement.port.js';
 import { isObjectId } from '../platform/db/object-id.js';
+import { PlannedMemory } from './planned-memory.js';
 
 type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date };
 
@@ -12,6 +13,8 @@ const PAGE = 500;
 /** Contents kept in memory per process; one notice has one per language and channel, so this holds dozens. */
 const CONTENT_CACHE = 1000;
 const UNFINISHED: DeliveryState[] = ['planned', 'queued', 'sending'];
+/** Deliveries remembered as planned until claimed (`PlannedMemory`): a town-wide fan-out twice over. */
+const PLANNED_MEMORY = 50_000;
 /** The fields `claim` reads: what the sender needs, not the whole document (message ids, keys, timestamps). */
 const CLAIM_PROJECTION = {
   announcementId: 1, chatId: 1, priority: 1, contentId: 1, parts: 1, state: 1, attempts: 1, partsSent: 1, reason: 1, notBefore: 1, validUntil: 1, quietHours: 1,
@@ -108,6 +111,7 @@ export class DeliveryRepository {
   private readonly contents: Model<DeliveryContentDocument>;
   /** Contents by id, as written or read by this process: a content never changes once written. */
   private readonly contentCache = new Map<string, readonly string[]>();
+  private readonly plannedMemory = new PlannedMemory(PLANNED_MEMORY);
 
   constructor(db: Connection) {
     this.deliveries = deliveryModel(db);
@@ -208,7 +212,12 @@ export class DeliveryRepository {
       if (!onlyDuplicateKeys(error)) throw error;
       collided = new Set((error as { writeErrors?: Array<{ index: number }> }).writeErrors?.map((e) => e.index) ?? docs.map((_, i) => i));
     }
-    return docs.flatMap((doc, i) => (collided.has(i) ? [] : [toDelivery(doc as unknown as StoredDelivery, deliveries[i]!.parts)]));
+    return docs.flatMap((doc, i) => {
+      if (collided.has(i)) return [];
+      const stored = doc as unknown as StoredDelivery;
+      if (stored.state === 'queued') this.plannedMemory.remember(toClaimed(stored, deliveries[i]!.parts));
+      return [toDelivery(stored, deliveries[i]!.parts)];
+    });
   }
 
   /** A translation was approved: the deliveries waiting for it get its text. */
@@ -259,11 +268,54 @@ export class DeliveryRepository {
   /**
    * Moves the sendable deliveries among `ids` to `sending` and returns them as they were before, by id; those no
    * longer sendable (sent, failed, cancelled) are left out. One found `sending` belongs to a worker that died in
-   * the middle of a send: that counts as an interruption. Two round trips for a whole turn: the read, then a
-   * write that moves only what is still unfinished; if something changed in between (a cancel), what the write
-   * did not move is read again and left out.
+   * the middle of a send: that counts as an interruption. Those this process planned are claimed without a read
+   * (`claimAsWritten`), the others by reading them first (`claimByReading`).
    */
   async claim(ids: readonly string[]): Promise<Map<string, ClaimedDelivery>> {
+    const claimed = new Map<string, ClaimedDelivery>();
+    const remembered = this.plannedMemory.take(ids);
+    if (remembered.length > 0) for (const delivery of await this.claimAsWritten(remembered)) claimed.set(delivery.id, delivery);
+    const rest = ids.filter((id) => !claimed.has(id));
+    if (rest.length > 0) for (const [id, delivery] of await this.claimByReading(rest)) claimed.set(id, delivery);
+    return claimed;
+  }
+
+  /**
+   * Deliveries as this process wrote them: one write moves those still exactly so, `queued` with the same
+   * `notBefore` and no part sent. Every later change to a queued delivery changes one of these (cancel, expiry,
+   * a new time, a failed try, a retry), so a delivery the write moved is as remembered. When it moved fewer
+   * than asked, the claim's own `updatedAt` tells which it moved; the others are claimed by reading them.
+   */
+  private async claimAsWritten(remembered: readonly ClaimedDelivery[]): Promise<ClaimedDelivery[]> {
+    const stamp = new Date();
+    const byNotBefore = new Map<number | undefined, ClaimedDelivery[]>();
+    for (const delivery of remembered) {
+      const key = delivery.notBefore?.getTime();
+      const list = byNotBefore.get(key);
+      if (list) list.push(delivery);
+      else byNotBefore.set(key, [delivery]);
+    }
+    let moved = 0;
+    for (const [notBefore, list] of byNotBefore) {
+      const result = await this.raw.updateMany(
+        { _id: { $in: list.map((d) => new Types.ObjectId(d.id)) }, state: 'queued', notBefore: notBefore === undefined ? { $exists: false } : new Date(notBefore), partsSent: { $exists: false } },
+        { $set: { state: 'sending', updatedAt: stamp } },
+      );
+      moved += result.modifiedCount;
+    }
+    if (moved === remembered.length) return [...remembered];
+    const ours = await this.raw
+      .find({ _id: { $in: remembered.map((d) => new Types.ObjectId(d.id)) }, state: 'sending', updatedAt: stamp }, { projection: { _id: 1 } })
+      .toArray();
+    const ourIds = new Set(ours.map((d) => String(d._id)));
+    return remembered.filter((d) => ourIds.has(d.id));
+  }
+
+  /**
+   * Two round trips for a whole turn: the read, then a write that moves only what is still unfinished; if
+   * something changed in between (a cancel), what the write did not move is read again and left out.
+   */
+  private async claimByReading(ids: readonly string[]): Promise<Map<string, ClaimedDelivery>> {
     const _ids = ids.filter(isObjectId).map((id) => new Types.ObjectId(id));
     let found = (await this.raw.find({ _id: { $in: _ids }, state: { $in: UNFINISHED } }, { projection: CLAIM_PROJECTION }).toArray()) as StoredDelivery[];
     if (found.length === 0) return new Map();

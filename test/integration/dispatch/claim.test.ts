@@ -1,0 +1,123 @@
+import { expect } from 'chai';
+import mongoose, { type Connection } from 'mongoose';
+import { DeliveryRepository } from '../../../src/dispatch/delivery.repository.js';
+import type { NewDelivery } from '../../../src/dispatch/delivery.js';
+import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
+
+const publishedAt = new Date('2026-12-02T09:00:00Z');
+
+function planned(announcementId: string, chatId: string, overrides: Partial<NewDelivery> = {}): NewDelivery {
+  return {
+    announcementId,
+    announcementVersion: 1,
+    targetKey: `group:sim-a:${chatId}`,
+    targetKind: 'group',
+    account: 'sim-a',
+    chatId,
+    channel: 'whatsapp',
+    language: 'ar',
+    fallback: false,
+    priority: 'normal',
+    parts: ['نص'],
+    state: 'queued',
+    plannedAt: publishedAt,
+    notBefore: publishedAt,
+    scheduledAt: publishedAt,
+    ...overrides,
+  };
+}
+
+// The process that planned a delivery claims it from what it wrote; whatever changed in the database since must
+// win, as it does for a process that claims by reading.
+describe('claiming deliveries for a turn', () => {
+  let temp: TempEngine;
+  let db: Connection;
+  let announcementSeq = 0;
+  const nextAnnouncement = (): string => `ann-claim-${(announcementSeq += 1)}`;
+
+  before(async () => {
+    temp = await startTempEngine();
+    db = await mongoose.createConnection(`${temp.engine.uri}claims`).asPromise();
+    await new DeliveryRepository(db).init();
+  });
+  after(async () => {
+    await db.close();
+    await temp.dispose();
+  });
+
+  it('the planning process claims its own deliveries as written, and they are `sending` in the database', async () => {
+    const repository = new DeliveryRepository(db);
+    const announcementId = nextAnnouncement();
+    const written = await repository.insertPlanned([planned(announcementId, 'c-1'), planned(announcementId, 'c-2', { quietHours: { from: '22:00', to: '07:00' } })]);
+
+    const claims = await repository.claim(written.map((d) => d.id));
+
+    expect([...claims.values()].map((c) => ({ chatId: c.chatId, state: c.state, parts: c.parts, attempts: c.attempts, partsSent: c.partsSent }))).to.deep.equal([
+      { chatId: 'c-1', state: 'queued', parts: ['نص'], attempts: 0, partsSent: 0 },
+      { chatId: 'c-2', state: 'queued', parts: ['نص'], attempts: 0, partsSent: 0 },
+    ]);
+    expect(claims.get(written[1]!.id)?.quietHours).to.deep.equal({ from: '22:00', to: '07:00' });
+    expect(claims.get(written[0]!.id)?.notBefore?.toISOString()).to.equal(publishedAt.toISOString());
+    expect((await repository.list({ announcementId }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['sending', 'sending']);
+  });
+
+  it('a delivery cancelled after planning is not claimed, and one moved to another time is claimed with that time', async () => {
+    const repository = new DeliveryRepository(db);
+    const moved = nextAnnouncement();
+    const cancelled = nextAnnouncement();
+    const written = await repository.insertPlanned([planned(moved, 'c-1'), planned(cancelled, 'c-2'), planned(moved, 'c-3')]);
+    const later = new Date('2026-12-03T08:30:00Z');
+    await repository.reschedule(moved, 1, later);
+    await repository.cancelPending(cancelled);
+
+    const claims = await repository.claim(written.map((d) => d.id));
+
+    expect([...claims.values()].map((c) => c.chatId)).to.have.members(['c-1', 'c-3']);
+    expect([...claims.values()].map((c) => c.notBefore?.toISOString())).to.deep.equal([later.toISOString(), later.toISOString()]);
+    expect((await repository.list({ announcementId: cancelled }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['cancelled']);
+  });
+
+  it('a turn mixing remembered deliveries with a changed one claims each once, the changed one as it is now', async () => {
+    const repository = new DeliveryRepository(db);
+    const announcementId = nextAnnouncement();
+    const written = await repository.insertPlanned(['c-1', 'c-2', 'c-3'].map((chatId) => planned(announcementId, chatId)));
+    // A failed try of c-2 in another worker: back to `queued` later, one attempt counted.
+    const [first] = [...(await new DeliveryRepository(db).claim([written[1]!.id])).values()];
+    const retryAt = new Date('2026-12-02T09:05:00Z');
+    await repository.requeue(first!.id, { notBefore: retryAt, reason: 'platform unavailable', attempt: true });
+
+    const claims = await repository.claim(written.map((d) => d.id));
+
+    expect(claims.size).to.equal(3);
+    expect(claims.get(written[1]!.id)).to.include({ attempts: 1, reason: 'platform unavailable' });
+    expect(claims.get(written[1]!.id)?.notBefore?.toISOString()).to.equal(retryAt.toISOString());
+    expect(claims.get(written[0]!.id)).to.include({ attempts: 0, state: 'queued' });
+    expect((await repository.list({ announcementId }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['sending', 'sending', 'sending']);
+  });
+
+  it('a delivery planned here but claimed by another worker is not claimed again from memory', async () => {
+    const planner = new DeliveryRepository(db);
+    const announcementId = nextAnnouncement();
+    const written = await planner.insertPlanned([planned(announcementId, 'c-1')]);
+    expect((await new DeliveryRepository(db).claim([written[0]!.id])).size).to.equal(1);
+
+    const again = await planner.claim([written[0]!.id]);
+
+    // Found `sending`: the other worker died in the middle of its send (the crash rule), not a fresh claim.
+    expect(again.get(written[0]!.id)?.state).to.equal('sending');
+  });
+
+  it('a delivery whose first part was sent before a retry is claimed from the part it reached', async () => {
+    const repository = new DeliveryRepository(db);
+    const announcementId = nextAnnouncement();
+    const written = await repository.insertPlanned([planned(announcementId, 'c-1', { parts: ['uno', 'due'] })]);
+    const other = new DeliveryRepository(db);
+    await other.claim([written[0]!.id]);
+    await other.recordPartSent(written[0]!.id, 1, 'msg-1');
+    await other.requeue(written[0]!.id, { notBefore: publishedAt, reason: 'platform unavailable', attempt: true });
+
+    const claims = await repository.claim([written[0]!.id]);
+
+    expect(claims.get(written[0]!.id)).to.include({ partsSent: 1, state: 'queued' });
+  });
+});

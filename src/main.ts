@@ -211,7 +211,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       authenticate: identity.authenticate,
       mounts: [
         { path: '/', router: createHealthRoutes(() => readiness) },
-        { path: '/', router: createMetricsRoutes(metrics) },
+        { path: '/', router: createMetricsRoutes(metrics, { token: config.http.metricsToken }) },
         ...(options.worker
           ? []
           : [

@@ -97,6 +97,8 @@ const Env = z.object({
   /** Fractions are allowed (the TTL tests use seconds' worth of a day); at most ten years. */
   RETENTION_MESSAGE_DAYS: z.coerce.number().positive().max(3650).default(180),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
+  /** When set, `GET /metrics` answers only `Authorization: Bearer <this>` (Prometheus's `authorization.credentials`). */
+  METRICS_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
 });
 
 /** The simulated community of the demo and of the tests when `CONNECTORS` is not set. */
@@ -157,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
   return {
     mode: e.SPORTELLO_MODE,
     dataDir: e.DATA_DIR,
-    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, bodyLimit: e.BODY_LIMIT },
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, bodyLimit: e.BODY_LIMIT, metricsToken: e.METRICS_TOKEN },
     log: { level: e.LOG_LEVEL },
     mongo: { uri: e.MONGODB_URI },
     redis: { url: e.REDIS_URL },

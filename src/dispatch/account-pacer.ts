@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { localClock, untilLocalMidnightMs } from './quiet-hours.js';
 
@@ -64,10 +65,16 @@ const RANK: Record<PacerRank, number> = { urgent: 0, reply: 1, normal: 2 };
  * through it, announcements and the inbox's acknowledgements and replies alike (`main.ts` hands it to the inbox).
  */
 export class AccountPacer {
+  private readonly takeScript: LuaScript<[number, number]>;
+  private readonly releaseScript: LuaScript<number>;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly options: { lockMs: number; timeZone: string; prefix?: string },
-  ) {}
+  ) {
+    this.takeScript = luaScript(redis, 'sportelloPacerTake', 5, TAKE);
+    this.releaseScript = luaScript(redis, 'sportelloPacerRelease', 3, RELEASE);
+  }
 
   private keys(account: string, at: Date): [string, string, string] {
     const base = this.base(account);
@@ -86,9 +93,7 @@ export class AccountPacer {
     const token = randomUUID();
     const now = new Date();
     const base = this.base(account.id);
-    const [code, ms] = (await this.redis.eval(
-      TAKE,
-      5,
+    const [code, ms] = await this.takeScript(
       ...this.keys(account.id, now),
       `${base}:waiting:urgent`,
       `${base}:waiting:reply`,
@@ -98,7 +103,7 @@ export class AccountPacer {
       BUSY_POLL_MS,
       options.capped === false ? -1 : account.rateLimit.dailyCap,
       RANK[options.rank ?? 'normal'],
-    )) as [number, number];
+    );
     if (code === 0) return { kind: 'go', token };
     if (code === 2) return { kind: 'daily_cap', reopensInMs: untilLocalMidnightMs(now, this.options.timeZone) };
     return { kind: 'wait', ms };
@@ -109,7 +114,7 @@ export class AccountPacer {
    * now; `holdMs` (a platform's retry-after) keeps the whole account waiting at least that long.
    */
   async release(account: DispatchAccount, token: string, messagesSent: number, holdMs = 0): Promise<void> {
-    await this.redis.eval(RELEASE, 3, ...this.keys(account.id, new Date()), token, this.gapMs(account), messagesSent, Math.round(holdMs));
+    await this.releaseScript(...this.keys(account.id, new Date()), token, this.gapMs(account), messagesSent, Math.round(holdMs));
   }
 
   /** How long a turn may go on sending: well inside the lock that keeps other processes out. */

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
 import type { DeliveryQueues } from './delivery-queues.js';
 
 export interface AccountPause {
@@ -28,6 +29,7 @@ return {count, 0}`;
  */
 export class AccountPauses {
   private readonly pausedKey: string;
+  private readonly recordScript: LuaScript<[number, number]>;
 
   constructor(
     private readonly redis: Redis,
@@ -35,14 +37,13 @@ export class AccountPauses {
     private readonly options: { pauseAfterRateLimits: number; windowMs: number; prefix?: string },
   ) {
     this.pausedKey = `${options.prefix ?? 'sportello:dispatch'}:paused`;
+    this.recordScript = luaScript(redis, 'sportelloRecordRateLimit', 2, RECORD);
   }
 
   /** Records one `rate_limited` answer; true when it paused the account. */
   async recordRateLimit(account: string): Promise<boolean> {
     const reason = `rate-limited ${this.options.pauseAfterRateLimits} times within ${Math.round(this.options.windowMs / 60_000)} min`;
-    const [, paused] = (await this.redis.eval(
-      RECORD,
-      2,
+    const [, paused] = await this.recordScript(
       `${this.options.prefix ?? 'sportello:dispatch'}:account:${account}:rate-limits`,
       this.pausedKey,
       this.options.windowMs,
@@ -50,7 +51,7 @@ export class AccountPauses {
       this.options.pauseAfterRateLimits,
       account,
       JSON.stringify({ reason, since: new Date().toISOString() }),
-    )) as [number, number];
+    );
     if (paused === 1) await this.queues.forAccount(account).pause();
     return paused === 1;
   }

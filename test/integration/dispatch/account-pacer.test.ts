@@ -64,4 +64,15 @@ describe('AccountPacer on Redis: who goes first, and the daily cap', () => {
     expect((await pacer.take(account, 1)).kind).to.equal('daily_cap');
     expect((await pacer.take(account, 1, { rank: 'reply', capped: false })).kind).to.equal('go');
   });
+
+  it('a Redis that lost its scripts (a restart, SCRIPT FLUSH) still paces: the scripts are sent again', async () => {
+    const account = anAccount();
+    await sendOne(account);
+    await redis.script('FLUSH');
+
+    expect((await pacer.take(account, 1)).kind).to.equal('wait');
+    await sleep(INTERVAL_MS * 1.25 + 20);
+    await sendOne(account);
+    expect((await pacer.take(account, 1)).kind).to.equal('wait');
+  });
 });

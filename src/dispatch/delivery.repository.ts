@@ -5,7 +5,7 @@ import { deliveryModel, type DeliveryDocument } from './delivery.model.js';
 import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
 import type { Channel } from './sendable-announcement.port.js';
 import { isObjectId } from '../platform/db/object-id.js';
-import { PlannedMemory } from './planned-memory.js';
+import { PlannedMemory, type RememberedDelivery } from './planned-memory.js';
 
 type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date };
 
@@ -215,7 +215,7 @@ export class DeliveryRepository {
     return docs.flatMap((doc, i) => {
       if (collided.has(i)) return [];
       const stored = doc as unknown as StoredDelivery;
-      if (stored.state === 'queued') this.plannedMemory.remember(toClaimed(stored, deliveries[i]!.parts));
+      if (stored.state === 'queued') this.plannedMemory.remember({ ...toClaimed(stored, deliveries[i]!.parts), writtenAt: updatedAt });
       return [toDelivery(stored, deliveries[i]!.parts)];
     });
   }
@@ -281,34 +281,37 @@ export class DeliveryRepository {
   }
 
   /**
-   * Deliveries as this process wrote them: one write moves those still exactly so, `queued` with the same
-   * `notBefore` and no part sent. Every later change to a queued delivery changes one of these (cancel, expiry,
-   * a new time, a failed try, a retry), so a delivery the write moved is as remembered. When it moved fewer
-   * than asked, the claim's own `updatedAt` tells which it moved; the others are claimed by reading them.
+   * Deliveries as this process wrote them: one write moves those still `queued` with the `updatedAt` and
+   * `notBefore` they were written with. Every write to a delivery stamps `updatedAt` (mongoose's timestamps, or
+   * by hand on the driver's writes), and each change to a queued one also moves its state or its time, so a
+   * delivery the write moved is as remembered. When it moved fewer than asked, the claim's own stamp tells
+   * which; the others are claimed by reading them.
    */
-  private async claimAsWritten(remembered: readonly ClaimedDelivery[]): Promise<ClaimedDelivery[]> {
+  private async claimAsWritten(remembered: readonly RememberedDelivery[]): Promise<ClaimedDelivery[]> {
     const stamp = new Date();
-    const byNotBefore = new Map<number | undefined, ClaimedDelivery[]>();
+    // One filter per (written at, time): a turn usually holds one page of one fan-out, so one write.
+    const groups = new Map<string, RememberedDelivery[]>();
     for (const delivery of remembered) {
-      const key = delivery.notBefore?.getTime();
-      const list = byNotBefore.get(key);
+      const key = `${delivery.writtenAt.getTime()}/${delivery.notBefore?.getTime() ?? ''}`;
+      const list = groups.get(key);
       if (list) list.push(delivery);
-      else byNotBefore.set(key, [delivery]);
+      else groups.set(key, [delivery]);
     }
     let moved = 0;
-    for (const [notBefore, list] of byNotBefore) {
+    for (const list of groups.values()) {
+      const { writtenAt, notBefore } = list[0]!;
       const result = await this.raw.updateMany(
-        { _id: { $in: list.map((d) => new Types.ObjectId(d.id)) }, state: 'queued', notBefore: notBefore === undefined ? { $exists: false } : new Date(notBefore), partsSent: { $exists: false } },
+        { _id: { $in: list.map((d) => new Types.ObjectId(d.id)) }, state: 'queued', updatedAt: writtenAt, ...(notBefore ? { notBefore } : {}) },
         { $set: { state: 'sending', updatedAt: stamp } },
       );
       moved += result.modifiedCount;
     }
-    if (moved === remembered.length) return [...remembered];
+    if (moved === remembered.length) return remembered.map(({ writtenAt: _writtenAt, ...delivery }) => delivery);
     const ours = await this.raw
       .find({ _id: { $in: remembered.map((d) => new Types.ObjectId(d.id)) }, state: 'sending', updatedAt: stamp }, { projection: { _id: 1 } })
       .toArray();
     const ourIds = new Set(ours.map((d) => String(d._id)));
-    return remembered.filter((d) => ourIds.has(d.id));
+    return remembered.filter((d) => ourIds.has(d.id)).map(({ writtenAt: _writtenAt, ...delivery }) => delivery);
   }
 
   /**

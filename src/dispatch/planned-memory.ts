@@ -1,5 +1,8 @@
 import type { ClaimedDelivery } from './delivery.js';
 
+/** A delivery as written, with the `updatedAt` it was written with: the claim checks that it is still that. */
+export type RememberedDelivery = ClaimedDelivery & { writtenAt: Date };
+
 /**
  * The deliveries this process wrote `queued` and has not claimed yet, as it wrote them. The workers run in the
  * service by default, so the process that plans a fan-out usually sends it too, and then a claim needs no read
@@ -7,18 +10,18 @@ import type { ClaimedDelivery } from './delivery.js';
  * Bounded: deliveries another process claims, or that a cancel stops, are forgotten oldest first.
  */
 export class PlannedMemory {
-  private readonly entries = new Map<string, ClaimedDelivery>();
+  private readonly entries = new Map<string, RememberedDelivery>();
 
   constructor(private readonly capacity: number) {}
 
-  remember(delivery: ClaimedDelivery): void {
+  remember(delivery: RememberedDelivery): void {
     this.entries.set(delivery.id, delivery);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** The remembered among `ids`, forgotten as they are handed out: a delivery is claimed from memory once at most. */
-  take(ids: readonly string[]): ClaimedDelivery[] {
-    const taken: ClaimedDelivery[] = [];
+  take(ids: readonly string[]): RememberedDelivery[] {
+    const taken: RememberedDelivery[] = [];
     for (const id of ids) {
       const delivery = this.entries.get(id);
       if (!delivery) continue;

@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 interface Waiting<T, R> {
   item: T;
   resolve: (result: R) => void;
@@ -67,17 +65,18 @@ export class AccountTurns<T, R> {
   }
 
   /** Resolves once a full turn is waiting, or `gatherMs` later; at once for an account that sends one at a time. */
-  private async gathered(account: string): Promise<void> {
+  private gathered(account: string): Promise<void> | undefined {
     const size = this.options.turnSize(account);
-    if (size <= 1 || (this.waiting.get(account)?.length ?? 0) >= size) return;
-    const controller = new AbortController();
-    this.full.set(account, () => controller.abort());
-    try {
-      await sleep(this.options.gatherMs, undefined, { signal: controller.signal });
-    } catch {
-      // Full before the time ran out.
-    } finally {
-      this.full.delete(account);
-    }
+    if (size <= 1 || (this.waiting.get(account)?.length ?? 0) >= size) return undefined;
+    // A plain timer, not an abortable sleep: a turn starts every few milliseconds, and aborting one builds an error.
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.full.delete(account);
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.gatherMs);
+      this.full.set(account, done);
+    });
   }
 }

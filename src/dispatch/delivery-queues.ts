@@ -12,7 +12,12 @@ export interface SendDeliveryJob {
   urgent?: boolean;
 }
 
-const PRIORITY = { urgent: 1, normal: 5 } as const;
+/**
+ * Urgent jobs carry bull's highest priority, which puts them at the head of the wait list, ahead of every job
+ * without one; normal jobs carry none and wait in order. (A priority on every job would cost each add and take
+ * five more Redis operations on a sorted set, for an order the list already has.)
+ */
+const URGENT_PRIORITY = 1;
 
 /**
  * One bull queue per channel account: an account's pace never slows another account, and a paused account
@@ -73,10 +78,10 @@ function jobData(delivery: Delivery): SendDeliveryJob {
   };
 }
 
-function jobOptions(delivery: Delivery, now: number): { jobId: string; priority: number; delayMs: number } {
+function jobOptions(delivery: Delivery, now: number): { jobId: string; priority?: number; delayMs: number } {
   return {
     jobId: delivery.id,
-    priority: PRIORITY[delivery.priority],
+    ...(delivery.priority === 'urgent' ? { priority: URGENT_PRIORITY } : {}),
     delayMs: Math.max(0, (delivery.notBefore?.getTime() ?? now) - now),
   };
 }

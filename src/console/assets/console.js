@@ -12,6 +12,7 @@ import { showGroups } from './views/groups.js';
 import { showConversation, showInbox } from './views/inbox.js';
 import { showLogin, showSignedIn } from './views/login.js';
 import { showUsers } from './views/people.js';
+import { showTokens } from './views/tokens.js';
 
 async function route() {
   if (!session.user) {
@@ -38,6 +39,7 @@ async function route() {
     else if (hash === '#/channels') await showChannels();
     else if (hash === '#/users' || hash.startsWith('#/users?')) await showUsers();
     else if (hash === '#/audit' || hash.startsWith('#/audit?')) await showAudit();
+    else if (hash === '#/tokens' || hash.startsWith('#/tokens?')) await showTokens();
     else await showList();
   } catch (error) {
     if (!(error instanceof ApiError && error.sessionExpired)) show(errorBox(error));

@@ -18,5 +18,7 @@ export const can = {
   translate: (lang) => ['admin', 'editor'].includes(session.user?.role) || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
   approve: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
   /** Work a conversation: the API lets mediators (of its language) and admins. */
+  /** Make and revoke API tokens: everyone but viewers, who write nothing (an admin issues them one). */
+  issueTokens: () => ['admin', 'editor', 'mediator'].includes(session.user?.role),
   answer: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
 };

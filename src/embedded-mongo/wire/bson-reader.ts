@@ -7,14 +7,12 @@ const SUBTYPE_UUID = 0x04;
 const SAFE_HIGH_WORD = 0x200000;
 /** Past this depth a document is left to bson, as the writer does. */
 const MAX_DEPTH = 100;
-/** Field names are looked up in a small cache by length and first and last bytes (most repeat in every document). */
-const KEY_CACHE_SIZE = 4096;
-const MAX_CACHED_KEY = 32;
+/** Slots of each cache of recent strings, and the longest string kept. */
+const CACHE_SIZE = 4096;
+const MAX_CACHED_LENGTH = 32;
 
 /** Thrown inside the reader for anything it leaves to bson; never escapes `readDocument`. */
 const LEAVE_TO_BSON = new Error('left to bson');
-
-const keyCache: Array<string | undefined> = new Array<string | undefined>(KEY_CACHE_SIZE);
 
 /**
  * Reads one BSON document into the values bson's `deserialize` gives with `promoteValues`, `promoteLongs` and
@@ -138,21 +136,38 @@ function sizeAt(buffer: Buffer, at: number, limit: number, min: number): number 
   return size;
 }
 
+/**
+ * Short strings read lately, found by length and three of their bytes and checked byte by byte: field names and
+ * many values (a state, a language, an announcement's id) repeat in every document, and handing back the same
+ * string spares making one, and the memory of a copy per stored document.
+ */
+class RecentStrings {
+  private readonly slots = new Array<string | undefined>(CACHE_SIZE);
+
+  /** The string of those bytes, remembered or made by `decode` (and then remembered, when it is plain ASCII). */
+  get(buffer: Buffer, start: number, end: number, decode: (text: string) => string): string {
+    const length = end - start;
+    if (length === 0 || length > MAX_CACHED_LENGTH) return decode(buffer.toString('utf8', start, end));
+    const slot = (length * 31 + buffer[start]! * 7 + buffer[end - 1]! * 131 + (buffer[start + (length >> 1)]! << 3)) & (CACHE_SIZE - 1);
+    const cached = this.slots[slot];
+    if (cached !== undefined && cached.length === length) {
+      let i = 0;
+      while (i < length && cached.charCodeAt(i) === buffer[start + i]) i += 1;
+      if (i === length) return cached;
+    }
+    const text = decode(buffer.toString('utf8', start, end));
+    // As many characters as bytes: ASCII, compared byte for byte above.
+    if (text.length === length) this.slots[slot] = text;
+    return text;
+  }
+}
+
+const keys = new RecentStrings();
+const values = new RecentStrings();
+
 /** A field name; those bson turns into something other than a plain property are left to it. */
 function readKey(buffer: Buffer, start: number, end: number): string {
-  const length = end - start;
-  if (length === 0 || length > MAX_CACHED_KEY) return checkedKey(buffer.toString('utf8', start, end));
-  const first = buffer[start]!;
-  const slot = (length * 31 + first * 7 + buffer[end - 1]! * 131 + (buffer[start + (length >> 1)]! << 3)) & (KEY_CACHE_SIZE - 1);
-  const cached = keyCache[slot];
-  if (cached !== undefined && cached.length === length) {
-    let i = 0;
-    while (i < length && cached.charCodeAt(i) === buffer[start + i]) i += 1;
-    if (i === length) return cached;
-  }
-  const key = checkedKey(buffer.toString('utf8', start, end));
-  if (key.length === length) keyCache[slot] = key;
-  return key;
+  return keys.get(buffer, start, end, checkedKey);
 }
 
 function checkedKey(key: string): string {
@@ -163,7 +178,10 @@ function checkedKey(key: string): string {
 
 /** A string value; one that is not valid UTF-8 (a replacement character appears) is left to bson, which refuses it. */
 function readString(buffer: Buffer, start: number, end: number): string {
-  const value = buffer.toString('utf8', start, end);
+  return values.get(buffer, start, end, checkedValue);
+}
+
+function checkedValue(value: string): string {
   if (value.includes('\uFFFD')) throw LEAVE_TO_BSON;
   return value;
 }

@@ -15,15 +15,13 @@ const has = (doc: Document, field: string): boolean => Object.prototype.hasOwnPr
 
 /** True when each operator is a `$set`, `$unset`, `$inc` (of numbers) or `$push` (of one plain value) of top-level fields named once. */
 function checkedShape(doc: Document, update: Document): boolean {
-  const seen = new Set<string>();
   for (const operator in update) {
     const fields: unknown = update[operator];
     if (!TOP_LEVEL_OPERATORS.has(operator) || !isPlainObject(fields)) return false;
     let count = 0;
     for (const field in fields) {
       count += 1;
-      if (!isTopLevelField(field) || seen.has(field)) return false;
-      seen.add(field);
+      if (!isTopLevelField(field) || namedBefore(update, operator, field)) return false;
       const value: unknown = fields[field];
       const current = doc[field];
       if (operator === '$inc' && (typeof value !== 'number' || (current !== undefined && typeof current !== 'number'))) return false;
@@ -32,6 +30,15 @@ function checkedShape(doc: Document, update: Document): boolean {
     if (count === 0) return false;
   }
   return true;
+}
+
+/** Whether an operator before `operator` names `field` too (an update names a handful of fields: no set is built for them). */
+function namedBefore(update: Document, operator: string, field: string): boolean {
+  for (const earlier in update) {
+    if (earlier === operator) return false;
+    if (has(update[earlier] as Document, field)) return true;
+  }
+  return false;
 }
 
 /**

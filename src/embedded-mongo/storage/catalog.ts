@@ -112,7 +112,7 @@ export class Catalog {
     if (!old) throw new Error(`record ${rid} vanished from ${coll.ns}`);
     // Keys an update leaves as they were cannot collide: only the indexes it changes are checked.
     const changes = coll.indexChanges(rid, doc);
-    coll.checkUnique(doc, rid, changes.map((c) => c.index));
+    coll.checkSecondaryUnique(doc, rid, changes.map((c) => c.index));
     this.beforeDocumentChange(coll, doc['_id'], old);
     coll.replace(rid, doc, false, changes);
     const patch = documentPatch(old, doc);

@@ -1,10 +1,16 @@
 import type { Document } from 'bson';
 import { cloneDocument, isPlainObject } from './clone-document.js';
 import { sameStoredValue } from './document-equality.js';
+import type { DocumentPatch } from '../storage/document-patch.js';
 
 export interface UpdateOutcome {
   doc: Document;
   modified: boolean;
+}
+
+/** Where an update that knows it leaves what turns the document into its new version (see `documentPatch`), for the journal. */
+export interface PatchNote {
+  patch?: DocumentPatch;
 }
 
 const TOP_LEVEL_OPERATORS = new Set(['$set', '$unset', '$inc', '$push']);
@@ -48,31 +54,39 @@ function namedBefore(update: Document, operator: string, field: string): boolean
  * The untouched fields are shared with the stored version, which is never mutated in place, and whether the
  * document changed is told by the fields touched rather than by comparing every field.
  */
-export function topLevelUpdate(doc: Document, update: Document): UpdateOutcome | undefined {
+export function topLevelUpdate(doc: Document, update: Document, note?: PatchNote): UpdateOutcome | undefined {
   if (!checkedShape(doc, update)) return undefined;
   const next: Document = { ...doc };
   let modified = false;
+  // The journal's patch, noted as the fields change: the same as documentPatch(doc, next) would find by
+  // walking both documents again (kept fields stay in place, new ones are added last, in this order).
+  const set: Document = {};
+  const unset: string[] = [];
   for (const operator in update) {
     const fields = update[operator] as Document;
     for (const field in fields) {
       const value: unknown = fields[field];
       const present = has(next, field);
+      let changed: unknown;
       if (operator === '$set') {
-        const copy = cloneDocument(value);
-        modified ||= !present || !sameStoredValue(next[field], copy);
-        next[field] = copy;
+        changed = cloneDocument(value);
+        modified ||= !present || !sameStoredValue(next[field], changed);
       } else if (operator === '$unset') {
         modified ||= present;
+        if (present) unset.push(field);
         delete next[field];
+        continue;
       } else if (operator === '$inc') {
-        const sum = ((next[field] as number | undefined) ?? 0) + (value as number);
-        modified ||= !present || sum !== next[field];
-        next[field] = sum;
+        changed = ((next[field] as number | undefined) ?? 0) + (value as number);
+        modified ||= !present || changed !== next[field];
       } else {
         modified = true;
-        next[field] = [...((next[field] as unknown[] | undefined) ?? []), value];
+        changed = [...((next[field] as unknown[] | undefined) ?? []), value];
       }
+      if (!present || changed !== next[field]) set[field] = changed;
+      next[field] = changed;
     }
   }
+  if (note) note.patch = { set, unset };
   return { doc: next, modified };
 }

@@ -100,11 +100,13 @@ export class Catalog {
     });
   }
 
-  insert(coll: CollectionData, doc: Document): void {
+  /** Stores a new document; `received`, if given, is BSON that decodes to exactly `doc` (journaled as it is). */
+  insert(coll: CollectionData, doc: Document, received?: Uint8Array): void {
     coll.checkUnique(doc, -1);
     this.beforeDocumentChange(coll, doc['_id'], null);
     const rid = coll.insert(doc, false);
-    this.record({ op: 'put', db: coll.db, coll: coll.name, doc }, () => coll.remove(rid));
+    const change: Change = received ? { op: 'put', db: coll.db, coll: coll.name, doc, received } : { op: 'put', db: coll.db, coll: coll.name, doc };
+    this.record(change, () => coll.remove(rid));
   }
 
   /** Stores `doc` under `rid`; `known`, if given, is the patch from the stored version to `doc`. */

@@ -21,8 +21,8 @@ export class CommittedWorkspace implements Workspace {
     return data ? planScan(data, filter, sort) : EMPTY_SCAN;
   }
 
-  insert(db: string, coll: string, doc: Document): void {
-    this.catalog.insert(this.catalog.ensureCollection(db, coll), doc);
+  insert(db: string, coll: string, doc: Document, received?: Uint8Array): void {
+    this.catalog.insert(this.catalog.ensureCollection(db, coll), doc, received);
   }
 
   replace(db: string, coll: string, previous: Document, next: Document, patch?: DocumentPatch): void {

@@ -45,6 +45,27 @@ export class BsonWriter {
     return false;
   }
 
+  /** `fields` as `append` writes them, then `name` holding the BSON document `bytes` as it is; false as `append`. */
+  appendWithDocumentBytes(fields: Plain, name: string, bytes: Uint8Array): boolean {
+    const start = this.pos;
+    this.ensure(4);
+    this.pos += 4;
+    for (const key in fields) {
+      const value = fields[key];
+      if (value !== undefined && !this.element(key, value, 0)) {
+        this.pos = start;
+        return false;
+      }
+    }
+    if (!this.head(BsonType.Document, name)) {
+      this.pos = start;
+      return false;
+    }
+    this.appendBytes(bytes);
+    this.close(start);
+    return true;
+  }
+
   appendBytes(bytes: Uint8Array): void {
     this.ensure(bytes.length);
     this.buf.set(bytes, this.pos);

@@ -3,6 +3,7 @@ import { targetCollection, type CommandHandler, type CommandContext } from './co
 import { runStatements, writeReply } from './write-errors.js';
 import { selectDocuments } from '../query/select-documents.js';
 import { applyUpdate, isReplacement, seedFromFilter, type UpdateSpec } from '../query/apply-update.js';
+import type { PatchNote } from '../query/top-level-update.js';
 import { failedToParse } from '../mongo-error.js';
 
 export interface UpdateStatementResult {
@@ -40,10 +41,11 @@ export function runUpdate(ctx: CommandContext, coll: string, statement: UpdateSt
   }
   let modified = 0;
   let last: { before: Document; after: Document } | undefined;
+  const note: PatchNote = {};
   for (const previous of matches) {
-    const outcome = applyUpdate(previous, statement.update, statement.arrayFilters, false);
+    const outcome = applyUpdate(previous, statement.update, statement.arrayFilters, false, note);
     if (outcome.modified) {
-      ctx.workspace.replace(ctx.db, coll, previous, outcome.doc);
+      ctx.workspace.replace(ctx.db, coll, previous, outcome.doc, note.patch);
       modified += 1;
     }
     last = { before: previous, after: outcome.modified ? outcome.doc : previous };

@@ -24,6 +24,11 @@ interface Chunk {
 
 const CHUNK_MAX = 512;
 
+interface Position {
+  chunk: number;
+  index: number;
+}
+
 /**
  * Index entries kept in ascending BSON order (record id breaking ties) as a list of small
  * sorted chunks: inserts and lookups cost O(log n) comparisons plus a copy of at most one
@@ -32,6 +37,13 @@ const CHUNK_MAX = 512;
 export class SortedKeys {
   private chunks: Chunk[] = [];
   private count = 0;
+  /**
+   * Where the next insert and the next removal are expected: one turn claims deliveries one after another, so
+   * each moves its entry from next to the previous one's old place to next to the previous one's new place.
+   * Only a guess, checked against its neighbours before use: a wrong or outdated one costs two comparisons.
+   */
+  private insertHint: Position = { chunk: -1, index: 0 };
+  private removeHint: Position = { chunk: -1, index: 0 };
 
   constructor(private readonly width: number) {}
 
@@ -55,32 +67,63 @@ export class SortedKeys {
     // New documents get the highest record id, and often the highest key too (an ObjectId `_id`, the newest
     // state of the newest announcement): such an entry goes at the end without a search.
     const atEnd = this.compareEntries(tail.keys[tail.keys.length - 1], tail.rids[tail.rids.length - 1]!, key, rid) < 0;
-    const ci = atEnd ? last : this.chunkFor(key, rid);
-    const chunk = this.chunks[ci]!;
+    let ci: number;
+    let i: number;
     if (atEnd) {
+      ci = last;
+      i = tail.keys.length;
+    } else if (this.fitsInsertHint(key, rid)) {
+      ({ chunk: ci, index: i } = this.insertHint);
+    } else {
+      ci = this.chunkFor(key, rid);
+      i = this.lowerIndex(this.chunks[ci]!, key, rid);
+    }
+    const chunk = this.chunks[ci]!;
+    if (i === chunk.keys.length) {
       chunk.keys.push(key);
       chunk.rids.push(rid);
     } else {
-      const i = this.lowerIndex(chunk, key, rid);
       chunk.keys.splice(i, 0, key);
       chunk.rids.splice(i, 0, rid);
     }
+    this.insertHint = { chunk: ci, index: i + 1 };
     if (chunk.keys.length > CHUNK_MAX) {
       this.chunks.splice(ci + 1, 0, { keys: chunk.keys.splice(CHUNK_MAX / 2), rids: chunk.rids.splice(CHUNK_MAX / 2) });
+      this.insertHint = i + 1 > CHUNK_MAX / 2 ? { chunk: ci + 1, index: i + 1 - CHUNK_MAX / 2 } : this.insertHint;
     }
+  }
+
+  /** True when the entry belongs right before the hinted position: after the entry before it, not after the one at it. */
+  private fitsInsertHint(key: IndexKey, rid: number): boolean {
+    const { chunk: ci, index: i } = this.insertHint;
+    const chunk = this.chunks[ci];
+    if (!chunk || i < 1 || i > chunk.keys.length) return false;
+    if (this.compareEntries(chunk.keys[i - 1], chunk.rids[i - 1]!, key, rid) >= 0) return false;
+    // At the end of its chunk, the entry must also come before the next chunk's first.
+    const next = i < chunk.keys.length ? chunk : this.chunks[ci + 1];
+    const j = i < chunk.keys.length ? i : 0;
+    return next !== undefined && this.compareEntries(key, rid, next.keys[j], next.rids[j]!) < 0;
   }
 
   remove(key: IndexKey, rid: number): boolean {
     if (this.chunks.length === 0) return false;
-    const ci = this.chunkFor(key, rid);
+    const hinted = this.chunks[this.removeHint.chunk];
+    const atHint = hinted !== undefined && this.holds(hinted, this.removeHint.index, key, rid);
+    const ci = atHint ? this.removeHint.chunk : this.chunkFor(key, rid);
     const chunk = this.chunks[ci]!;
-    const i = this.lowerIndex(chunk, key, rid);
-    if (i >= chunk.keys.length || chunk.rids[i] !== rid || this.compareEntries(chunk.keys[i], rid, key, rid) !== 0) return false;
+    const i = atHint ? this.removeHint.index : this.lowerIndex(chunk, key, rid);
+    if (!atHint && !this.holds(chunk, i, key, rid)) return false;
     chunk.keys.splice(i, 1);
     chunk.rids.splice(i, 1);
     this.count -= 1;
+    // The entry after this one now sits where it was: the next of the turn is removed from here.
+    this.removeHint = { chunk: ci, index: i };
     if (chunk.keys.length === 0) this.chunks.splice(ci, 1);
     return true;
+  }
+
+  private holds(chunk: Chunk, i: number, key: IndexKey, rid: number): boolean {
+    return i < chunk.keys.length && chunk.rids[i] === rid && this.compareEntries(chunk.keys[i], rid, key, rid) === 0;
   }
 
   /** Visits the entries within the bounds in key order, or in reverse order. */

@@ -5,7 +5,7 @@ import { bsonEquals } from '../indexes/bson-order.js';
 import { OPERATOR_UPDATE_OPTIONS, PIPELINE_UPDATE_OPTIONS } from './mingo-options.js';
 import { MongoCommandError, failedToParse } from '../mongo-error.js';
 import { refuseUnsupportedOperators } from './refused-operators.js';
-import { topLevelUpdate, type UpdateOutcome } from './top-level-update.js';
+import { topLevelUpdate, type PatchNote, type UpdateOutcome } from './top-level-update.js';
 import { deepEqualDocuments } from './document-equality.js';
 
 export type UpdateSpec = Document | Document[];
@@ -17,9 +17,13 @@ export function isReplacement(update: UpdateSpec): update is Document {
 const immutableId = (): MongoCommandError =>
   new MongoCommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
 
-/** Applies an update (replacement, operators or pipeline) to a copy of `doc`; the stored version is untouched. */
-export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Document[] | undefined, inserting: boolean): UpdateOutcome {
+/**
+ * Applies an update (replacement, operators or pipeline) to a copy of `doc`; the stored version is untouched.
+ * `note`, if given, receives the journal's patch when the update worked it out (its `patch` is left unset otherwise).
+ */
+export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Document[] | undefined, inserting: boolean, note?: PatchNote): UpdateOutcome {
   refuseUnsupportedOperators(update);
+  if (note) note.patch = undefined;
   let next: Document;
   if (Array.isArray(update)) {
     const holder = [cloneDocument(doc)];
@@ -31,9 +35,11 @@ export function applyUpdate(doc: Document, update: UpdateSpec, arrayFilters: Doc
     delete rest['_id'];
     next = doc['_id'] !== undefined ? { _id: doc['_id'], ...rest } : { ...update };
   } else {
-    const fast = topLevelUpdate(doc, update);
+    const fast = topLevelUpdate(doc, update, note);
     // It leaves `_id` and the order of the fields as they were: a document that starts with its `_id` needs no check.
     if (fast && doc['_id'] !== undefined && startsWithId(doc)) return fast;
+    // Otherwise `_id` may be moved first below, which the patch would not say.
+    if (note) note.patch = undefined;
     next = fast?.doc ?? operatorUpdate(doc, update, arrayFilters, inserting);
   }
   if (doc['_id'] !== undefined && !bsonEquals(next['_id'], doc['_id'])) throw immutableId();

@@ -77,6 +77,23 @@ function rangeTest(field: string, condition: Document, keys: string[]): Document
   };
 }
 
+/**
+ * What `valuesAtPath(doc, field).some(test)` answers, without making that list for every document tested when the
+ * field is one of the document's own (a state check runs for each candidate of a claim).
+ */
+function someValueAt(field: string, test: ValueTest): DocumentPredicate {
+  if (field.includes('.')) return (doc) => valuesAtPath(doc, field).some(test);
+  return (doc) => {
+    const value: unknown = doc[field];
+    if (value === undefined) return test(null);
+    if (!Array.isArray(value)) return test(value);
+    if (value.length === 0) return test(undefined);
+    // By index rather than `some`, which would skip the holes the list gives as undefined.
+    for (let i = 0; i < value.length; i += 1) if (test(value[i])) return true;
+    return false;
+  };
+}
+
 /** A test for one `field: condition` pair of the shapes below, or null. */
 function fieldTest(field: string, condition: unknown): DocumentPredicate | null {
   let value = condition;
@@ -89,13 +106,13 @@ function fieldTest(field: string, condition: unknown): DocumentPredicate | null 
     if (keys[0] === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every(isIndexableScalar)) {
       const test = inTest(operand);
       // An array field matches when one of its elements matches, as valuesAtPath expands it.
-      return (doc) => valuesAtPath(doc, field).some(test);
+      return someValueAt(field, test);
     }
     if (keys[0] !== '$eq') return null;
     value = operand;
   }
   if (!isIndexableScalar(value)) return null;
-  return (doc) => valuesAtPath(doc, field).some((found) => bsonEquals(found, value));
+  return someValueAt(field, (found) => bsonEquals(found, value));
 }
 
 /**

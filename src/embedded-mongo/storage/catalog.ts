@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Document } from 'bson';
 import { CollectionData } from './collection-data.js';
 import type { Change } from './change.js';
-import { applyPatch, documentPatch } from './document-patch.js';
+import { applyPatch, documentPatch, type DocumentPatch } from './document-patch.js';
 import type { IndexSpec } from '../indexes/collection-index.js';
 import { namespaceExists, namespaceNotFound } from '../mongo-error.js';
 
@@ -100,22 +100,25 @@ export class Catalog {
     });
   }
 
-  insert(coll: CollectionData, doc: Document): void {
+  /** Stores a new document; `received`, if given, is BSON that decodes to exactly `doc` (journaled as it is). */
+  insert(coll: CollectionData, doc: Document, received?: Uint8Array): void {
     coll.checkUnique(doc, -1);
     this.beforeDocumentChange(coll, doc['_id'], null);
     const rid = coll.insert(doc, false);
-    this.record({ op: 'put', db: coll.db, coll: coll.name, doc }, () => coll.remove(rid));
+    const change: Change = received ? { op: 'put', db: coll.db, coll: coll.name, doc, received } : { op: 'put', db: coll.db, coll: coll.name, doc };
+    this.record(change, () => coll.remove(rid));
   }
 
-  replace(coll: CollectionData, rid: number, doc: Document): void {
+  /** Stores `doc` under `rid`; `known`, if given, is the patch from the stored version to `doc`. */
+  replace(coll: CollectionData, rid: number, doc: Document, known?: DocumentPatch): void {
     const old = coll.docs.get(rid);
     if (!old) throw new Error(`record ${rid} vanished from ${coll.ns}`);
     // Keys an update leaves as they were cannot collide: only the indexes it changes are checked.
     const changes = coll.indexChanges(rid, doc);
-    coll.checkUnique(doc, rid, changes.map((c) => c.index));
+    coll.checkSecondaryUnique(doc, rid, changes.map((c) => c.index));
     this.beforeDocumentChange(coll, doc['_id'], old);
     coll.replace(rid, doc, false, changes);
-    const patch = documentPatch(old, doc);
+    const patch = known ?? documentPatch(old, doc);
     const change: Change = patch ? { op: 'patch', db: coll.db, coll: coll.name, id: doc['_id'], ...patch } : { op: 'put', db: coll.db, coll: coll.name, doc };
     this.record(change, () => coll.replace(rid, old, false));
   }

@@ -8,7 +8,8 @@ export type Change =
   | { op: 'dropDatabase'; db: string }
   | { op: 'index'; db: string; coll: string; spec: IndexSpec }
   | { op: 'dropIndex'; db: string; coll: string; name: string }
-  | { op: 'put'; db: string; coll: string; doc: Document }
+  /** `received`: BSON that decodes to exactly `doc`, written in its place (see ReceivedDocuments); never replayed. */
+  | { op: 'put'; db: string; coll: string; doc: Document; received?: Uint8Array }
   /** A stored document's top-level fields set (in the document's order) and removed: see `documentPatch`. */
   | { op: 'patch'; db: string; coll: string; id: unknown; set: Document; unset: string[] }
   | { op: 'del'; db: string; coll: string; id: unknown };

@@ -47,6 +47,14 @@ export class CollectionData {
     if (existing !== undefined && existing !== rid) {
       throw duplicateKeyError(this.ns, '_id_', { _id: 1 }, { _id: doc['_id'] });
     }
+    this.checkSecondaryUnique(doc, rid, indexes);
+  }
+
+  /**
+   * checkUnique without the `_id` check, for a new version of the document stored under `rid`: an update cannot
+   * change `_id`, so the record found by it is this one.
+   */
+  checkSecondaryUnique(doc: Document, rid: number, indexes: Iterable<CollectionIndex>): void {
     for (const index of indexes) {
       if (index.spec.name === '_id_') continue;
       const conflict = index.findConflict(doc, rid);
@@ -76,7 +84,7 @@ export class CollectionData {
     const changed: IndexChange[] = [];
     for (const index of this.indexes.values()) {
       // Top-level fields holding the very same value (an update shares what it leaves alone) give the same keys.
-      if (index.topLevel && index.fields.every((field) => old[field] === doc[field])) continue;
+      if (index.topLevel && sameFields(index.fields, old, doc)) continue;
       const before = index.keysOf(old);
       const after = index.keysOf(doc);
       if (!sameKeys(before, after)) changed.push({ index, before, after });
@@ -111,6 +119,11 @@ export class CollectionData {
     }
     this.indexes.set(spec.name, index);
   }
+}
+
+function sameFields(fields: string[], a: Document, b: Document): boolean {
+  for (const field of fields) if (a[field] !== b[field]) return false;
+  return true;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Catalog } from './catalog.js';
 import type { Workspace } from './workspace.js';
+import type { DocumentPatch } from './document-patch.js';
 import { indexCandidates, planScan, type CandidateScan, type SortSpec } from '../indexes/index-plan.js';
 
 const EMPTY_SCAN: CandidateScan = { ordered: true, indexed: true, forEach: () => undefined };
@@ -20,15 +21,16 @@ export class CommittedWorkspace implements Workspace {
     return data ? planScan(data, filter, sort) : EMPTY_SCAN;
   }
 
-  insert(db: string, coll: string, doc: Document): void {
-    this.catalog.insert(this.catalog.ensureCollection(db, coll), doc);
+  insert(db: string, coll: string, doc: Document, received?: Uint8Array): void {
+    this.catalog.insert(this.catalog.ensureCollection(db, coll), doc, received);
   }
 
-  replace(db: string, coll: string, previous: Document, next: Document): void {
+  replace(db: string, coll: string, previous: Document, next: Document, patch?: DocumentPatch): void {
     const data = this.catalog.ensureCollection(db, coll);
     const rid = data.ridOf(previous['_id']);
     if (rid === undefined) throw new Error(`document to replace vanished from ${data.ns}`);
-    this.catalog.replace(data, rid, next);
+    // The patch holds only against the version it was made from.
+    this.catalog.replace(data, rid, next, data.docs.get(rid) === previous ? patch : undefined);
   }
 
   remove(db: string, coll: string, doc: Document): void {

@@ -17,6 +17,11 @@ export class RecordWriter {
   private readonly out = new BsonWriter(RECORD_HEADER);
 
   append(change: Change): void {
+    if (change.op === 'put' && change.received) {
+      const { op, db, coll } = change;
+      if (this.out.appendWithDocumentBytes({ op, db, coll }, 'doc', change.received)) return;
+      return this.append({ op, db, coll, doc: change.doc });
+    }
     if (!this.out.append(change)) this.out.appendBytes(BSON.serialize(change as unknown as Document, SERIALIZE_OPTIONS));
   }
 

@@ -145,6 +145,11 @@ export class TransactionRegistry {
   }
 
   private onCommittedChange(coll: CollectionData, id: unknown, before: Document | null): void {
+    // Without a session that ever held a transaction (most of the time) there is no one to tell: the key is not worked out.
+    if (this.sessions.size === 0) {
+      this.history.record(coll.ns, '', before, null);
+      return;
+    }
     const key = idKey(id);
     for (const current of this.sessions.values()) {
       if (current.state === 'active' && current.txn.writes.get(coll.ns)?.has(key)) throw new WriteBlockedByTransaction(current.finished);

@@ -1,5 +1,6 @@
 import { BSON, type Document } from 'bson';
 import { invalidBson } from '../mongo-error.js';
+import { readDocument } from './bson-reader.js';
 
 /**
  * Safe Longs become numbers so mingo compares them numerically with ints and doubles;
@@ -8,6 +9,8 @@ import { invalidBson } from '../mongo-error.js';
 const DESERIALIZE_OPTIONS = { promoteLongs: true, promoteValues: true, promoteBuffers: false } as const;
 
 export function decodeDocument(buffer: Buffer): Document {
+  const read = readDocument(buffer);
+  if (read) return read;
   try {
     return BSON.deserialize(buffer, DESERIALIZE_OPTIONS);
   } catch (error) {

@@ -1,20 +1,10 @@
+import { BsonType, TWO_TO_32 } from './bson-types.js';
+
 /** Past this depth a document is left to bson's serializer, which also detects cycles. */
 const MAX_DEPTH = 100;
 /** Strings up to this length are copied character by character; longer ones through Buffer.write. */
 const SHORT_STRING = 32;
 
-const TYPE_DOUBLE = 0x01;
-const TYPE_STRING = 0x02;
-const TYPE_DOCUMENT = 0x03;
-const TYPE_ARRAY = 0x04;
-const TYPE_OBJECT_ID = 0x07;
-const TYPE_BOOLEAN = 0x08;
-const TYPE_DATE = 0x09;
-const TYPE_NULL = 0x0a;
-const TYPE_INT32 = 0x10;
-const TYPE_TIMESTAMP = 0x11;
-const TYPE_INT64 = 0x12;
-const TWO_TO_32 = 4294967296;
 
 type Plain = Record<string, unknown>;
 type LongLike = { getLowBits(): number; getHighBits(): number };
@@ -53,6 +43,27 @@ export class BsonWriter {
     if (!Array.isArray(doc) && (doc as { _bsontype?: unknown })._bsontype === undefined && isPlainObject(doc) && this.document(doc, 0)) return true;
     this.pos = start;
     return false;
+  }
+
+  /** `fields` as `append` writes them, then `name` holding the BSON document `bytes` as it is; false as `append`. */
+  appendWithDocumentBytes(fields: Plain, name: string, bytes: Uint8Array): boolean {
+    const start = this.pos;
+    this.ensure(4);
+    this.pos += 4;
+    for (const key in fields) {
+      const value = fields[key];
+      if (value !== undefined && !this.element(key, value, 0)) {
+        this.pos = start;
+        return false;
+      }
+    }
+    if (!this.head(BsonType.Document, name)) {
+      this.pos = start;
+      return false;
+    }
+    this.appendBytes(bytes);
+    this.close(start);
+    return true;
   }
 
   appendBytes(bytes: Uint8Array): void {
@@ -110,13 +121,13 @@ export class BsonWriter {
   private element(key: string, value: unknown, depth: number): boolean {
     switch (typeof value) {
       case 'string':
-        if (!this.head(TYPE_STRING, key)) return false;
+        if (!this.head(BsonType.String, key)) return false;
         this.string(value);
         return true;
       case 'number':
         return this.number(key, value);
       case 'boolean':
-        if (!this.head(TYPE_BOOLEAN, key)) return false;
+        if (!this.head(BsonType.Boolean, key)) return false;
         this.ensure(1);
         this.buf[this.pos++] = value ? 1 : 0;
         return true;
@@ -130,7 +141,7 @@ export class BsonWriter {
   private number(key: string, value: number): boolean {
     // bson writes an int32 for safe integers in its range (not -0), a double otherwise.
     const int32 = Number.isSafeInteger(value) && value <= 0x7fffffff && value >= -0x80000000 && !Object.is(value, -0);
-    if (!this.head(int32 ? TYPE_INT32 : TYPE_DOUBLE, key)) return false;
+    if (!this.head(int32 ? BsonType.Int32 : BsonType.Double, key)) return false;
     this.ensure(8);
     if (int32) {
       this.int32At(this.pos, value);
@@ -142,12 +153,12 @@ export class BsonWriter {
   }
 
   private object(key: string, value: object | null, depth: number): boolean {
-    if (value === null) return this.head(TYPE_NULL, key);
+    if (value === null) return this.head(BsonType.Null, key);
     if (depth >= MAX_DEPTH) return false;
-    if (Array.isArray(value)) return this.head(TYPE_ARRAY, key) && this.array(value, depth + 1);
+    if (Array.isArray(value)) return this.head(BsonType.Array, key) && this.array(value, depth + 1);
     if (value instanceof Date) {
       const ms = value.getTime();
-      if (!Number.isSafeInteger(ms) || !this.head(TYPE_DATE, key)) return false;
+      if (!Number.isSafeInteger(ms) || !this.head(BsonType.Date, key)) return false;
       const high = Math.floor(ms / TWO_TO_32);
       this.ensure(8);
       this.int32At(this.pos, ms - high * TWO_TO_32);
@@ -156,15 +167,15 @@ export class BsonWriter {
       return true;
     }
     const tag = (value as { _bsontype?: unknown })._bsontype;
-    if (tag === 'Long' || tag === 'Timestamp') return this.int64(key, tag === 'Long' ? TYPE_INT64 : TYPE_TIMESTAMP, value as LongLike);
+    if (tag === 'Long' || tag === 'Timestamp') return this.int64(key, tag === 'Long' ? BsonType.Int64 : BsonType.Timestamp, value as LongLike);
     if (tag === 'ObjectId') {
       const id = (value as { id?: unknown }).id;
-      if (!(id instanceof Uint8Array) || id.length !== 12 || !this.head(TYPE_OBJECT_ID, key)) return false;
+      if (!(id instanceof Uint8Array) || id.length !== 12 || !this.head(BsonType.ObjectId, key)) return false;
       this.appendBytes(id);
       return true;
     }
     if (tag !== undefined || !isPlainObject(value)) return false;
-    return this.head(TYPE_DOCUMENT, key) && this.document(value, depth + 1);
+    return this.head(BsonType.Document, key) && this.document(value, depth + 1);
   }
 
   /** A Long or a Timestamp (a cursor id, `operationTime`): its low then high 32 bits. */

@@ -1,5 +1,7 @@
 import type { Document } from 'bson';
 import { decodeDocument, encodeDocument } from './bson-codec.js';
+import { readDocument } from './bson-reader.js';
+import { RAW_DOCUMENTS, type ReceivedDocuments } from './received-documents.js';
 import { BsonWriter } from './bson-writer.js';
 import { HEADER_SIZE, MAX_BSON_OBJECT_SIZE, MSG_CHECKSUM_PRESENT, MSG_MORE_TO_COME, OP_MSG, writeHeader } from './opcodes.js';
 import { MongoCommandError, invalidBson } from '../mongo-error.js';
@@ -30,13 +32,19 @@ export function parseOpMsg(body: Buffer): ParsedOpMsg {
       const nameEnd = body.indexOf(0, offset + 4);
       if (nameEnd < 0 || nameEnd >= sectionEnd) throw invalidBson('document sequence without an identifier');
       const identifier = body.toString('utf8', offset + 4, nameEnd);
-      const documents: Document[] = [];
+      const documents: ReceivedDocuments = [];
+      const raw: Array<Buffer | undefined> = [];
       let cursor = nameEnd + 1;
       while (cursor < sectionEnd) {
         const docSize = readSize(body, cursor, sectionEnd);
-        documents.push(decodeDocument(body.subarray(cursor, cursor + docSize)));
+        const bytes = body.subarray(cursor, cursor + docSize);
+        const read = readDocument(bytes);
+        documents.push(read ?? decodeDocument(bytes));
+        // Only what the engine's reader read decodes from these bytes to exactly the document (see ReceivedDocuments).
+        raw.push(read ? bytes : undefined);
         cursor += docSize;
       }
+      documents[RAW_DOCUMENTS] = raw;
       sequences.push([identifier, documents]);
       offset = sectionEnd;
     } else {

@@ -6,7 +6,6 @@ import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState
 import type { Channel } from './sendable-announcement.port.js';
 import { isObjectId } from '../platform/db/object-id.js';
 import { PlannedMemory, type RememberedDelivery } from './planned-memory.js';
-import { coalesce } from '../platform/coalesce.js';
 
 type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date };
 
@@ -21,13 +20,6 @@ const CLAIM_PROJECTION = {
   announcementId: 1, chatId: 1, priority: 1, contentId: 1, parts: 1, state: 1, attempts: 1, partsSent: 1, reason: 1, notBefore: 1, validUntil: 1, quietHours: 1,
 } as const;
 const EXPIRED_REASON = 'the announcement is no longer valid (validUntil passed)';
-
-export interface SentRecord {
-  delivery: ClaimedDelivery;
-  partsSent: number;
-  messageId: string;
-  at: Date;
-}
 
 export interface DeliveryFilter {
   announcementId: string;
@@ -282,17 +274,11 @@ export class DeliveryRepository {
   async claim(ids: readonly string[]): Promise<Map<string, ClaimedDelivery>> {
     const claimed = new Map<string, ClaimedDelivery>();
     const remembered = this.plannedMemory.take(ids);
-    if (remembered.length > 0) for (const delivery of await this.claimRemembered(remembered)) claimed.set(delivery.id, delivery);
+    if (remembered.length > 0) for (const delivery of await this.claimAsWritten(remembered)) claimed.set(delivery.id, delivery);
     const rest = ids.filter((id) => !claimed.has(id));
     if (rest.length > 0) for (const [id, delivery] of await this.claimByReading(rest)) claimed.set(id, delivery);
     return claimed;
   }
-
-  /** The turns of several accounts that claim at the same moment share the write (`coalesce`). */
-  private readonly claimRemembered = coalesce(async (turns: ReadonlyArray<readonly RememberedDelivery[]>): Promise<ClaimedDelivery[][]> => {
-    const claimed = new Set((await this.claimAsWritten(turns.flat())).map((d) => d.id));
-    return turns.map((turn) => turn.filter((d) => claimed.has(d.id)).map(({ writtenAt: _writtenAt, ...delivery }) => delivery));
-  });
 
   /**
    * Deliveries as this process wrote them: one write moves those still `queued` with the `updatedAt` and
@@ -301,9 +287,9 @@ export class DeliveryRepository {
    * delivery the write moved is as remembered. When it moved fewer than asked, the claim's own stamp tells
    * which; the others are claimed by reading them.
    */
-  private async claimAsWritten(remembered: readonly RememberedDelivery[]): Promise<readonly RememberedDelivery[]> {
+  private async claimAsWritten(remembered: readonly RememberedDelivery[]): Promise<ClaimedDelivery[]> {
     const stamp = new Date();
-    // One filter per (written at, time): the turns of one moment usually hold a page or two of one fan-out.
+    // One filter per (written at, time): a turn usually holds one page of one fan-out, so one write.
     const groups = new Map<string, RememberedDelivery[]>();
     for (const delivery of remembered) {
       const key = `${delivery.writtenAt.getTime()}/${delivery.notBefore?.getTime() ?? ''}`;
@@ -320,12 +306,12 @@ export class DeliveryRepository {
       );
       moved += result.modifiedCount;
     }
-    if (moved === remembered.length) return remembered;
+    if (moved === remembered.length) return remembered.map(({ writtenAt: _writtenAt, ...delivery }) => delivery);
     const ours = await this.raw
       .find({ _id: { $in: remembered.map((d) => new Types.ObjectId(d.id)) }, state: 'sending', updatedAt: stamp }, { projection: { _id: 1 } })
       .toArray();
     const ourIds = new Set(ours.map((d) => String(d._id)));
-    return remembered.filter((d) => ourIds.has(d.id));
+    return remembered.filter((d) => ourIds.has(d.id)).map(({ writtenAt: _writtenAt, ...delivery }) => delivery);
   }
 
   /**
@@ -351,19 +337,12 @@ export class DeliveryRepository {
     await this.whileSending(id, { $set: { partsSent }, $push: { messageIds: messageId } });
   }
 
-  /**
-   * The last parts went out: one write records them and their deliveries as sent, together with those of the
-   * other accounts' turns that end at the same moment (`coalesce`). A bulk of single updates, so the driver
-   * retries it after a failover instead of leaving the deliveries `sending` (which would send them again).
-   */
-  async markSent(sent: readonly SentRecord[]): Promise<void> {
-    if (sent.length > 0) await this.recordSent(sent);
-  }
-
-  private readonly recordSent = coalesce(async (turns: ReadonlyArray<readonly SentRecord[]>): Promise<void[]> => {
+  /** The last parts went out: one write records them and their deliveries as sent. */
+  async markSent(sent: ReadonlyArray<{ delivery: ClaimedDelivery; partsSent: number; messageId: string; at: Date }>): Promise<void> {
+    if (sent.length === 0) return;
     const updatedAt = new Date();
     await this.raw.bulkWrite(
-      turns.flat().map((last) => {
+      sent.map((last) => {
         // What a postponement or a failed try left (the claim read them): most deliveries have neither.
         const stale = { ...(last.delivery.reason ? { reason: 1 } : {}), ...(last.delivery.notBefore ? { notBefore: 1 } : {}) };
         return {
@@ -379,8 +358,7 @@ export class DeliveryRepository {
       }),
       { ordered: false },
     );
-    return turns.map(() => undefined);
-  });
+  }
 
   async markFailed(id: string, reason: string): Promise<void> {
     await this.whileSending(id, { $set: { state: 'failed', reason }, $inc: { attempts: 1 } });

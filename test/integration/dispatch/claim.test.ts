@@ -120,4 +120,33 @@ describe('claiming deliveries for a turn', () => {
 
     expect(claims.get(written[0]!.id)).to.include({ partsSent: 1, state: 'queued' });
   });
+
+  it('two turns claiming and recording at the same moment each get exactly their own', async () => {
+    const repository = new DeliveryRepository(db);
+    const announcementId = nextAnnouncement();
+    const stopped = nextAnnouncement();
+    const written = await repository.insertPlanned([
+      ...['a-1', 'a-2'].map((chatId) => planned(announcementId, chatId, { account: 'sim-a' })),
+      planned(stopped, 'b-1', { account: 'sim-b' }),
+      planned(announcementId, 'b-2', { account: 'sim-b' }),
+    ]);
+    await repository.cancelPending(stopped);
+    const [a1, a2, b1, b2] = written.map((d) => d.id);
+
+    const [turnA, turnB] = await Promise.all([repository.claim([a1!, a2!]), repository.claim([b1!, b2!])]);
+
+    expect([...turnA.keys()]).to.have.members([a1, a2]);
+    expect([...turnB.keys()]).to.deep.equal([b2]);
+    const at = new Date();
+    await Promise.all([
+      repository.markSent([...turnA.values()].map((delivery, i) => ({ delivery, partsSent: 1, messageId: `wa-${i}`, at }))),
+      repository.markSent([...turnB.values()].map((delivery) => ({ delivery, partsSent: 1, messageId: 'wb-0', at }))),
+    ]);
+    const stored = await repository.list({ announcementId }, { limit: 10 });
+    expect(stored.map((d) => ({ chatId: d.chatId, state: d.state, messageIds: d.messageIds }))).to.deep.equal([
+      { chatId: 'a-1', state: 'sent', messageIds: ['wa-0'] },
+      { chatId: 'a-2', state: 'sent', messageIds: ['wa-1'] },
+      { chatId: 'b-2', state: 'sent', messageIds: ['wb-0'] },
+    ]);
+  });
 });

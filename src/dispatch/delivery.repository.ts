@@ -215,7 +215,7 @@ export class DeliveryRepository {
     return docs.flatMap((doc, i) => {
       if (collided.has(i)) return [];
       const stored = doc as unknown as StoredDelivery;
-      if (stored.state === 'queued') this.plannedMemory.remember({ ...toClaimed(stored, deliveries[i]!.parts), writtenAt: updatedAt });
+      if (stored.state === 'queued') this.plannedMemory.remember(Object.assign(toClaimed(stored, deliveries[i]!.parts), { writtenAt: updatedAt }));
       return [toDelivery(stored, deliveries[i]!.parts)];
     });
   }
@@ -306,12 +306,13 @@ export class DeliveryRepository {
       );
       moved += result.modifiedCount;
     }
-    if (moved === remembered.length) return remembered.map(({ writtenAt: _writtenAt, ...delivery }) => delivery);
+    // Handed out as they are: the sender ignores `writtenAt`, and a turn's copy would only cost.
+    if (moved === remembered.length) return [...remembered];
     const ours = await this.raw
       .find({ _id: { $in: remembered.map((d) => new Types.ObjectId(d.id)) }, state: 'sending', updatedAt: stamp }, { projection: { _id: 1 } })
       .toArray();
     const ourIds = new Set(ours.map((d) => String(d._id)));
-    return remembered.filter((d) => ourIds.has(d.id)).map(({ writtenAt: _writtenAt, ...delivery }) => delivery);
+    return remembered.filter((d) => ourIds.has(d.id));
   }
 
   /**

@@ -111,7 +111,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const queues = createBullQueueFactory({ redisUrl });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
-    const connectors = createConnectorRegistry({
+    const connectors = await createConnectorRegistry({
       accounts: config.connectors.accounts,
       log,
       dataDir,

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { join } from 'node:path';
-import swaggerUiDist from 'swagger-ui-dist';
+import { createRequire } from 'node:module';
 import { DOCS_INITIALIZER_JS } from './docs-initializer.script.js';
 
 /** Only the files the page loads; the rest of swagger-ui-dist (its demo index, source maps) is not served. */
@@ -24,12 +24,20 @@ const PAGE = `<!doctype html>
 `;
 
 /**
+ * swagger-ui-dist's folder. Its `absolute-path.js` says where the files are; its main module would also load the
+ * 4 MB browser bundle into the service's heap, for nothing.
+ */
+function swaggerUiAssetsDir(): string {
+  return (createRequire(import.meta.url)('swagger-ui-dist/absolute-path.js') as () => string)();
+}
+
+/**
  * `GET /` (a redirect to the staff console), `GET /api/v1/openapi.json` and the browsable `GET /api/docs`, served from the service's own copy
  * of swagger-ui-dist: no CDN, so it works offline and under the strict CSP (`script-src 'self'`).
  */
 export function createApiDocsRoutes(document: Record<string, unknown>): Router {
   const router = Router();
-  const assets = swaggerUiDist.getAbsoluteFSPath();
+  const assets = swaggerUiAssetsDir();
   // Whoever opens the service's address is most likely staff: the console, whose bar links to these docs.
   router.get('/', (_req, res) => {
     res.redirect(302, '/console/');

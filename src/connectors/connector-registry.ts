@@ -34,7 +34,7 @@ export interface ConnectorRegistry {
 export interface ConnectorRegistryDeps extends ConnectorDeps {
   accounts: readonly ChannelAccountConfig[];
   /** Defaults to the adapter for each account's platform. */
-  build?: (account: ChannelAccountConfig) => ChatConnector;
+  build?: (account: ChannelAccountConfig) => ChatConnector | Promise<ChatConnector>;
   restart?: BackoffPolicy;
 }
 
@@ -53,10 +53,10 @@ function statusOf(connector: ChatConnector): ConnectorStatus {
 }
 
 /** Builds one connector per configured account and keeps them running. */
-export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorRegistry {
+export async function createConnectorRegistry(deps: ConnectorRegistryDeps): Promise<ConnectorRegistry> {
   const build = deps.build ?? ((account: ChannelAccountConfig) => createConnector(account, deps));
   const policy = deps.restart ?? DEFAULT_RESTART;
-  const connectors = new Map(deps.accounts.map((account) => [account.id, build(account)]));
+  const connectors = new Map(await Promise.all(deps.accounts.map(async (account) => [account.id, await build(account)] as const)));
   const restarts = new Map<string, { attempt: number; timer?: NodeJS.Timeout }>();
   let running = false;
 

@@ -3,9 +3,6 @@ import type { ChannelAccountConfig } from '../platform/config.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { ChannelAccount, ChatConnector } from './chat-connector.port.js';
 import { SimulatorConnector } from './simulator/simulator.adapter.js';
-import { configuredPuppet, WechatyConnector } from './wechaty/wechaty.adapter.js';
-import { createWhatsAppClient, DEFAULT_CHROMIUM_PATH } from './whatsapp-web/whatsapp-client.factory.js';
-import { WhatsAppWebConnector } from './whatsapp-web/whatsapp-web.adapter.js';
 
 export interface ConnectorDeps {
   log: Logger;
@@ -22,15 +19,26 @@ function channelAccount(account: ChannelAccountConfig): ChannelAccount {
   return { id: account.id, platform: account.platform, rateLimit: account.rateLimit };
 }
 
-/** The adapter for one configured account, chosen once at start-up. */
-export function createConnector(account: ChannelAccountConfig, deps: ConnectorDeps): ChatConnector {
+/**
+ * The adapter for one configured account, chosen once at start-up. A platform's adapter is imported only when
+ * an account of that platform is configured: Wechaty (with gRPC and RxJS) and whatsapp-web.js (with
+ * Puppeteer) weigh about 50 MB of heap together, which a town on one platform, or the demo, does not carry,
+ * and which every full garbage collection would otherwise walk through.
+ */
+export async function createConnector(account: ChannelAccountConfig, deps: ConnectorDeps): Promise<ChatConnector> {
   const log = deps.log.child({ account: account.id, platform: account.platform });
   switch (account.platform) {
     case 'simulator':
       return new SimulatorConnector(account, { log });
-    case 'wechat':
+    case 'wechat': {
+      const { configuredPuppet, WechatyConnector } = await import('./wechaty/wechaty.adapter.js');
       return new WechatyConnector(channelAccount(account), { createOptions: configuredPuppet(account), log });
-    case 'whatsapp':
+    }
+    case 'whatsapp': {
+      const [{ createWhatsAppClient, DEFAULT_CHROMIUM_PATH }, { WhatsAppWebConnector }] = await Promise.all([
+        import('./whatsapp-web/whatsapp-client.factory.js'),
+        import('./whatsapp-web/whatsapp-web.adapter.js'),
+      ]);
       return new WhatsAppWebConnector(channelAccount(account), {
         log,
         createClient: () =>
@@ -44,5 +52,6 @@ export function createConnector(account: ChannelAccountConfig, deps: ConnectorDe
             ...(deps.whatsappProxy ? { proxyServer: deps.whatsappProxy } : {}),
           }),
       });
+    }
   }
 }

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { createConnectorRegistry, SendError } from '../../../src/connectors/index.js';
 import { ObservableConnector } from '../../../src/connectors/observable-connector.js';
 import { createLogger } from '../../../src/platform/logging/logger.js';
-import { buildSimulatorAccount } from '../../factories/channel-account.factory.js';
+import { buildSimulatorAccount, buildWeChatAccount, buildWhatsAppAccount } from '../../factories/channel-account.factory.js';
 import { silentLogger } from '../../support/silent-logger.js';
 import { waitFor } from '../../support/wait-for.js';
 
@@ -49,7 +49,7 @@ function captureLogs() {
 
 describe('connector registry', function () {
   it('start: one connector per account, all ready, readiness ok; stop: all stopped', async function () {
-    const registry = createConnectorRegistry({ accounts: [buildSimulatorAccount({ id: 'sim-a' }), buildSimulatorAccount({ id: 'sim-b' })], log: silentLogger, dataDir: '/nonexistent' });
+    const registry = await createConnectorRegistry({ accounts: [buildSimulatorAccount({ id: 'sim-a' }), buildSimulatorAccount({ id: 'sim-b' })], log: silentLogger, dataDir: '/nonexistent' });
 
     await registry.start();
 
@@ -59,9 +59,24 @@ describe('connector registry', function () {
     expect(registry.statuses().map((s) => s.state)).to.deep.equal(['stopped', 'stopped']);
   });
 
+  it('builds each platform\'s adapter, its module imported on demand', async function () {
+    const registry = await createConnectorRegistry({
+      accounts: [buildSimulatorAccount({ id: 'sim-a' }), buildWeChatAccount({ id: 'wechat-a' }), buildWhatsAppAccount({ id: 'whatsapp-a' })],
+      log: silentLogger,
+      dataDir: '/nonexistent',
+    });
+
+    expect(registry.all().map((c) => [c.account.id, c.account.platform, c.constructor.name])).to.deep.equal([
+      ['sim-a', 'simulator', 'SimulatorConnector'],
+      ['wechat-a', 'wechat', 'WechatyConnector'],
+      ['whatsapp-a', 'whatsapp', 'WhatsAppWebConnector'],
+    ]);
+    expect(registry.statuses().map((s) => s.state)).to.deep.equal(['stopped', 'stopped', 'stopped']);
+  });
+
   it('connector failing at boot: start resolves, not ready, restarted with backoff until ready', async function () {
     const flaky = new FlakyConnector(2);
-    const registry = createConnectorRegistry({ accounts: [buildSimulatorAccount()], build: () => flaky, log: silentLogger, dataDir: '/nonexistent', restart: { initialMs: 10, maxMs: 40 } });
+    const registry = await createConnectorRegistry({ accounts: [buildSimulatorAccount()], build: () => flaky, log: silentLogger, dataDir: '/nonexistent', restart: { initialMs: 10, maxMs: 40 } });
 
     await registry.start();
 
@@ -74,7 +89,7 @@ describe('connector registry', function () {
 
   it('stop while a restart is pending: the restart never runs', async function () {
     const flaky = new FlakyConnector(1);
-    const registry = createConnectorRegistry({ accounts: [buildSimulatorAccount()], build: () => flaky, log: silentLogger, dataDir: '/nonexistent', restart: { initialMs: 30, maxMs: 30 } });
+    const registry = await createConnectorRegistry({ accounts: [buildSimulatorAccount()], build: () => flaky, log: silentLogger, dataDir: '/nonexistent', restart: { initialMs: 30, maxMs: 30 } });
     await registry.start();
 
     await registry.stop();
@@ -86,7 +101,7 @@ describe('connector registry', function () {
 
   it('state changes are logged with account and state only: no QR payload, chat id or number', async function () {
     const { log, lines } = captureLogs();
-    const registry = createConnectorRegistry({ accounts: [buildSimulatorAccount()], build: () => new FlakyConnector(0), log, dataDir: '/nonexistent' });
+    const registry = await createConnectorRegistry({ accounts: [buildSimulatorAccount()], build: () => new FlakyConnector(0), log, dataDir: '/nonexistent' });
 
     await registry.start();
     await registry.stop();

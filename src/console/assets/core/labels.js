@@ -6,6 +6,10 @@ export const STATUS = {
 };
 export const TRANSLATION_STATUS = { missing: 'da tradurre', draft: 'bozza', needs_review: 'da rivedere', approved: 'approvata' };
 export const DELIVERY_STATES = ['waiting_translation', 'planned', 'queued', 'sending', 'sent', 'failed', 'cancelled', 'expired'];
+export const DELIVERY_STATE = {
+  waiting_translation: 'attende la traduzione', planned: 'pianificata', queued: 'in coda', sending: 'in invio', sent: 'inviata',
+  failed: 'non riuscita', cancelled: 'annullata', expired: 'scaduta',
+};
 export const TOPICS = ['permits', 'appointments', 'school', 'health', 'family', 'work', 'housing', 'desk', 'emergency', 'events'];
 export const TOPIC_NAMES = {
   permits: 'permessi di soggiorno', appointments: 'appuntamenti', school: 'scuola', health: 'salute', family: 'famiglia',

@@ -3,7 +3,7 @@ import { api } from '../core/api.js';
 import { attempt, chip, errorBox, h, show, when } from '../core/dom.js';
 import { refresh } from '../core/navigation.js';
 import { can, directionOf, languageList, languageName } from '../core/session.js';
-import { DELIVERY_STATES, PUBLISHED, STATUS, TOPIC_NAMES, TOPICS, TRANSLATION_STATUS } from '../core/labels.js';
+import { DELIVERY_STATE, DELIVERY_STATES, PUBLISHED, STATUS, TOPIC_NAMES, TOPICS, TRANSLATION_STATUS } from '../core/labels.js';
 
 export async function showList() {
   const page = await api('GET', '/announcements?limit=100');
@@ -105,14 +105,55 @@ async function deliverySummary(a) {
     byLanguage.set(row.language, counts);
   }
   const states = DELIVERY_STATES.filter((s) => summary.byState[s] > 0);
+  const label = (s) => DELIVERY_STATE[s] ?? s;
   return h('section', { class: 'card', id: 'deliveries' },
     h('h2', {}, `Consegne ai gruppi: ${summary.total}`),
-    h('p', {}, states.map((s) => chip(`${s}: ${summary.byState[s]}`, s))),
+    h('p', {}, states.map((s) => chip(`${label(s)}: ${summary.byState[s]}`, s))),
     byLanguage.size === 0 ? h('p', { class: 'muted' }, 'Nessun gruppo corrisponde ancora.') : h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), states.map((s) => h('th', {}, s)))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), states.map((s) => h('th', { 'data-state': s }, label(s))))),
       h('tbody', {}, [...byLanguage].map(([lang, counts]) => h('tr', { 'data-lang': lang }, h('td', {}, `${languageName(lang)} (${lang})`), states.map((s) => h('td', { 'data-state': s }, counts[s] ?? 0)))))),
     h('div', { class: 'actions' }, h('button', { class: 'secondary', type: 'button', onclick: () => void refresh() }, 'Aggiorna')),
   );
+}
+
+/** The first failed deliveries with the platform's reason, so staff can fix the group; editors queue them again. */
+const FAILED_SHOWN = 100;
+
+async function failedDeliveries(a) {
+  const failed = await api('GET', `/announcements/${a.id}/deliveries?state=failed&limit=${FAILED_SHOWN}`);
+  if (failed.items.length === 0) return null;
+  // Deliveries name a chat; the registry knows what staff call it.
+  const names = new Map();
+  for (const account of new Set(failed.items.map((d) => d.account))) {
+    const groups = await api('GET', `/groups?account=${encodeURIComponent(account)}`);
+    for (const g of groups.items) names.set(`${g.account}\u0000${g.chatId}`, g.name);
+  }
+  const section = h('section', { class: 'card', id: 'failed-deliveries' },
+    h('h2', {}, 'Consegne non riuscite'),
+    h('p', { class: 'muted' }, failed.next
+      ? `Le prime ${FAILED_SHOWN}. Il motivo è quello dato dalla piattaforma.`
+      : 'Il motivo è quello dato dalla piattaforma: sistemato il gruppo (ad esempio, riaggiunto il numero del Comune), si possono rimettere in coda.'),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Gruppo'), h('th', {}, 'Canale'), h('th', {}, 'Lingua'), h('th', {}, 'Tentativi'), h('th', {}, 'Motivo'), h('th', {}, 'Ultimo tentativo'))),
+      h('tbody', {}, failed.items.map((d) => h('tr', { 'data-delivery': d.id },
+        h('td', {}, names.get(`${d.account}\u0000${d.chatId}`) ?? d.chatId),
+        h('td', {}, d.account),
+        h('td', {}, `${languageName(d.language)} (${d.language})`),
+        h('td', {}, String(d.attempts)),
+        h('td', { class: 'reason' }, d.reason ?? '—'),
+        h('td', {}, when(d.updatedAt)),
+      )))),
+  );
+  if (can.write() && a.status !== 'cancelled' && a.status !== 'expired') {
+    section.append(h('div', { class: 'actions' }, h('button', {
+      class: 'primary', type: 'button', name: 'retry-failed',
+      onclick: () => void attempt(section, async () => {
+        const result = await api('POST', `/announcements/${a.id}/deliveries/retry`);
+        section.replaceChildren(h('h2', {}, 'Consegne non riuscite'), h('p', { class: 'notice', role: 'status' }, `${result.requeued} consegne di nuovo in coda.`));
+      }),
+    }, 'Riprova le consegne non riuscite')));
+  }
+  return section;
 }
 
 export async function showDetail(id) {
@@ -152,6 +193,7 @@ export async function showDetail(id) {
   show(
     head,
     PUBLISHED.has(a.status) ? await deliverySummary(a) : null,
+    PUBLISHED.has(a.status) ? await failedDeliveries(a) : null,
     h('h2', {}, 'Traduzioni'),
     translations.length ? translations : h('p', { class: 'muted' }, 'Nessuna lingua scelta.'),
   );

@@ -20,6 +20,7 @@ function toConversation(doc: StoredConversation): Conversation {
     },
     lastInboundAt: doc.lastInboundAt,
     ...(doc.lastAckAt ? { lastAckAt: doc.lastAckAt } : {}),
+    ...(doc.waitingSince ? { waitingSince: doc.waitingSince } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -103,24 +104,50 @@ export class ConversationRepository {
     return docs.map(toConversation);
   }
 
-  /** Sets fields (and unsets `assigneeId` when given as null); returns the conversation after the change. */
+  /**
+   * Sets fields (and unsets `assigneeId` when given as null); returns the conversation after the change.
+   * `waitingSince`: a date starts the citizen's wait unless one is running (the earliest question counts),
+   * null ends it without an answer (a closed conversation).
+   */
   async update(
     id: string,
-    changes: Partial<Pick<Conversation, 'language' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & { assigneeId?: string | null },
+    changes: Partial<Pick<Conversation, 'language' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & { assigneeId?: string | null; waitingSince?: Date | null },
     at: Date,
   ): Promise<Conversation | undefined> {
-    const { assigneeId, ...set } = changes;
+    const { assigneeId, waitingSince, ...set } = changes;
+    const unset = { ...(assigneeId === null ? { assigneeId: 1 } : {}), ...(waitingSince === null ? { waitingSince: 1 } : {}) };
     const doc = await this.conversations
       .findOneAndUpdate(
         { _id: id },
         {
           $set: { ...set, updatedAt: at, ...(assigneeId ? { assigneeId } : {}), ...(set.lastInboundAt ? { expireAt: this.expiryAfter(set.lastInboundAt) } : {}) },
-          ...(assigneeId === null ? { $unset: { assigneeId: 1 } } : {}),
+          ...(waitingSince ? { $min: { waitingSince } } : {}),
+          ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
         },
         { new: true },
       )
       .lean<StoredConversation>();
     return doc ? toConversation(doc) : undefined;
+  }
+
+  /**
+   * Ends the citizen's wait because staff answered; returns when it started, or undefined when nobody was
+   * waiting (a second answer, or an answer nobody asked for): of two answers at once, one gets the wait.
+   */
+  async endWait(id: string, at: Date): Promise<Date | undefined> {
+    const before = await this.conversations
+      .findOneAndUpdate({ _id: id, waitingSince: { $type: 'date' } }, { $unset: { waitingSince: 1 }, $set: { updatedAt: at } }, { new: false })
+      .lean<StoredConversation>();
+    return before?.waitingSince ?? undefined;
+  }
+
+  /** Per language: how many citizens wait for an answer, and since when the longest. */
+  async waiting(languages?: readonly string[]): Promise<Array<{ language: string; waiting: number; oldest: Date }>> {
+    const rows = await this.conversations.aggregate<{ _id: string; waiting: number; oldest: Date }>([
+      { $match: { waitingSince: { $type: 'date' }, state: { $ne: 'closed' }, ...(languages ? { language: { $in: [...languages] } } : {}) } },
+      { $group: { _id: '$language', waiting: { $sum: 1 }, oldest: { $min: '$waitingSince' } } },
+    ]);
+    return rows.map((r) => ({ language: r._id, waiting: r.waiting, oldest: r.oldest }));
   }
 
   /**

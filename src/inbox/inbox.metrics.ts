@@ -1,4 +1,4 @@
-import { Gauge, type Registry } from 'prom-client';
+import { Gauge, Histogram, type Registry } from 'prom-client';
 import type { ConversationRepository } from './conversation.repository.js';
 import type { OutboundRepository } from './outbound.repository.js';
 
@@ -6,7 +6,10 @@ import type { OutboundRepository } from './outbound.repository.js';
  * The queues staff work from, read from the database at scrape time (so every process reports the same
  * numbers): a language whose open conversations grow needs a mediator; failed outbound messages need a look.
  */
-export function registerInboxMetrics(registry: Registry, repositories: { conversations: ConversationRepository; outbound: OutboundRepository }): void {
+export function registerInboxMetrics(
+  registry: Registry,
+  repositories: { conversations: ConversationRepository; outbound: OutboundRepository },
+): { answered(language: string, waitedMs: number): void } {
   new Gauge({
     name: 'sportello_inbox_conversations',
     help: 'Inbox conversations by language and state',
@@ -27,4 +30,34 @@ export function registerInboxMetrics(registry: Registry, repositories: { convers
       for (const row of await repositories.outbound.countByState()) this.set({ state: row.state }, row.count);
     },
   });
+  new Gauge({
+    name: 'sportello_inbox_waiting_conversations',
+    help: 'Citizens waiting for an answer from staff, by language',
+    labelNames: ['language'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await repositories.conversations.waiting()) this.set({ language: row.language }, row.waiting);
+    },
+  });
+  new Gauge({
+    name: 'sportello_inbox_oldest_waiting_seconds',
+    help: 'How long the citizen waiting longest for an answer has waited, by language',
+    labelNames: ['language'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const now = Date.now();
+      for (const row of await repositories.conversations.waiting()) this.set({ language: row.language }, Math.round((now - row.oldest.getTime()) / 1000));
+    },
+  });
+  // Observed by the process that records the answer; Prometheus adds up the processes.
+  const responses = new Histogram({
+    name: 'sportello_inbox_response_seconds',
+    help: 'Time from a citizen\'s question to staff\'s first answer, by language',
+    labelNames: ['language'],
+    buckets: [300, 900, 1800, 3600, 3 * 3600, 8 * 3600, 24 * 3600, 3 * 24 * 3600],
+    registers: [registry],
+  });
+  return { answered: (language, waitedMs) => responses.observe({ language }, waitedMs / 1000) };
 }

@@ -19,8 +19,32 @@ const ConversationSchema = {
     chatType: { type: 'string', enum: ['direct', 'group'], description: 'Where replies go: the direct chat, or the group the citizen mentioned us in.' },
     lastInboundAt: dateTime,
     lastAckAt: dateTime,
+    waitingSince: { ...dateTime, description: "The citizen's first question staff have not answered yet; absent when nobody waits." },
     createdAt: dateTime,
     updatedAt: dateTime,
+  },
+};
+
+const seconds = (description: string) => ({ type: 'integer', description });
+const StatsRow = {
+  type: 'object',
+  properties: {
+    answered: { type: 'integer', description: 'Waits ended by an answer from staff in the period.' },
+    averageSeconds: seconds('Mean time from the question to the first answer; absent without answers.'),
+    medianSeconds: seconds('Median of the same.'),
+    withinTarget: { type: 'number', minimum: 0, maximum: 1, description: 'Share of those answers given within `targetSeconds` (three hours).' },
+    waiting: { type: 'integer', description: 'Citizens waiting for an answer now.' },
+    oldestWaitingSince: { ...dateTime, description: 'Since when the longest of them waits.' },
+  },
+};
+const ResponseStatsSchema = {
+  type: 'object',
+  properties: {
+    days: { type: 'integer' },
+    since: dateTime,
+    targetSeconds: { type: 'integer' },
+    overall: StatsRow,
+    languages: { type: 'array', description: "A mediator's own languages, and for other roles every language with answers in the period or citizens waiting.", items: { allOf: [{ type: 'object', properties: { language: { type: 'string' } } }, StatsRow] } },
   },
 };
 
@@ -85,6 +109,16 @@ export const inboxOpenApi: OpenApiContribution = {
           { name: 'after', in: 'query', description: '`next` of the previous page.', schema: { type: 'string' } },
         ],
         responses: { '200': jsonResponse('A page, oldest first', { type: 'object', properties: { items: { type: 'array', items: ref('Conversation') }, next: { type: 'string' } } }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    '/inbox/stats': {
+      get: {
+        tags,
+        summary: 'How long citizens wait for an answer, per language (mediators: their languages only)',
+        description:
+          "A wait starts at a citizen's question nobody has answered yet (keywords such as STOP or LANG do not count) and ends at staff's first answer; a conversation closed without an answer stops waiting and counts no time. Answer times are anonymous (language, account, duration) and kept 400 days.",
+        parameters: [{ name: 'days', in: 'query', description: 'The period, back from now.', schema: { type: 'integer', minimum: 1, maximum: 400, default: 30 } }],
+        responses: { '200': jsonResponse('The statistics', ResponseStatsSchema), ...problemResponses(400, 401, 403) },
       },
     },
     '/inbox/conversations/{id}': {

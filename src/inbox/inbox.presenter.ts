@@ -1,4 +1,5 @@
-import type { ConversationView } from './inbox.service.js';
+import type { ConversationView, ResponseStats } from './inbox.service.js';
+import { ANSWER_TARGET_MS, type LanguageResponseStats } from './response-stats.js';
 import type { Contact, Conversation, InboxMessage, Note, Outbound } from './inbox.types.js';
 
 /**
@@ -17,6 +18,7 @@ export function presentConversation(c: Conversation) {
     chatType: c.replyTo.chatType,
     lastInboundAt: c.lastInboundAt.toISOString(),
     ...(c.lastAckAt ? { lastAckAt: c.lastAckAt.toISOString() } : {}),
+    ...(c.waitingSince ? { waitingSince: c.waitingSince.toISOString() } : {}),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -64,5 +66,20 @@ export function presentConversationView(view: ConversationView) {
     messages: view.messages.map(presentMessage),
     outbound: view.outbound.map(presentOutbound),
     ...(view.notes ? { notes: view.notes.map(presentNote) } : {}),
+  };
+}
+
+function presentStatsRow(row: Omit<LanguageResponseStats, 'language'>) {
+  const { oldestWaitingSince, ...numbers } = row;
+  return { ...numbers, ...(oldestWaitingSince ? { oldestWaitingSince: oldestWaitingSince.toISOString() } : {}) };
+}
+
+export function presentResponseStats(stats: ResponseStats, days: number) {
+  return {
+    days,
+    since: stats.since.toISOString(),
+    targetSeconds: ANSWER_TARGET_MS / 1000,
+    overall: presentStatsRow(stats.overall),
+    languages: stats.languages.map(({ language, ...row }) => ({ language, ...presentStatsRow(row) })),
   };
 }

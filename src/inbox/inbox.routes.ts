@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { principalOf, requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
-import { presentConversation, presentConversationView, presentNote, presentOutbound } from './inbox.presenter.js';
-import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, TextBody } from './inbox.schemas.js';
+import { presentConversation, presentConversationView, presentNote, presentOutbound, presentResponseStats } from './inbox.presenter.js';
+import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, StatsQuery, TextBody } from './inbox.schemas.js';
 import type { InboxService } from './inbox.service.js';
 import type { PrivacyService } from './privacy.service.js';
 
@@ -22,6 +22,11 @@ export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyS
     const items = await inbox.list(principalOf(req), filter, { limit, ...(after ? { after } : {}) });
     const last = items[items.length - 1];
     res.json({ items: items.map(presentConversation), ...(items.length === limit && last ? { next: last.id } : {}) });
+  });
+
+  router.get('/stats', readers, async (req, res) => {
+    const { days } = parseQuery(StatsQuery, req);
+    res.json(presentResponseStats(await inbox.responseStats(principalOf(req), days), days));
   });
 
   router.get('/conversations/:id', readers, async (req, res) => {

@@ -1,3 +1,4 @@
+import { RESPONSE_TIMES_KEPT_DAYS } from './response-time.model.js';
 import { z } from 'zod';
 import { LanguageCode } from '../languages/index.js';
 import { CONVERSATION_STATES } from './inbox.types.js';
@@ -13,6 +14,8 @@ export const ListQuery = z.strictObject({
   after: ObjectId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** The period of `GET /inbox/stats`, in days back from now: a month by default, at most what is kept. */
+export const StatsQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(RESPONSE_TIMES_KEPT_DAYS).default(30) });
 export const AssignBody = z.strictObject({ assigneeId: ObjectId.optional() });
 export const TextBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 export const RouteBody = z.strictObject({ language: LanguageCode });

@@ -10,6 +10,8 @@ import type { MessageRepository } from './message.repository.js';
 import type { NoteRepository } from './note.repository.js';
 import type { OutboundRepository } from './outbound.repository.js';
 import type { Outbox } from './outbox.js';
+import type { ResponseTimeRepository } from './response-time.repository.js';
+import { summarise, type LanguageResponseStats } from './response-stats.js';
 
 export interface ConversationView {
   conversation: Conversation;
@@ -29,8 +31,18 @@ export interface InboxServiceDeps {
   outbox: Outbox;
   audit: InboxAudit;
   staff: InboxStaff;
+  responseTimes: ResponseTimeRepository;
+  /** Told every answered wait, for the metrics. */
+  onAnswered?: (language: string, waitedMs: number) => void;
   clock: () => Date;
   retentionMs: number;
+}
+
+export interface ResponseStats {
+  since: Date;
+  /** By language code: a mediator's languages, and any other with answers or waiting citizens. */
+  languages: LanguageResponseStats[];
+  overall: Omit<LanguageResponseStats, 'language'>;
 }
 
 /** What staff do with the inbox: read the queues of their languages, claim, note, answer, close and reopen. */
@@ -116,8 +128,38 @@ export class InboxService {
       expireAt: this.expiry(now),
     });
     await this.change(conversation, { state: 'answered', ...(conversation.assigneeId ? {} : { assigneeId: who.userId }) });
+    await this.answeredWait(conversation, now);
     await this.record(who, 'inbox.replied', id, { outboundId: reply.id });
     return reply;
+  }
+
+  /**
+   * How long citizens waited for an answer over the last `days`, and who waits now, per language the caller
+   * reads. A wait starts at a citizen's question nobody has answered yet and ends at staff's first answer to it.
+   */
+  async responseStats(who: Principal, days: number): Promise<ResponseStats> {
+    const readable = readableLanguages(who);
+    const languages = readable === 'all' ? undefined : readable;
+    const since = new Date(this.deps.clock().getTime() - days * 24 * 60 * 60 * 1000);
+    const [waits, waiting] = await Promise.all([this.deps.responseTimes.waitsSince(since, languages), this.deps.conversations.waiting(languages)]);
+    const now = new Map(waiting.map((w) => [w.language, w]));
+    // A mediator sees each of their languages, if only to read that nobody waits.
+    const codes = [...new Set([...(languages ?? []), ...waits.keys(), ...now.keys()])].sort();
+    const oldest = waiting.map((w) => w.oldest).sort((a, b) => a.getTime() - b.getTime())[0];
+    return {
+      since,
+      languages: codes.map((language) => ({ language, ...summarise(waits.get(language) ?? [], { waiting: now.get(language)?.waiting ?? 0, ...(now.has(language) ? { oldest: now.get(language)!.oldest } : {}) }) })),
+      overall: summarise([...waits.values()].flat(), { waiting: waiting.reduce((sum, w) => sum + w.waiting, 0), ...(oldest ? { oldest } : {}) }),
+    };
+  }
+
+  /** The first answer since the citizen's question: its wait is recorded (no person in it, see the model). */
+  private async answeredWait(conversation: Conversation, now: Date): Promise<void> {
+    const since = await this.deps.conversations.endWait(conversation.id, now);
+    if (!since) return;
+    const waitedMs = Math.max(0, now.getTime() - since.getTime());
+    await this.deps.responseTimes.record({ language: conversation.language, account: conversation.account, waitedMs, answeredAt: now });
+    this.deps.onAnswered?.(conversation.language, waitedMs);
   }
 
   /** A reply (or acknowledgement) that failed after all its attempts, queued again once the account is back. */
@@ -131,7 +173,8 @@ export class InboxService {
 
   async close(who: Principal, id: string): Promise<Conversation> {
     const conversation = await this.workable(who, id);
-    const updated = await this.change(conversation, { state: 'closed' });
+    // Closed without an answer (spam, solved at the desk): no longer waiting, and no answer time recorded.
+    const updated = await this.change(conversation, { state: 'closed', waitingSince: null });
     await this.record(who, 'inbox.closed', id);
     return updated;
   }

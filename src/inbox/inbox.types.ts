@@ -42,6 +42,8 @@ export interface Conversation {
   replyTo: ChatPlace & { platformMessageId: string };
   lastInboundAt: Date;
   lastAckAt?: Date;
+  /** Since when the citizen has been waiting for an answer from staff; absent when nobody is waiting. */
+  waitingSince?: Date;
   createdAt: Date;
   updatedAt: Date;
 }

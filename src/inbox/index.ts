@@ -27,6 +27,7 @@ import { Outbox, type InboxAccount } from './outbox.js';
 import { PrivacyService } from './privacy.service.js';
 import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
 import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
+import { ResponseTimeRepository } from './response-time.repository.js';
 
 export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
@@ -95,7 +96,9 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const messages = new MessageRepository(deps.db);
   const outbound = new OutboundRepository(deps.db);
   const notes = new NoteRepository(deps.db);
-  await Promise.all([contacts, conversations, messages, outbound, notes].map((r) => r.init()));
+  const responseTimes = new ResponseTimeRepository(deps.db);
+  await Promise.all([contacts, conversations, messages, outbound, notes, responseTimes].map((r) => r.init()));
+  const metrics = registerInboxMetrics(deps.metrics, { conversations, outbound });
   const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, log: deps.log });
   const intake = new IntakeService({
     contacts,
@@ -110,9 +113,21 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     log: deps.log,
   });
   const intakeQueue = new IntakeQueue(deps.queues, deps.intakeSpool, { retentionMs: deps.retentionMs, log: deps.log });
-  const inbox = new InboxService({ contacts, conversations, messages, outbound, notes, outbox, audit: deps.audit, staff: deps.staff, clock: deps.clock, retentionMs: deps.retentionMs });
+  const inbox = new InboxService({
+    contacts,
+    conversations,
+    messages,
+    outbound,
+    notes,
+    outbox,
+    responseTimes,
+    onAnswered: metrics.answered,
+    audit: deps.audit,
+    staff: deps.staff,
+    clock: deps.clock,
+    retentionMs: deps.retentionMs,
+  });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
-  registerInboxMetrics(deps.metrics, { conversations, outbound });
   const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
 

@@ -99,6 +99,7 @@ export class IntakeService {
         replyTo,
         lastInboundAt: now,
         ...stateChange(before ? conversation : undefined, keyword),
+        ...waitChange(keyword, optedOut, now),
       },
       now,
     );
@@ -169,7 +170,12 @@ export class IntakeService {
     if (conversation.lastInboundAt < message.receivedAt) {
       const keyword = message.keyword ? parseKeyword(message.text) : undefined;
       const replyTo = { chatId: message.chatId, chatType: message.chatType, platformMessageId: message.platformMessageId };
-      current = (await this.deps.conversations.update(conversation.id, { replyTo, lastInboundAt: message.receivedAt, ...stateChange(conversation, keyword) }, this.deps.clock())) ?? conversation;
+      current =
+        (await this.deps.conversations.update(
+          conversation.id,
+          { replyTo, lastInboundAt: message.receivedAt, ...stateChange(conversation, keyword), ...waitChange(keyword, contact.optedOut, message.receivedAt) },
+          this.deps.clock(),
+        )) ?? conversation;
     }
     if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource });
   }
@@ -178,6 +184,15 @@ export class IntakeService {
 function keywordReply(keyword: Keyword | undefined): InboxText | undefined {
   if (!keyword) return undefined;
   return keyword.kind === 'language' ? 'languageSet' : keyword.kind === 'stop' ? 'stopped' : 'started';
+}
+
+/**
+ * A question starts the citizen's wait for staff's answer (unless one is running: the earliest unanswered
+ * question counts); STOP ends it, as the citizen no longer expects one; other keywords are answered by us.
+ */
+function waitChange(keyword: Keyword | undefined, optedOut: boolean, at: Date): { waitingSince?: Date | null } {
+  if (keyword?.kind === 'stop') return { waitingSince: null };
+  return keyword || optedOut ? {} : { waitingSince: at };
 }
 
 /** A question (re)opens the conversation, back to its assignee if it had one; STOP closes it; other keywords leave it. */

@@ -37,6 +37,7 @@ async function freshAcknowledgement(ctx: MatrixContext): Promise<Record<string, 
 /** Every staff role reads the inbox (mediators their languages only); admins and mediators work it; admins export and erase. */
 export const inboxRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/v1/inbox/conversations', expect: onlyRoles(ROLES, 200) },
+  { method: 'GET', path: '/api/v1/inbox/stats', expect: onlyRoles(ROLES, 200) },
   { method: 'GET', path: '/api/v1/inbox/conversations/:id', params: freshConversation(), expect: onlyRoles(ROLES, 200) },
   { method: 'GET', path: '/api/v1/inbox/conversations/:id', params: freshConversation(CHINESE), expect: { ...onlyRoles(ROLES, 200), mediator: 403 } },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/assign', params: freshConversation(), body: () => ({}), expect: work(200) },

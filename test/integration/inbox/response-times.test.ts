@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
+import type { SignedInUser } from '../../support/auth.js';
+import { call } from '../../support/http.js';
+import { citizenWrites, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
+
+interface StatsRow {
+  language?: string;
+  answered: number;
+  averageSeconds?: number;
+  medianSeconds?: number;
+  withinTarget?: number;
+  waiting: number;
+  oldestWaitingSince?: string;
+}
+
+/**
+ * How long citizens wait for an answer (the mission's yardstick: Cecina answers in under three hours): a
+ * question starts a wait, the first answer from staff ends it and is counted, per language, through
+ * `GET /api/v1/inbox/stats` and the metrics.
+ */
+describe('inbox answer times: how long citizens wait, per language', () => {
+  let ctx: InboxStack;
+
+  before(async () => {
+    ctx = await startInboxStack();
+  });
+  after(() => ctx.stack.stop());
+
+  const post = (as: SignedInUser, path: string, body?: unknown) => call(ctx.stack, 'POST', `/api/v1/inbox/conversations/${path}`, { headers: as.headers, body });
+  const read = async (id: string) => (await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${id}`, { headers: ctx.admin.headers })).body;
+  async function stats(as: SignedInUser, query = ''): Promise<{ overall: StatsRow; languages: StatsRow[]; days: number; targetSeconds: number }> {
+    const response = await call(ctx.stack, 'GET', `/api/v1/inbox/stats${query}`, { headers: as.headers });
+    expect(response.status, JSON.stringify(response.body)).to.equal(200);
+    return response.body;
+  }
+  const row = async (language: string, as = ctx.admin) => (await stats(as)).languages.find((r) => r.language === language);
+
+  let arabicId: string;
+
+  it('a question starts the wait; a second message does not restart it; the conversation, the statistics and the metrics show who waits', async () => {
+    const chat = citizenChat(1);
+    const question = buildQuestion('مرحبا، كيف أجدد تصريح الإقامة؟');
+    await citizenWrites(ctx, chat, question);
+    const conversation = await conversationWith(ctx, question);
+    arabicId = String(conversation.id);
+    expect(conversation.waitingSince).to.be.a('string');
+
+    await sleep(1100);
+    await citizenWrites(ctx, chat, buildQuestion('هل يمكنني الحضور غدا؟'));
+
+    expect((await read(arabicId)).waitingSince).to.equal(conversation.waitingSince);
+    expect(await row('ar')).to.deep.equal({ language: 'ar', answered: 0, waiting: 1, oldestWaitingSince: conversation.waitingSince });
+    const metrics = await (await fetch(`${ctx.stack.url}/metrics`)).text();
+    expect(metrics).to.match(/^sportello_inbox_waiting_conversations\{language="ar"\} 1$/m);
+    expect(metrics).to.match(/^sportello_inbox_oldest_waiting_seconds\{language="ar"\} [1-9]\d*$/m);
+  });
+
+  it('the first answer ends the wait and counts its time; a second answer counts nothing', async () => {
+    await post(ctx.arabicMediator, `${arabicId}/replies`, { text: 'نعم، يجب حجز موعد.' });
+    await post(ctx.arabicMediator, `${arabicId}/replies`, { text: 'المكتب مفتوح من الساعة التاسعة.' });
+
+    expect((await read(arabicId)).waitingSince).to.equal(undefined);
+    const arabic = await row('ar');
+    expect(arabic).to.include({ answered: 1, waiting: 0, withinTarget: 1 });
+    expect(arabic!.averageSeconds).to.be.within(1, 30);
+    expect(arabic!.medianSeconds).to.equal(arabic!.averageSeconds);
+    expect(arabic).not.to.have.property('oldestWaitingSince');
+    const metrics = await (await fetch(`${ctx.stack.url}/metrics`)).text();
+    expect(metrics).to.match(/^sportello_inbox_response_seconds_count\{language="ar"\} 1$/m);
+  });
+
+  it('keywords start no wait; STOP ends one; a conversation closed without an answer stops waiting and counts no time', async () => {
+    const chinese = citizenChat(2);
+    await citizenWrites(ctx, chinese, 'LANG zh-Hans');
+    await waitForOurMessages(ctx, chinese, (m) => m.length === 1);
+    const question = buildQuestion('你好，我想续签居留许可');
+    await citizenWrites(ctx, chinese, question);
+    const id = String((await conversationWith(ctx, question)).id);
+    expect(await row('zh-Hans')).to.include({ waiting: 1, answered: 0 });
+
+    await citizenWrites(ctx, chinese, 'STOP');
+    expect((await read(id)).waitingSince).to.equal(undefined);
+    // Nobody waits and nobody was answered: the language has no row, except for its own mediators.
+    expect(await row('zh-Hans')).to.equal(undefined);
+    expect(await row('zh-Hans', ctx.chineseMediator)).to.deep.equal({ language: 'zh-Hans', answered: 0, waiting: 0 });
+
+    const other = buildQuestion('请问办公室几点开门？');
+    await citizenWrites(ctx, citizenChat(3), other);
+    const otherId = String((await conversationWith(ctx, other)).id);
+    expect(await row('zh-Hans')).to.include({ waiting: 1 });
+    expect((await post(ctx.chineseMediator, `${otherId}/close`)).status).to.equal(200);
+    expect(await row('zh-Hans')).to.equal(undefined);
+  });
+
+  it('mediators see their own languages; the overall figures add up; erasing a citizen keeps the anonymous answer times', async () => {
+    const chineseView = await stats(ctx.chineseMediator);
+    expect(chineseView.languages.map((r) => r.language)).to.deep.equal(['zh-Hans']);
+    const everyone = await stats(ctx.viewer);
+    expect(everyone.languages.map((r) => r.language)).to.deep.equal(['ar']);
+    expect(everyone.overall).to.include({ answered: 1, waiting: 0 });
+    expect(everyone).to.include({ days: 30, targetSeconds: 10_800 });
+
+    const contactId = String((await read(arabicId)).contactId);
+    expect((await call(ctx.stack, 'DELETE', `/api/v1/inbox/contacts/${contactId}`, { headers: ctx.admin.headers })).status).to.equal(204);
+    expect(await row('ar')).to.include({ answered: 1 });
+  });
+
+  it('a period out of range is refused naming `days`', async () => {
+    for (const days of ['0', '401', 'a month']) {
+      const response = await call(ctx.stack, 'GET', `/api/v1/inbox/stats?days=${encodeURIComponent(days)}`, { headers: ctx.admin.headers });
+      expect(response.status, days).to.equal(400);
+      expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
+      expect(JSON.stringify(response.body)).to.contain('days');
+    }
+    expect((await stats(ctx.admin, '?days=400')).days).to.equal(400);
+  });
+});

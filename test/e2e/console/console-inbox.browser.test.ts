@@ -48,6 +48,11 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
   it('the Arabic mediator finds it in their queue and reads it as text, with the automatic acknowledgement after it', async () => {
     await chrome.signIn(ctx.arabicMediator);
     await page().click('#nav-inbox');
+    // The answer times: one Arabic citizen waiting, nobody answered yet; the queue says for how long.
+    await page().waitForSelector('#inbox-stats tr[data-lang=ar]');
+    expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=waiting]')).to.equal('1');
+    expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=answered]')).to.equal('0');
+    expect(await page().textContent(`#conversations tr[data-id="${conversationId}"] td[data-field=waiting]`)).to.match(/^\d+ min$/);
     await page().click(`#conversations tr[data-id="${conversationId}"] a`);
     await page().waitForSelector('#timeline');
     const entries = await page().$$eval('#timeline li', (items) => items.map((li) => ({ from: li.getAttribute('data-from'), text: li.querySelector('.text')?.textContent })));
@@ -77,6 +82,12 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
     await page().waitForSelector('#conversation .chip:text("chiuso")');
     const stored = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${conversationId}`, { headers: ctx.admin.headers });
     expect(stored.body).to.include({ state: 'closed', assigneeId: ctx.arabicMediator.user.id });
+
+    await page().click('#nav-inbox');
+    await page().waitForSelector('#inbox-stats tr[data-lang=ar]');
+    expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=waiting]')).to.equal('0');
+    expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=answered]')).to.equal('1');
+    expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=within-target]')).to.equal('100%');
     expect(stored.body.notes.map((n: { text: string }) => n.text)).to.deep.equal(['Ha già un appuntamento in Questura.']);
   });
 

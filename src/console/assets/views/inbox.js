@@ -5,6 +5,40 @@ import { refresh } from '../core/navigation.js';
 import { can, directionOf, languageName, session } from '../core/session.js';
 import { CONVERSATION_STATE, OUTBOUND_KIND, OUTBOUND_STATE } from '../core/labels.js';
 
+/** A wait as staff say it: minutes, hours and minutes, or days. */
+function duration(seconds) {
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `${Math.round(minutes / 1440)} giorni`;
+}
+
+const waitedSince = (iso) => duration((Date.now() - Date.parse(iso)) / 1000);
+
+/** How long citizens wait, per language: the Immigration Service's promise (answers within three hours). */
+async function answerTimes() {
+  const stats = await api('GET', '/inbox/stats?days=30');
+  const cell = (field, value) => h('td', { 'data-field': field }, value);
+  const row = (label, r, lang) => h('tr', lang ? { 'data-lang': lang } : { class: 'total' },
+    h('td', {}, label),
+    cell('waiting', String(r.waiting)),
+    cell('oldest', r.oldestWaitingSince ? waitedSince(r.oldestWaitingSince) : '—'),
+    cell('answered', String(r.answered)),
+    cell('average', r.averageSeconds === undefined ? '—' : duration(r.averageSeconds)),
+    cell('median', r.medianSeconds === undefined ? '—' : duration(r.medianSeconds)),
+    cell('within-target', r.withinTarget === undefined ? '—' : `${Math.round(r.withinTarget * 100)}%`),
+  );
+  return h('section', { class: 'card', id: 'inbox-stats' },
+    h('h2', {}, 'Tempi di risposta'),
+    h('p', { class: 'muted' }, `Dalla domanda del cittadino alla prima risposta dello sportello, negli ultimi ${stats.days} giorni; obiettivo: entro ${duration(stats.targetSeconds)}.`),
+    stats.languages.length === 0 ? h('p', {}, 'Nessuna domanda in attesa né risposta nel periodo.') : h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), h('th', {}, 'In attesa'), h('th', {}, 'La più vecchia da'), h('th', {}, 'Risposte'), h('th', {}, 'Tempo medio'), h('th', {}, 'Mediano'), h('th', {}, 'Entro l’obiettivo'))),
+      h('tbody', {},
+        stats.languages.map((r) => row(`${languageName(r.language)} (${r.language})`, r, r.language)),
+        stats.languages.length > 1 ? row('Tutte', stats.overall) : null)),
+  );
+}
+
 export async function showInbox() {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const state = params.get('state') ?? '';
@@ -32,15 +66,17 @@ export async function showInbox() {
     h('td', {}, c.assigneeId ? (c.assigneeId === session.user.id ? 'a me' : 'a un collega') : '—'),
     h('td', {}, c.chatType === 'group' ? 'nel gruppo' : 'in privato'),
     h('td', {}, when(c.lastInboundAt)),
+    h('td', { 'data-field': 'waiting' }, c.waitingSince ? waitedSince(c.waitingSince) : '—'),
   ));
   const scope = session.user.role === 'mediator' ? ` nelle mie lingue (${session.user.languages.join(', ')})` : '';
   show(
     h('h1', {}, `Domande dei cittadini${scope}`),
+    await answerTimes(),
     filters,
     rows.length === 0
       ? h('p', {}, 'Nessuna conversazione.')
       : h('table', { id: 'conversations' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), h('th', {}, 'Stato'), h('th', {}, 'In carico'), h('th', {}, 'Dove'), h('th', {}, 'Ultimo messaggio'))),
+        h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), h('th', {}, 'Stato'), h('th', {}, 'In carico'), h('th', {}, 'Dove'), h('th', {}, 'Ultimo messaggio'), h('th', {}, 'Attende risposta da'))),
         h('tbody', {}, rows)),
   );
 }

@@ -27,6 +27,8 @@ conversationSchema.index({ contactId: 1 }, { unique: true });
 conversationSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
 // Queues: a language's conversations in a state, oldest first (pages by _id).
 conversationSchema.index({ language: 1, state: 1, _id: 1 });
+// Who has waited longest for an answer, first; only conversations someone waits in.
+conversationSchema.index({ waitingSince: 1, _id: 1 }, { partialFilterExpression: { waitingSince: { $type: 'date' } } });
 
 export type ConversationDocument = InferSchemaType<typeof conversationSchema>;
 

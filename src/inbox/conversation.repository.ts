@@ -30,6 +30,8 @@ export interface ConversationFilter {
   languages?: readonly string[];
   state?: ConversationState;
   assigneeId?: string;
+  /** Only conversations whose citizen waits for an answer, longest wait first. */
+  waiting?: boolean;
 }
 
 export interface NewConversation {
@@ -93,14 +95,30 @@ export class ConversationRepository {
     return doc ? toConversation(doc) : undefined;
   }
 
-  /** Oldest first, `limit` after the conversation id `after`. */
+  /**
+   * Oldest first, `limit` after the conversation id `after`; with `waiting`, those awaiting an answer, longest
+   * wait first (`after` is still an id: the page goes on after that conversation's place in the wait order).
+   */
   async list(filter: ConversationFilter, page: { limit: number; after?: string }): Promise<Conversation[]> {
     const query: Record<string, unknown> = {};
     if (filter.languages) query.language = { $in: [...filter.languages] };
     if (filter.state) query.state = filter.state;
     if (filter.assigneeId) query.assigneeId = filter.assigneeId;
+    if (filter.waiting) return this.listWaiting(query, page);
     if (page.after) query._id = { $gt: new Types.ObjectId(page.after) };
     const docs = await this.conversations.find(query).sort({ _id: 1 }).limit(page.limit).lean<StoredConversation[]>();
+    return docs.map(toConversation);
+  }
+
+  private async listWaiting(query: Record<string, unknown>, page: { limit: number; after?: string }): Promise<Conversation[]> {
+    const waiting: Record<string, unknown> = { ...query, waitingSince: { $type: 'date' }, state: query.state ?? { $ne: 'closed' } };
+    const last = page.after ? await this.conversations.findById(page.after, { waitingSince: 1 }).lean<StoredConversation>() : undefined;
+    // The conversation the previous page ended with was answered since: the wait order no longer places it.
+    if (page.after && !last?.waitingSince) return [];
+    const after = last?.waitingSince
+      ? { $or: [{ waitingSince: { $gt: last.waitingSince } }, { waitingSince: last.waitingSince, _id: { $gt: last._id } }] }
+      : {};
+    const docs = await this.conversations.find({ ...waiting, ...after }).sort({ waitingSince: 1, _id: 1 }).limit(page.limit).lean<StoredConversation[]>();
     return docs.map(toConversation);
   }
 

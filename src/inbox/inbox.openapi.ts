@@ -105,6 +105,7 @@ export const inboxOpenApi: OpenApiContribution = {
           { name: 'language', in: 'query', schema: { type: 'string' } },
           { name: 'state', in: 'query', schema: { type: 'string', enum: CONVERSATION_STATES } },
           { name: 'mine', in: 'query', schema: { type: 'string', enum: ['true', 'false'] }, description: 'Only those assigned to the caller.' },
+          { name: 'waiting', in: 'query', schema: { type: 'string', enum: ['true', 'false'] }, description: 'Only those whose citizen waits for an answer, longest wait first (`after` still takes the last id).' },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
           { name: 'after', in: 'query', description: '`next` of the previous page.', schema: { type: 'string' } },
         ],

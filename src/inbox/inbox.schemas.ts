@@ -11,6 +11,7 @@ export const ListQuery = z.strictObject({
   language: LanguageCode.optional(),
   state: z.enum(CONVERSATION_STATES).optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  waiting: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   after: ObjectId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -49,12 +49,17 @@ export interface ResponseStats {
 export class InboxService {
   constructor(private readonly deps: InboxServiceDeps) {}
 
-  async list(who: Principal, filter: { language?: string; state?: ConversationState; mine?: boolean }, page: { limit: number; after?: string }): Promise<Conversation[]> {
+  async list(who: Principal, filter: { language?: string; state?: ConversationState; mine?: boolean; waiting?: boolean }, page: { limit: number; after?: string }): Promise<Conversation[]> {
     const readable = readableLanguages(who);
     if (filter.language) assertCanRead(who, filter.language);
     const languages = filter.language ? [filter.language] : readable === 'all' ? undefined : readable;
     return this.deps.conversations.list(
-      { ...(languages ? { languages } : {}), ...(filter.state ? { state: filter.state } : {}), ...(filter.mine ? { assigneeId: who.userId } : {}) },
+      {
+        ...(languages ? { languages } : {}),
+        ...(filter.state ? { state: filter.state } : {}),
+        ...(filter.mine ? { assigneeId: who.userId } : {}),
+        ...(filter.waiting ? { waiting: true } : {}),
+      },
       page,
     );
   }

@@ -53,6 +53,10 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
     expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=waiting]')).to.equal('1');
     expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=answered]')).to.equal('0');
     expect(await page().textContent(`#conversations tr[data-id="${conversationId}"] td[data-field=waiting]`)).to.match(/^\d+ min$/);
+    await page().check('#inbox-filters input[name=waiting]');
+    await page().click('#inbox-filters button[type=submit]');
+    await page().waitForURL(/waiting=true/);
+    await page().waitForSelector(`#conversations tr[data-id="${conversationId}"]`);
     await page().click(`#conversations tr[data-id="${conversationId}"] a`);
     await page().waitForSelector('#timeline');
     const entries = await page().$$eval('#timeline li', (items) => items.map((li) => ({ from: li.getAttribute('data-from'), text: li.querySelector('.text')?.textContent })));

@@ -107,6 +107,36 @@ describe('inbox answer times: how long citizens wait, per language', () => {
     expect(await row('ar')).to.include({ answered: 1 });
   });
 
+  it('the queue of those waiting lists the longest wait first, page by page; an answered citizen who asks again waits anew', async () => {
+    const ids: string[] = [];
+    for (const n of [4, 5, 6]) {
+      const question = buildQuestion('متى يفتح المكتب؟');
+      await citizenWrites(ctx, citizenChat(n), question);
+      ids.push(String((await conversationWith(ctx, question)).id));
+      await sleep(20);
+    }
+    // The first citizen writes again: their wait still counts from the first question.
+    await citizenWrites(ctx, citizenChat(4), buildQuestion('هل من جديد؟'));
+    // The second is answered, then asks again: created before the third, it now waits after it.
+    await post(ctx.arabicMediator, `${ids[1]}/replies`, { text: 'نعم.' });
+    await sleep(20);
+    await citizenWrites(ctx, citizenChat(5), buildQuestion('وماذا عن الوثائق؟'));
+
+    const waitingPage = async (after?: string) => {
+      const response = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations?waiting=true&limit=1${after ? `&after=${after}` : ''}`, { headers: ctx.arabicMediator.headers });
+      expect(response.status, JSON.stringify(response.body)).to.equal(200);
+      return response.body as { items: Array<{ id: string; waitingSince: string }>; next?: string };
+    };
+    const pages = [await waitingPage()];
+    while (pages.length < 4 && pages[pages.length - 1]!.next) pages.push(await waitingPage(pages[pages.length - 1]!.next));
+    const listed = pages.flatMap((p) => p.items);
+    expect(listed.map((c) => c.id)).to.deep.equal([ids[0], ids[2], ids[1]]);
+    expect(listed.map((c) => Date.parse(c.waitingSince))).to.deep.equal(listed.map((c) => Date.parse(c.waitingSince)).sort((a, b) => a - b));
+    expect(pages[pages.length - 1]!.items).to.deep.equal([]);
+    expect((await call(ctx.stack, 'GET', '/api/v1/inbox/conversations?waiting=true', { headers: ctx.chineseMediator.headers })).body.items).to.deep.equal([]);
+    expect((await call(ctx.stack, 'GET', '/api/v1/inbox/conversations?waiting=maybe', { headers: ctx.admin.headers })).status).to.equal(400);
+  });
+
   it('a period out of range is refused naming `days`', async () => {
     for (const days of ['0', '401', 'a month']) {
       const response = await call(ctx.stack, 'GET', `/api/v1/inbox/stats?days=${encodeURIComponent(days)}`, { headers: ctx.admin.headers });

@@ -43,7 +43,8 @@ export async function showInbox() {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const state = params.get('state') ?? '';
   const mine = params.get('mine') === 'true';
-  const query = new URLSearchParams({ limit: '200', ...(state ? { state } : {}), ...(mine ? { mine: 'true' } : {}) });
+  const waiting = params.get('waiting') === 'true';
+  const query = new URLSearchParams({ limit: '200', ...(state ? { state } : {}), ...(mine ? { mine: 'true' } : {}), ...(waiting ? { waiting: 'true' } : {}) });
   const page = await api('GET', `/inbox/conversations?${query}`);
   const filters = h('form', { class: 'actions', id: 'inbox-filters' },
     h('label', { class: 'inline-label' }, 'Stato', h('select', { name: 'state' },
@@ -52,12 +53,17 @@ export async function showInbox() {
     session.user.role === 'mediator' || session.user.role === 'admin'
       ? h('label', { class: 'inline-label' }, h('input', { type: 'checkbox', name: 'mine', value: 'true', checked: mine }), 'solo quelle in carico a me')
       : null,
+    h('label', { class: 'inline-label' }, h('input', { type: 'checkbox', name: 'waiting', value: 'true', checked: waiting }), 'solo chi attende risposta, da chi aspetta da più tempo'),
     h('button', { class: 'secondary', type: 'submit' }, 'Filtra'),
   );
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(filters);
-    const next = new URLSearchParams({ ...(data.get('state') ? { state: String(data.get('state')) } : {}), ...(data.get('mine') ? { mine: 'true' } : {}) });
+    const next = new URLSearchParams({
+      ...(data.get('state') ? { state: String(data.get('state')) } : {}),
+      ...(data.get('mine') ? { mine: 'true' } : {}),
+      ...(data.get('waiting') ? { waiting: 'true' } : {}),
+    });
     location.hash = `#/inbox${next.size ? `?${next}` : ''}`;
   });
   const rows = page.items.map((c) => h('tr', { 'data-id': c.id },

@@ -11,7 +11,20 @@ export function setLanguages(list) {
 }
 
 export const languageList = () => languages;
-export const languageName = (code) => languages.find((l) => l.code === code)?.name ?? code;
+// The console speaks Italian: language names from the browser's own Italian (CLDR), the server's English name otherwise.
+const italianNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['it'], { type: 'language', fallback: 'none' }) : null;
+
+export const languageName = (code) => {
+  let italian;
+  try {
+    italian = italianNames?.of(code);
+  } catch {
+    italian = undefined;
+  }
+  // Italian writes language names in lower case; a table cell or a heading starts with a capital.
+  if (italian) return italian.charAt(0).toLocaleUpperCase('it') + italian.slice(1);
+  return languages.find((l) => l.code === code)?.name ?? code;
+};
 export const directionOf = (code) => languages.find((l) => l.code === code)?.direction ?? 'ltr';
 export const can = {
   write: () => ['admin', 'editor'].includes(session.user?.role),

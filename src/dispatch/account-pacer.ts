@@ -69,7 +69,7 @@ export class AccountPacer {
   private readonly releaseScript: LuaScript<number>;
 
   constructor(
-    redis: Redis,
+    private readonly redis: Redis,
     private readonly options: { lockMs: number; timeZone: string; prefix?: string },
   ) {
     this.takeScript = luaScript(redis, 'sportelloPacerTake', 5, TAKE);
@@ -115,6 +115,11 @@ export class AccountPacer {
    */
   async release(account: DispatchAccount, token: string, messagesSent: number, holdMs = 0): Promise<void> {
     await this.releaseScript(...this.keys(account.id, new Date()), token, this.gapMs(account), messagesSent, Math.round(holdMs));
+  }
+
+  /** Messages the account has sent today (the local calendar day of the daily cap), across every process. */
+  async sentToday(accountId: string): Promise<number> {
+    return Number((await this.redis.get(this.keys(accountId, new Date())[2])) ?? 0);
   }
 
   /** How long a turn may go on sending: well inside the lock that keeps other processes out. */

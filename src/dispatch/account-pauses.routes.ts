@@ -14,23 +14,27 @@ export interface AccountStatus {
 }
 
 /**
- * `GET /api/v1/connectors`: the connectors' own statuses (given by `main.ts`), with `paused`, its reason and since when
- * while dispatch holds the account.
+ * `GET /api/v1/connectors`: the connectors' own statuses (given by `main.ts`), with the messages each account sent
+ * today (against its daily cap), and `paused`, its reason and since when while dispatch holds the account.
  * `POST /api/v1/connectors/:account/resume`: an admin lifts an automatic pause; the account's queue resumes.
  */
 export function createAccountPausesRoutes<S extends AccountStatus>(deps: {
   pauses: AccountPauses;
   accounts: ReadonlyMap<string, DispatchAccount>;
   statuses: () => S[];
+  sentToday: (account: string) => Promise<number>;
 }): Router {
   const router = Router();
   router.get('/', requireRole(['admin', 'editor', 'mediator', 'viewer']), async (_req, res) => {
     const paused = new Map((await deps.pauses.list()).map((p) => [p.account, p]));
+    const statuses = deps.statuses();
+    const sent = await Promise.all(statuses.map((status) => deps.sentToday(status.account)));
     res.json(
-      deps.statuses().map((status) => {
+      statuses.map((status, i) => {
         const pause = paused.get(status.account);
+        const withCount = { ...status, sentToday: sent[i]! };
         // Present only while paused, like the connectors' own `qr` and `reason`.
-        return pause ? { ...status, paused: true, pausedReason: pause.reason, pausedSince: pause.since } : status;
+        return pause ? { ...withCount, paused: true, pausedReason: pause.reason, pausedSince: pause.since } : withCount;
       }),
     );
   });

@@ -126,7 +126,7 @@ export const dispatchOpenApi: OpenApiContribution = {
       get: {
         tags: ['Connectors'],
         summary: 'Accounts, their connection state and whether dispatch paused them',
-        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
+        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, rateLimit: { type: 'object', properties: { minIntervalMs: { type: 'integer' }, dailyCap: { type: 'integer' } } }, sentToday: { type: 'integer', description: 'Messages the account sent today (local calendar day), announcements and the inbox together, against `rateLimit.dailyCap`.' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
       },
     },
     '/connectors/{account}/resume': {

@@ -110,7 +110,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     routes: {
       groups: createGroupsRoutes(groups),
       deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
-      accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses }),
+      accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses, sentToday: (account) => pacer.sentToday(account) }),
     },
     async plan(announcement) {
       const now = Date.now();

@@ -31,8 +31,8 @@ describe('connectors routes', function () {
     expect(response.status).to.equal(200);
     expect(response.body.map((status: { account: string }) => status.account)).to.deep.equal(ACCOUNTS.map((account) => account.id));
     expect(response.body.slice(0, 2)).to.deep.equal([
-      { account: 'sim-wechat', platform: 'simulator', state: 'ready', rateLimit: { minIntervalMs: 2000, dailyCap: 2000 } },
-      { account: 'sim-whatsapp', platform: 'simulator', state: 'ready', rateLimit: { minIntervalMs: 3000, dailyCap: 1000 } },
+      { account: 'sim-wechat', platform: 'simulator', state: 'ready', rateLimit: { minIntervalMs: 2000, dailyCap: 2000 }, sentToday: 0 },
+      { account: 'sim-whatsapp', platform: 'simulator', state: 'ready', rateLimit: { minIntervalMs: 3000, dailyCap: 1000 }, sentToday: 0 },
     ]);
   });
 

@@ -71,10 +71,11 @@ describe('staff console in a browser: community groups and channels', function (
     expect((await groups()).find((g) => g.id === first!.id)?.quietHours).to.deep.equal({ from: '21:00', to: '07:30' });
   });
 
-  it('channels: the simulated account is listed as active with its pace; only an admin is offered to resume a paused one', async () => {
+  it('channels: the simulated account is listed as active with its pace and what it sent today; only an admin is offered to resume a paused one', async () => {
     await page().click('#nav-channels');
     const row = await page().waitForSelector('#channels tr[data-account="sim-groups"]');
     expect(await row.textContent()).to.contain('attivo');
+    expect(await page().textContent('#channels tr[data-account="sim-groups"] td[data-field=sent-today]')).to.match(/^0 di \d+$/);
     expect(await page().$('#channels button[name=resume]')).to.equal(null);
   });
 

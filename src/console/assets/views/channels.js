@@ -31,6 +31,7 @@ export async function showChannels() {
       h('td', {}, chip(CONNECTOR_STATE[a.state] ?? a.state, a.state === 'ready' ? 'approved' : a.state === 'failed' ? 'failed' : ''), a.reason ? h('span', { class: 'muted' }, ` ${a.reason}`) : null, login),
       h('td', {}, a.paused ? [chip('in pausa', 'failed'), h('span', { class: 'muted' }, ` ${a.pausedReason ?? ''} (${when(a.pausedSince)})`)] : '—'),
       h('td', {}, a.rateLimit ? `1 ogni ${(a.rateLimit.minIntervalMs / 1000).toLocaleString('it-IT')} s, massimo ${a.rateLimit.dailyCap} al giorno` : '—'),
+      h('td', { 'data-field': 'sent-today' }, a.rateLimit ? `${a.sentToday ?? 0} di ${a.rateLimit.dailyCap}` : '—'),
       h('td', {}, resume),
     );
   });
@@ -38,7 +39,7 @@ export async function showChannels() {
     h('h1', {}, 'Canali (account WeChat e WhatsApp)'),
     h('p', { class: 'muted' }, 'Un account in pausa ha ricevuto troppi “rallenta” dalla piattaforma: i suoi messaggi aspettano, nessuno è perso, finché l’amministrazione non riprende gli invii.'),
     h('table', { id: 'channels' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Account'), h('th', {}, 'Piattaforma'), h('th', {}, 'Stato'), h('th', {}, 'Pausa'), h('th', {}, 'Ritmo'), h('th', {}, ''))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Account'), h('th', {}, 'Piattaforma'), h('th', {}, 'Stato'), h('th', {}, 'Pausa'), h('th', {}, 'Ritmo'), h('th', {}, 'Inviati oggi'), h('th', {}, ''))),
       h('tbody', {}, rows)),
   );
 }

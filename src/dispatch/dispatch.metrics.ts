@@ -12,7 +12,12 @@ export interface DispatchMetrics {
  * Delivery outcomes counted by this process, and queue depth and paused accounts read from Redis at scrape
  * time, so every process reports the same shared numbers.
  */
-export function registerDispatchMetrics(registry: Registry, queues: DeliveryQueues, pauses: AccountPauses): DispatchMetrics {
+export function registerDispatchMetrics(
+  registry: Registry,
+  queues: DeliveryQueues,
+  pauses: AccountPauses,
+  sentToday: (account: string) => Promise<number>,
+): DispatchMetrics {
   const outcomes = new Counter({
     name: 'sportello_dispatch_deliveries_total',
     help: 'Delivery attempts by account and outcome, in this process',
@@ -41,6 +46,16 @@ export function registerDispatchMetrics(registry: Registry, queues: DeliveryQueu
       this.reset();
       const paused = new Map((await pauses.list()).map((p) => [p.account, p.reason]));
       for (const [account] of queues.entries()) this.set({ account, reason: paused.get(account) ?? '' }, paused.has(account) ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'sportello_dispatch_account_sent_today',
+    help: 'Messages each account sent today (local day of its daily cap), announcements and inbox together',
+    labelNames: ['account'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [account] of queues.entries()) this.set({ account }, await sentToday(account));
     },
   });
   return { outcome: (account, outcome) => outcomes.inc({ account, outcome }) };

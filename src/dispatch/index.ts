@@ -94,7 +94,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const queues = new DeliveryQueues(deps.queues, deps.accounts, { lockDurationMs: deps.lockMs });
   const pauses = new AccountPauses(deps.redis, queues, { pauseAfterRateLimits: deps.pauseAfterRateLimits, windowMs: deps.pauseWindowMs });
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone });
-  const metrics = registerDispatchMetrics(deps.metrics, queues, pauses);
+  const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
   const fanOut = new FanOutService({ deliveries, targets: [groupRepository], queues, accounts, log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });

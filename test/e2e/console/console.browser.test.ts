@@ -76,7 +76,7 @@ describe('staff console in a browser: write, translate, approve, publish, follow
     await chrome.signOut();
   });
 
-  it('the Arabic mediator translates right to left and approves; the page offers no publishing to a mediator', async () => {
+  it('the Arabic mediator translates right to left, approves and previews the WhatsApp message; the page offers no publishing to a mediator', async () => {
     await chrome.signIn(arabicMediator);
     await chrome.open(`#/announcements/${announcementId}`);
     await page().waitForSelector('section.translation[data-lang=ar] form');
@@ -92,6 +92,14 @@ describe('staff console in a browser: write, translate, approve, publish, follow
 
     const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${announcementId}`, { headers: editor.headers });
     expect(stored.body.translations.ar).to.include({ status: 'approved', title: 'تجديد تصاريح الإقامة' });
+
+    // What the Arabic groups will receive on WhatsApp, right to left, with the link to the notice page.
+    await page().click('section.translation[data-lang=ar] details.preview summary');
+    await page().click('section.translation[data-lang=ar] button[name=preview-whatsapp]');
+    const part = await page().waitForSelector('section.translation[data-lang=ar] .preview-part[data-part="1"]');
+    const text = (await part.textContent()) ?? '';
+    expect(text).to.contain('تجديد تصاريح الإقامة').and.contain('يبقى المكتب مفتوحًا صباح السبت للتجديد.').and.contain(`/n/`);
+    expect(await part.getAttribute('dir')).to.equal('auto');
     await chrome.signOut();
   });
 

@@ -92,8 +92,33 @@ function translationCard(a, lang, t, reload) {
   const card = h('section', { class: 'card translation', 'data-lang': lang },
     h('h2', {}, `${languageName(lang)} (${lang}) `, chip(TRANSLATION_STATUS[t.status] ?? t.status, t.status), t.stale ? chip('testo italiano cambiato', 'needs_review') : null),
     form,
+    preview(a, lang),
   );
   return card;
+}
+
+const CHANNEL_NAMES = { whatsapp: 'WhatsApp', wechat: 'WeChat' };
+
+/**
+ * What a group in this language receives, part by part, on each platform: the text, the link to the notice page
+ * and the split at the platform's length limit, as the mediator approves and the editor publishes it.
+ */
+function preview(a, lang) {
+  const messages = h('div', { class: 'preview-parts' });
+  const renderFor = (channel) => void attempt(box, async () => {
+    const rendered = await api('GET', `/announcements/${a.id}/preview?lang=${encodeURIComponent(lang)}&channel=${channel}`);
+    messages.replaceChildren(
+      h('p', { class: 'muted' }, `${CHANNEL_NAMES[channel]}: ${rendered.parts.length === 1 ? 'un messaggio' : `${rendered.parts.length} messaggi`}`),
+      ...rendered.parts.map((part, i) => h('p', { class: 'preview-part', dir: 'auto', lang, 'data-part': String(i + 1) }, part)),
+    );
+  });
+  const box = h('details', { class: 'preview', 'data-lang': lang },
+    h('summary', {}, 'Anteprima: come lo ricevono i gruppi'),
+    h('div', { class: 'actions' }, Object.entries(CHANNEL_NAMES).map(([channel, name]) =>
+      h('button', { class: 'secondary', type: 'button', name: `preview-${channel}`, onclick: () => renderFor(channel) }, name))),
+    messages,
+  );
+  return box;
 }
 
 async function deliverySummary(a) {

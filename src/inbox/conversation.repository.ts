@@ -125,21 +125,31 @@ export class ConversationRepository {
   /**
    * Sets fields (and unsets `assigneeId` when given as null); returns the conversation after the change.
    * `waitingSince`: a date starts the citizen's wait unless one is running (the earliest question counts),
-   * null ends it without an answer (a closed conversation).
+   * null ends it (STOP); `restartWait`: the wait starts over at that date (a question in a closed conversation).
    */
   async update(
     id: string,
-    changes: Partial<Pick<Conversation, 'language' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & { assigneeId?: string | null; waitingSince?: Date | null },
+    changes: Partial<Pick<Conversation, 'language' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & {
+      assigneeId?: string | null;
+      waitingSince?: Date | null;
+      restartWait?: Date;
+    },
     at: Date,
   ): Promise<Conversation | undefined> {
-    const { assigneeId, waitingSince, ...set } = changes;
+    const { assigneeId, waitingSince, restartWait, ...set } = changes;
     const unset = { ...(assigneeId === null ? { assigneeId: 1 } : {}), ...(waitingSince === null ? { waitingSince: 1 } : {}) };
     const doc = await this.conversations
       .findOneAndUpdate(
         { _id: id },
         {
-          $set: { ...set, updatedAt: at, ...(assigneeId ? { assigneeId } : {}), ...(set.lastInboundAt ? { expireAt: this.expiryAfter(set.lastInboundAt) } : {}) },
-          ...(waitingSince ? { $min: { waitingSince } } : {}),
+          $set: {
+            ...set,
+            updatedAt: at,
+            ...(assigneeId ? { assigneeId } : {}),
+            ...(set.lastInboundAt ? { expireAt: this.expiryAfter(set.lastInboundAt) } : {}),
+            ...(restartWait ? { waitingSince: restartWait } : {}),
+          },
+          ...(waitingSince && !restartWait ? { $min: { waitingSince } } : {}),
           ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
         },
         { new: true },

@@ -18,7 +18,8 @@ export function presentConversation(c: Conversation) {
     chatType: c.replyTo.chatType,
     lastInboundAt: c.lastInboundAt.toISOString(),
     ...(c.lastAckAt ? { lastAckAt: c.lastAckAt.toISOString() } : {}),
-    ...(c.waitingSince ? { waitingSince: c.waitingSince.toISOString() } : {}),
+    // Nobody waits in a closed conversation; the wait's start is kept only for a reopening.
+    ...(c.waitingSince && c.state !== 'closed' ? { waitingSince: c.waitingSince.toISOString() } : {}),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

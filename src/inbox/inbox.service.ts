@@ -178,8 +178,9 @@ export class InboxService {
 
   async close(who: Principal, id: string): Promise<Conversation> {
     const conversation = await this.workable(who, id);
-    // Closed without an answer (spam, solved at the desk): no longer waiting, and no answer time recorded.
-    const updated = await this.change(conversation, { state: 'closed', waitingSince: null });
+    // Closed without an answer (spam, solved at the desk): nobody counts as waiting in a closed conversation and no
+    // answer time is recorded. The wait's start stays, so a reopened conversation waits from the citizen's question.
+    const updated = await this.change(conversation, { state: 'closed' });
     await this.record(who, 'inbox.closed', id);
     return updated;
   }

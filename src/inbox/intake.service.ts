@@ -99,7 +99,7 @@ export class IntakeService {
         replyTo,
         lastInboundAt: now,
         ...stateChange(before ? conversation : undefined, keyword),
-        ...waitChange(keyword, optedOut, now),
+        ...waitChange(keyword, optedOut, now, before?.state === 'closed'),
       },
       now,
     );
@@ -173,7 +173,12 @@ export class IntakeService {
       current =
         (await this.deps.conversations.update(
           conversation.id,
-          { replyTo, lastInboundAt: message.receivedAt, ...stateChange(conversation, keyword), ...waitChange(keyword, contact.optedOut, message.receivedAt) },
+          {
+            replyTo,
+            lastInboundAt: message.receivedAt,
+            ...stateChange(conversation, keyword),
+            ...waitChange(keyword, contact.optedOut, message.receivedAt, conversation.state === 'closed'),
+          },
           this.deps.clock(),
         )) ?? conversation;
     }
@@ -188,11 +193,13 @@ function keywordReply(keyword: Keyword | undefined): InboxText | undefined {
 
 /**
  * A question starts the citizen's wait for staff's answer (unless one is running: the earliest unanswered
- * question counts); STOP ends it, as the citizen no longer expects one; other keywords are answered by us.
+ * question counts; in a closed conversation it starts over, whatever an earlier wait left); STOP ends it, as
+ * the citizen no longer expects one; other keywords are answered by us.
  */
-function waitChange(keyword: Keyword | undefined, optedOut: boolean, at: Date): { waitingSince?: Date | null } {
+function waitChange(keyword: Keyword | undefined, optedOut: boolean, at: Date, wasClosed: boolean): { waitingSince?: Date | null; restartWait?: Date } {
   if (keyword?.kind === 'stop') return { waitingSince: null };
-  return keyword || optedOut ? {} : { waitingSince: at };
+  if (keyword || optedOut) return {};
+  return wasClosed ? { restartWait: at } : { waitingSince: at };
 }
 
 /** A question (re)opens the conversation, back to its assignee if it had one; STOP closes it; other keywords leave it. */

@@ -71,7 +71,7 @@ describe('inbox answer times: how long citizens wait, per language', () => {
     expect(metrics).to.match(/^sportello_inbox_response_seconds_count\{language="ar"\} 1$/m);
   });
 
-  it('keywords start no wait; STOP ends one; a conversation closed without an answer stops waiting and counts no time', async () => {
+  it('keywords start no wait; STOP ends one; closing without an answer stops the waiting, reopening resumes it, a new question in a closed conversation starts over', async () => {
     const chinese = citizenChat(2);
     await citizenWrites(ctx, chinese, 'LANG zh-Hans');
     await waitForOurMessages(ctx, chinese, (m) => m.length === 1);
@@ -90,7 +90,23 @@ describe('inbox answer times: how long citizens wait, per language', () => {
     await citizenWrites(ctx, citizenChat(3), other);
     const otherId = String((await conversationWith(ctx, other)).id);
     expect(await row('zh-Hans')).to.include({ waiting: 1 });
+    const waitStarted = (await read(otherId)).waitingSince as string;
     expect((await post(ctx.chineseMediator, `${otherId}/close`)).status).to.equal(200);
+    expect(await row('zh-Hans')).to.equal(undefined);
+    expect((await read(otherId)).waitingSince).to.equal(undefined);
+
+    // Closed by mistake and reopened: the citizen has been waiting since their question all along.
+    expect((await post(ctx.chineseMediator, `${otherId}/reopen`)).status).to.equal(200);
+    expect((await read(otherId)).waitingSince).to.equal(waitStarted);
+    expect(await row('zh-Hans')).to.deep.equal({ language: 'zh-Hans', answered: 0, waiting: 1, oldestWaitingSince: waitStarted });
+
+    // Closed again, and the citizen asks something new later: the wait starts over from the new question.
+    await post(ctx.chineseMediator, `${otherId}/close`);
+    await sleep(20);
+    await citizenWrites(ctx, citizenChat(3), buildQuestion('还有一个问题'));
+    const restarted = (await read(otherId)).waitingSince as string;
+    expect(Date.parse(restarted)).to.be.above(Date.parse(waitStarted));
+    await post(ctx.chineseMediator, `${otherId}/close`);
     expect(await row('zh-Hans')).to.equal(undefined);
   });
 

@@ -174,6 +174,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       },
       clock: () => new Date(),
       retentionMs: Math.round(config.privacy.messageRetentionDays * 24 * 60 * 60 * 1000),
+      answerTargetMs: config.inbox.answerTargetMs,
       metrics,
       log,
     });

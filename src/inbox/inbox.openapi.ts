@@ -32,7 +32,7 @@ const StatsRow = {
     answered: { type: 'integer', description: 'Waits ended by an answer from staff in the period.' },
     averageSeconds: seconds('Mean time from the question to the first answer; absent without answers.'),
     medianSeconds: seconds('Median of the same.'),
-    withinTarget: { type: 'number', minimum: 0, maximum: 1, description: 'Share of those answers given within `targetSeconds` (three hours).' },
+    withinTarget: { type: 'number', minimum: 0, maximum: 1, description: 'Share of those answers given within `targetSeconds` (`ANSWER_TARGET_HOURS`, three by default).' },
     waiting: { type: 'integer', description: 'Citizens waiting for an answer now.' },
     oldestWaitingSince: { ...dateTime, description: 'Since when the longest of them waits.' },
   },

@@ -1,5 +1,5 @@
 import type { ConversationView, ResponseStats } from './inbox.service.js';
-import { ANSWER_TARGET_MS, type LanguageResponseStats } from './response-stats.js';
+import type { LanguageResponseStats } from './response-stats.js';
 import type { Contact, Conversation, InboxMessage, Note, Outbound } from './inbox.types.js';
 
 /**
@@ -79,7 +79,7 @@ export function presentResponseStats(stats: ResponseStats, days: number) {
   return {
     days,
     since: stats.since.toISOString(),
-    targetSeconds: ANSWER_TARGET_MS / 1000,
+    targetSeconds: Math.round(stats.targetMs / 1000),
     overall: presentStatsRow(stats.overall),
     languages: stats.languages.map(({ language, ...row }) => ({ language, ...presentStatsRow(row) })),
   };

@@ -32,6 +32,8 @@ export interface InboxServiceDeps {
   audit: InboxAudit;
   staff: InboxStaff;
   responseTimes: ResponseTimeRepository;
+  /** ANSWER_TARGET_HOURS: the statistics tell the share of answers given within it. */
+  answerTargetMs: number;
   /** Told every answered wait, for the metrics. */
   onAnswered?: (language: string, waitedMs: number) => void;
   clock: () => Date;
@@ -40,6 +42,7 @@ export interface InboxServiceDeps {
 
 export interface ResponseStats {
   since: Date;
+  targetMs: number;
   /** By language code: a mediator's languages, and any other with answers or waiting citizens. */
   languages: LanguageResponseStats[];
   overall: Omit<LanguageResponseStats, 'language'>;
@@ -151,10 +154,15 @@ export class InboxService {
     // A mediator sees each of their languages, if only to read that nobody waits.
     const codes = [...new Set([...(languages ?? []), ...waits.keys(), ...now.keys()])].sort();
     const oldest = waiting.map((w) => w.oldest).sort((a, b) => a.getTime() - b.getTime())[0];
+    const target = this.deps.answerTargetMs;
     return {
       since,
-      languages: codes.map((language) => ({ language, ...summarise(waits.get(language) ?? [], { waiting: now.get(language)?.waiting ?? 0, ...(now.has(language) ? { oldest: now.get(language)!.oldest } : {}) }) })),
-      overall: summarise([...waits.values()].flat(), { waiting: waiting.reduce((sum, w) => sum + w.waiting, 0), ...(oldest ? { oldest } : {}) }),
+      targetMs: target,
+      languages: codes.map((language) => ({
+        language,
+        ...summarise(waits.get(language) ?? [], { waiting: now.get(language)?.waiting ?? 0, ...(now.has(language) ? { oldest: now.get(language)!.oldest } : {}) }, target),
+      })),
+      overall: summarise([...waits.values()].flat(), { waiting: waiting.reduce((sum, w) => sum + w.waiting, 0), ...(oldest ? { oldest } : {}) }, target),
     };
   }
 

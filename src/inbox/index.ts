@@ -59,6 +59,8 @@ export interface InboxDeps {
   clock: () => Date;
   /** RETENTION_MESSAGE_DAYS: texts (messages, replies, notes) are deleted this long after they were written. */
   retentionMs: number;
+  /** ANSWER_TARGET_HOURS, for the answer time statistics. */
+  answerTargetMs: number;
   metrics: Registry;
   log: Logger;
 }
@@ -121,6 +123,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     notes,
     outbox,
     responseTimes,
+    answerTargetMs: deps.answerTargetMs,
     onAnswered: metrics.answered,
     audit: deps.audit,
     staff: deps.staff,

@@ -96,6 +96,8 @@ const Env = z.object({
     .default('Europe/Rome'),
   /** Fractions are allowed (the TTL tests use seconds' worth of a day); at most ten years. */
   RETENTION_MESSAGE_DAYS: z.coerce.number().positive().max(3650).default(180),
+  /** The town's promise to citizens: answers within this many hours (Cecina's is under three). */
+  ANSWER_TARGET_HOURS: z.coerce.number().positive().max(24 * 14).default(3),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
   /** When set, `GET /metrics` answers only `Authorization: Bearer <this>` (Prometheus's `authorization.credentials`). */
   METRICS_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
@@ -180,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
       timeZone: e.TIME_ZONE,
     },
     privacy: { messageRetentionDays: e.RETENTION_MESSAGE_DAYS },
+    inbox: { answerTargetMs: Math.round(e.ANSWER_TARGET_HOURS * 60 * 60 * 1000) },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -56,6 +56,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
       translate: (key, lang) => `${key}@${lang}`,
       clock: () => new Date(),
       retentionMs: 24 * 3600_000,
+      answerTargetMs: 3 * 60 * 60 * 1000,
       metrics: new Registry(),
       log: silentLogger,
     });

@@ -48,6 +48,8 @@ describe('loadConfig', () => {
     ['a wechat connector without a puppet', { CONNECTORS: '[{"platform":"wechat","id":"wc"}]' }, 'CONNECTORS:'],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
     ['a retention of zero days', { RETENTION_MESSAGE_DAYS: '0' }, 'RETENTION_MESSAGE_DAYS:'],
+    ['an answer target of zero hours', { ANSWER_TARGET_HOURS: '0' }, 'ANSWER_TARGET_HOURS:'],
+    ['an answer target that is not a number', { ANSWER_TARGET_HOURS: 'soon' }, 'ANSWER_TARGET_HOURS:'],
     ['a demo token outside demo mode', { SPORTELLO_MODE: 'test', DEMO_ADMIN_TOKEN: 'x'.repeat(24) }, 'DEMO_ADMIN_TOKEN: only allowed in demo mode'],
   ];
   for (const [situation, env, expected] of badValues) {
@@ -65,6 +67,11 @@ describe('loadConfig', () => {
       'SESSION_SECRET: required in production',
       'CONNECTORS: required in production (which WeChat and WhatsApp accounts to run)',
     ]);
+  });
+
+  it('the answer target: three hours unless the town sets its own, in hours', () => {
+    expect(loadConfig({ SPORTELLO_MODE: 'test' }).inbox.answerTargetMs).to.equal(3 * 3600_000);
+    expect(loadConfig({ SPORTELLO_MODE: 'test', ANSWER_TARGET_HOURS: '1.5' }).inbox.answerTargetMs).to.equal(5400_000);
   });
 
   it('a fractional message retention (for TTL tests): accepted as days', () => {

@@ -27,6 +27,7 @@ async function route() {
     }
   }
   showSignedIn();
+  void showWaitingCount();
   const hash = location.hash || '#/announcements';
   try {
     const detail = /^#\/announcements\/([0-9a-f]{24})$/.exec(hash);
@@ -43,6 +44,19 @@ async function route() {
     else await showList();
   } catch (error) {
     if (!(error instanceof ApiError && error.sessionExpired)) show(errorBox(error));
+  }
+}
+
+/** The menu says how many citizens wait for an answer (in a mediator's languages): a glance from any page. */
+async function showWaitingCount() {
+  const badge = document.getElementById('nav-inbox-waiting');
+  try {
+    const stats = await api('GET', '/inbox/stats?days=1');
+    badge.textContent = String(stats.overall.waiting);
+    badge.title = `${stats.overall.waiting} in attesa di risposta`;
+    badge.hidden = stats.overall.waiting === 0;
+  } catch {
+    badge.hidden = true;
   }
 }
 

@@ -37,8 +37,9 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
   });
   const page = () => chrome.page;
 
-  it('the Chinese mediator’s queue does not hold the Arabic question', async () => {
+  it('the Chinese mediator’s queue does not hold the Arabic question, nor does their menu count it', async () => {
     await chrome.signIn(ctx.chineseMediator);
+    expect(await page().isVisible('#nav-inbox-waiting')).to.equal(false);
     await page().click('#nav-inbox');
     await page().waitForSelector('main h1');
     expect(await page().$(`#conversations tr[data-id="${conversationId}"]`)).to.equal(null);
@@ -47,6 +48,9 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
 
   it('the Arabic mediator finds it in their queue and reads it as text, with the automatic acknowledgement after it', async () => {
     await chrome.signIn(ctx.arabicMediator);
+    // The menu counts the citizens waiting in the mediator's languages.
+    await page().waitForSelector('#nav-inbox-waiting:not([hidden])');
+    expect(await page().textContent('#nav-inbox-waiting')).to.equal('1');
     await page().click('#nav-inbox');
     // The answer times: one Arabic citizen waiting, nobody answered yet; the queue says for how long.
     await page().waitForSelector('#inbox-stats tr[data-lang=ar]');

@@ -166,7 +166,10 @@ export class InboxService {
     };
   }
 
-  /** The first answer since the citizen's question: its wait is recorded (no person in it, see the model). */
+  /**
+   * The first answer since the citizen's question: its wait is recorded (no person in it, see the model). The wait
+   * is ended first, so two answers at once record it once; a crash in between loses one figure, not an answer.
+   */
   private async answeredWait(conversation: Conversation, now: Date): Promise<void> {
     const since = await this.deps.conversations.endWait(conversation.id, now);
     if (!since) return;

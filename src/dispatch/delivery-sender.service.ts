@@ -131,10 +131,9 @@ export class DeliverySender {
         }
       }
       await deliveries.markSent(sent.map(({ delivery, last }) => ({ delivery, ...last })));
-      for (const { delivery } of sent) {
-        this.deps.metrics.outcome(account.id, 'sent');
-        await this.deps.progress.sent(delivery.announcementId);
-      }
+      // Once per turn, not per message: a turn of an account without a gap holds dozens of one announcement.
+      if (sent.length > 0) this.deps.metrics.outcome(account.id, 'sent', sent.length);
+      for (const announcementId of new Set(sent.map(({ delivery }) => delivery.announcementId))) await this.deps.progress.sent(announcementId);
       return results;
     } finally {
       await pacer.release(account, turn.token, sentNow, holdAccountMs);

@@ -5,7 +5,7 @@ import type { DeliveryQueues } from './delivery-queues.js';
 export type DeliveryOutcome = 'sent' | 'failed' | 'retried' | 'rate_limited' | 'postponed' | 'expired';
 
 export interface DispatchMetrics {
-  outcome(account: string, outcome: DeliveryOutcome): void;
+  outcome(account: string, outcome: DeliveryOutcome, count?: number): void;
 }
 
 /**
@@ -58,5 +58,5 @@ export function registerDispatchMetrics(
       for (const [account] of queues.entries()) this.set({ account }, await sentToday(account));
     },
   });
-  return { outcome: (account, outcome) => outcomes.inc({ account, outcome }) };
+  return { outcome: (account, outcome, count = 1) => outcomes.inc({ account, outcome }, count) };
 }

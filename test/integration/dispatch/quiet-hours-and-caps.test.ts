@@ -56,6 +56,8 @@ describe('dispatch: quiet hours postpone, daily caps hold back, nothing is dropp
       const metrics = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
       expect(metrics).to.match(/sportello_dispatch_queue_jobs\{account="sim-capped",state="delayed"\} 1/);
       expect(metrics).to.match(/^sportello_dispatch_account_sent_today\{account="sim-capped"\} 2$/m);
+      expect(metrics).to.match(/^sportello_dispatch_deliveries_total\{account="sim-capped",outcome="sent"\} 2$/m);
+      expect(metrics).to.match(/^sportello_dispatch_deliveries_total\{account="sim-capped",outcome="postponed"\} [1-9]\d*$/m);
       // Staff see how much of the day's cap the account has used.
       const connectors = await call(ctx.stack, 'GET', '/api/v1/connectors', { headers: ctx.editor.headers });
       expect((connectors.body as Array<Record<string, unknown>>).find((c) => c.account === account.id)).to.include({ sentToday: 2 });

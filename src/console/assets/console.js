@@ -5,7 +5,7 @@ import { api, ApiError, onSessionExpired } from './core/api.js';
 import { errorBox, show } from './core/dom.js';
 import { onRefresh } from './core/navigation.js';
 import { session, setLanguages } from './core/session.js';
-import { showDetail, showList, showNew } from './views/announcements.js';
+import { languagesToTranslate, showDetail, showList, showNew } from './views/announcements.js';
 import { showAudit } from './views/audit.js';
 import { showChannels } from './views/channels.js';
 import { showGroups } from './views/groups.js';
@@ -28,6 +28,7 @@ async function route() {
   }
   showSignedIn();
   void showWaitingCount();
+  void showTranslationCount();
   const hash = location.hash || '#/announcements';
   try {
     const detail = /^#\/announcements\/([0-9a-f]{24})$/.exec(hash);
@@ -44,6 +45,21 @@ async function route() {
     else await showList();
   } catch (error) {
     if (!(error instanceof ApiError && error.sessionExpired)) show(errorBox(error));
+  }
+}
+
+/** A mediator's menu says how many notices wait for their translation or approval. */
+async function showTranslationCount() {
+  const badge = document.getElementById('nav-list-todo');
+  if (session.user.role !== 'mediator') return void (badge.hidden = true);
+  try {
+    const page = await api('GET', '/announcements?limit=100');
+    const count = page.items.filter((a) => languagesToTranslate(a, session.user.languages).length > 0).length;
+    badge.textContent = String(count);
+    badge.title = `${count} da tradurre o approvare`;
+    badge.hidden = count === 0;
+  } catch {
+    badge.hidden = true;
   }
 }
 

@@ -78,6 +78,12 @@ describe('staff console in a browser: write, translate, approve, publish, follow
 
   it('the Arabic mediator translates right to left, approves and previews the WhatsApp message; the page offers no publishing to a mediator', async () => {
     await chrome.signIn(arabicMediator);
+    // Their menu counts the notice waiting for their language, and the list narrows to what is theirs to do.
+    await page().waitForSelector('#nav-list-todo:not([hidden])');
+    expect(await page().textContent('#nav-list-todo')).to.equal('1');
+    await page().click('#announcements-filter a');
+    await page().waitForSelector('main h1:text("Avvisi da tradurre o approvare")');
+    expect(await page().$(`#announcements a[href="#/announcements/${announcementId}"]`)).not.to.equal(null);
     await chrome.open(`#/announcements/${announcementId}`);
     await page().waitForSelector('section.translation[data-lang=ar] form');
     expect(await page().getAttribute('section.translation[data-lang=ar] textarea', 'dir')).to.equal('rtl');
@@ -92,6 +98,12 @@ describe('staff console in a browser: write, translate, approve, publish, follow
 
     const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${announcementId}`, { headers: editor.headers });
     expect(stored.body.translations.ar).to.include({ status: 'approved', title: 'تجديد تصاريح الإقامة' });
+    await chrome.open('#/announcements?todo=true');
+    await page().waitForSelector('main h1:text("Avvisi da tradurre o approvare")');
+    expect(await page().$(`#announcements a[href="#/announcements/${announcementId}"]`)).to.equal(null);
+    expect(await page().isVisible('#nav-list-todo')).to.equal(false);
+    await chrome.open(`#/announcements/${announcementId}`);
+    await page().waitForSelector('section.translation[data-lang=ar] .chip.approved');
 
     // What the Arabic groups will receive on WhatsApp, right to left, with the link to the notice page.
     await page().click('section.translation[data-lang=ar] details.preview summary');

@@ -2,12 +2,24 @@
 import { api } from '../core/api.js';
 import { attempt, chip, errorBox, h, show, when } from '../core/dom.js';
 import { refresh } from '../core/navigation.js';
-import { can, directionOf, languageList, languageName } from '../core/session.js';
+import { can, directionOf, languageList, languageName, session } from '../core/session.js';
 import { DELIVERY_STATE, DELIVERY_STATES, PUBLISHED, STATUS, TOPIC_NAMES, TOPICS, TRANSLATION_STATUS } from '../core/labels.js';
+
+/** Translation states that still need a mediator; a published or cancelled notice needs none any more. */
+const TO_DO = new Set(['missing', 'draft', 'needs_review']);
+
+/** The mediator's languages of this notice that still need their translation or approval. */
+export function languagesToTranslate(a, languages) {
+  if (PUBLISHED.has(a.status)) return [];
+  return languages.filter((lang) => a.translations[lang] && TO_DO.has(a.translations[lang].status));
+}
 
 export async function showList() {
   const page = await api('GET', '/announcements?limit=100');
-  const rows = page.items.map((a) => {
+  const mine = session.user.role === 'mediator' ? session.user.languages : null;
+  const onlyToDo = mine !== null && new URLSearchParams(location.hash.split('?')[1] ?? '').get('todo') === 'true';
+  const items = onlyToDo ? page.items.filter((a) => languagesToTranslate(a, mine).length > 0) : page.items;
+  const rows = items.map((a) => {
     const source = a.translations[a.sourceLanguage] ?? {};
     const targets = Object.entries(a.translations).filter(([lang]) => lang !== a.sourceLanguage);
     return h('tr', {},
@@ -18,8 +30,13 @@ export async function showList() {
       h('td', {}, when(a.updatedAt)),
     );
   });
+  const filter = mine === null ? null : h('p', { class: 'actions', id: 'announcements-filter' },
+    onlyToDo
+      ? h('a', { class: 'secondary', href: '#/announcements' }, 'Tutti gli avvisi')
+      : h('a', { class: 'secondary', href: '#/announcements?todo=true' }, 'Solo quelli da tradurre o approvare nelle mie lingue'));
   show(
-    h('h1', {}, 'Avvisi'),
+    h('h1', {}, onlyToDo ? 'Avvisi da tradurre o approvare' : 'Avvisi'),
+    filter,
     rows.length === 0
       ? h('p', {}, 'Nessun avviso ancora.')
       : h('table', { id: 'announcements' },

@@ -89,6 +89,18 @@ export const dispatchOpenApi: OpenApiContribution = {
         responses: { '201': jsonResponse('What was added', { type: 'object', properties: { items: { type: 'array', items: ref('Group') }, alreadyRegistered: { type: 'integer' } } }), ...problemResponses(400, 401, 403, 404) },
       },
     },
+    '/groups/reach': {
+      get: {
+        tags: ['Groups'],
+        summary: 'How many enabled groups per language an announcement with these topics would reach',
+        description: 'The same match as publishing: a group with no topics takes every announcement, one with topics only those sharing one. Staff check it before publishing, to see which community languages still lack a translation.',
+        parameters: [{ name: 'topics', in: 'query', required: true, description: 'Comma-separated, e.g. `permits,school`.', schema: { type: 'string' } }],
+        responses: {
+          '200': jsonResponse('Per language', { type: 'object', properties: { topics: { type: 'array', items: { type: 'string' } }, items: { type: 'array', items: { type: 'object', properties: { language: { type: 'string' }, groups: { type: 'integer' } } } } } }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
     '/groups/{id}': {
       get: { tags: ['Groups'], summary: 'One group', parameters: [idParam], responses: { '200': jsonResponse('The group', ref('Group')), ...problemResponses(401, 403, 404) } },
       put: {

@@ -79,6 +79,15 @@ export class GroupRepository implements TargetSource {
   }
 
   /** The community language of a registered group chat; undefined when the chat is not a registered group. */
+  /** Per language, the enabled groups an announcement with these topics would go to (the same match as `matching`). */
+  async reach(topics: readonly string[]): Promise<Array<{ language: string; groups: number }>> {
+    const rows = await this.groups.aggregate<{ _id: string; groups: number }>([
+      { $match: { enabled: true, $or: [{ topics: { $size: 0 } }, { topics: { $in: [...topics] } }] } },
+      { $group: { _id: '$language', groups: { $sum: 1 } } },
+    ]);
+    return rows.map((r) => ({ language: r._id, groups: r.groups })).sort((a, b) => a.language.localeCompare(b.language));
+  }
+
   async languageOf(account: string, chatId: string): Promise<string | undefined> {
     const doc = await this.groups.findOne({ chatId, account }, { language: 1 }).lean<{ language: string }>();
     return doc?.language;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
 import { AccountId } from '../platform/account-id.js';
-import { GroupBody, ImportBody } from './groups.schemas.js';
+import { GroupBody, ImportBody, ReachQuery } from './groups.schemas.js';
 import type { GroupsService } from './groups.service.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
@@ -14,6 +14,11 @@ export function createGroupsRoutes(groups: GroupsService): Router {
   const router = Router();
   router.get('/', requireRole(['viewer', 'editor', 'mediator'], 'groups:read'), async (req, res) => {
     res.json({ items: await groups.list(parseQuery(ListQuery, req)) });
+  });
+  // Before `/:id`, which would take `reach` for an id.
+  router.get('/reach', requireRole(['viewer', 'editor', 'mediator'], 'groups:read'), async (req, res) => {
+    const { topics } = parseQuery(ReachQuery, req);
+    res.json({ topics, items: await groups.reach(topics) });
   });
   router.post('/', requireRole(['editor'], 'groups:write'), async (req, res) => {
     res.status(201).json(await groups.create(parseBody(GroupBody, req)));

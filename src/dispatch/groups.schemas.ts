@@ -3,7 +3,7 @@ import { LanguageCode } from '../languages/index.js';
 import { AccountId } from '../platform/account-id.js';
 
 /** How a group is written, shared by the routes that parse it and the OpenAPI document that describes it. */
-const Topics = z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'is not a topic')).max(50);
+export const Topics = z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'is not a topic')).max(50);
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
 
 export const GroupBody = z.strictObject({
@@ -17,3 +17,12 @@ export const GroupBody = z.strictObject({
 });
 
 export const ImportBody = z.strictObject({ account: AccountId, language: LanguageCode, topics: Topics.default([]), enabled: z.boolean().default(true) });
+
+/** `GET /groups/reach?topics=permits,school`: the topics of an announcement, comma-separated. */
+export const ReachQuery = z.strictObject({
+  topics: z
+    .string()
+    .max(2000)
+    .transform((list) => list.split(',').map((t) => t.trim()).filter((t) => t.length > 0))
+    .pipe(Topics.min(1, 'name at least one topic')),
+});

@@ -34,6 +34,11 @@ export class GroupsService {
     return this.deps.groups.list(filter);
   }
 
+  /** Who an announcement with these topics would reach, per language: for staff to see before they publish. */
+  reach(topics: readonly string[]): Promise<Array<{ language: string; groups: number }>> {
+    return this.deps.groups.reach(topics);
+  }
+
   async replace(id: string, input: GroupInput): Promise<Group> {
     this.requireAccount(input.account);
     const group = await this.deps.groups.replace(id, input);

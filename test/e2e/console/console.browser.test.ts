@@ -65,6 +65,11 @@ describe('staff console in a browser: write, translate, approve, publish, follow
     expect(stored.body.translations.it.title).to.equal('Rinnovo <b>permessi</b>');
     expect(Object.keys(stored.body.translations)).to.have.members(['it', 'ar']);
 
+    // Who it will reach: the three Arabic groups once translated; the Albanian groups of the account not at all.
+    expect(await page().textContent('#reach tr[data-lang=ar] td[data-field=groups]')).to.equal(String(ARABIC_GROUPS));
+    expect(await page().textContent('#reach tr[data-lang=ar] td[data-field=verdict]')).to.equal('dopo l’approvazione della traduzione');
+    expect(await page().textContent('#reach tr[data-lang=sq] td[data-field=verdict]')).to.equal('no: lingua non scelta');
+
     await page().click('#announcement button[name=publish]');
     const refusal = await page().waitForSelector('#announcement .error');
     expect(await refusal.textContent()).to.contain('ar');

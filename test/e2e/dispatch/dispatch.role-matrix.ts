@@ -33,6 +33,7 @@ async function aQueue(ctx: MatrixContext): Promise<Record<string, string>> {
  */
 export const dispatchRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/v1/groups', expect: staff(200) },
+  { method: 'GET', path: '/api/v1/groups/reach?topics=permits', expect: staff(200) },
   { method: 'POST', path: '/api/v1/groups', body: freshGroupInput, expect: onlyRoles(['editor'], 201) },
   { method: 'POST', path: '/api/v1/groups/import', body: () => ({ account: 'sim-whatsapp', language: 'ar' }), expect: onlyRoles(['editor'], 201) },
   { method: 'GET', path: '/api/v1/groups/:id', params: freshGroup, expect: staff(200) },

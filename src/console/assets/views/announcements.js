@@ -198,6 +198,33 @@ async function failedDeliveries(a) {
   return section;
 }
 
+/**
+ * Before publishing: the groups per language that the notice's topics reach, and whether each will get it, so
+ * an editor sees a community whose language was not chosen or is still untranslated.
+ */
+async function reachCard(a) {
+  if (a.topics.length === 0) return null;
+  const reach = await api('GET', `/groups/reach?topics=${encodeURIComponent(a.topics.join(','))}`);
+  const verdict = (lang) => {
+    const t = a.translations[lang];
+    if (lang === a.sourceLanguage) return chip('sì, nel testo originale', 'approved');
+    if (t?.status === 'approved') return chip('sì', 'approved');
+    if (t) return a.priority === 'urgent' ? chip('sì, in italiano e inglese finché la traduzione non è approvata', 'needs_review') : chip('dopo l’approvazione della traduzione', 'needs_review');
+    return a.priority === 'urgent' ? chip('sì, in italiano e inglese (lingua non scelta)', 'needs_review') : chip('no: lingua non scelta', 'failed');
+  };
+  return h('section', { class: 'card', id: 'reach' },
+    h('h2', {}, 'Chi lo riceverà'),
+    reach.items.length === 0
+      ? h('p', { class: 'muted' }, 'Nessun gruppo attivo segue questi argomenti.')
+      : h('table', {},
+        h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), h('th', {}, 'Gruppi'), h('th', {}, 'Riceveranno l’avviso'))),
+        h('tbody', {}, reach.items.map((row) => h('tr', { 'data-lang': row.language },
+          h('td', {}, `${languageName(row.language)} (${row.language})`),
+          h('td', { 'data-field': 'groups' }, String(row.groups)),
+          h('td', { 'data-field': 'verdict' }, verdict(row.language)))))),
+  );
+}
+
 export async function showDetail(id) {
   const a = await api('GET', `/announcements/${id}`);
   const reload = () => refresh();
@@ -234,6 +261,7 @@ export async function showDetail(id) {
   const translations = Object.entries(a.translations).filter(([lang]) => lang !== a.sourceLanguage).map(([lang, t]) => translationCard(a, lang, t, reload));
   show(
     head,
+    PUBLISHED.has(a.status) ? null : await reachCard(a),
     PUBLISHED.has(a.status) ? await deliverySummary(a) : null,
     PUBLISHED.has(a.status) ? await failedDeliveries(a) : null,
     h('h2', {}, 'Traduzioni'),

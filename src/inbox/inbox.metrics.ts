@@ -10,6 +10,9 @@ export function registerInboxMetrics(
   registry: Registry,
   repositories: { conversations: ConversationRepository; outbound: OutboundRepository },
 ): { answered(language: string, waitedMs: number): void } {
+  // Both waiting gauges are collected together at each scrape: they share one aggregation while it runs.
+  let waitingNow: ReturnType<ConversationRepository['waiting']> | undefined;
+  const waiting = () => (waitingNow ??= repositories.conversations.waiting().finally(() => (waitingNow = undefined)));
   new Gauge({
     name: 'sportello_inbox_conversations',
     help: 'Inbox conversations by language and state',
@@ -37,7 +40,7 @@ export function registerInboxMetrics(
     registers: [registry],
     async collect() {
       this.reset();
-      for (const row of await repositories.conversations.waiting()) this.set({ language: row.language }, row.waiting);
+      for (const row of await waiting()) this.set({ language: row.language }, row.waiting);
     },
   });
   new Gauge({
@@ -48,7 +51,7 @@ export function registerInboxMetrics(
     async collect() {
       this.reset();
       const now = Date.now();
-      for (const row of await repositories.conversations.waiting()) this.set({ language: row.language }, Math.round((now - row.oldest.getTime()) / 1000));
+      for (const row of await waiting()) this.set({ language: row.language }, Math.round((now - row.oldest.getTime()) / 1000));
     },
   });
   // Observed by the process that records the answer; Prometheus adds up the processes.

@@ -1,6 +1,7 @@
 import { jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
 import { AssignBody, RouteBody, TextBody } from './inbox.schemas.js';
 import { CONVERSATION_STATES, OUTBOUND_STATES } from './inbox.types.js';
+import { savedRepliesPaths, SavedReplySchema } from './saved-replies/index.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
@@ -168,6 +169,7 @@ export const inboxOpenApi: OpenApiContribution = {
     '/inbox/contacts/{id}': {
       delete: { tags, summary: 'Erase a contact and everything about them (admins); audit entries keep a pseudonym', parameters: [idParam], responses: { '204': { description: 'Erased' }, ...problemResponses(400, 401, 403, 404) } },
     },
+    ...savedRepliesPaths,
   },
-  schemas: { Conversation: ConversationSchema, InboxOutbound: OutboundSchema },
+  schemas: { Conversation: ConversationSchema, InboxOutbound: OutboundSchema, SavedReply: SavedReplySchema },
 };

@@ -10,8 +10,9 @@ import type { PrivacyService } from './privacy.service.js';
  * `/api/v1/inbox`: every staff role reads (mediators only their languages, see `inbox-access.ts`), admins and
  * mediators work conversations, only admins export or erase a contact.
  */
-export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService }): Router {
+export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService; savedReplies: Router }): Router {
   const router = Router();
+  router.use('/saved-replies', deps.savedReplies);
   const readers = requireRole(['viewer', 'editor', 'mediator'], 'inbox:read');
   const workers = requireRole(['mediator'], 'inbox:write');
   const admins = requireRole([], 'inbox:privacy');

@@ -28,6 +28,7 @@ import { PrivacyService } from './privacy.service.js';
 import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
 import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
 import { ResponseTimeRepository } from './response-time.repository.js';
+import { createSavedReplies } from './saved-replies/index.js';
 
 export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
@@ -131,11 +132,12 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     retentionMs: deps.retentionMs,
   });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
+  const savedReplies = await createSavedReplies({ db: deps.db, audit: deps.audit });
   const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
 
   return {
-    routes: createInboxRoutes({ inbox, privacy }),
+    routes: createInboxRoutes({ inbox, privacy, savedReplies: savedReplies.routes }),
     async receive(message) {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';
       return intakeQueue.accept(message, RECEIVE_WAIT_MS);

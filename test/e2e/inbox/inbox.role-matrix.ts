@@ -34,6 +34,18 @@ async function freshAcknowledgement(ctx: MatrixContext): Promise<Record<string, 
   return { id: id!, outboundId: String(detail.body.outbound[0].id) };
 }
 
+/** A saved reply in `language` made by the admin for this caller, with a title of its own. */
+function freshSavedReply(language = 'ar') {
+  return async (ctx: MatrixContext): Promise<Record<string, string>> => {
+    const created = await call(ctx.stack, 'POST', '/api/v1/inbox/saved-replies', {
+      headers: ctx.admin.headers,
+      body: { language, title: `Risposta ${randomBytes(4).toString('hex')}`, text: language === 'ar' ? 'مرحبا' : '你好' },
+    });
+    return { id: String(created.body.id) };
+  };
+}
+const savedReplyBody = (language = 'ar') => () => ({ language, title: `Risposta ${randomBytes(4).toString('hex')}`, text: 'مرحبا' });
+
 /** Every staff role reads the inbox (mediators their languages only); admins and mediators work it; admins export and erase. */
 export const inboxRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/v1/inbox/conversations', expect: onlyRoles(ROLES, 200) },
@@ -48,6 +60,15 @@ export const inboxRows: RoleMatrixRow[] = [
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/close', params: freshConversation(), expect: work(200) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/reopen', params: freshConversation(), expect: work(200) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/language', params: freshConversation(), body: () => ({ language: 'ur' }), expect: work(200) },
+  { method: 'GET', path: '/api/v1/inbox/saved-replies', expect: onlyRoles(ROLES, 200) },
+  { method: 'GET', path: '/api/v1/inbox/saved-replies?language=zh-Hans', expect: { ...onlyRoles(ROLES, 200), mediator: 403 } },
+  { method: 'POST', path: '/api/v1/inbox/saved-replies', body: savedReplyBody(), expect: work(201) },
+  { method: 'POST', path: '/api/v1/inbox/saved-replies', body: savedReplyBody('zh-Hans'), expect: { ...work(201), mediator: 403 } },
+  { method: 'GET', path: '/api/v1/inbox/saved-replies/:id', params: freshSavedReply(), expect: onlyRoles(ROLES, 200) },
+  { method: 'GET', path: '/api/v1/inbox/saved-replies/:id', params: freshSavedReply('zh-Hans'), expect: { ...onlyRoles(ROLES, 200), mediator: 403 } },
+  { method: 'PUT', path: '/api/v1/inbox/saved-replies/:id', params: freshSavedReply(), body: savedReplyBody(), expect: work(200) },
+  { method: 'DELETE', path: '/api/v1/inbox/saved-replies/:id', params: freshSavedReply(), expect: work(204) },
+  { method: 'DELETE', path: '/api/v1/inbox/saved-replies/:id', params: freshSavedReply('zh-Hans'), expect: { ...work(204), mediator: 403 } },
   { method: 'GET', path: '/api/v1/inbox/contacts/:contactId/export', params: freshConversation(), expect: onlyRoles([], 200) },
   { method: 'DELETE', path: '/api/v1/inbox/contacts/:contactId', params: freshConversation(), expect: onlyRoles([], 204) },
 ];

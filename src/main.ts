@@ -26,6 +26,7 @@ import { createConsoleRoutes } from './console/index.js';
 import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
+import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
 import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter } from './connectors/index.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
 import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
@@ -271,6 +272,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     if (config.mode === 'demo' && identity.demoCredentials && !options.worker) {
       await writeDemoAnnouncements(`http://127.0.0.1:${port}`, identity.demoCredentials.token, log);
       await writeDemoQuestions(`http://127.0.0.1:${port}`, identity.demoCredentials.token, log);
+      await writeDemoSavedReplies(`http://127.0.0.1:${port}`, identity.demoCredentials.token, log);
     }
     log.info({ port, mode: config.mode }, 'sportello started');
 

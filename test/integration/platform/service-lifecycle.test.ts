@@ -79,6 +79,9 @@ describe('service lifecycle', () => {
     // The sample questions: three conversations in the inbox, by the language of each citizen.
     const inbox = (await (await fetch(`${demo.url}/api/v1/inbox/conversations`, { headers })).json()) as { items: Array<{ language: string }> };
     expect(inbox.items.map((c) => c.language)).to.have.members(['zh-Hans', 'ar', 'sq']);
+    // Saved replies that answer them, for a mediator to try.
+    const saved = (await (await fetch(`${demo.url}/api/v1/inbox/saved-replies?language=zh-Hans`, { headers })).json()) as { items: Array<{ title: string; text: string }> };
+    expect(saved.items.map((r) => r.title)).to.deep.equal(['Orari dello sportello', 'Rinnovo del permesso: documenti']);
 
     expect(await demo.signal('SIGINT')).to.equal(0);
   });

@@ -12,6 +12,7 @@ import { showGroups } from './views/groups.js';
 import { showConversation, showInbox } from './views/inbox.js';
 import { showLogin, showSignedIn } from './views/login.js';
 import { showUsers } from './views/people.js';
+import { showSavedReplies } from './views/saved-replies.js';
 import { showTokens } from './views/tokens.js';
 
 async function route() {
@@ -37,6 +38,7 @@ async function route() {
     else if (hash === '#/announcements/new') showNew();
     else if (conversation) await showConversation(conversation[1]);
     else if (hash === '#/inbox' || hash.startsWith('#/inbox?')) await showInbox();
+    else if (hash === '#/saved-replies' || hash.startsWith('#/saved-replies?')) await showSavedReplies();
     else if (hash === '#/groups' || hash.startsWith('#/groups?')) await showGroups();
     else if (hash === '#/channels') await showChannels();
     else if (hash === '#/users' || hash.startsWith('#/users?')) await showUsers();

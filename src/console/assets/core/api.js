@@ -10,7 +10,8 @@ export function onSessionExpired(handler) {
 export class ApiError extends Error {
   /** `sessionExpired`: the request found no session and the sign-in page is already showing. */
   constructor(status, problem, sessionExpired = false) {
-    const fields = (problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
+    // Most problems already say their fields in `detail`: each is shown once.
+    const fields = (problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).filter((f) => !problem.detail?.includes(f)).join('; ');
     super([problem.detail ?? problem.title ?? `HTTP ${status}`, fields].filter(Boolean).join(' — '));
     this.status = status;
     this.sessionExpired = sessionExpired;

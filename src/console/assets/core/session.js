@@ -30,8 +30,8 @@ export const can = {
   write: () => ['admin', 'editor'].includes(session.user?.role),
   translate: (lang) => ['admin', 'editor'].includes(session.user?.role) || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
   approve: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
-  /** Work a conversation: the API lets mediators (of its language) and admins. */
   /** Make and revoke API tokens: everyone but viewers, who write nothing (an admin issues them one). */
   issueTokens: () => ['admin', 'editor', 'mediator'].includes(session.user?.role),
+  /** Work a conversation, and keep the saved replies of its language: the API lets mediators (of that language) and admins. */
   answer: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
 };

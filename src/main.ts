@@ -30,7 +30,7 @@ import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
 import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter } from './connectors/index.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
 import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
-import { announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
+import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
 import { demoGroupsOf } from './demo/demo-groups.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
@@ -149,6 +149,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       lockMs: config.dispatch.lockMs,
       pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
       pauseWindowMs: config.dispatch.pauseWindowMs,
+      citizens: citizenTargetsOf(() => inbox),
       metrics,
       log,
     });

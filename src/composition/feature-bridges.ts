@@ -1,7 +1,7 @@
 import type { Announcement, Announcements, AuditRecorder } from '../announcements/index.js';
-import type { DispatchAccount, SendableAnnouncement } from '../dispatch/index.js';
+import type { DispatchAccount, ReachCounter, SendableAnnouncement, Target, TargetSource } from '../dispatch/index.js';
 import type { AuditLog } from '../identity/index.js';
-import type { InboxAudit } from '../inbox/index.js';
+import type { Inbox, InboxAudit } from '../inbox/index.js';
 import type { Config } from '../platform/config.js';
 
 // What one feature needs of another, shaped by the composition root: each feature declares a port, and these
@@ -28,6 +28,26 @@ export function dispatchAccountsOf(config: Config): DispatchAccount[] {
     channel: account.platform === 'simulator' ? account.imitates : account.platform,
     rateLimit: account.rateLimit,
   }));
+}
+
+/**
+ * The inbox's subscribed citizens as dispatch targets: every announcement, whatever its topics, goes to their
+ * direct chat in their language, and what is sent there is kept only as long as the inbox keeps texts. `inbox`
+ * is read when an announcement is planned, after start-up: the inbox is created after dispatch, whose
+ * deliveries it needs for a citizen's export and erasure.
+ */
+export function citizenTargetsOf(inbox: () => Inbox): { targets: TargetSource; reach: ReachCounter } {
+  return {
+    targets: {
+      async *matching(): AsyncIterable<Target[]> {
+        const { retentionMs } = inbox();
+        for await (const page of inbox().subscribedChats()) {
+          yield page.map((chat) => ({ key: `citizen:${chat.contactId}`, kind: 'citizen' as const, account: chat.account, chatId: chat.chatId, language: chat.language, keepDeliveriesMs: retentionMs }));
+        }
+      },
+    },
+    reach: async () => (await inbox().subscribersByLanguage()).map((row) => ({ language: row.language, count: row.subscribers })),
+  };
 }
 
 /** Identity's audit trail as the inbox records into it and reads it for a citizen's export and erasure. */

@@ -16,14 +16,17 @@ const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
+/** A citizen's chat id is their phone number on WhatsApp, and WhatsApp's message ids contain it: staff see neither. */
 function present(d: Delivery) {
+  const group = d.targetKind === 'group';
   return {
     id: d.id,
     announcementId: d.announcementId,
     version: d.announcementVersion,
     target: d.targetKey,
+    kind: d.targetKind,
     account: d.account,
-    chatId: d.chatId,
+    ...(group ? { chatId: d.chatId } : {}),
     channel: d.channel,
     language: d.language,
     fallback: d.fallback,
@@ -33,7 +36,7 @@ function present(d: Delivery) {
     interruptions: d.interruptions,
     parts: d.parts.length,
     partsSent: d.partsSent,
-    messageIds: d.messageIds,
+    ...(group ? { messageIds: d.messageIds } : {}),
     ...(d.reason ? { reason: d.reason } : {}),
     ...(d.notBefore ? { notBefore: d.notBefore.toISOString() } : {}),
     ...(d.sentAt ? { sentAt: d.sentAt.toISOString() } : {}),

@@ -120,7 +120,7 @@ export class DeliverySender {
           for (let part = claimed.partsSent; part < claimed.parts.length; part += 1) {
             const gap = sentNow > 0 ? pacer.gapMs(account) : 0;
             if (gap > 0) await sleep(gap);
-            const { messageId } = await this.deps.gateway.send(account.id, { chatId: claimed.chatId, type: 'group' }, claimed.parts[part] ?? '');
+            const { messageId } = await this.deps.gateway.send(account.id, { chatId: claimed.chatId, type: claimed.targetKind === 'citizen' ? 'direct' : 'group' }, claimed.parts[part] ?? '');
             sentNow += 1;
             if (part + 1 < claimed.parts.length) await deliveries.recordPartSent(claimed.id, part + 1, messageId);
             else sent.push({ delivery: claimed, last: { partsSent: part + 1, messageId, at: new Date() } });

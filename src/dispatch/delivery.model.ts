@@ -6,7 +6,7 @@ const deliverySchema = new Schema(
     announcementId: { type: String, required: true },
     announcementVersion: { type: Number, required: true },
     targetKey: { type: String, required: true },
-    targetKind: { type: String, required: true, enum: ['group'] },
+    targetKind: { type: String, required: true, enum: ['group', 'citizen'] },
     account: { type: String, required: true },
     chatId: { type: String, required: true },
     channel: { type: String, required: true, enum: ['wechat', 'whatsapp'] },
@@ -30,6 +30,7 @@ const deliverySchema = new Schema(
     quietHours: { type: new Schema({ from: String, to: String }, { _id: false }), required: false },
     plannedAt: { type: Date, required: true },
     sentAt: { type: Date, required: false },
+    expireAt: { type: Date, required: false },
   },
   { collection: 'deliveries', timestamps: { createdAt: false, updatedAt: true } },
 );
@@ -39,6 +40,8 @@ const deliverySchema = new Schema(
 deliverySchema.index({ targetKey: 1, announcementId: 1, announcementVersion: 1 }, { unique: true });
 deliverySchema.index({ state: 1, announcementId: 1 });
 deliverySchema.index({ announcementId: 1, state: 1 });
+// Only deliveries into citizens' chats carry `expireAt`: sparse, so the groups' deliveries add no index entry.
+deliverySchema.index({ expireAt: 1 }, { expireAfterSeconds: 0, sparse: true });
 
 export type DeliveryDocument = InferSchemaType<typeof deliverySchema>;
 

@@ -17,7 +17,7 @@ const UNFINISHED: DeliveryState[] = ['planned', 'queued', 'sending'];
 const PLANNED_MEMORY = 50_000;
 /** The fields `claim` reads: what the sender needs, not the whole document (message ids, keys, timestamps). */
 const CLAIM_PROJECTION = {
-  announcementId: 1, chatId: 1, priority: 1, contentId: 1, parts: 1, state: 1, attempts: 1, partsSent: 1, reason: 1, notBefore: 1, validUntil: 1, quietHours: 1,
+  announcementId: 1, targetKind: 1, chatId: 1, priority: 1, contentId: 1, parts: 1, state: 1, attempts: 1, partsSent: 1, reason: 1, notBefore: 1, validUntil: 1, quietHours: 1,
 } as const;
 const EXPIRED_REASON = 'the announcement is no longer valid (validUntil passed)';
 
@@ -85,6 +85,7 @@ function toClaimed(doc: StoredDelivery, parts: readonly string[]): ClaimedDelive
   return {
     id: String(doc._id),
     announcementId: doc.announcementId,
+    targetKind: doc.targetKind as Delivery['targetKind'],
     chatId: doc.chatId,
     priority: doc.priority as Delivery['priority'],
     parts: parts as string[],

@@ -19,7 +19,8 @@ export interface Delivery {
   announcementId: string;
   announcementVersion: number;
   targetKey: string;
-  targetKind: 'group';
+  /** A group, or a citizen's direct chat (sent as a direct message). */
+  targetKind: 'group' | 'citizen';
   account: string;
   chatId: string;
   channel: Channel;
@@ -45,12 +46,14 @@ export interface Delivery {
   plannedAt: Date;
   sentAt?: Date;
   updatedAt: Date;
+  /** Deliveries into a citizen's chat are deleted then (RETENTION_MESSAGE_DAYS after planning); groups' are kept. */
+  expireAt?: Date;
 }
 
 /** What the sender needs of a delivery it claims: `claim` reads only these fields. */
 export type ClaimedDelivery = Pick<
   Delivery,
-  'id' | 'announcementId' | 'chatId' | 'priority' | 'parts' | 'state' | 'attempts' | 'partsSent' | 'reason' | 'notBefore' | 'validUntil' | 'quietHours'
+  'id' | 'announcementId' | 'targetKind' | 'chatId' | 'priority' | 'parts' | 'state' | 'attempts' | 'partsSent' | 'reason' | 'notBefore' | 'validUntil' | 'quietHours'
 >;
 
 export type NewDelivery = Omit<Delivery, 'id' | 'attempts' | 'partsSent' | 'messageIds' | 'interruptions' | 'updatedAt' | 'reason' | 'sentAt'>;

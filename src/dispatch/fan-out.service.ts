@@ -145,6 +145,7 @@ export class FanOutService {
       return undefined;
     }
     const content = render(target.language, account.channel);
+    const now = new Date();
     return {
       announcementId: announcement.id,
       announcementVersion: announcement.version,
@@ -158,10 +159,11 @@ export class FanOutService {
       priority: announcement.priority,
       parts: content?.parts ?? [],
       state: content ? 'queued' : 'waiting_translation',
-      plannedAt: new Date(),
+      plannedAt: now,
       ...(announcement.scheduledAt ? { notBefore: announcement.scheduledAt, scheduledAt: announcement.scheduledAt } : {}),
       ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),
       ...(target.quietHours ? { quietHours: target.quietHours } : {}),
+      ...(target.keepDeliveriesMs ? { expireAt: new Date(now.getTime() + target.keepDeliveriesMs) } : {}),
     };
   }
 }

@@ -3,6 +3,7 @@ import type { DispatchAccount } from './dispatch-account.js';
 import { GroupAlreadyRegistered, GroupNotFound, UnknownAccount } from './dispatch.errors.js';
 import type { Group, GroupInput } from './group.js';
 import type { GroupRepository } from './group.repository.js';
+import type { ReachCounter } from './target.js';
 
 export interface ImportRequest {
   account: string;
@@ -14,7 +15,7 @@ export interface ImportRequest {
 /** The registry of community groups that announcements are sent to. */
 export class GroupsService {
   constructor(
-    private readonly deps: { groups: GroupRepository; gateway: ChatGateway; accounts: ReadonlyMap<string, DispatchAccount> },
+    private readonly deps: { groups: GroupRepository; gateway: ChatGateway; accounts: ReadonlyMap<string, DispatchAccount>; citizensReach?: ReachCounter },
   ) {}
 
   async create(input: GroupInput): Promise<Group> {
@@ -34,9 +35,16 @@ export class GroupsService {
     return this.deps.groups.list(filter);
   }
 
-  /** Who an announcement with these topics would reach, per language: for staff to see before they publish. */
-  reach(topics: readonly string[]): Promise<Array<{ language: string; groups: number }>> {
-    return this.deps.groups.reach(topics);
+  /**
+   * Who an announcement with these topics would reach, per language: the groups, and the citizens who asked for
+   * the notices in their own chat. For staff to see before they publish.
+   */
+  async reach(topics: readonly string[]): Promise<Array<{ language: string; groups: number; citizens: number }>> {
+    const [groups, citizens] = await Promise.all([this.deps.groups.reach(topics), this.deps.citizensReach?.(topics) ?? []]);
+    const rows = new Map<string, { language: string; groups: number; citizens: number }>();
+    for (const { language, groups: n } of groups) rows.set(language, { language, groups: n, citizens: 0 });
+    for (const { language, count } of citizens) rows.set(language, { language, groups: rows.get(language)?.groups ?? 0, citizens: count });
+    return [...rows.values()].sort((a, b) => a.language.localeCompare(b.language));
   }
 
   async replace(id: string, input: GroupInput): Promise<Group> {

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
+import type { ReachCounter, TargetSource } from './target.js';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Router } from 'express';
@@ -31,6 +32,7 @@ export { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
 export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
+export type { ReachCounter, Target, TargetSource } from './target.js';
 export { dispatchOpenApi } from './dispatch.openapi.js';
 export { sendConcurrency } from './processors/send-delivery.processor.js';
 
@@ -47,6 +49,8 @@ export interface DispatchDeps {
   lockMs: number;
   pauseAfterRateLimits: number;
   pauseWindowMs: number;
+  /** Targets besides the groups registry (the inbox's subscribed citizens), and how many they are per language. */
+  citizens?: { targets: TargetSource; reach: ReachCounter };
   metrics: Registry;
   log: Logger;
 }
@@ -95,8 +99,8 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const pauses = new AccountPauses(deps.redis, queues, { pauseAfterRateLimits: deps.pauseAfterRateLimits, windowMs: deps.pauseWindowMs });
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
-  const fanOut = new FanOutService({ deliveries, targets: [groupRepository], queues, accounts, log: deps.log });
-  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts });
+  const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, log: deps.log });
+  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}) });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
   const accountOf = (id: string): DispatchAccount => {

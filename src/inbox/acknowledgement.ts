@@ -1,7 +1,7 @@
 /** A translation in exactly this language, or undefined: no silent fallback to another language. */
 export type Translate = (key: string, language: string) => string | undefined;
 
-export type InboxText = 'ack' | 'languageSet' | 'stopped' | 'started';
+export type InboxText = 'ack' | 'languageSet' | 'stopped' | 'started' | 'subscribed' | 'unsubscribed';
 
 /**
  * The text of an automatic message in the citizen's language. When that language has no translation of it,

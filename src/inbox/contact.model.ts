@@ -9,6 +9,11 @@ const contactSchema = new Schema(
     language: { type: String, required: true },
     languageSource: { type: String, required: true, enum: ['declared', 'group', 'detected', 'default'] },
     optedOut: { type: Boolean, default: false },
+    /**
+     * Asked for the notices in a direct chat (ISCRIVIMI): dispatch sends each announcement there, in the
+     * contact's language. While it lasts the contact does not expire (`expireAt` unset).
+     */
+    subscription: { type: new Schema({ chatId: { type: String, required: true }, since: { type: Date, required: true } }, { _id: false }), required: false },
     createdAt: { type: Date, required: true },
     /** RETENTION_MESSAGE_DAYS after the citizen's last message: then the database forgets them. */
     expireAt: { type: Date, required: false },

@@ -16,6 +16,7 @@ function toContact(doc: StoredContact): Contact {
     language: doc.language,
     languageSource: doc.languageSource as LanguageSource,
     optedOut: doc.optedOut,
+    ...(doc.subscription ? { subscription: { chatId: doc.subscription.chatId, since: doc.subscription.since } } : {}),
     createdAt: doc.createdAt,
   };
 }
@@ -37,7 +38,8 @@ export class ContactRepository {
 
   /**
    * The contact for this sender, created on first contact; the display name follows the latest message, and each
-   * message pushes back the day the database forgets them.
+   * message pushes back the day the database forgets them, unless they receive the notices: then they are kept
+   * until they stop (a second write, for subscribers only).
    */
   async findOrCreate(input: { account: string; platform: Platform; senderId: string; displayName: string; at: Date }): Promise<Contact> {
     const doc = await this.contacts
@@ -50,7 +52,39 @@ export class ContactRepository {
         { upsert: true, new: true },
       )
       .lean<StoredContact>();
+    if (doc.subscription) await this.contacts.updateOne({ _id: doc._id, subscription: { $exists: true } }, { $unset: { expireAt: 1 } });
     return toContact(doc);
+  }
+
+  /** The notices go to `chatId` from now on; the contact is kept while they do. */
+  async subscribe(id: string, chatId: string, at: Date): Promise<void> {
+    await this.contacts.updateOne({ _id: id }, { $set: { subscription: { chatId, since: at } }, $unset: { expireAt: 1 } });
+  }
+
+  /** No more notices; the contact is forgotten `retentionMs` after `at`, unless they write again. */
+  async unsubscribe(id: string, at: Date): Promise<void> {
+    await this.contacts.updateOne({ _id: id }, { $unset: { subscription: 1 }, $set: { expireAt: new Date(at.getTime() + this.retentionMs) } });
+  }
+
+  /** Contacts receiving the notices, a page at a time in id order (STOP ends a subscription, see `IntakeService`). */
+  async *subscribers(pageSize: number): AsyncIterable<Contact[]> {
+    let after: Types.ObjectId | undefined;
+    for (;;) {
+      const filter = { subscription: { $exists: true }, optedOut: false, ...(after ? { _id: { $gt: after } } : {}) };
+      const page = await this.contacts.find(filter).sort({ _id: 1 }).limit(pageSize).lean<StoredContact[]>();
+      if (page.length === 0) return;
+      after = page[page.length - 1]!._id;
+      yield page.map(toContact);
+    }
+  }
+
+  /** Per language, the contacts receiving the notices. */
+  async subscribersByLanguage(): Promise<Array<{ language: string; subscribers: number }>> {
+    const rows = await this.contacts.aggregate<{ _id: string; n: number }>([
+      { $match: { subscription: { $exists: true }, optedOut: false } },
+      { $group: { _id: '$language', n: { $sum: 1 } } },
+    ]);
+    return rows.map((r) => ({ language: r._id, subscribers: r.n })).sort((a, b) => a.language.localeCompare(b.language));
   }
 
   async get(id: string): Promise<Contact | undefined> {

@@ -72,7 +72,7 @@ const ConversationDetailSchema = {
       properties: {
         contact: {
           type: 'object',
-          properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: ['declared', 'group', 'detected', 'default'] }, optedOut: { type: 'boolean' } },
+          properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: ['declared', 'group', 'detected', 'default'] }, optedOut: { type: 'boolean' }, subscribedSince: { ...dateTime, description: 'Receives the notices in their own chat since then (ISCRIVIMI); absent otherwise.' } },
         },
         messages: {
           type: 'array',

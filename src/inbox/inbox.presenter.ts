@@ -26,7 +26,17 @@ export function presentConversation(c: Conversation) {
 }
 
 export function presentContact(c: Contact) {
-  return { id: c.id, account: c.account, platform: c.platform, displayName: c.displayName, language: c.language, languageSource: c.languageSource, optedOut: c.optedOut };
+  return {
+    id: c.id,
+    account: c.account,
+    platform: c.platform,
+    displayName: c.displayName,
+    language: c.language,
+    languageSource: c.languageSource,
+    optedOut: c.optedOut,
+    // Since when, not where: the chat id is the export's.
+    ...(c.subscription ? { subscribedSince: c.subscription.since.toISOString() } : {}),
+  };
 }
 
 export function presentMessage(m: InboxMessage) {

@@ -21,6 +21,8 @@ export interface Contact {
   languageSource: LanguageSource;
   /** Wrote STOP: Sportello sends them nothing until START. */
   optedOut: boolean;
+  /** Receives the notices in this direct chat since then (ISCRIVIMI), until UNSUBSCRIBE or STOP. */
+  subscription?: { chatId: string; since: Date };
   createdAt: Date;
 }
 

@@ -66,9 +66,24 @@ export interface InboxDeps {
   log: Logger;
 }
 
+/** A citizen's direct chat that asked for the notices (ISCRIVIMI), as dispatch sends them there. */
+export interface SubscribedChat {
+  contactId: string;
+  account: string;
+  chatId: string;
+  /** The contact's language now: the notices follow a LANG change. */
+  language: string;
+}
+
 export interface Inbox {
   /** Mount at `/api/v1/inbox`. */
   routes: Router;
+  /** The chats receiving the notices, a page at a time (every topic: a citizen asks for the town's notices). */
+  subscribedChats(): AsyncIterable<SubscribedChat[]>;
+  /** How many citizens receive the notices, per language. */
+  subscribersByLanguage(): Promise<Array<{ language: string; subscribers: number }>>;
+  /** RETENTION_MESSAGE_DAYS: how long what is sent into a citizen's chat may be kept. */
+  readonly retentionMs: number;
   /**
    * The connectors' `message` listener: writes the message to the spool on disk and queues it in Redis (so no
    * database or Redis outage, nor a crash, loses it), then resolves once it is stored and its acknowledgement
@@ -91,6 +106,8 @@ const ACK_QUIET_MS = 12 * 60 * 60 * 1000;
 const REQUEUE_EVERY_MS = 60_000;
 /** Long enough for a healthy database and Redis under load; short enough not to hold a connector during an outage. */
 const RECEIVE_WAIT_MS = 5000;
+/** As the groups registry pages its targets. */
+const SUBSCRIBERS_PAGE = 500;
 
 /** The inbox: citizens' questions from the chats, routed by language to mediators, answered in the same chat. */
 export async function createInbox(deps: InboxDeps): Promise<Inbox> {
@@ -138,6 +155,13 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
 
   return {
     routes: createInboxRoutes({ inbox, privacy, savedReplies: savedReplies.routes }),
+    retentionMs: deps.retentionMs,
+    async *subscribedChats() {
+      for await (const page of contacts.subscribers(SUBSCRIBERS_PAGE)) {
+        yield page.map((c) => ({ contactId: c.id, account: c.account, chatId: c.subscription!.chatId, language: c.language }));
+      }
+    },
+    subscribersByLanguage: () => contacts.subscribersByLanguage(),
     async receive(message) {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';
       return intakeQueue.accept(message, RECEIVE_WAIT_MS);

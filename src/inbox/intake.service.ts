@@ -51,7 +51,7 @@ export class IntakeService {
       return 'duplicate';
     }
 
-    const keyword = parseKeyword(inbound.text);
+    const keyword = keywordOf(inbound);
     const contact = await this.deps.contacts.findOrCreate({
       account: inbound.account,
       platform: inbound.platform,
@@ -69,7 +69,8 @@ export class IntakeService {
       replyTo,
       at: now,
     });
-    const optedOut = keyword?.kind === 'stop' || (contact.optedOut && keyword?.kind !== 'start');
+    // Asking for the notices is asking to hear from us again, as START is.
+    const optedOut = keyword?.kind === 'stop' || (contact.optedOut && keyword?.kind !== 'start' && keyword?.kind !== 'subscribe');
     const ackDue = !keyword && !optedOut && this.needsAck(before, now) && (await this.deps.conversations.claimAck(conversation.id, before?.lastAckAt, now));
 
     const stored = await this.deps.messages.insert({
@@ -92,6 +93,7 @@ export class IntakeService {
     if (language.changed || contact.optedOut !== optedOut) {
       await this.deps.contacts.update(contact.id, { language: language.language, languageSource: language.source, optedOut });
     }
+    await this.changeSubscription(contact, keyword, inbound.chatId, now);
     const updated = await this.deps.conversations.update(
       conversation.id,
       {
@@ -109,6 +111,12 @@ export class IntakeService {
     const automatic = ackDue ? 'ack' : optedOut && keyword?.kind !== 'stop' ? undefined : keywordReply(keyword);
     if (automatic && updated) await this.sendAutomatic(automatic, stored, updated, language);
     return 'stored';
+  }
+
+  /** ISCRIVIMI subscribes the chat it came from (a direct chat, see `keywordOf`); UNSUBSCRIBE and STOP end it. */
+  private async changeSubscription(contact: Contact, keyword: Keyword | undefined, chatId: string, now: Date): Promise<void> {
+    if (keyword?.kind === 'subscribe') await this.deps.contacts.subscribe(contact.id, chatId, now);
+    else if ((keyword?.kind === 'unsubscribe' || keyword?.kind === 'stop') && contact.subscription) await this.deps.contacts.unsubscribe(contact.id, now);
   }
 
   private needsAck(before: Conversation | undefined, now: Date): boolean {
@@ -169,6 +177,7 @@ export class IntakeService {
     let current = conversation;
     if (conversation.lastInboundAt < message.receivedAt) {
       const keyword = message.keyword ? parseKeyword(message.text) : undefined;
+      await this.changeSubscription(contact, keyword, message.chatId, message.receivedAt);
       const replyTo = { chatId: message.chatId, chatType: message.chatType, platformMessageId: message.platformMessageId };
       current =
         (await this.deps.conversations.update(
@@ -186,9 +195,26 @@ export class IntakeService {
   }
 }
 
+/**
+ * The keyword a message is, if any. Subscribing is for direct chats only: the notices go to the chat the
+ * citizen asked from, and a group's own notices are the groups registry's business.
+ */
+function keywordOf(inbound: InboundMessage): Keyword | undefined {
+  const keyword = parseKeyword(inbound.text);
+  if (inbound.chatType !== 'direct' && (keyword?.kind === 'subscribe' || keyword?.kind === 'unsubscribe')) return undefined;
+  return keyword;
+}
+
+const KEYWORD_REPLIES: Record<Keyword['kind'], InboxText> = {
+  language: 'languageSet',
+  stop: 'stopped',
+  start: 'started',
+  subscribe: 'subscribed',
+  unsubscribe: 'unsubscribed',
+};
+
 function keywordReply(keyword: Keyword | undefined): InboxText | undefined {
-  if (!keyword) return undefined;
-  return keyword.kind === 'language' ? 'languageSet' : keyword.kind === 'stop' ? 'stopped' : 'started';
+  return keyword ? KEYWORD_REPLIES[keyword.kind] : undefined;
 }
 
 /**

@@ -89,8 +89,9 @@ export class PrivacyService {
     if (!contact) throw new ContactNotFound(contactId);
     const conversation = await this.deps.conversations.byContact(contactId);
     const targets: AuditTargetRef[] = [{ type: 'inbox_contact', id: contactId }, ...(conversation ? [{ type: 'inbox_conversation' as const, id: conversation.id }] : [])];
-    // On both platforms a citizen's direct chat has their own id; a group mention's chat is the group's.
-    const directChats = [contact.senderId];
+    // On both platforms a citizen's direct chat has their own id; a group mention's chat is the group's. The
+    // notices they asked for went to the chat they asked from, the same one on the platforms (the simulator may differ).
+    const directChats = [...new Set([contact.senderId, ...(contact.subscription ? [contact.subscription.chatId] : [])])];
     return { contact, ...(conversation ? { conversation } : {}), targets, directChats };
   }
 }

@@ -100,6 +100,16 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
     expect(stored.body.notes.map((n: { text: string }) => n.text)).to.deep.equal(['Ha già un appuntamento in Questura.']);
   });
 
+  it('a citizen who then asks for the notices in their own chat is shown so on the conversation', async () => {
+    await citizenWrites(ctx, chat, 'اشترك');
+    await waitForOurMessages(ctx, chat, (sent) => sent.length === 3);
+
+    await chrome.open(`#/inbox/${conversationId}`);
+    await page().waitForSelector('#conversation');
+
+    expect(await page().textContent('#conversation')).to.contain('riceve gli avvisi in privato dal');
+  });
+
   it('a viewer reads the queue but is offered no reply, nor the citizen’s data', async () => {
     await chrome.signOut();
     await chrome.signIn(ctx.viewer);

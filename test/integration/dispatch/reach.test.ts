@@ -26,10 +26,10 @@ describe('dispatch: the reach of an announcement before it is published', functi
   it('counts the enabled groups per language that share a topic, or take every topic', async () => {
     const permits = await reach('topics=permits');
     expect(permits.status, JSON.stringify(permits.body)).to.equal(200);
-    expect(permits.body).to.deep.equal({ topics: ['permits'], items: [{ language: 'ar', groups: 2 }, { language: 'sq', groups: 2 }] });
+    expect(permits.body).to.deep.equal({ topics: ['permits'], items: [{ language: 'ar', groups: 2, citizens: 0 }, { language: 'sq', groups: 2, citizens: 0 }] });
 
-    expect((await reach('topics=school,health')).body.items).to.deep.equal([{ language: 'ar', groups: 2 }]);
-    expect((await reach('topics=permits, school')).body.items).to.deep.equal([{ language: 'ar', groups: 3 }, { language: 'sq', groups: 2 }]);
+    expect((await reach('topics=school,health')).body.items).to.deep.equal([{ language: 'ar', groups: 2, citizens: 0 }]);
+    expect((await reach('topics=permits, school')).body.items).to.deep.equal([{ language: 'ar', groups: 3, citizens: 0 }, { language: 'sq', groups: 2, citizens: 0 }]);
   });
 
   it('topics missing or malformed: 400 problem naming `topics`', async () => {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { call } from '../../support/http.js';
+import { publishAnnouncement, settled, waitForSummary } from '../dispatch/dispatch-api.js';
 import { citizenWrites, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
 /** RETENTION_MESSAGE_DAYS as a fraction: 0.00003 days is about 2.6 s, within reach of the engine's 1 s TTL sweep. */
@@ -59,5 +60,41 @@ describe('inbox retention of message texts (TTL index)', () => {
     }
 
     expect(texts).to.deep.equal([second]);
+  });
+
+  it('a citizen receiving the notices is kept while subscribed; what was sent into their chat, and they once they stop, are forgotten', async () => {
+    const chat = citizenChat(3);
+    await citizenWrites(ctx, chat, 'ISCRIVIMI');
+    await waitForOurMessages(ctx, chat, (m) => m.length === 1);
+    const dispatch = { stack: ctx.stack, admin: ctx.admin, editor: ctx.admin, mediator: ctx.admin };
+    const id = await publishAnnouncement(dispatch, { approved: ['ar'] });
+    await waitForSummary(dispatch, id, (s) => settled(s) && s.byState.sent === 2);
+    const contactId = async (): Promise<string | undefined> => {
+      const deliveries = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/deliveries?limit=100`, { headers: ctx.admin.headers });
+      return (deliveries.body.items as Array<{ target: string }>).map((d) => d.target).find((t) => t.startsWith('citizen:'))?.slice('citizen:'.length);
+    };
+    const contact = await contactId();
+    expect(contact).to.be.a('string');
+
+    // Past the retention: the delivery into the citizen's chat is gone, the group's stays, the contact stays.
+    const deadline = Date.now() + 10_000;
+    while ((await contactId()) && Date.now() < deadline) await sleep(250);
+    expect(await contactId()).to.equal(undefined);
+    const remaining = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/deliveries?limit=100`, { headers: ctx.admin.headers });
+    expect((remaining.body.items as Array<{ kind: string }>).map((d) => d.kind)).to.deep.equal(['group']);
+    await sleep(1500);
+    const kept = await call(ctx.stack, 'GET', `/api/v1/inbox/contacts/${contact!}/export`, { headers: ctx.admin.headers });
+    expect(kept.status, 'subscribed: kept beyond the retention').to.equal(200);
+    expect(kept.body.contact.subscription.chatId).to.equal(chat);
+
+    await citizenWrites(ctx, chat, 'UNSUBSCRIBE');
+
+    let status = 200;
+    const forgotten = Date.now() + 10_000;
+    while (status === 200 && Date.now() < forgotten) {
+      await sleep(250);
+      status = (await call(ctx.stack, 'GET', `/api/v1/inbox/contacts/${contact!}/export`, { headers: ctx.admin.headers })).status;
+    }
+    expect(status).to.equal(404);
   });
 });

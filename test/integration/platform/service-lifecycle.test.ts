@@ -82,6 +82,9 @@ describe('service lifecycle', () => {
     // Saved replies that answer them, for a mediator to try.
     const saved = (await (await fetch(`${demo.url}/api/v1/inbox/saved-replies?language=zh-Hans`, { headers })).json()) as { items: Array<{ title: string; text: string }> };
     expect(saved.items.map((r) => r.title)).to.deep.equal(['Orari dello sportello', 'Rinnovo del permesso: documenti']);
+    // One citizen asked for the notices in her own chat: the next notice's reach counts her.
+    const reach = (await (await fetch(`${demo.url}/api/v1/groups/reach?topics=permits`, { headers })).json()) as { items: Array<{ language: string; citizens: number }> };
+    expect(reach.items.find((r) => r.language === 'zh-Hans')?.citizens).to.equal(1);
 
     expect(await demo.signal('SIGINT')).to.equal(0);
   });

@@ -14,6 +14,12 @@ describe('parseKeyword', () => {
     expect(parseKeyword('START\n')).to.deep.equal({ kind: 'start' });
   });
 
+  it('ISCRIVIMI / SUBSCRIBE and their opposites, alone, subscribe a chat to the notices or end it', () => {
+    for (const word of ['ISCRIVIMI', 'iscrivi', ' Subscribe ', '订阅', 'اشترك']) expect(parseKeyword(word), word).to.deep.equal({ kind: 'subscribe' });
+    for (const word of ['DISISCRIVIMI', 'unsubscribe', '退订', 'إلغاء الاشتراك']) expect(parseKeyword(word), word).to.deep.equal({ kind: 'unsubscribe' });
+    expect(parseKeyword('Come mi iscrivo al corso di italiano?')).to.equal(undefined);
+  });
+
   it('a question that contains a keyword, or an unsupported code, is plain text', () => {
     expect(parseKeyword('Please stop the renewal, I moved')).to.equal(undefined);
     expect(parseKeyword('LANG xx')).to.equal(undefined);

@@ -215,12 +215,13 @@ async function reachCard(a) {
   return h('section', { class: 'card', id: 'reach' },
     h('h2', {}, 'Chi lo riceverà'),
     reach.items.length === 0
-      ? h('p', { class: 'muted' }, 'Nessun gruppo attivo segue questi argomenti.')
+      ? h('p', { class: 'muted' }, 'Nessun gruppo attivo segue questi argomenti, e nessun cittadino è iscritto agli avvisi.')
       : h('table', {},
-        h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), h('th', {}, 'Gruppi'), h('th', {}, 'Riceveranno l’avviso'))),
+        h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), h('th', {}, 'Gruppi'), h('th', {}, 'Cittadini iscritti'), h('th', {}, 'Riceveranno l’avviso'))),
         h('tbody', {}, reach.items.map((row) => h('tr', { 'data-lang': row.language },
           h('td', {}, `${languageName(row.language)} (${row.language})`),
           h('td', { 'data-field': 'groups' }, String(row.groups)),
+          h('td', { 'data-field': 'citizens' }, String(row.citizens ?? 0)),
           h('td', { 'data-field': 'verdict' }, verdict(row.language)))))),
   );
 }

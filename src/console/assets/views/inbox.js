@@ -106,7 +106,7 @@ export async function showConversation(id) {
   const head = h('section', { class: 'card', id: 'conversation' },
     h('h1', {}, `${c.contact.displayName || 'Cittadino'} · ${languageName(c.language)} (${c.language})`),
     h('p', {}, chip(CONVERSATION_STATE[c.state] ?? c.state, c.state === 'open' ? 'needs_review' : ''),
-      h('span', { class: 'muted' }, ` ${c.chatType === 'group' ? 'scrive nel gruppo della comunità' : 'scrive in privato'}${c.contact.optedOut ? ' · ha chiesto di non ricevere più avvisi (STOP)' : ''}`)),
+      h('span', { class: 'muted' }, ` ${c.chatType === 'group' ? 'scrive nel gruppo della comunità' : 'scrive in privato'}${c.contact.optedOut ? ' · ha chiesto di non ricevere più avvisi (STOP)' : ''}${c.contact.subscribedSince ? ` · riceve gli avvisi in privato dal ${when(c.contact.subscribedSince)}` : ''}`)),
   );
   const parts = [head, timeline(c)];
   if (can.answer(c.language)) {

@@ -1,0 +1,148 @@
+import { expect } from 'chai';
+import { citizenChat } from '../../factories/inbox.factory.js';
+import { signInAs } from '../../support/auth.js';
+import { call } from '../../support/http.js';
+import { messagesIn, publishAnnouncement, settled, summaryOf, waitForSummary, type DispatchStack } from '../dispatch/dispatch-api.js';
+import { ACCOUNT, ARABIC_GROUP, citizenWrites, listConversations, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
+
+const ARABIC_SUBSCRIBED = 'من الآن ستصلك في هذه المحادثة إعلانات مكتب الهجرة التابع للبلدية بلغتك. اكتب إلغاء الاشتراك أو UNSUBSCRIBE لإيقافها.';
+const CHINESE_SUBSCRIBED = '从现在起，您将在此聊天中以您的语言收到市政府移民服务处的通知。如需停止接收，请发送“退订”。';
+const CHINESE_UNSUBSCRIBED = '您将不再在此聊天中收到通知。如需重新接收，请发送“订阅”。';
+
+interface Delivery {
+  target: string;
+  kind: string;
+  language: string;
+  state: string;
+  chatId?: string;
+  messageIds?: string[];
+}
+
+/**
+ * Citizens who are in no community group ask for the notices in their own chat (ISCRIVIMI / SUBSCRIBE / 订阅 /
+ * اشترك): every announcement then reaches that chat in their language, like a group of that language, until
+ * they write UNSUBSCRIBE or STOP. Through the simulator's chats and the public API, on the real stack.
+ */
+describe('citizens subscribe to the notices in their own chat', () => {
+  let ctx: InboxStack;
+  let dispatch: DispatchStack;
+  const arabicCitizen = citizenChat(3);
+  const chineseCitizen = citizenChat(4);
+  const italianCitizen = citizenChat(5);
+
+  before(async () => {
+    ctx = await startInboxStack();
+    dispatch = { stack: ctx.stack, admin: ctx.admin, editor: await signInAs(ctx.stack, 'editor'), mediator: await signInAs(ctx.stack, 'mediator', { languages: ['ar', 'zh-Hans', 'en'] }) };
+  });
+  after(() => ctx.stack.stop());
+
+  const counted = (byState: Record<string, number>) => Object.fromEntries(Object.entries(byState).filter(([, n]) => n > 0));
+  const ours = async (chatId: string): Promise<string[]> => (await messagesIn(ctx, ACCOUNT, chatId)).filter((m) => m.fromUs).map((m) => m.text);
+  const deliveriesOf = async (id: string): Promise<Delivery[]> => {
+    const response = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/deliveries?limit=100`, { headers: dispatch.editor.headers });
+    expect(response.status).to.equal(200);
+    return response.body.items as Delivery[];
+  };
+
+  it('ISCRIVIMI in the citizen’s language is confirmed in that language, and asks no mediator for an answer', async () => {
+    await citizenWrites(ctx, chineseCitizen, 'LANG zh');
+    await citizenWrites(ctx, chineseCitizen, '订阅');
+    await citizenWrites(ctx, arabicCitizen, 'LANG ar');
+    await citizenWrites(ctx, arabicCitizen, 'اشترك');
+
+    await waitForOurMessages(ctx, chineseCitizen, (sent) => sent.some((m) => m.text === CHINESE_SUBSCRIBED));
+    await waitForOurMessages(ctx, arabicCitizen, (sent) => sent.some((m) => m.text === ARABIC_SUBSCRIBED));
+    const waiting = await listConversations(ctx, ctx.admin, '&waiting=true');
+    expect(waiting, 'keywords are not questions').to.have.length(0);
+  });
+
+  it('an announcement reaches each subscriber’s chat in their language, next to the groups, and staff see no citizen’s chat id', async () => {
+    await citizenWrites(ctx, italianCitizen, 'ISCRIVIMI');
+    await waitForOurMessages(ctx, italianCitizen, (sent) => sent.length === 1);
+
+    const id = await publishAnnouncement(dispatch, { approved: ['ar', 'zh-Hans'] });
+
+    const summary = await waitForSummary(dispatch, id, settled);
+    expect(counted(summary.byState)).to.deep.equal({ sent: 4 });
+    expect((await ours(arabicCitizen)).at(-1)).to.contain('تجديد تصريح الإقامة');
+    expect((await ours(chineseCitizen)).at(-1)).to.contain('居留许可续签');
+    expect((await ours(italianCitizen)).at(-1), 'Italian is the source language: always sendable').to.contain('Rinnovo del permesso di soggiorno');
+    expect((await ours(ARABIC_GROUP)).at(-1)).to.contain('تجديد تصريح الإقامة');
+    const deliveries = await deliveriesOf(id);
+    const citizens = deliveries.filter((d) => d.kind === 'citizen');
+    expect(citizens.map((d) => d.language).sort()).to.deep.equal(['ar', 'it', 'zh-Hans']);
+    expect(citizens.every((d) => d.target.startsWith('citizen:') && d.chatId === undefined && d.messageIds === undefined)).to.equal(true);
+    expect(JSON.stringify(deliveries)).to.not.contain('39333');
+    expect(deliveries.find((d) => d.kind === 'group')).to.include({ chatId: ARABIC_GROUP });
+  });
+
+  it('a language without an approved translation waits, as for groups; every topic reaches a subscriber; the reach before publishing counts the subscribers', async () => {
+    const reach = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=school', { headers: dispatch.editor.headers });
+    expect(reach.body.items).to.deep.equal([
+      { language: 'ar', groups: 1, citizens: 1 },
+      { language: 'it', groups: 0, citizens: 1 },
+      { language: 'zh-Hans', groups: 0, citizens: 1 },
+    ]);
+
+    const id = await publishAnnouncement(dispatch, { approved: ['ar'], input: { topics: ['school'] } });
+
+    const summary = await waitForSummary(dispatch, id, (s) => settled(s) && (s.byState.sent ?? 0) === 3);
+    expect(counted(summary.byState)).to.deep.equal({ sent: 3, waiting_translation: 1 });
+    expect((await deliveriesOf(id)).find((d) => d.state === 'waiting_translation')).to.include({ kind: 'citizen', language: 'zh-Hans' });
+  });
+
+  it('UNSUBSCRIBE (退订) is confirmed, and the next announcement no longer reaches that chat', async () => {
+    await citizenWrites(ctx, chineseCitizen, '退订');
+    await waitForOurMessages(ctx, chineseCitizen, (sent) => sent.some((m) => m.text === CHINESE_UNSUBSCRIBED));
+    const before = (await ours(chineseCitizen)).length;
+
+    const id = await publishAnnouncement(dispatch, { approved: ['ar', 'zh-Hans'] });
+
+    await waitForSummary(dispatch, id, settled);
+    expect(counted((await summaryOf(dispatch, id)).byState)).to.deep.equal({ sent: 3 });
+    expect(await ours(chineseCitizen)).to.have.length(before);
+  });
+
+  it('STOP ends the subscription too; subscribing again after STOP is asking to hear from us again', async () => {
+    await citizenWrites(ctx, italianCitizen, 'STOP');
+    const reachAfterStop = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=permits', { headers: dispatch.editor.headers });
+    expect(reachAfterStop.body.items.map((r: { language: string }) => r.language)).to.deep.equal(['ar']);
+
+    await citizenWrites(ctx, italianCitizen, 'ISCRIVIMI');
+
+    await waitForOurMessages(ctx, italianCitizen, (sent) => sent.at(-1)?.text.startsWith('Da ora riceverà in questa chat gli avvisi') ?? false);
+    const reach = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=permits', { headers: dispatch.editor.headers });
+    expect(reach.body.items).to.deep.include({ language: 'it', groups: 0, citizens: 1 });
+  });
+
+  it('a subscription keyword in a group mention is a question, not a subscription of the group', async () => {
+    await citizenWrites(ctx, ARABIC_GROUP, 'اشترك', { senderId: citizenChat(6), mentionsUs: true });
+
+    const waiting = await listConversations(ctx, ctx.admin, '&waiting=true');
+    expect(waiting).to.have.length(1);
+    const reach = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=permits', { headers: dispatch.editor.headers });
+    expect(reach.body.items).to.deep.include({ language: 'ar', groups: 1, citizens: 1 });
+  });
+
+  it('the export shows the subscription and the notices sent into the chat; erasure removes both', async () => {
+    const exports = [];
+    for (const { contactId } of await listConversations(ctx, ctx.admin, '&language=ar')) {
+      const exported = await call(ctx.stack, 'GET', `/api/v1/inbox/contacts/${contactId}/export`, { headers: ctx.admin.headers });
+      expect(exported.status).to.equal(200);
+      exports.push(exported.body);
+    }
+    const arabic = exports.find((e) => e.contact.subscription);
+    const contactId = String(arabic?.contact.id);
+    expect(arabic?.contact.subscription.chatId).to.equal(arabicCitizen);
+    expect(arabic?.deliveries.map((d: { state: string }) => d.state)).to.deep.equal(['sent', 'sent', 'sent']);
+    expect(exports.filter((e) => !e.contact.subscription), 'the group mention subscribed nobody').to.have.length(1);
+
+    expect((await call(ctx.stack, 'DELETE', `/api/v1/inbox/contacts/${contactId}`, { headers: ctx.admin.headers })).status).to.equal(204);
+
+    const reach = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=permits', { headers: dispatch.editor.headers });
+    expect(reach.body.items).to.deep.include({ language: 'ar', groups: 1, citizens: 0 });
+    const id = await publishAnnouncement(dispatch, { approved: ['ar'] });
+    await waitForSummary(dispatch, id, settled);
+    expect((await deliveriesOf(id)).filter((d) => d.kind === 'citizen').map((d) => d.language)).to.deep.equal(['it']);
+  });
+});

@@ -1,4 +1,5 @@
 import { Gauge, Histogram, type Registry } from 'prom-client';
+import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
 import type { OutboundRepository } from './outbound.repository.js';
 
@@ -8,7 +9,7 @@ import type { OutboundRepository } from './outbound.repository.js';
  */
 export function registerInboxMetrics(
   registry: Registry,
-  repositories: { conversations: ConversationRepository; outbound: OutboundRepository },
+  repositories: { contacts: ContactRepository; conversations: ConversationRepository; outbound: OutboundRepository },
 ): { answered(language: string, waitedMs: number): void } {
   // Both waiting gauges are collected together at each scrape: they share one aggregation while it runs.
   let waitingNow: ReturnType<ConversationRepository['waiting']> | undefined;
@@ -52,6 +53,16 @@ export function registerInboxMetrics(
       this.reset();
       const now = Date.now();
       for (const row of await waiting()) this.set({ language: row.language }, Math.round((now - row.oldest.getTime()) / 1000));
+    },
+  });
+  new Gauge({
+    name: 'sportello_inbox_subscribers',
+    help: 'Citizens receiving the notices in their own chat, by language',
+    labelNames: ['language'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await repositories.contacts.subscribersByLanguage()) this.set({ language: row.language }, row.subscribers);
     },
   });
   // Observed by the process that records the answer; Prometheus adds up the processes.

@@ -118,7 +118,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const notes = new NoteRepository(deps.db);
   const responseTimes = new ResponseTimeRepository(deps.db);
   await Promise.all([contacts, conversations, messages, outbound, notes, responseTimes].map((r) => r.init()));
-  const metrics = registerInboxMetrics(deps.metrics, { conversations, outbound });
+  const metrics = registerInboxMetrics(deps.metrics, { contacts, conversations, outbound });
   const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, log: deps.log });
   const intake = new IntakeService({
     contacts,

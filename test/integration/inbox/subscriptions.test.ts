@@ -54,6 +54,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
     await waitForOurMessages(ctx, arabicCitizen, (sent) => sent.some((m) => m.text === ARABIC_SUBSCRIBED));
     const waiting = await listConversations(ctx, ctx.admin, '&waiting=true');
     expect(waiting, 'keywords are not questions').to.have.length(0);
+    const metrics = await (await fetch(`${ctx.stack.url}/metrics`)).text();
+    expect(metrics).to.match(/^sportello_inbox_subscribers\{language="ar"\} 1$/m);
+    expect(metrics).to.match(/^sportello_inbox_subscribers\{language="zh-Hans"\} 1$/m);
   });
 
   it('an announcement reaches each subscriber’s chat in their language, next to the groups, and staff see no citizen’s chat id', async () => {

@@ -72,7 +72,8 @@ describe('staff console in a browser: people', function () {
     await page().fill('#audit-filter input[name=action]', 'user.created');
     await page().click('#audit-filter button[type=submit]');
     await page().waitForURL(/action=user\.created/);
-    await page().waitForSelector('#audit tbody tr');
+    // The filtered table, not the one the page showed before the filter's answer came back.
+    await page().waitForSelector('#audit[data-filter="user.created"] tbody tr');
     const created = await page().$$eval('#audit tbody tr', (rows) => rows.map((row) => row.textContent ?? ''));
     expect(created.length).to.be.greaterThan(0);
     expect(created.every((text) => text.includes('user.created'))).to.equal(true);

@@ -31,7 +31,7 @@ export async function showAudit() {
   show(
     h('h1', {}, 'Registro delle attività'),
     filter,
-    items.length === 0 ? h('p', {}, 'Nessuna attività.') : h('table', { id: 'audit' },
+    items.length === 0 ? h('p', {}, 'Nessuna attività.') : h('table', { id: 'audit', 'data-filter': action },
       h('thead', {}, h('tr', {}, h('th', {}, 'Quando'), h('th', {}, 'Chi'), h('th', {}, 'Azione'), h('th', {}, 'Su'), h('th', {}, 'Dettagli'))),
       h('tbody', {}, items.map((e) => h('tr', { 'data-action': e.action },
         h('td', {}, when(e.at)), h('td', {}, actorOf(e.actor)), h('td', {}, e.action),

@@ -149,7 +149,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       lockMs: config.dispatch.lockMs,
       pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
       pauseWindowMs: config.dispatch.pauseWindowMs,
-      citizens: citizenTargetsOf(() => inbox),
+      citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours),
       metrics,
       log,
     });

@@ -32,17 +32,18 @@ export function dispatchAccountsOf(config: Config): DispatchAccount[] {
 
 /**
  * The inbox's subscribed citizens as dispatch targets: every announcement, whatever its topics, goes to their
- * direct chat in their language, and what is sent there is kept only as long as the inbox keeps texts. `inbox`
+ * direct chat in their language, outside the town's quiet hours for private chats (`CITIZEN_QUIET_HOURS`; urgent
+ * ones at once), and what is sent there is kept only as long as the inbox keeps texts. `inbox`
  * is read when an announcement is planned, after start-up: the inbox is created after dispatch, whose
  * deliveries it needs for a citizen's export and erasure.
  */
-export function citizenTargetsOf(inbox: () => Inbox): { targets: TargetSource; reach: ReachCounter } {
+export function citizenTargetsOf(inbox: () => Inbox, quietHours: Target['quietHours']): { targets: TargetSource; reach: ReachCounter } {
   return {
     targets: {
       async *matching(): AsyncIterable<Target[]> {
         const { retentionMs } = inbox();
         for await (const page of inbox().subscribedChats()) {
-          yield page.map((chat) => ({ key: `citizen:${chat.contactId}`, kind: 'citizen' as const, account: chat.account, chatId: chat.chatId, language: chat.language, keepDeliveriesMs: retentionMs }));
+          yield page.map((chat) => ({ key: `citizen:${chat.contactId}`, kind: 'citizen' as const, account: chat.account, chatId: chat.chatId, language: chat.language, keepDeliveriesMs: retentionMs, ...(quietHours ? { quietHours } : {}) }));
         }
       },
     },

@@ -94,6 +94,14 @@ const Env = z.object({
     .string()
     .refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'is not an IANA time zone')
     .default('Europe/Rome'),
+  /**
+   * Normal notices wait outside these hours (town time) before they go into a citizen's own chat, as a group's
+   * quiet hours hold its notices; urgent ones go at once. `off` sends at any hour.
+   */
+  CITIZEN_QUIET_HOURS: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:mm-HH:mm (e.g. 21:00-08:00) or off')
+    .default('21:00-08:00'),
   /** Fractions are allowed (the TTL tests use seconds' worth of a day); at most ten years. */
   RETENTION_MESSAGE_DAYS: z.coerce.number().positive().max(3650).default(180),
   /** The town's promise to citizens: answers within this many hours (Cecina's is under three). */
@@ -180,11 +188,18 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
       pauseWindowMs: e.DISPATCH_PAUSE_WINDOW_MINUTES * 60_000,
       lockMs: e.DISPATCH_LOCK_MS,
       timeZone: e.TIME_ZONE,
+      citizenQuietHours: quietHoursOf(e.CITIZEN_QUIET_HOURS),
     },
     privacy: { messageRetentionDays: e.RETENTION_MESSAGE_DAYS },
     inbox: { answerTargetMs: Math.round(e.ANSWER_TARGET_HOURS * 60 * 60 * 1000) },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
+}
+
+function quietHoursOf(value: string): { from: string; to: string } | undefined {
+  if (value === 'off') return undefined;
+  const [from = '', to = ''] = value.split('-');
+  return { from, to };
 }
 
 export type Config = ReturnType<typeof loadConfig>;

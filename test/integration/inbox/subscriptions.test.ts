@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { citizenChat } from '../../factories/inbox.factory.js';
 import { signInAs } from '../../support/auth.js';
 import { call } from '../../support/http.js';
-import { messagesIn, publishAnnouncement, settled, summaryOf, waitForSummary, type DispatchStack } from '../dispatch/dispatch-api.js';
+import { messagesIn, publishAnnouncement, romeTime, settled, summaryOf, waitForSummary, type DispatchStack } from '../dispatch/dispatch-api.js';
 import { ACCOUNT, ARABIC_GROUP, citizenWrites, listConversations, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
 const ARABIC_SUBSCRIBED = 'من الآن ستصلك في هذه المحادثة إعلانات مكتب الهجرة التابع للبلدية بلغتك. اكتب إلغاء الاشتراك أو UNSUBSCRIBE لإيقافها.';
@@ -31,7 +31,8 @@ describe('citizens subscribe to the notices in their own chat', () => {
   const italianCitizen = citizenChat(5);
 
   before(async () => {
-    ctx = await startInboxStack();
+    // At any hour: the quiet hours of citizens' chats have their own test below, and this one may run at night.
+    ctx = await startInboxStack({ CITIZEN_QUIET_HOURS: 'off' });
     dispatch = { stack: ctx.stack, admin: ctx.admin, editor: await signInAs(ctx.stack, 'editor'), mediator: await signInAs(ctx.stack, 'mediator', { languages: ['ar', 'zh-Hans', 'en'] }) };
   });
   after(() => ctx.stack.stop());
@@ -147,5 +148,45 @@ describe('citizens subscribe to the notices in their own chat', () => {
     const id = await publishAnnouncement(dispatch, { approved: ['ar'] });
     await waitForSummary(dispatch, id, settled);
     expect((await deliveriesOf(id)).filter((d) => d.kind === 'citizen').map((d) => d.language)).to.deep.equal(['it']);
+  });
+});
+
+describe('citizens’ own chats are quiet at night (CITIZEN_QUIET_HOURS)', () => {
+  let ctx: InboxStack;
+  let dispatch: DispatchStack;
+  const citizen = citizenChat(8);
+
+  before(async () => {
+    // Quiet from an hour ago to an hour from now, in town time: whenever the test runs, it is "night" for citizens.
+    ctx = await startInboxStack({ CITIZEN_QUIET_HOURS: `${romeTime(-60)}-${romeTime(60)}` });
+    dispatch = { stack: ctx.stack, admin: ctx.admin, editor: ctx.admin, mediator: ctx.admin };
+    await citizenWrites(ctx, citizen, 'LANG ar');
+    await citizenWrites(ctx, citizen, 'اشترك');
+    await waitForOurMessages(ctx, citizen, (sent) => sent.length === 2);
+  });
+  after(() => ctx.stack.stop());
+
+  it('a normal notice reaches the groups now and waits, queued, for the morning in the citizen’s chat; an urgent one goes at once', async () => {
+    const normal = await publishAnnouncement(dispatch, { approved: ['ar'] });
+
+    await waitForSummary(dispatch, normal, (s) => s.byState.sent === 1 && s.byState.queued === 1);
+    // Queued from the start; postponed once its job has run: `notBefore` moves from the publishing time to the morning.
+    const postponed = async () => {
+      const queued = await call(ctx.stack, 'GET', `/api/v1/announcements/${normal}/deliveries?state=queued`, { headers: ctx.admin.headers });
+      return queued.body.items as Array<{ kind: string; notBefore: string }>;
+    };
+    const deadline = Date.now() + 10_000;
+    let items = await postponed();
+    while (Date.parse(items[0]?.notBefore ?? '') <= Date.now() + 60_000 && Date.now() < deadline) items = await postponed();
+    expect(items.map((d) => d.kind)).to.deep.equal(['citizen']);
+    expect(Date.parse(items[0]!.notBefore) - Date.now()).to.be.within(55 * 60_000, 61 * 60_000);
+    expect(await messagesIn(ctx, ACCOUNT, citizen)).to.have.length(4);
+
+    const urgent = await publishAnnouncement(dispatch, { approved: ['ar'], input: { priority: 'urgent', topics: ['emergency'] } });
+
+    await waitForSummary(dispatch, urgent, (s) => s.byState.sent === 2);
+    const last = (await messagesIn(ctx, ACCOUNT, citizen)).at(-1);
+    expect(last?.fromUs).to.equal(true);
+    expect(last?.text).to.contain('تجديد تصريح الإقامة');
   });
 });

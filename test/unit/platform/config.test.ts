@@ -50,6 +50,8 @@ describe('loadConfig', () => {
     ['a retention of zero days', { RETENTION_MESSAGE_DAYS: '0' }, 'RETENTION_MESSAGE_DAYS:'],
     ['an answer target of zero hours', { ANSWER_TARGET_HOURS: '0' }, 'ANSWER_TARGET_HOURS:'],
     ['an answer target that is not a number', { ANSWER_TARGET_HOURS: 'soon' }, 'ANSWER_TARGET_HOURS:'],
+    ['quiet hours for citizens that are not a range', { CITIZEN_QUIET_HOURS: '21-8' }, 'CITIZEN_QUIET_HOURS: must be HH:mm-HH:mm'],
+    ['quiet hours for citizens past midnight', { CITIZEN_QUIET_HOURS: '21:00-24:30' }, 'CITIZEN_QUIET_HOURS:'],
     ['a demo token outside demo mode', { SPORTELLO_MODE: 'test', DEMO_ADMIN_TOKEN: 'x'.repeat(24) }, 'DEMO_ADMIN_TOKEN: only allowed in demo mode'],
   ];
   for (const [situation, env, expected] of badValues) {
@@ -72,6 +74,12 @@ describe('loadConfig', () => {
   it('the answer target: three hours unless the town sets its own, in hours', () => {
     expect(loadConfig({ SPORTELLO_MODE: 'test' }).inbox.answerTargetMs).to.equal(3 * 3600_000);
     expect(loadConfig({ SPORTELLO_MODE: 'test', ANSWER_TARGET_HOURS: '1.5' }).inbox.answerTargetMs).to.equal(5400_000);
+  });
+
+  it('citizens’ own chats are quiet from 21:00 to 08:00 unless the town sets other hours, or off', () => {
+    expect(loadConfig({ SPORTELLO_MODE: 'test' }).dispatch.citizenQuietHours).to.deep.equal({ from: '21:00', to: '08:00' });
+    expect(loadConfig({ SPORTELLO_MODE: 'test', CITIZEN_QUIET_HOURS: '22:30-07:15' }).dispatch.citizenQuietHours).to.deep.equal({ from: '22:30', to: '07:15' });
+    expect(loadConfig({ SPORTELLO_MODE: 'test', CITIZEN_QUIET_HOURS: 'off' }).dispatch.citizenQuietHours).to.equal(undefined);
   });
 
   it('a fractional message retention (for TTL tests): accepted as days', () => {

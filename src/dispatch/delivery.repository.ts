@@ -6,6 +6,7 @@ import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState
 import type { Channel } from './sendable-announcement.port.js';
 import { isObjectId } from '../platform/db/object-id.js';
 import { PlannedMemory, type RememberedDelivery } from './planned-memory.js';
+import { DUPLICATE_KEY } from '../platform/db/duplicate-key.js';
 
 type StoredDelivery = DeliveryDocument & { _id: Types.ObjectId; updatedAt: Date };
 
@@ -102,8 +103,8 @@ function toClaimed(doc: StoredDelivery, parts: readonly string[]): ClaimedDelive
 
 function onlyDuplicateKeys(error: unknown): boolean {
   const failure = error as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> };
-  if (failure.writeErrors?.length) return failure.writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
-  return failure.code === 11000;
+  if (failure.writeErrors?.length) return failure.writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY);
+  return failure.code === DUPLICATE_KEY;
 }
 
 /** Deliveries: one per (announcement version, target), and every state change of each. */

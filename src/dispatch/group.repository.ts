@@ -3,6 +3,7 @@ import { groupModel, type GroupDocument } from './group.model.js';
 import { groupTargetKey, type Group, type GroupInput } from './group.js';
 import type { Target, TargetSource } from './target.js';
 import { isObjectId } from '../platform/db/object-id.js';
+import { isDuplicateKey } from '../platform/db/duplicate-key.js';
 
 const PAGE = 500;
 
@@ -21,9 +22,6 @@ function toGroup(doc: StoredGroup): Group {
   };
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
 
 /** Community groups, and the groups as targets of planning. */
 export class GroupRepository implements TargetSource {

@@ -2,6 +2,7 @@ import { isValidObjectId, Types, type Connection } from 'mongoose';
 import type { Role } from '../platform/http/auth-guard.js';
 import { EmailTaken } from './identity.errors.js';
 import { userModel, type User, type UserDocument } from './user.model.js';
+import { isDuplicateKey } from '../platform/db/duplicate-key.js';
 
 export interface NewUserRecord {
   email: string;
@@ -25,8 +26,6 @@ function toUser(doc: UserDocument): User {
     updatedAt: doc.updatedAt,
   };
 }
-
-const isDuplicateKey = (error: unknown): boolean => (error as { code?: number }).code === 11000;
 
 export function createUserRepository(db: Connection) {
   const Users = userModel(db);

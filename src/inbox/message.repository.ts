@@ -2,6 +2,7 @@ import { Types, type Connection, type Model } from 'mongoose';
 import type { ChatType } from '../connectors/index.js';
 import type { InboxMessage } from './inbox.types.js';
 import { messageModel, type MessageDocument } from './message.model.js';
+import { isDuplicateKey } from '../platform/db/duplicate-key.js';
 
 type StoredMessage = MessageDocument & { _id: Types.ObjectId };
 
@@ -46,7 +47,7 @@ export class MessageRepository {
       const doc = await this.messages.create(message);
       return toMessage(doc.toObject() as StoredMessage);
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return undefined;
+      if (isDuplicateKey(error)) return undefined;
       throw error;
     }
   }

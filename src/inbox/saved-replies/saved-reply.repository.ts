@@ -2,6 +2,7 @@ import { isValidObjectId, type Connection, type Model, type Types } from 'mongoo
 import { SavedReplyExists } from './saved-replies.errors.js';
 import type { SavedReply, SavedReplyInput } from './saved-reply.js';
 import { savedReplyModel, type SavedReplyDocument } from './saved-reply.model.js';
+import { isDuplicateKey } from '../../platform/db/duplicate-key.js';
 
 type StoredSavedReply = SavedReplyDocument & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 
@@ -19,7 +20,6 @@ function toSavedReply(doc: StoredSavedReply): SavedReply {
 }
 
 const titleKey = (title: string): string => title.toLocaleLowerCase('it');
-const isDuplicateKey = (error: unknown): boolean => (error as { code?: number }).code === 11000;
 
 export class SavedReplyRepository {
   private readonly replies: Model<SavedReplyDocument>;

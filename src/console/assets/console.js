@@ -15,6 +15,16 @@ import { showUsers } from './views/people.js';
 import { showSavedReplies } from './views/saved-replies.js';
 import { showTokens } from './views/tokens.js';
 
+/** How often the menu's counts (citizens waiting, notices to translate) are asked again while the console is open. */
+const COUNTS_EVERY_MS = 60_000;
+let countsTimer;
+const TITLE = document.title;
+
+function refreshCounts() {
+  void showWaitingCount();
+  void showTranslationCount();
+}
+
 async function route() {
   if (!session.user) {
     try {
@@ -28,8 +38,11 @@ async function route() {
     }
   }
   showSignedIn();
-  void showWaitingCount();
-  void showTranslationCount();
+  refreshCounts();
+  // Staff keep the console open all day: the menu's counts follow without a click.
+  countsTimer ??= setInterval(() => {
+    if (session.user) refreshCounts();
+  }, COUNTS_EVERY_MS);
   const hash = location.hash || '#/announcements';
   try {
     const detail = /^#\/announcements\/([0-9a-f]{24})$/.exec(hash);
@@ -65,7 +78,10 @@ async function showTranslationCount() {
   }
 }
 
-/** The menu says how many citizens wait for an answer (in a mediator's languages): a glance from any page. */
+/**
+ * The menu says how many citizens wait for an answer (in a mediator's languages): a glance from any page; the
+ * tab's title says it too, seen from another tab.
+ */
 async function showWaitingCount() {
   const badge = document.getElementById('nav-inbox-waiting');
   try {
@@ -73,14 +89,17 @@ async function showWaitingCount() {
     badge.textContent = String(stats.overall.waiting);
     badge.title = `${stats.overall.waiting} in attesa di risposta`;
     badge.hidden = stats.overall.waiting === 0;
+    document.title = stats.overall.waiting > 0 ? `(${stats.overall.waiting}) ${TITLE}` : TITLE;
   } catch {
     badge.hidden = true;
+    document.title = TITLE;
   }
 }
 
 onRefresh(route);
 onSessionExpired(() => {
   session.user = null;
+  document.title = TITLE;
   showLogin('La sessione è scaduta: accedi di nuovo.');
 });
 document.getElementById('logout').addEventListener('click', () => {
@@ -90,6 +109,7 @@ document.getElementById('logout').addEventListener('click', () => {
     } finally {
       session.user = null;
       session.csrfToken = null;
+      document.title = TITLE;
       showLogin();
     }
   })();

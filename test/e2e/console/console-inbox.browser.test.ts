@@ -138,6 +138,24 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
     expect(await page().$(`#conversations tr[data-id="${conversationId}"]`)).to.equal(null);
   });
 
+  it('left open, the console counts a new question within a minute, in the menu and in the tab’s title', async () => {
+    // The admin's page from the erasure, nobody waiting; time is Playwright's from here, so a minute passes at once.
+    await page().clock.install();
+    await page().reload();
+    await page().waitForSelector('#inbox-filters');
+    expect(await page().isVisible('#nav-inbox-waiting')).to.equal(false);
+    expect(await page().title()).to.equal('Sportello — console');
+
+    await citizenWrites(ctx, citizenChat(5), buildQuestion('你好，我想预约'));
+    await page().clock.runFor(61_000);
+
+    await page().waitForSelector('#nav-inbox-waiting:not([hidden])');
+    expect(await page().textContent('#nav-inbox-waiting')).to.equal('1');
+    expect(await page().title()).to.equal('(1) Sportello — console');
+    await chrome.signOut();
+    expect(await page().title()).to.equal('Sportello — console');
+  });
+
   it('ran without a CSP violation or a script error', () => {
     expect(chrome.violations).to.deep.equal([]);
   });

@@ -42,6 +42,10 @@ export function presentAnnouncement(announcement: Announcement, noticeUrl: (slug
     cancelledAt: announcement.cancelledAt ?? null,
     templateId: announcement.templateId ?? null,
     noticeUrl: noticeUrl(announcement.slug, announcement.sourceLanguage),
+    // The public page in each language it can be read in: what a mediator links in an answer.
+    noticeUrls: Object.fromEntries(
+      [announcement.sourceLanguage, ...announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang)].map((lang) => [lang, noticeUrl(announcement.slug, lang)]),
+    ),
     createdBy: announcement.createdBy,
     createdAt: announcement.createdAt,
     updatedAt: announcement.updatedAt,

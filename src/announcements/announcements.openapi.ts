@@ -69,6 +69,7 @@ const AnnouncementSchema = {
     scheduledAt: nullable('string', { format: 'date-time' }),
     publishedAt: nullable('string', { format: 'date-time' }),
     noticeUrl: { type: 'string' },
+    noticeUrls: { type: 'object', additionalProperties: { type: 'string' }, description: 'The public notice page per language it can be read in: the source language and every approved translation.' },
     createdBy: { type: 'string' },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },

@@ -3,6 +3,8 @@ import { call } from '../../support/http.js';
 import { openConsoleBrowser, type ConsoleBrowser } from '../../support/console-browser.js';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { citizenWrites, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from '../../integration/inbox/inbox-api.js';
+import { publishAnnouncement } from '../../integration/dispatch/dispatch-api.js';
+import { buildTranslationInput } from '../../factories/announcement.factory.js';
 
 /**
  * Saved replies in the staff console, in real Chromium: the Arabic mediator writes one on the management page,
@@ -19,6 +21,7 @@ describe('staff console in a browser: saved replies for mediators', function () 
   const savedText = 'أحضر جواز السفر وأربع صور وإيصال الدفع.';
   const chineseTitle = 'Orari dello sportello';
   let conversationId: string;
+  let noticeId: string;
 
   before(async () => {
     ctx = await startInboxStack();
@@ -29,6 +32,9 @@ describe('staff console in a browser: saved replies for mediators', function () 
       body: { language: 'zh-Hans', title: chineseTitle, text: '办公时间：周一至周五，9:00–12:00。' },
     });
     expect(chinese.status, JSON.stringify(chinese.body)).to.equal(201);
+    // A notice published in Arabic, and one still a draft: only the first can be pointed to.
+    noticeId = await publishAnnouncement({ stack: ctx.stack, admin: ctx.admin, editor: ctx.admin, mediator: ctx.admin }, { approved: ['ar'] });
+    await call(ctx.stack, 'POST', '/api/v1/announcements', { headers: ctx.admin.headers, body: { sourceLanguage: 'it', title: 'Bozza', body: 'Non ancora pubblicato.', topics: ['permits'], priority: 'normal', targetLanguages: ['ar'] } });
     chrome = await openConsoleBrowser(ctx.stack.url);
   });
   after(async () => {
@@ -96,6 +102,26 @@ describe('staff console in a browser: saved replies for mediators', function () 
     await page().waitForSelector('#timeline li[data-from=us]:has-text("شكرا.")');
     const ours = await waitForOurMessages(ctx, chat, (sent) => sent.some((m) => m.text === answer));
     expect(ours.at(-1)?.text).to.equal(answer);
+  });
+
+  it('the mediator points the citizen to a published notice: its Arabic title and the address of its Arabic page', async () => {
+    const notice = (await call(ctx.stack, 'GET', `/api/v1/announcements/${noticeId}`, { headers: ctx.admin.headers })).body;
+    const arabicPage = notice.noticeUrls.ar as string;
+    expect(arabicPage).to.match(/\/n\/[^/]+\/ar$/);
+    await chrome.open(`#/inbox/${conversationId}`);
+    await page().waitForSelector('#reply #notice-link-picker summary');
+    expect(await page().$$('#notice-link-picker li')).to.have.length(1);
+
+    await page().click('#notice-link-picker summary');
+    await page().click(`#notice-link-picker li[data-announcement="${noticeId}"] button`);
+
+    const linked = `${buildTranslationInput('ar').title}\n${arabicPage}`;
+    expect(await page().inputValue('#reply textarea[name=text]')).to.equal(linked);
+    await page().click('#reply button[type=submit]');
+    const ours = await waitForOurMessages(ctx, chat, (sent) => sent.some((m) => m.text === linked));
+    expect(ours.at(-1)?.text).to.equal(linked);
+    const page200 = await fetch(arabicPage.replace(/^https?:\/\/[^/]+/, ctx.stack.url));
+    expect(page200.status, 'the page the citizen gets').to.equal(200);
   });
 
   it('the mediator changes its text on the management page, then deletes it after confirming', async () => {

@@ -4,6 +4,7 @@ import { attempt, chip, h, show, when } from '../core/dom.js';
 import { refresh } from '../core/navigation.js';
 import { can, directionOf, languageName, session } from '../core/session.js';
 import { CONVERSATION_STATE, OUTBOUND_KIND, OUTBOUND_STATE } from '../core/labels.js';
+import { noticeLinkPicker } from './notice-links.js';
 import { savedReplyPicker } from './saved-replies.js';
 
 /** A wait as staff say it: minutes, hours and minutes, or days. */
@@ -136,7 +137,7 @@ export async function showConversation(id) {
     const answer = h('textarea', { name: 'text', dir: directionOf(c.language), lang: c.language, required: true, maxlength: 4000 });
     const reply = textForm('reply', `Risposta (parte nella stessa chat, in ${languageName(c.language)})`,
       answer, h('button', { class: 'primary', type: 'submit' }, 'Invia la risposta'), 'replies');
-    reply.prepend(await savedReplyPicker(c.language, answer));
+    reply.prepend(await savedReplyPicker(c.language, answer), await noticeLinkPicker(c.language, answer));
     const note = textForm('note', 'Nota interna (il cittadino non la vede)',
       h('textarea', { name: 'text', required: true, maxlength: 4000 }),
       h('button', { class: 'secondary', type: 'submit' }, 'Aggiungi la nota'), 'notes');

@@ -103,6 +103,17 @@ export async function showSavedReplies() {
 }
 
 /**
+ * Puts `text` into an answer, after what is already written (past a blank line), and leaves the cursor at its
+ * end, to adapt it before sending.
+ */
+export function appendToAnswer(textarea, text) {
+  const written = textarea.value.trimEnd();
+  textarea.value = written ? `${written}\n\n${text}` : text;
+  textarea.focus();
+  textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+}
+
+/**
  * The saved replies of a conversation's language, for its answer: choosing one puts its text into `textarea`
  * (after what is already written, past a blank line) and leaves the cursor at its end, to adapt it before sending.
  */
@@ -124,11 +135,8 @@ export async function savedReplyPicker(language, textarea) {
   }
   const menu = h('details', {}, h('summary', {}, `Risposte pronte (${items.length})`));
   const insert = (reply) => {
-    const written = textarea.value.trimEnd();
-    textarea.value = written ? `${written}\n\n${reply.text}` : reply.text;
     menu.open = false;
-    textarea.focus();
-    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    appendToAnswer(textarea, reply.text);
   };
   menu.append(h('ul', { class: 'saved-reply-choices' }, items.map((r) => h('li', { 'data-reply': r.id },
     h('button', { class: 'secondary', type: 'button', name: 'insert', onclick: () => insert(r) }, r.title),

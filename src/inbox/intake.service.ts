@@ -109,7 +109,7 @@ export class IntakeService {
 
     // An opted-out citizen hears from us once more only to confirm the STOP.
     const automatic = ackDue ? 'ack' : optedOut && keyword?.kind !== 'stop' ? undefined : keywordReply(keyword);
-    if (automatic && updated) await this.sendAutomatic(automatic, stored, updated, language);
+    if (automatic && updated) await this.sendAutomatic(automatic, stored, updated, language, !contact.subscription);
     return 'stored';
   }
 
@@ -151,7 +151,10 @@ export class IntakeService {
     trigger: InboxMessage,
     conversation: Conversation,
     language: { language: string; source: LanguageSource },
+    notSubscribed: boolean,
   ): Promise<void> {
+    // A first answer in a direct chat says how to receive the notices there too; a group has its own.
+    const subscribeHint = key === 'ack' && trigger.chatType === 'direct' && notSubscribed;
     await this.deps.outbox.send({
       key: `${key}:${trigger.id}`,
       conversationId: conversation.id,
@@ -160,7 +163,7 @@ export class IntakeService {
       account: trigger.account,
       chatId: trigger.chatId,
       chatType: trigger.chatType,
-      text: composeAutomaticText(this.deps.translate, key, language.language, language.source !== 'default'),
+      text: composeAutomaticText(this.deps.translate, key, language.language, language.source !== 'default', { subscribeHint }),
       ...(trigger.chatType === 'group' ? { quotedMessageId: trigger.platformMessageId } : {}),
       createdAt: this.deps.clock(),
       expireAt: trigger.expireAt,
@@ -191,7 +194,7 @@ export class IntakeService {
           this.deps.clock(),
         )) ?? conversation;
     }
-    if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource });
+    if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource }, !contact.subscription);
   }
 }
 

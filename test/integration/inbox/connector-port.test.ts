@@ -78,7 +78,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
 
     expect([first, again]).to.deep.equal(['stored', 'duplicate']);
     expect(await db.collection('inbox_messages').countDocuments()).to.equal(1);
-    expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@it\n\ninbox.ack@en\n\ninbox.chooseLanguage@it\n\ninbox.chooseLanguage@en']);
+    expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@it\n\ninbox.ack@en\n\ninbox.chooseLanguage@it\n\ninbox.chooseLanguage@en\n\ninbox.subscribeHint@it\n\ninbox.subscribeHint@en']);
   });
 
   it('five messages of a new citizen arriving at once, are all stored in one conversation and acknowledged once', async () => {
@@ -103,7 +103,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     await inbox.receive(buildInboundMessage({ text: '你好' }));
     await sleep(100);
 
-    expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@zh-Hans']);
+    expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@zh-Hans\n\ninbox.subscribeHint@zh-Hans']);
   });
 
   it('a message stored by a process that stopped before reopening its conversation, reopens it when delivered again', async () => {

@@ -30,7 +30,7 @@ describe('inbox intake through the simulated chats', () => {
     expect(conversation.contact).not.to.have.property('senderId');
     const ours = await waitForOurMessages(ctx, chat, (m) => m.length >= 1);
     await sleep(300);
-    expect((await messagesIn(ctx, ACCOUNT, chat)).filter((m) => m.fromUs).map((m) => m.text)).to.deep.equal([locale('zh-Hans').ack]);
+    expect((await messagesIn(ctx, ACCOUNT, chat)).filter((m) => m.fromUs).map((m) => m.text)).to.deep.equal([`${locale('zh-Hans').ack}\n\n${locale('zh-Hans').subscribeHint}`]);
     expect(ours).to.have.length(1);
   });
 
@@ -42,6 +42,7 @@ describe('inbox intake through the simulated chats', () => {
 
     const [ack] = await waitForOurMessages(ctx, chat, (m) => m.length === 1);
     expect(ack!.text).to.contain(locale('it').ack).and.to.contain(locale('en').ack).and.to.contain('LANG zh');
+    expect(ack!.text).to.contain(locale('it').subscribeHint).and.to.contain('SUBSCRIBE');
     expect((await conversationWith(ctx, question)).contact).to.include({ language: 'it', languageSource: 'default' });
   });
 

@@ -175,12 +175,14 @@ export class IntakeService {
    * its acknowledgement was written: a redelivery finishes both (each step is idempotent).
    */
   private async finishInterrupted(message: InboxMessage & { ackDue: boolean }): Promise<void> {
-    const [contact, conversation] = await Promise.all([this.deps.contacts.get(message.contactId), this.deps.conversations.get(message.conversationId)]);
-    if (!contact || !conversation) return;
+    const [found, conversation] = await Promise.all([this.deps.contacts.get(message.contactId), this.deps.conversations.get(message.conversationId)]);
+    if (!found || !conversation) return;
+    let contact = found;
     let current = conversation;
     if (conversation.lastInboundAt < message.receivedAt) {
       const keyword = message.keyword ? parseKeyword(message.text) : undefined;
-      await this.changeSubscription(contact, keyword, message.chatId, message.receivedAt);
+      // A STOP, a language or a subscription the process stored but did not apply: applied, and confirmed, now.
+      if (keyword) contact = await this.redoKeyword(contact, keyword, message);
       const replyTo = { chatId: message.chatId, chatType: message.chatType, platformMessageId: message.platformMessageId };
       current =
         (await this.deps.conversations.update(
@@ -195,6 +197,19 @@ export class IntakeService {
         )) ?? conversation;
     }
     if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource }, !contact.subscription);
+  }
+
+  /** What a keyword changes on the contact, as `receive` does it; each step is idempotent, and so is the confirmation (keyed by message). */
+  private async redoKeyword(contact: Contact, keyword: Keyword, message: InboxMessage): Promise<Contact> {
+    const optedOut = keyword.kind === 'stop' || (contact.optedOut && keyword.kind !== 'start' && keyword.kind !== 'subscribe');
+    const language = keyword.kind === 'language' ? { language: keyword.language, languageSource: 'declared' as const } : {};
+    await this.deps.contacts.update(contact.id, { optedOut, ...language });
+    await this.changeSubscription(contact, keyword, message.chatId, message.receivedAt);
+    const updated = { ...contact, optedOut, ...language };
+    const reply = optedOut && keyword.kind !== 'stop' ? undefined : keywordReply(keyword);
+    const conversation = await this.deps.conversations.get(message.conversationId);
+    if (reply && conversation) await this.sendAutomatic(reply, message, conversation, { language: updated.language, source: updated.languageSource }, false);
+    return updated;
   }
 }
 

@@ -120,6 +120,26 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     expect(conversation?.lastInboundAt).to.deep.equal(stored?.receivedAt);
   });
 
+  it('a STOP stored by a process that stopped before applying it, is applied and confirmed when delivered again', async () => {
+    await inbox.receive(buildInboundMessage());
+    const stop = buildInboundMessage({ platformMessageId: 'wamid-stop', text: 'STOP' });
+    await inbox.receive(stop);
+    await sleep(100);
+    // As if the process had stopped right after storing the STOP: the contact still opted in, the conversation
+    // not told, the confirmation never written.
+    await db.collection('inbox_contacts').updateOne({}, { $set: { optedOut: false } });
+    await db.collection('inbox_conversations').updateOne({}, { $set: { state: 'open', lastInboundAt: new Date(Date.now() - 3600_000) } });
+    await db.collection('inbox_outbound').deleteMany({ kind: 'keyword' });
+    chat.sent.length = 0;
+
+    expect(await inbox.receive(stop)).to.equal('duplicate');
+    await sleep(100);
+
+    expect(await db.collection('inbox_contacts').findOne({})).to.include({ optedOut: true });
+    expect(await db.collection('inbox_conversations').findOne({})).to.include({ state: 'closed' });
+    expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.stopped@it\n\ninbox.stopped@en']);
+  });
+
   it('the chat account down when the acknowledgement is due, keeps it queued and sends it once the account is back', async () => {
     chat.down = true;
 

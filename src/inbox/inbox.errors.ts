@@ -51,6 +51,15 @@ export class ContactOptedOut extends DomainError {
   }
 }
 
+/** The citizen wrote only in a group: the notices go to a direct chat, which they have not opened with us. */
+export class SubscriptionNeedsDirectChat extends DomainError {
+  readonly code = 'inbox.subscription_needs_direct_chat';
+  readonly kind = 'conflict';
+  constructor() {
+    super('the citizen has written only in a group: the notices can go only to a direct chat they opened with us');
+  }
+}
+
 export class ConversationClosed extends DomainError {
   readonly code = 'inbox.conversation_closed';
   readonly kind = 'conflict';

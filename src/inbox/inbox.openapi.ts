@@ -163,6 +163,23 @@ export const inboxOpenApi: OpenApiContribution = {
     '/inbox/conversations/{id}/language': {
       post: { tags, summary: "Move a conversation to another language's queue", parameters: [idParam], requestBody: jsonBody(requestSchema(RouteBody), { language: 'ur' }), responses: { '200': jsonResponse('Moved', ref('Conversation')), ...problemResponses(400, 401, 403, 404) } },
     },
+    '/inbox/conversations/{id}/subscription': {
+      put: {
+        tags,
+        summary: "Subscribe the conversation's citizen to the notices in their direct chat, at their request",
+        description:
+          'For a citizen who asked in their own words instead of writing ISCRIVIMI: every announcement then reaches their direct chat in their language, and they are told how to stop, as after the keyword. 409 `inbox.subscription_needs_direct_chat` when they wrote only in a group, `inbox.contact_opted_out` after their STOP (theirs to undo). Already subscribed: nothing changes, nothing is sent.',
+        parameters: [idParam],
+        responses: { '200': jsonResponse('The contact', { type: 'object' }), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+      delete: {
+        tags,
+        summary: "End the conversation's citizen's subscription, at their request",
+        description: 'The citizen is told in the chat the notices went to (not after a STOP). Not subscribed: nothing changes.',
+        parameters: [idParam],
+        responses: { '200': jsonResponse('The contact', { type: 'object' }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
     '/inbox/contacts/{id}/export': {
       get: { tags, summary: 'Everything stored about a contact, as JSON (admins)', parameters: [idParam], responses: { '200': jsonResponse('The export', { type: 'object' }), ...problemResponses(400, 401, 403, 404) } },
     },

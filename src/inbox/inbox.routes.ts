@@ -1,22 +1,23 @@
 import { Router } from 'express';
 import { principalOf, requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
-import { presentConversation, presentConversationView, presentNote, presentOutbound, presentResponseStats } from './inbox.presenter.js';
+import { presentContact, presentConversation, presentConversationView, presentNote, presentOutbound, presentResponseStats } from './inbox.presenter.js';
 import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, StatsQuery, TextBody } from './inbox.schemas.js';
 import type { InboxService } from './inbox.service.js';
 import type { PrivacyService } from './privacy.service.js';
+import type { SubscriptionService } from './subscription.service.js';
 
 /**
  * `/api/v1/inbox`: every staff role reads (mediators only their languages, see `inbox-access.ts`), admins and
  * mediators work conversations, only admins export or erase a contact.
  */
-export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService; savedReplies: Router }): Router {
+export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService; subscriptions: SubscriptionService; savedReplies: Router }): Router {
   const router = Router();
   router.use('/saved-replies', deps.savedReplies);
   const readers = requireRole(['viewer', 'editor', 'mediator'], 'inbox:read');
   const workers = requireRole(['mediator'], 'inbox:write');
   const admins = requireRole([], 'inbox:privacy');
-  const { inbox, privacy } = deps;
+  const { inbox, privacy, subscriptions } = deps;
 
   router.get('/conversations', readers, async (req, res) => {
     const { limit, after, ...filter } = parseQuery(ListQuery, req);
@@ -65,6 +66,15 @@ export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyS
   router.post('/conversations/:id/language', workers, async (req, res) => {
     const { language } = parseBody(RouteBody, req);
     res.json(presentConversation(await inbox.route(principalOf(req), parseParams(IdParams, req).id, language)));
+  });
+
+  // The citizen asked in their own words for the notices in their chat (or to stop them): staff do it for them.
+  router.put('/conversations/:id/subscription', workers, async (req, res) => {
+    res.json(presentContact(await subscriptions.subscribe(principalOf(req), parseParams(IdParams, req).id)));
+  });
+
+  router.delete('/conversations/:id/subscription', workers, async (req, res) => {
+    res.json(presentContact(await subscriptions.unsubscribe(principalOf(req), parseParams(IdParams, req).id)));
   });
 
   router.get('/contacts/:id/export', admins, async (req, res) => {

@@ -28,6 +28,7 @@ import { PrivacyService } from './privacy.service.js';
 import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
 import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
 import { ResponseTimeRepository } from './response-time.repository.js';
+import { SubscriptionService } from './subscription.service.js';
 import { createSavedReplies } from './saved-replies/index.js';
 
 export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
@@ -154,7 +155,12 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   let requeueTimer: NodeJS.Timeout | undefined;
 
   return {
-    routes: createInboxRoutes({ inbox, privacy, savedReplies: savedReplies.routes }),
+    routes: createInboxRoutes({
+      inbox,
+      privacy,
+      subscriptions: new SubscriptionService({ contacts, conversations, outbox, audit: deps.audit, translate: deps.translate, clock: deps.clock, retentionMs: deps.retentionMs }),
+      savedReplies: savedReplies.routes,
+    }),
     retentionMs: deps.retentionMs,
     async *subscribedChats() {
       for await (const page of contacts.subscribers(SUBSCRIBERS_PAGE)) {

@@ -100,14 +100,16 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
     expect(stored.body.notes.map((n: { text: string }) => n.text)).to.deep.equal(['Ha già un appuntamento in Questura.']);
   });
 
-  it('a citizen who then asks for the notices in their own chat is shown so on the conversation', async () => {
-    await citizenWrites(ctx, chat, 'اشترك');
-    await waitForOurMessages(ctx, chat, (sent) => sent.length === 3);
-
+  it('a citizen who then asks for the notices in their own words is subscribed by the mediator, and shown so on the conversation', async () => {
     await chrome.open(`#/inbox/${conversationId}`);
-    await page().waitForSelector('#conversation');
+    await page().waitForSelector('#conversation button[name=subscribe]');
 
+    await page().click('#conversation button[name=subscribe]');
+
+    await page().waitForSelector('#conversation button[name=unsubscribe]');
     expect(await page().textContent('#conversation')).to.contain('riceve gli avvisi in privato dal');
+    const ours = await waitForOurMessages(ctx, chat, (sent) => sent.length === 3);
+    expect(ours.at(-1)?.text).to.contain('UNSUBSCRIBE');
   });
 
   it('a viewer reads the queue but is offered no reply, nor the citizen’s data', async () => {

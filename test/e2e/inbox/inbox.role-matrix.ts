@@ -69,6 +69,9 @@ export const inboxRows: RoleMatrixRow[] = [
   { method: 'PUT', path: '/api/v1/inbox/saved-replies/:id', params: freshSavedReply(), body: savedReplyBody(), expect: work(200) },
   { method: 'DELETE', path: '/api/v1/inbox/saved-replies/:id', params: freshSavedReply(), expect: work(204) },
   { method: 'DELETE', path: '/api/v1/inbox/saved-replies/:id', params: freshSavedReply('zh-Hans'), expect: { ...work(204), mediator: 403 } },
+  { method: 'PUT', path: '/api/v1/inbox/conversations/:id/subscription', params: freshConversation(), expect: work(200) },
+  { method: 'PUT', path: '/api/v1/inbox/conversations/:id/subscription', params: freshConversation(CHINESE), expect: { ...work(200), mediator: 403 } },
+  { method: 'DELETE', path: '/api/v1/inbox/conversations/:id/subscription', params: freshConversation(), expect: work(200) },
   { method: 'GET', path: '/api/v1/inbox/contacts/:contactId/export', params: freshConversation(), expect: onlyRoles([], 200) },
   { method: 'DELETE', path: '/api/v1/inbox/contacts/:contactId', params: freshConversation(), expect: onlyRoles([], 204) },
 ];

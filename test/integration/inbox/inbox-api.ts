@@ -54,6 +54,7 @@ export interface ConversationSummary {
   contactId: string;
   language: string;
   state: string;
+  chatType: 'direct' | 'group';
   assigneeId?: string;
 }
 

@@ -121,6 +121,16 @@ export async function showConversation(id) {
     }, label);
     if (c.assigneeId !== session.user.id && c.state !== 'closed') actions.append(act('assign', 'Prendo in carico', 'assign'));
     actions.append(c.state === 'closed' ? act('reopen', 'Riapri', 'reopen') : act('close', 'Chiudi', 'close'));
+    // At the citizen's request in their own words: the notices in their direct chat, or no more.
+    const subscription = (name, label, method) => h('button', {
+      class: 'secondary', type: 'button', name,
+      onclick: () => void attempt(head, async () => {
+        await api(method, `/inbox/conversations/${c.id}/subscription`);
+        await reload();
+      }),
+    }, label);
+    if (c.contact.subscribedSince) actions.append(subscription('unsubscribe', 'Annulla l’iscrizione agli avvisi', 'DELETE'));
+    else if (c.chatType === 'direct' && !c.contact.optedOut) actions.append(subscription('subscribe', 'Iscrivi agli avvisi (su sua richiesta)', 'PUT'));
     head.append(actions);
     /** A text posted to the conversation (`replies` or `notes`), then the conversation drawn again. */
     const textForm = (id, label, textarea, button, path) => {

@@ -13,7 +13,18 @@ const contactSchema = new Schema(
      * Asked for the notices in a direct chat (ISCRIVIMI): dispatch sends each announcement there, in the
      * contact's language. While it lasts the contact does not expire (`expireAt` unset).
      */
-    subscription: { type: new Schema({ chatId: { type: String, required: true }, since: { type: Date, required: true } }, { _id: false }), required: false },
+    subscription: {
+      type: new Schema(
+        {
+          chatId: { type: String, required: true },
+          since: { type: Date, required: true },
+          /** Only announcements with one of these topics; none (or absent) means every announcement, as for groups. */
+          topics: { type: [String], default: undefined },
+        },
+        { _id: false },
+      ),
+      required: false,
+    },
     createdAt: { type: Date, required: true },
     /** RETENTION_MESSAGE_DAYS after the citizen's last message: then the database forgets them. */
     expireAt: { type: Date, required: false },

@@ -16,8 +16,19 @@ function toContact(doc: StoredContact): Contact {
     language: doc.language,
     languageSource: doc.languageSource as LanguageSource,
     optedOut: doc.optedOut,
-    ...(doc.subscription ? { subscription: { chatId: doc.subscription.chatId, since: doc.subscription.since } } : {}),
+    ...(doc.subscription
+      ? { subscription: { chatId: doc.subscription.chatId, since: doc.subscription.since, ...(doc.subscription.topics?.length ? { topics: [...doc.subscription.topics] } : {}) } }
+      : {}),
     createdAt: doc.createdAt,
+  };
+}
+
+/** The same match as the groups': no topics of their own takes every announcement, topics only those sharing one. */
+function subscribedTo(topics: readonly string[]): Record<string, unknown> {
+  return {
+    subscription: { $exists: true },
+    optedOut: false,
+    $or: [{ 'subscription.topics': { $exists: false } }, { 'subscription.topics': { $size: 0 } }, { 'subscription.topics': { $in: [...topics] } }],
   };
 }
 
@@ -56,9 +67,15 @@ export class ContactRepository {
     return toContact(doc);
   }
 
-  /** The notices go to `chatId` from now on; the contact is kept while they do. */
-  async subscribe(id: string, chatId: string, at: Date): Promise<void> {
-    await this.contacts.updateOne({ _id: id }, { $set: { subscription: { chatId, since: at } }, $unset: { expireAt: 1 } });
+  /** The notices (with one of `topics`, or all) go to `chatId` from now on; the contact is kept while they do. */
+  async subscribe(id: string, chatId: string, at: Date, topics: readonly string[] = []): Promise<void> {
+    await this.contacts.updateOne({ _id: id }, { $set: { subscription: { chatId, since: at, ...(topics.length ? { topics: [...topics] } : {}) } }, $unset: { expireAt: 1 } });
+  }
+
+  /** A subscriber's topics change (none: every announcement); not a subscriber, nothing changes. */
+  async setSubscriptionTopics(id: string, topics: readonly string[]): Promise<void> {
+    const change = topics.length ? { $set: { 'subscription.topics': [...topics] } } : { $unset: { 'subscription.topics': 1 } };
+    await this.contacts.updateOne({ _id: id, subscription: { $exists: true } }, change);
   }
 
   /** No more notices; the contact is forgotten `retentionMs` after `at`, unless they write again. */
@@ -66,11 +83,14 @@ export class ContactRepository {
     await this.contacts.updateOne({ _id: id }, { $unset: { subscription: 1 }, $set: { expireAt: new Date(at.getTime() + this.retentionMs) } });
   }
 
-  /** Contacts receiving the notices, a page at a time in id order (STOP ends a subscription, see `IntakeService`). */
-  async *subscribers(pageSize: number): AsyncIterable<Contact[]> {
+  /**
+   * Contacts receiving an announcement with these topics, a page at a time in id order: those without topics of
+   * their own and those sharing one (STOP ends a subscription, see `IntakeService`).
+   */
+  async *subscribers(topics: readonly string[], pageSize: number): AsyncIterable<Contact[]> {
     let after: Types.ObjectId | undefined;
     for (;;) {
-      const filter = { subscription: { $exists: true }, optedOut: false, ...(after ? { _id: { $gt: after } } : {}) };
+      const filter = { ...subscribedTo(topics), ...(after ? { _id: { $gt: after } } : {}) };
       const page = await this.contacts.find(filter).sort({ _id: 1 }).limit(pageSize).lean<StoredContact[]>();
       if (page.length === 0) return;
       after = page[page.length - 1]!._id;
@@ -78,10 +98,10 @@ export class ContactRepository {
     }
   }
 
-  /** Per language, the contacts receiving the notices. */
-  async subscribersByLanguage(): Promise<Array<{ language: string; subscribers: number }>> {
+  /** Per language, the contacts receiving the notices: all of them, or those an announcement with `topics` would reach. */
+  async subscribersByLanguage(topics?: readonly string[]): Promise<Array<{ language: string; subscribers: number }>> {
     const rows = await this.contacts.aggregate<{ _id: string; n: number }>([
-      { $match: { subscription: { $exists: true }, optedOut: false } },
+      { $match: topics ? subscribedTo(topics) : { subscription: { $exists: true }, optedOut: false } },
       { $group: { _id: '$language', n: { $sum: 1 } } },
     ]);
     return rows.map((r) => ({ language: r._id, subscribers: r.n })).sort((a, b) => a.language.localeCompare(b.language));

@@ -1,5 +1,5 @@
 import { jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
-import { AssignBody, RouteBody, TextBody } from './inbox.schemas.js';
+import { AssignBody, RouteBody, SubscriptionBody, TextBody } from './inbox.schemas.js';
 import { CONVERSATION_STATES, OUTBOUND_STATES } from './inbox.types.js';
 import { savedRepliesPaths, SavedReplySchema } from './saved-replies/index.js';
 
@@ -72,7 +72,7 @@ const ConversationDetailSchema = {
       properties: {
         contact: {
           type: 'object',
-          properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: ['declared', 'group', 'detected', 'default'] }, optedOut: { type: 'boolean' }, subscribedSince: { ...dateTime, description: 'Receives the notices in their own chat since then (ISCRIVIMI); absent otherwise.' } },
+          properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: ['declared', 'group', 'detected', 'default'] }, optedOut: { type: 'boolean' }, subscribedSince: { ...dateTime, description: 'Receives the notices in their own chat since then (ISCRIVIMI); absent otherwise.' }, subscribedTopics: { type: 'array', items: { type: 'string' }, description: 'Only announcements with one of these topics; empty: every one.' } },
         },
         messages: {
           type: 'array',
@@ -168,8 +168,9 @@ export const inboxOpenApi: OpenApiContribution = {
         tags,
         summary: "Subscribe the conversation's citizen to the notices in their direct chat, at their request",
         description:
-          'For a citizen who asked in their own words instead of writing ISCRIVIMI: every announcement then reaches their direct chat in their language, and they are told how to stop, as after the keyword. 409 `inbox.subscription_needs_direct_chat` when they wrote only in a group, `inbox.contact_opted_out` after their STOP (theirs to undo). Already subscribed: nothing changes, nothing is sent.',
+          'For a citizen who asked in their own words instead of writing ISCRIVIMI: every announcement then reaches their direct chat in their language, and they are told how to stop, as after the keyword. 409 `inbox.subscription_needs_direct_chat` when they wrote only in a group, `inbox.contact_opted_out` after their STOP (theirs to undo). `topics` (optional): only announcements with one of them, as for a group; none, every announcement. Already subscribed: only the topics change, nothing is sent.',
         parameters: [idParam],
+        requestBody: jsonBody(requestSchema(SubscriptionBody), { topics: ['school'] }),
         responses: { '200': jsonResponse('The contact', { type: 'object' }), ...problemResponses(400, 401, 403, 404, 409) },
       },
       delete: {

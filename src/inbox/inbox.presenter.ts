@@ -35,7 +35,7 @@ export function presentContact(c: Contact) {
     languageSource: c.languageSource,
     optedOut: c.optedOut,
     // Since when, not where: the chat id is the export's.
-    ...(c.subscription ? { subscribedSince: c.subscription.since.toISOString() } : {}),
+    ...(c.subscription ? { subscribedSince: c.subscription.since.toISOString(), subscribedTopics: c.subscription.topics ?? [] } : {}),
   };
 }
 

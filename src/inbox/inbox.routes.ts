@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { principalOf, requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
 import { presentContact, presentConversation, presentConversationView, presentNote, presentOutbound, presentResponseStats } from './inbox.presenter.js';
-import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, StatsQuery, TextBody } from './inbox.schemas.js';
+import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, StatsQuery, SubscriptionBody, TextBody } from './inbox.schemas.js';
 import type { InboxService } from './inbox.service.js';
 import type { PrivacyService } from './privacy.service.js';
 import type { SubscriptionService } from './subscription.service.js';
@@ -70,7 +70,9 @@ export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyS
 
   // The citizen asked in their own words for the notices in their chat (or to stop them): staff do it for them.
   router.put('/conversations/:id/subscription', workers, async (req, res) => {
-    res.json(presentContact(await subscriptions.subscribe(principalOf(req), parseParams(IdParams, req).id)));
+    const { id } = parseParams(IdParams, req);
+    const { topics } = parseBody(SubscriptionBody, req);
+    res.json(presentContact(await subscriptions.subscribe(principalOf(req), id, [...new Set(topics)])));
   });
 
   router.delete('/conversations/:id/subscription', workers, async (req, res) => {

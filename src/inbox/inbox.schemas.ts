@@ -20,3 +20,5 @@ export const StatsQuery = z.strictObject({ days: z.coerce.number().int().min(1).
 export const AssignBody = z.strictObject({ assigneeId: ObjectId.optional() });
 export const TextBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 export const RouteBody = z.strictObject({ language: LanguageCode });
+/** As a group's topics (the announcements' topic codes); none means every announcement. */
+export const SubscriptionBody = z.strictObject({ topics: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'is not a topic')).max(50).default([]) });

@@ -22,7 +22,7 @@ export interface Contact {
   /** Wrote STOP: Sportello sends them nothing until START. */
   optedOut: boolean;
   /** Receives the notices in this direct chat since then (ISCRIVIMI), until UNSUBSCRIBE or STOP. */
-  subscription?: { chatId: string; since: Date };
+  subscription?: { chatId: string; since: Date; topics?: string[] };
   createdAt: Date;
 }
 

@@ -79,10 +79,10 @@ export interface SubscribedChat {
 export interface Inbox {
   /** Mount at `/api/v1/inbox`. */
   routes: Router;
-  /** The chats receiving the notices, a page at a time (every topic: a citizen asks for the town's notices). */
-  subscribedChats(): AsyncIterable<SubscribedChat[]>;
-  /** How many citizens receive the notices, per language. */
-  subscribersByLanguage(): Promise<Array<{ language: string; subscribers: number }>>;
+  /** The chats receiving an announcement with these topics, a page at a time (a subscription without topics takes all). */
+  subscribedChats(topics: readonly string[]): AsyncIterable<SubscribedChat[]>;
+  /** How many citizens an announcement with these topics would reach, per language. */
+  subscribersByLanguage(topics: readonly string[]): Promise<Array<{ language: string; subscribers: number }>>;
   /** RETENTION_MESSAGE_DAYS: how long what is sent into a citizen's chat may be kept. */
   readonly retentionMs: number;
   /**
@@ -162,12 +162,12 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       savedReplies: savedReplies.routes,
     }),
     retentionMs: deps.retentionMs,
-    async *subscribedChats() {
-      for await (const page of contacts.subscribers(SUBSCRIBERS_PAGE)) {
+    async *subscribedChats(topics) {
+      for await (const page of contacts.subscribers(topics, SUBSCRIBERS_PAGE)) {
         yield page.map((c) => ({ contactId: c.id, account: c.account, chatId: c.subscription!.chatId, language: c.language }));
       }
     },
-    subscribersByLanguage: () => contacts.subscribersByLanguage(),
+    subscribersByLanguage: (topics) => contacts.subscribersByLanguage(topics),
     async receive(message) {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';
       return intakeQueue.accept(message, RECEIVE_WAIT_MS);

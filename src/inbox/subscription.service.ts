@@ -27,16 +27,28 @@ export interface SubscriptionServiceDeps {
 export class SubscriptionService {
   constructor(private readonly deps: SubscriptionServiceDeps) {}
 
-  async subscribe(who: Principal, conversationId: string): Promise<Contact> {
+  /**
+   * `topics`: only announcements with one of them (the citizen asked for school notices only); none, every one.
+   * For a subscriber already, only the topics change, and nothing is sent.
+   */
+  async subscribe(who: Principal, conversationId: string, topics: readonly string[] = []): Promise<Contact> {
     const { conversation, contact } = await this.workable(who, conversationId);
     if (contact.optedOut) throw new ContactOptedOut();
+    const withTopics = (subscription: NonNullable<Contact['subscription']>): Contact => {
+      const { topics: _old, ...rest } = subscription;
+      return { ...contact, subscription: { ...rest, ...(topics.length ? { topics: [...topics] } : {}) } };
+    };
+    if (contact.subscription) {
+      await this.deps.contacts.setSubscriptionTopics(contact.id, topics);
+      await this.record(who, 'inbox.subscription_topics_changed', conversationId, { topics: topics.join(',') });
+      return withTopics(contact.subscription);
+    }
     if (conversation.replyTo.chatType !== 'direct') throw new SubscriptionNeedsDirectChat();
-    if (contact.subscription) return contact;
     const now = this.deps.clock();
-    await this.deps.contacts.subscribe(contact.id, conversation.replyTo.chatId, now);
+    await this.deps.contacts.subscribe(contact.id, conversation.replyTo.chatId, now, topics);
     await this.tell('subscribed', conversation, contact, conversation.replyTo.chatId, now);
-    await this.record(who, 'inbox.subscribed', conversationId);
-    return { ...contact, subscription: { chatId: conversation.replyTo.chatId, since: now } };
+    await this.record(who, 'inbox.subscribed', conversationId, { topics: topics.join(',') });
+    return withTopics({ chatId: conversation.replyTo.chatId, since: now });
   }
 
   async unsubscribe(who: Principal, conversationId: string): Promise<Contact> {
@@ -75,7 +87,7 @@ export class SubscriptionService {
     });
   }
 
-  private record(who: Principal, action: string, conversationId: string): Promise<void> {
-    return this.deps.audit.record({ actor: who, action, target: { type: 'inbox_conversation', id: conversationId } });
+  private record(who: Principal, action: string, conversationId: string, details?: Record<string, string>): Promise<void> {
+    return this.deps.audit.record({ actor: who, action, target: { type: 'inbox_conversation', id: conversationId }, ...(details ? { details } : {}) });
   }
 }

@@ -102,14 +102,19 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
 
   it('a citizen who then asks for the notices in their own words is subscribed by the mediator, and shown so on the conversation', async () => {
     await chrome.open(`#/inbox/${conversationId}`);
-    await page().waitForSelector('#conversation button[name=subscribe]');
+    await page().waitForSelector('#subscription button[name=subscribe]');
 
-    await page().click('#conversation button[name=subscribe]');
+    await page().check('#subscription input[value=school]');
+    await page().click('#subscription button[name=subscribe]');
 
-    await page().waitForSelector('#conversation button[name=unsubscribe]');
+    await page().waitForSelector('#subscription button[name=unsubscribe]');
     expect(await page().textContent('#conversation')).to.contain('riceve gli avvisi in privato dal');
+    expect(await page().textContent('#subscription')).to.contain('scuola');
+    expect(await page().isChecked('#subscription input[value=school]')).to.equal(true);
     const ours = await waitForOurMessages(ctx, chat, (sent) => sent.length === 3);
     expect(ours.at(-1)?.text).to.contain('UNSUBSCRIBE');
+    const stored = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${conversationId}`, { headers: ctx.admin.headers });
+    expect(stored.body.contact.subscribedTopics).to.deep.equal(['school']);
   });
 
   it('a viewer reads the queue but is offered no reply, nor the citizen’s data', async () => {

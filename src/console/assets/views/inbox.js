@@ -3,7 +3,7 @@ import { api } from '../core/api.js';
 import { attempt, chip, h, show, when } from '../core/dom.js';
 import { refresh } from '../core/navigation.js';
 import { can, directionOf, languageName, session } from '../core/session.js';
-import { CONVERSATION_STATE, OUTBOUND_KIND, OUTBOUND_STATE } from '../core/labels.js';
+import { CONVERSATION_STATE, OUTBOUND_KIND, OUTBOUND_STATE, TOPIC_NAMES, TOPICS } from '../core/labels.js';
 import { noticeLinkPicker } from './notice-links.js';
 import { savedReplyPicker } from './saved-replies.js';
 
@@ -101,6 +101,41 @@ function timeline(c) {
   )));
 }
 
+/**
+ * At the citizen's request in their own words: the notices in their direct chat (all, or the topics they want),
+ * a change of topics, or no more. The keyword (ISCRIVIMI) does the same without staff.
+ */
+function subscriptionCard(c, reload) {
+  const subscribed = Boolean(c.contact.subscribedSince);
+  const chosen = new Set(c.contact.subscribedTopics ?? []);
+  const form = h('form', { class: 'stack card', id: 'subscription' },
+    h('h2', {}, 'Avvisi in privato'),
+    h('p', { class: 'muted' }, subscribed
+      ? `Riceve gli avvisi in questa chat dal ${when(c.contact.subscribedSince)}: ${chosen.size ? [...chosen].map((t) => TOPIC_NAMES[t] ?? t).join(', ') : 'tutti gli argomenti'}.`
+      : 'Se il cittadino lo chiede, riceverà gli avvisi del Comune in questa chat, nella sua lingua (lo può fare anche scrivendo ISCRIVIMI).'),
+    h('fieldset', {}, h('legend', {}, 'Argomenti (nessuno: tutti)'),
+      TOPICS.map((t) => h('label', { class: 'inline-label' }, h('input', { type: 'checkbox', name: 'topics', value: t, checked: chosen.has(t) }), TOPIC_NAMES[t] ?? t))),
+    h('div', { class: 'actions' },
+      h('button', { class: 'primary', type: 'submit', name: 'subscribe' }, subscribed ? 'Aggiorna gli argomenti' : 'Iscrivi agli avvisi'),
+      subscribed ? h('button', {
+        class: 'secondary', type: 'button', name: 'unsubscribe',
+        onclick: () => void attempt(form, async () => {
+          await api('DELETE', `/inbox/conversations/${c.id}/subscription`);
+          await reload();
+        }),
+      }, 'Annulla l’iscrizione') : null),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const topics = new FormData(form).getAll('topics').map(String);
+    void attempt(form, async () => {
+      await api('PUT', `/inbox/conversations/${c.id}/subscription`, { topics });
+      await reload();
+    });
+  });
+  return form;
+}
+
 export async function showConversation(id) {
   const c = await api('GET', `/inbox/conversations/${id}`);
   const reload = () => refresh();
@@ -121,16 +156,6 @@ export async function showConversation(id) {
     }, label);
     if (c.assigneeId !== session.user.id && c.state !== 'closed') actions.append(act('assign', 'Prendo in carico', 'assign'));
     actions.append(c.state === 'closed' ? act('reopen', 'Riapri', 'reopen') : act('close', 'Chiudi', 'close'));
-    // At the citizen's request in their own words: the notices in their direct chat, or no more.
-    const subscription = (name, label, method) => h('button', {
-      class: 'secondary', type: 'button', name,
-      onclick: () => void attempt(head, async () => {
-        await api(method, `/inbox/conversations/${c.id}/subscription`);
-        await reload();
-      }),
-    }, label);
-    if (c.contact.subscribedSince) actions.append(subscription('unsubscribe', 'Annulla l’iscrizione agli avvisi', 'DELETE'));
-    else if (c.chatType === 'direct' && !c.contact.optedOut) actions.append(subscription('subscribe', 'Iscrivi agli avvisi (su sua richiesta)', 'PUT'));
     head.append(actions);
     /** A text posted to the conversation (`replies` or `notes`), then the conversation drawn again. */
     const textForm = (id, label, textarea, button, path) => {
@@ -152,6 +177,7 @@ export async function showConversation(id) {
       h('textarea', { name: 'text', required: true, maxlength: 4000 }),
       h('button', { class: 'secondary', type: 'submit' }, 'Aggiungi la nota'), 'notes');
     parts.push(reply, note);
+    if (c.contact.subscribedSince || (c.chatType === 'direct' && !c.contact.optedOut)) parts.push(subscriptionCard(c, reload));
   }
   if (session.user.role === 'admin') parts.push(personalData(c));
   if (c.notes) {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LanguageCode } from '../languages/index.js';
 import { AccountId } from '../platform/account-id.js';
+import { Topics } from '../platform/topics.js';
 
 /** How a group is written, shared by the routes that parse it and the OpenAPI document that describes it. */
-export const Topics = z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'is not a topic')).max(50);
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
 
 export const GroupBody = z.strictObject({

@@ -1,6 +1,7 @@
 import { RESPONSE_TIMES_KEPT_DAYS } from './response-time.model.js';
 import { z } from 'zod';
 import { LanguageCode } from '../languages/index.js';
+import { Topics } from '../platform/topics.js';
 import { CONVERSATION_STATES } from './inbox.types.js';
 
 const ObjectId = z.string().regex(/^[0-9a-f]{24}$/, 'is not an id');
@@ -21,4 +22,4 @@ export const AssignBody = z.strictObject({ assigneeId: ObjectId.optional() });
 export const TextBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 export const RouteBody = z.strictObject({ language: LanguageCode });
 /** As a group's topics (the announcements' topic codes); none means every announcement. */
-export const SubscriptionBody = z.strictObject({ topics: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'is not a topic')).max(50).default([]) });
+export const SubscriptionBody = z.strictObject({ topics: Topics.default([]) });

@@ -1,10 +1,11 @@
 import type { InboundMessage } from '../connectors/index.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { composeAutomaticText, type InboxText, type Translate } from './acknowledgement.js';
+import { composeAutomaticText, type AutomaticTextOptions, type InboxText, type Translate } from './acknowledgement.js';
 import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
 import type { Contact, Conversation, ConversationState, InboxMessage, LanguageSource } from './inbox.types.js';
 import { parseKeyword, type Keyword } from './keywords.js';
+import { topicsOfChoices } from './subscription-topics.js';
 import { detectLanguage } from './language-detection.js';
 import type { MessageRepository } from './message.repository.js';
 import type { Outbox } from './outbox.js';
@@ -109,13 +110,16 @@ export class IntakeService {
 
     // An opted-out citizen hears from us once more only to confirm the STOP.
     const automatic = ackDue ? 'ack' : optedOut && keyword?.kind !== 'stop' ? undefined : keywordReply(keyword);
-    if (automatic && updated) await this.sendAutomatic(automatic, stored, updated, language, !contact.subscription);
+    if (automatic && updated) await this.sendAutomatic(automatic, stored, updated, language, { notSubscribed: !contact.subscription, keyword });
     return 'stored';
   }
 
-  /** ISCRIVIMI subscribes the chat it came from (a direct chat, see `keywordOf`); UNSUBSCRIBE and STOP end it. */
+  /**
+   * ISCRIVIMI subscribes the chat it came from (a direct chat, see `keywordOf`) to every topic, ISCRIVIMI 1 3 to
+   * those of the menu (and emergencies); a subscriber who writes it again changes topics. UNSUBSCRIBE and STOP end it.
+   */
   private async changeSubscription(contact: Contact, keyword: Keyword | undefined, chatId: string, now: Date): Promise<void> {
-    if (keyword?.kind === 'subscribe') await this.deps.contacts.subscribe(contact.id, chatId, now);
+    if (keyword?.kind === 'subscribe') await this.deps.contacts.subscribe(contact.id, chatId, contact.subscription?.since ?? now, topicsOfChoices(keyword.choices ?? []));
     else if ((keyword?.kind === 'unsubscribe' || keyword?.kind === 'stop') && contact.subscription) await this.deps.contacts.unsubscribe(contact.id, now);
   }
 
@@ -151,10 +155,8 @@ export class IntakeService {
     trigger: InboxMessage,
     conversation: Conversation,
     language: { language: string; source: LanguageSource },
-    notSubscribed: boolean,
+    context: { notSubscribed: boolean; keyword?: Keyword | undefined },
   ): Promise<void> {
-    // A first answer in a direct chat says how to receive the notices there too; a group has its own.
-    const subscribeHint = key === 'ack' && trigger.chatType === 'direct' && notSubscribed;
     await this.deps.outbox.send({
       key: `${key}:${trigger.id}`,
       conversationId: conversation.id,
@@ -163,7 +165,7 @@ export class IntakeService {
       account: trigger.account,
       chatId: trigger.chatId,
       chatType: trigger.chatType,
-      text: composeAutomaticText(this.deps.translate, key, language.language, language.source !== 'default', { subscribeHint }),
+      text: composeAutomaticText(this.deps.translate, key, language.language, language.source !== 'default', additionsTo(key, trigger, context)),
       ...(trigger.chatType === 'group' ? { quotedMessageId: trigger.platformMessageId } : {}),
       createdAt: this.deps.clock(),
       expireAt: trigger.expireAt,
@@ -196,7 +198,7 @@ export class IntakeService {
           this.deps.clock(),
         )) ?? conversation;
     }
-    if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource }, !contact.subscription);
+    if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource }, { notSubscribed: !contact.subscription });
   }
 
   /** What a keyword changes on the contact, as `receive` does it; each step is idempotent, and so is the confirmation (keyed by message). */
@@ -208,7 +210,7 @@ export class IntakeService {
     const updated = { ...contact, optedOut, ...language };
     const reply = optedOut && keyword.kind !== 'stop' ? undefined : keywordReply(keyword);
     const conversation = await this.deps.conversations.get(message.conversationId);
-    if (reply && conversation) await this.sendAutomatic(reply, message, conversation, { language: updated.language, source: updated.languageSource }, false);
+    if (reply && conversation) await this.sendAutomatic(reply, message, conversation, { language: updated.language, source: updated.languageSource }, { notSubscribed: false, keyword });
     return updated;
   }
 }
@@ -232,7 +234,19 @@ const KEYWORD_REPLIES: Record<Keyword['kind'], InboxText> = {
 };
 
 function keywordReply(keyword: Keyword | undefined): InboxText | undefined {
+  if (keyword?.kind === 'subscribe' && topicsOfChoices(keyword.choices ?? []).length > 0) return 'subscribedTopics';
   return keyword ? KEYWORD_REPLIES[keyword.kind] : undefined;
+}
+
+/**
+ * What follows an automatic message: a first answer in a direct chat says how to receive the notices there too
+ * (a group has its own); a subscription to every topic, how to choose some; one to some topics names them.
+ */
+function additionsTo(key: InboxText, trigger: InboxMessage, context: { notSubscribed: boolean; keyword?: Keyword | undefined }): AutomaticTextOptions {
+  if (key === 'ack') return { subscribeHint: trigger.chatType === 'direct' && context.notSubscribed };
+  if (key === 'subscribed') return { topicsMenu: true };
+  if (key === 'subscribedTopics' && context.keyword?.kind === 'subscribe') return { topics: topicsOfChoices(context.keyword.choices ?? []) };
+  return {};
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Principal } from '../platform/http/auth-guard.js';
-import { composeAutomaticText, type InboxText, type Translate } from './acknowledgement.js';
+import { composeAutomaticText, type AutomaticTextOptions, type InboxText, type Translate } from './acknowledgement.js';
 import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
 import { assertCanWork } from './inbox-access.js';
@@ -46,7 +46,9 @@ export class SubscriptionService {
     if (conversation.replyTo.chatType !== 'direct') throw new SubscriptionNeedsDirectChat();
     const now = this.deps.clock();
     await this.deps.contacts.subscribe(contact.id, conversation.replyTo.chatId, now, topics);
-    await this.tell('subscribed', conversation, contact, conversation.replyTo.chatId, now);
+    // Told which topics, or, for all of them, how to choose some: as after the keyword.
+    if (topics.length > 0) await this.tell('subscribedTopics', conversation, contact, conversation.replyTo.chatId, now, { topics });
+    else await this.tell('subscribed', conversation, contact, conversation.replyTo.chatId, now, { topicsMenu: true });
     await this.record(who, 'inbox.subscribed', conversationId, { topics: topics.join(',') });
     return withTopics({ chatId: conversation.replyTo.chatId, since: now });
   }
@@ -73,7 +75,7 @@ export class SubscriptionService {
   }
 
   /** The same confirmation the keyword gets, into the citizen's direct chat. */
-  private async tell(key: InboxText, conversation: Conversation, contact: Contact, chatId: string, now: Date): Promise<void> {
+  private async tell(key: InboxText, conversation: Conversation, contact: Contact, chatId: string, now: Date, additions: AutomaticTextOptions = {}): Promise<void> {
     await this.deps.outbox.send({
       conversationId: conversation.id,
       contactId: contact.id,
@@ -81,7 +83,7 @@ export class SubscriptionService {
       account: conversation.account,
       chatId,
       chatType: 'direct',
-      text: composeAutomaticText(this.deps.translate, key, contact.language, contact.languageSource !== 'default'),
+      text: composeAutomaticText(this.deps.translate, key, contact.language, contact.languageSource !== 'default', additions),
       createdAt: now,
       expireAt: new Date(now.getTime() + this.deps.retentionMs),
     });

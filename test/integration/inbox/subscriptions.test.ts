@@ -7,6 +7,8 @@ import { ACCOUNT, ARABIC_GROUP, citizenWrites, conversationWith, listConversatio
 
 const ARABIC_SUBSCRIBED = 'من الآن ستصلك في هذه المحادثة إعلانات مكتب الهجرة التابع للبلدية بلغتك. اكتب إلغاء الاشتراك أو UNSUBSCRIBE لإيقافها.';
 const CHINESE_SUBSCRIBED = '从现在起，您将在此聊天中以您的语言收到市政府移民服务处的通知。如需停止接收，请发送“退订”。';
+/** A subscription to every topic is confirmed, then followed by the numbered topics to choose from. */
+const confirms = (text: string, subscribed: string): boolean => text.startsWith(`${subscribed}\n\n`) && /^9 /m.test(text);
 const CHINESE_UNSUBSCRIBED = '您将不再在此聊天中收到通知。如需重新接收，请发送“订阅”。';
 
 interface Delivery {
@@ -51,8 +53,8 @@ describe('citizens subscribe to the notices in their own chat', () => {
     await citizenWrites(ctx, arabicCitizen, 'LANG ar');
     await citizenWrites(ctx, arabicCitizen, 'اشترك');
 
-    await waitForOurMessages(ctx, chineseCitizen, (sent) => sent.some((m) => m.text === CHINESE_SUBSCRIBED));
-    await waitForOurMessages(ctx, arabicCitizen, (sent) => sent.some((m) => m.text === ARABIC_SUBSCRIBED));
+    await waitForOurMessages(ctx, chineseCitizen, (sent) => sent.some((m) => confirms(m.text, CHINESE_SUBSCRIBED)));
+    await waitForOurMessages(ctx, arabicCitizen, (sent) => sent.some((m) => confirms(m.text, ARABIC_SUBSCRIBED)));
     const waiting = await listConversations(ctx, ctx.admin, '&waiting=true');
     expect(waiting, 'keywords are not questions').to.have.length(0);
     const metrics = await (await fetch(`${ctx.stack.url}/metrics`)).text();
@@ -141,7 +143,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
     expect(subscribed.status, JSON.stringify(subscribed.body)).to.equal(200);
     expect(subscribed.body.subscribedSince).to.be.a('string');
     expect(JSON.stringify(subscribed.body)).to.not.contain(chat.split('@')[0]);
-    await waitForOurMessages(ctx, chat, (sent) => sent.at(-1)?.text === ARABIC_SUBSCRIBED);
+    await waitForOurMessages(ctx, chat, (sent) => confirms(sent.at(-1)?.text ?? '', ARABIC_SUBSCRIBED));
     expect((await call(ctx.stack, 'PUT', path, { headers: ctx.arabicMediator.headers })).status, 'again: nothing more').to.equal(200);
     const reach = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=permits', { headers: dispatch.editor.headers });
     expect(reach.body.items).to.deep.include({ language: 'ar', groups: 1, citizens: 2 });
@@ -153,7 +155,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
     expect(ended.status).to.equal(200);
     expect(ended.body.subscribedSince).to.equal(undefined);
     const ours = await waitForOurMessages(ctx, chat, (sent) => sent.length === 3);
-    expect(ours.filter((m) => m.text === ARABIC_SUBSCRIBED), 'told once').to.have.length(1);
+    expect(ours.filter((m) => confirms(m.text, ARABIC_SUBSCRIBED)), 'told once').to.have.length(1);
     expect(ours.at(-1)?.text).to.contain('SUBSCRIBE');
     expect((await call(ctx.stack, 'PUT', path, { headers: ctx.chineseMediator.headers })).status, 'not their language').to.equal(403);
   });
@@ -175,7 +177,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
     const reachOf = async (topics: string) =>
       ((await call(ctx.stack, 'GET', `/api/v1/groups/reach?topics=${topics}`, { headers: dispatch.editor.headers })).body.items as Array<{ language: string; citizens: number }>).find((r) => r.language === 'ar')?.citizens;
     expect((await reachOf('school')) ?? 0).to.equal(((await reachOf('permits')) ?? 0) + 1);
-    const before = (await waitForOurMessages(ctx, chat, (sent) => sent.length === 2)).length;
+    const told = await waitForOurMessages(ctx, chat, (sent) => sent.length === 2);
+    expect(told.at(-1)!.text, 'the citizen is told which topics').to.contain('حول: المدرسة.');
+    const before = told.length;
 
     const permits = await publishAnnouncement(dispatch, { approved: ['ar'] });
     await waitForSummary(dispatch, permits, settled);
@@ -228,6 +232,34 @@ describe('citizens subscribe to the notices in their own chat', () => {
     await waitForSummary(dispatch, id, settled);
     expect((await deliveriesOf(id)).filter((d) => d.kind === 'citizen').map((d) => d.language)).to.deep.equal(['it']);
   });
+
+  it('a citizen chooses topics by their menu numbers (ISCRIVIMI 3): only those, and emergencies, reach their chat; ISCRIVIMI alone widens it to all', async () => {
+    const chat = citizenChat(12);
+    await citizenWrites(ctx, chat, 'LANG zh');
+    await citizenWrites(ctx, chat, '订阅');
+    const menu = (await waitForOurMessages(ctx, chat, (sent) => sent.length === 2)).at(-1)!.text;
+    expect(menu.split('\n')).to.include('3 学校');
+
+    await citizenWrites(ctx, chat, '订阅 ３');
+
+    const chosen = await waitForOurMessages(ctx, chat, (sent) => sent.length === 3);
+    expect(chosen.at(-1)!.text).to.contain('：学校和紧急情况和天气预警。');
+    expect((await conversationWith(ctx, '订阅 ３')).contact.subscribedTopics, 'staff see the choice').to.deep.equal(['school', 'emergency']);
+    const permits = await publishAnnouncement(dispatch, { approved: ['zh-Hans'] });
+    await waitForSummary(dispatch, permits, settled);
+    expect(await ours(chat), 'permits: not chosen').to.have.length(3);
+    const school = await publishAnnouncement(dispatch, { approved: ['zh-Hans'], input: { topics: ['school'] } });
+    await waitForSummary(dispatch, school, settled);
+    const emergency = await publishAnnouncement(dispatch, { approved: ['zh-Hans'], input: { topics: ['emergency'] } });
+    await waitForSummary(dispatch, emergency, settled);
+    expect(await ours(chat), 'school and emergencies').to.have.length(5);
+
+    await citizenWrites(ctx, chat, '订阅');
+    await waitForOurMessages(ctx, chat, (sent) => sent.length === 6);
+    const again = await publishAnnouncement(dispatch, { approved: ['zh-Hans'] });
+    await waitForSummary(dispatch, again, settled);
+    expect(await ours(chat), 'every topic again').to.have.length(7);
+    await citizenWrites(ctx, chat, '退订');
 });
 
 describe('citizens’ own chats are quiet at night (CITIZEN_QUIET_HOURS)', () => {
@@ -268,5 +300,6 @@ describe('citizens’ own chats are quiet at night (CITIZEN_QUIET_HOURS)', () =>
     const last = (await messagesIn(ctx, ACCOUNT, citizen)).at(-1);
     expect(last?.fromUs).to.equal(true);
     expect(last?.text).to.contain('تجديد تصريح الإقامة');
+  });
   });
 });

@@ -1,14 +1,20 @@
 import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
+import { TOPICS } from '../../../src/announcements/announcement.types.js';
 import { composeAutomaticText, type Translate } from '../../../src/inbox/acknowledgement.js';
 
 const LOCALES = new URL('../../../locales/', import.meta.url);
-const locales: Record<string, { inbox?: Record<string, string> }> = Object.fromEntries(
+type InboxTexts = Record<string, string> & { topics?: Record<string, string> };
+const locales: Record<string, { inbox?: InboxTexts }> = Object.fromEntries(
   readdirSync(LOCALES)
     .filter((f) => f.endsWith('.json'))
-    .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(new URL(f, LOCALES), 'utf8')) as { inbox?: Record<string, string> }]),
+    .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(new URL(f, LOCALES), 'utf8')) as { inbox?: InboxTexts }]),
 );
-const translate: Translate = (key, lang) => locales[lang]?.inbox?.[key.replace(/^inbox\./, '')];
+/** As i18next's `getResource` reads a dotted key, without falling back to another language. */
+const translate: Translate = (key, lang) => {
+  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locales[lang]);
+  return typeof found === 'string' ? found : undefined;
+};
 
 describe('composeAutomaticText', () => {
   it('a known language with its own text, gets only that text', () => {
@@ -40,10 +46,41 @@ describe('composeAutomaticText', () => {
   it('every locale with inbox texts has every automatic message and the subscription hint, and Italian and English the language hint', () => {
     for (const [lang, locale] of Object.entries(locales)) {
       if (!locale.inbox) continue;
-      expect(Object.keys(locale.inbox), lang).to.include.members(['ack', 'languageSet', 'stopped', 'started', 'subscribed', 'unsubscribed', 'subscribeHint']);
-      for (const text of Object.values(locale.inbox)) expect(text, lang).not.to.match(/\{\{/);
+      expect(Object.keys(locale.inbox), lang).to.include.members(['ack', 'languageSet', 'stopped', 'started', 'subscribed', 'subscribedTopics', 'topicsMenu', 'unsubscribed', 'subscribeHint', 'topics']);
+      expect(Object.keys(locale.inbox.topics ?? {}), lang).to.have.members([...TOPICS]);
+      for (const [key, text] of Object.entries(locale.inbox)) {
+        if (typeof text !== 'string') continue;
+        // Only the topics' names are ever put into a text, and only into this one.
+        if (key === 'subscribedTopics') expect(text.match(/\{\{\w+\}\}/g), lang).to.deep.equal(['{{topics}}']);
+        else expect(text, `${lang} ${key}`).not.to.match(/\{\{/);
+      }
     }
     expect(locales.it!.inbox).to.have.property('chooseLanguage');
     expect(locales.en!.inbox).to.have.property('chooseLanguage');
+  });
+
+  it('a subscription to every topic is followed by the numbered topics to choose from, in the citizen’s language', () => {
+    const text = composeAutomaticText(translate, 'subscribed', 'zh-Hans', true, { topicsMenu: true });
+
+    const lines = text.split('\n');
+    expect(text.startsWith(`${locales['zh-Hans']!.inbox!.subscribed}\n\n${locales['zh-Hans']!.inbox!.topicsMenu}\n`)).to.equal(true);
+    expect(lines).to.include.members(['1 居留许可', '3 学校', '9 活动']);
+    expect(lines.filter((line) => /^\d /.test(line))).to.have.length(9);
+    expect(text, 'emergencies are not a choice').not.to.contain('紧急');
+  });
+
+  it('without a known language, the menu names each topic in Italian and English on one line', () => {
+    const text = composeAutomaticText(translate, 'subscribed', 'it', false, { topicsMenu: true });
+
+    expect(text).to.contain(locales.it!.inbox!.topicsMenu).and.to.contain(locales.en!.inbox!.topicsMenu);
+    expect(text.split('\n')).to.include('3 Scuola / School');
+  });
+
+  it('a subscription to some topics names them as the language lists things', () => {
+    expect(composeAutomaticText(translate, 'subscribedTopics', 'en', true, { topics: ['school', 'health', 'emergency'] })).to.contain(
+      'notices about: School, Health, and Emergencies and weather alerts.',
+    );
+    expect(composeAutomaticText(translate, 'subscribedTopics', 'zh-Hans', true, { topics: ['school', 'emergency'] })).to.contain('：学校和紧急情况和天气预警。');
+    expect(composeAutomaticText(translate, 'subscribedTopics', 'ar', true, { topics: ['school'] })).to.contain('حول: المدرسة.');
   });
 });

@@ -20,6 +20,18 @@ describe('parseKeyword', () => {
     expect(parseKeyword('Come mi iscrivo al corso di italiano?')).to.equal(undefined);
   });
 
+  it('the subscription word followed by menu numbers chooses topics: each digit one choice, in any script a phone types', () => {
+    expect(parseKeyword('ISCRIVIMI 1 3')).to.deep.equal({ kind: 'subscribe', choices: [1, 3] });
+    expect(parseKeyword('iscrivimi 13')).to.deep.equal({ kind: 'subscribe', choices: [1, 3] });
+    expect(parseKeyword('subscribe: 2, 9, 2')).to.deep.equal({ kind: 'subscribe', choices: [2, 9] });
+    expect(parseKeyword('订阅３')).to.deep.equal({ kind: 'subscribe', choices: [3] });
+    expect(parseKeyword('اشترك ١ ٣')).to.deep.equal({ kind: 'subscribe', choices: [1, 3] });
+    expect(parseKeyword('SUBSCRIBE ۴')).to.deep.equal({ kind: 'subscribe', choices: [4] });
+    expect(parseKeyword('ISCRIVIMI 0')).to.deep.equal({ kind: 'subscribe', choices: [] });
+    expect(parseKeyword('iscrivimi 1 e 3'), 'words after the numbers: a question for staff').to.equal(undefined);
+    expect(parseKeyword('iscrivimi al corso')).to.equal(undefined);
+  });
+
   it('a question that contains a keyword, or an unsupported code, is plain text', () => {
     expect(parseKeyword('Please stop the renewal, I moved')).to.equal(undefined);
     expect(parseKeyword('LANG xx')).to.equal(undefined);

@@ -6,6 +6,12 @@ import { splitMessage } from './message-splitter.js';
 export type Channel = 'whatsapp' | 'wechat';
 
 /**
+ * Who reads the message: a community group, or a citizen who subscribed in their own chat, whose every notice
+ * ends with why they receive it and how to stop (a person's chat gets nothing they cannot easily turn off).
+ */
+export type Audience = 'group' | 'citizen';
+
+/**
  * Longest text message we send, in UTF-16 units. WhatsApp accepts far longer texts but clients fold
  * anything past ~4,096 characters behind "Read more"; WeChat truncates or refuses personal-account
  * texts somewhere above 2,000 characters depending on the client, so we stay under that.
@@ -29,10 +35,10 @@ function section(text: LocalizedText, channel: Channel): string {
 }
 
 /**
- * The text of `announcement` for a group in `lang` on `channel`, as the parts to send in order.
+ * The text of `announcement` for a group (or a subscribed citizen) in `lang` on `channel`, as the parts to send in order.
  * Throws `TranslationsNotApproved` when a normal notice has no approved text in that language.
  */
-export function renderForChannel(announcement: Announcement, lang: string, channel: Channel, deps: RenderingDeps): string[] {
+export function renderForChannel(announcement: Announcement, lang: string, channel: Channel, deps: RenderingDeps, audience: Audience = 'group'): string[] {
   const content = selectDeliveryContent(announcement, lang);
   if (content.mode === 'waiting_translation') throw new TranslationsNotApproved([lang]);
   const blocks: string[] = [];
@@ -45,6 +51,7 @@ export function renderForChannel(announcement: Announcement, lang: string, chann
   }
   if (announcement.link) blocks.push(`${deps.t('announcements.moreInformation', lang)}: ${announcement.link}`);
   blocks.push(`${deps.t('announcements.readOnline', lang)}: ${deps.noticeUrl(announcement.slug, lang)}`);
+  if (audience === 'citizen') blocks.push(`— ${deps.t('announcements.subscriberFooter', lang)}`);
   const segmentationLocale = content.mode === 'translation' ? lang : announcement.sourceLanguage;
   return splitMessage(blocks.join('\n\n'), CHANNEL_MAX_LENGTH[channel], segmentationLocale);
 }

@@ -7,7 +7,7 @@ import { AnnouncementRepository } from './announcement.repository.js';
 import { AnnouncementsService } from './announcements.service.js';
 import { createAnnouncementRoutes } from './announcements.routes.js';
 import { createNoticePageRoutes } from './notice-page.routes.js';
-import { renderForChannel, type Channel } from './channel-rendering.js';
+import { renderForChannel, type Audience, type Channel } from './channel-rendering.js';
 import { selectDeliveryContent, type DeliveryContent } from './delivery-content.js';
 import { presentAnnouncement } from './announcement.presenter.js';
 
@@ -40,8 +40,8 @@ export interface Announcements {
   apiRoutes: Router;
   /** Mount at `/`: `GET /n/:slug/:lang` and its stylesheet. */
   pageRoutes: Router;
-  /** Parts to send, in order, for a group in `lang` on `channel` (urgent fallback included). */
-  renderForChannel(announcement: Announcement, lang: string, channel: Channel): string[];
+  /** Parts to send, in order, for a group (or a subscribed citizen) in `lang` on `channel` (urgent fallback included). */
+  renderForChannel(announcement: Announcement, lang: string, channel: Channel, audience?: Audience): string[];
   /** What a group in `lang` gets: its approved translation, the urgent fallback, or nothing yet. */
   selectDeliveryContent(announcement: Announcement, lang: string): DeliveryContent;
   noticeUrl(slug: string, lang: string): string;
@@ -56,8 +56,8 @@ export async function createAnnouncements(deps: AnnouncementsDeps): Promise<Anno
   const listeners = new AnnouncementListeners();
   const service = new AnnouncementsService({ repository, listeners, clock: deps.clock, ...(deps.audit ? { audit: deps.audit } : {}) });
   const noticeUrl = (slug: string, lang: string): string => `${deps.publicUrl()}/n/${slug}/${lang}`;
-  const render = (announcement: Announcement, lang: string, channel: Channel): string[] =>
-    renderForChannel(announcement, lang, channel, { t: deps.t, noticeUrl });
+  const render = (announcement: Announcement, lang: string, channel: Channel, audience?: Audience): string[] =>
+    renderForChannel(announcement, lang, channel, { t: deps.t, noticeUrl }, audience);
   return {
     service,
     events: listeners,

@@ -17,7 +17,7 @@ export function sendableOf(announcement: Announcement, announcements: Announceme
     approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
     ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
     ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),
-    render: (lang, channel) => announcements.renderForChannel(announcement, lang, channel),
+    render: (lang, channel, kind) => announcements.renderForChannel(announcement, lang, channel, kind),
   };
 }
 

@@ -4,6 +4,7 @@ import { deliveryContentModel, type DeliveryContentDocument } from './delivery-c
 import { deliveryModel, type DeliveryDocument } from './delivery.model.js';
 import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
 import type { Channel } from './sendable-announcement.port.js';
+import type { Target } from './target.js';
 import { isObjectId } from '../platform/db/object-id.js';
 import { PlannedMemory, type RememberedDelivery } from './planned-memory.js';
 import { DUPLICATE_KEY } from '../platform/db/duplicate-key.js';
@@ -44,6 +45,8 @@ interface ContentKey {
   channel: Channel;
   fallback: boolean;
 }
+
+type TargetKind = Target['kind'];
 
 /** A content's id: a digest of its key and parts, so the same text under the same key is written once. */
 function contentIdOf(key: ContentKey, parts: readonly string[]): string {
@@ -222,22 +225,31 @@ export class DeliveryRepository {
     });
   }
 
-  /** A translation was approved: the deliveries waiting for it get its text. */
-  async planWaiting(key: { announcementId: string; version: number; language: string; channel: Channel }, parts: string[]): Promise<void> {
-    const [contentId] = await this.saveContents([{ key: { ...key, fallback: false }, parts }]);
+  /** A translation was approved: the deliveries waiting for it, of one kind of target (their texts differ), get its text. */
+  async planWaiting(key: { announcementId: string; version: number; language: string; channel: Channel; kind: TargetKind }, parts: string[]): Promise<void> {
+    const { kind, ...contentKey } = key;
+    const [contentId] = await this.saveContents([{ key: { ...contentKey, fallback: false }, parts }]);
     await this.deliveries.updateMany(
-      { announcementId: key.announcementId, announcementVersion: key.version, language: key.language, channel: key.channel, state: 'waiting_translation' },
+      {
+        announcementId: key.announcementId,
+        announcementVersion: key.version,
+        language: key.language,
+        channel: key.channel,
+        state: 'waiting_translation',
+        targetKind: kind === 'group' ? { $ne: 'citizen' } : kind,
+      },
       { $set: { state: 'planned', contentId } },
     );
   }
 
   /** Languages (per channel) of this version still waiting for a translation. */
-  async waitingLanguages(announcementId: string, version: number): Promise<Array<{ language: string; channel: Channel }>> {
-    const rows = await this.deliveries.aggregate<{ _id: { language: string; channel: Channel } }>([
+  async waitingLanguages(announcementId: string, version: number): Promise<Array<{ language: string; channel: Channel; kind: TargetKind }>> {
+    const rows = await this.deliveries.aggregate<{ _id: { language: string; channel: Channel; kind?: TargetKind | null } }>([
       { $match: { announcementId, announcementVersion: version, state: 'waiting_translation' } },
-      { $group: { _id: { language: '$language', channel: '$channel' } } },
+      { $group: { _id: { language: '$language', channel: '$channel', kind: '$targetKind' } } },
     ]);
-    return rows.map((r) => r._id);
+    // Deliveries planned before citizens were targets carry no kind: they are groups'.
+    return rows.map((r) => ({ language: r._id.language, channel: r._id.channel, kind: r._id.kind ?? 'group' }));
   }
 
   async planned(announcementId: string, version: number, limit: number): Promise<Delivery[]> {

@@ -47,7 +47,7 @@ export class FanOutService {
       }
     }
     for (const waiting of await deliveries.waitingLanguages(announcement.id, announcement.version)) {
-      const parts = render(waiting.language, waiting.channel);
+      const parts = render(waiting.language, waiting.channel, waiting.kind);
       if (parts) await deliveries.planWaiting({ announcementId: announcement.id, version: announcement.version, ...waiting }, parts.parts);
     }
     await this.enqueuePlanned(announcement.id, announcement.version);
@@ -123,12 +123,12 @@ export class FanOutService {
   private renderer(announcement: SendableAnnouncement) {
     const approved = new Set(announcement.approvedLanguages);
     const cache = new Map<string, { parts: string[]; fallback: boolean } | undefined>();
-    return (language: string, channel: Channel): { parts: string[]; fallback: boolean } | undefined => {
-      const key = `${language}\u0000${channel}`;
+    return (language: string, channel: Channel, kind: Target['kind']): { parts: string[]; fallback: boolean } | undefined => {
+      const key = `${language}\u0000${channel}\u0000${kind}`;
       if (!cache.has(key)) {
         const fallback = !approved.has(language);
         const sendable = !fallback || announcement.priority === 'urgent';
-        cache.set(key, sendable ? { parts: announcement.render(language, channel), fallback } : undefined);
+        cache.set(key, sendable ? { parts: announcement.render(language, channel, kind), fallback } : undefined);
       }
       return cache.get(key);
     };
@@ -137,14 +137,14 @@ export class FanOutService {
   private planFor(
     announcement: SendableAnnouncement,
     target: Target,
-    render: (language: string, channel: Channel) => { parts: string[]; fallback: boolean } | undefined,
+    render: (language: string, channel: Channel, kind: Target['kind']) => { parts: string[]; fallback: boolean } | undefined,
   ): NewDelivery | undefined {
     const account = this.deps.accounts.get(target.account);
     if (!account) {
       this.deps.log.warn({ account: target.account, target: target.key }, 'target on an account that is not configured: skipped');
       return undefined;
     }
-    const content = render(target.language, account.channel);
+    const content = render(target.language, account.channel, target.kind);
     const now = new Date();
     return {
       announcementId: announcement.id,

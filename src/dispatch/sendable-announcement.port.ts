@@ -1,3 +1,7 @@
+import type { Target } from './target.js';
+
+type TargetKind = Target['kind'];
+
 /** The platform whose formatting and length limits a message follows (a simulator imitates one). */
 export type Channel = 'wechat' | 'whatsapp';
 
@@ -18,10 +22,11 @@ export interface SendableAnnouncement {
   /** Nothing leaves from this moment on: what is not sent by then ends `expired`, and so does the announcement. */
   validUntil?: Date;
   /**
-   * The message parts for a group in `language`, formatted and split for the channel: its approved translation,
-   * or for an urgent notice without one, the source and English text with a note that a translation follows.
+   * The message parts for a target in `language`, formatted and split for the channel: its approved translation,
+   * or for an urgent notice without one, the source and English text with a note that a translation follows. A
+   * citizen's own chat (`kind` citizen) gets a last line on why they receive it and how to stop.
    */
-  render(language: string, channel: Channel): string[];
+  render(language: string, channel: Channel, kind: TargetKind): string[];
 }
 
 /** Where dispatch reports an announcement's progress (announcements' status `scheduled → sending → sent`). */

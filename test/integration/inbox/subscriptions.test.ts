@@ -2,13 +2,16 @@ import { expect } from 'chai';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { signInAs } from '../../support/auth.js';
 import { call } from '../../support/http.js';
-import { messagesIn, publishAnnouncement, romeTime, settled, summaryOf, waitForSummary, type DispatchStack } from '../dispatch/dispatch-api.js';
+import { approveTranslation, messagesIn, publishAnnouncement, romeTime, settled, summaryOf, waitForSummary, type DispatchStack } from '../dispatch/dispatch-api.js';
 import { ACCOUNT, ARABIC_GROUP, citizenWrites, conversationWith, listConversations, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
 const ARABIC_SUBSCRIBED = 'من الآن ستصلك في هذه المحادثة إعلانات مكتب الهجرة التابع للبلدية بلغتك. اكتب إلغاء الاشتراك أو UNSUBSCRIBE لإيقافها.';
 const CHINESE_SUBSCRIBED = '从现在起，您将在此聊天中以您的语言收到市政府移民服务处的通知。如需停止接收，请发送“退订”。';
 /** A subscription to every topic is confirmed, then followed by the numbered topics to choose from. */
 const confirms = (text: string, subscribed: string): boolean => text.startsWith(`${subscribed}\n\n`) && /^9 /m.test(text);
+/** The last line of every notice sent into a subscribed citizen's chat (`announcements.subscriberFooter`). */
+const ARABIC_FOOTER = '— تصلك هذه الإعلانات لأنك طلبتها في هذه المحادثة. اكتب إلغاء الاشتراك أو UNSUBSCRIBE لإيقافها.';
+const CHINESE_FOOTER = '— 您收到此通知是因为您在此聊天中订阅了通知。如需停止接收，请发送“退订”。';
 const CHINESE_UNSUBSCRIBED = '您将不再在此聊天中收到通知。如需重新接收，请发送“订阅”。';
 
 interface Delivery {
@@ -74,6 +77,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
     expect((await ours(chineseCitizen)).at(-1)).to.contain('居留许可续签');
     expect((await ours(italianCitizen)).at(-1), 'Italian is the source language: always sendable').to.contain('Rinnovo del permesso di soggiorno');
     expect((await ours(ARABIC_GROUP)).at(-1)).to.contain('تجديد تصريح الإقامة');
+    expect((await ours(arabicCitizen)).at(-1)!.endsWith(`\n\n${ARABIC_FOOTER}`), 'a citizen is told why, and how to stop').to.equal(true);
+    expect((await ours(italianCitizen)).at(-1)).to.match(/DISISCRIVIMI per non riceverne più\.$/);
+    expect((await ours(ARABIC_GROUP)).at(-1), 'a group is not').not.to.contain('UNSUBSCRIBE');
     const deliveries = await deliveriesOf(id);
     const citizens = deliveries.filter((d) => d.kind === 'citizen');
     expect(citizens.map((d) => d.language).sort()).to.deep.equal(['ar', 'it', 'zh-Hans']);
@@ -95,6 +101,11 @@ describe('citizens subscribe to the notices in their own chat', () => {
     const summary = await waitForSummary(dispatch, id, (s) => settled(s) && (s.byState.sent ?? 0) === 3);
     expect(counted(summary.byState)).to.deep.equal({ sent: 3, waiting_translation: 1 });
     expect((await deliveriesOf(id)).find((d) => d.state === 'waiting_translation')).to.include({ kind: 'citizen', language: 'zh-Hans' });
+
+    await approveTranslation(dispatch, id, 'zh-Hans');
+
+    await waitForSummary(dispatch, id, (s) => settled(s) && (s.byState.sent ?? 0) === 4);
+    expect((await ours(chineseCitizen)).at(-1)!.endsWith(`\n\n${CHINESE_FOOTER}`), 'planned on approval: still a citizen’s text').to.equal(true);
   });
 
   it('UNSUBSCRIBE (退订) is confirmed, and the next announcement no longer reaches that chat', async () => {

@@ -31,6 +31,16 @@ describe('renderForChannel', () => {
     expect(parts[0]).to.contain('announcements.readOnline@it: https://sportello.example/n/avviso-0a1b2c3d4e/it');
   });
 
+  it('a subscribed citizen’s own chat: the same notice, ending with why they receive it and how to stop; groups never get that line', () => {
+    const citizen = renderForChannel(buildAnnouncement(), 'it', 'whatsapp', deps, 'citizen');
+    const group = renderForChannel(buildAnnouncement(), 'it', 'whatsapp', deps, 'group');
+
+    expect(citizen[0]!.endsWith('\n\n— announcements.subscriberFooter@it')).to.equal(true);
+    expect(citizen[0]!.startsWith(group[0]!)).to.equal(true);
+    expect(group[0]).not.to.contain('subscriberFooter');
+    expect(renderForChannel(buildAnnouncement(), 'it', 'whatsapp', deps)).to.deep.equal(group);
+  });
+
   it('WeChat: plain title without asterisks, even when the title contains some', () => {
     const parts = renderForChannel(buildAnnouncement({ texts: { it: { title: '*Nuovo* orario', body: 'Testo.' } } }), 'it', 'wechat', deps);
     expect(parts[0]).to.match(/^\*Nuovo\* orario\n/);

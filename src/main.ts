@@ -177,6 +177,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       clock: () => new Date(),
       retentionMs: Math.round(config.privacy.messageRetentionDays * 24 * 60 * 60 * 1000),
       answerTargetMs: config.inbox.answerTargetMs,
+      openingHours: config.inbox.openingHours,
       metrics,
       log,
     });

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { OpeningHours } from '../platform/opening-hours.js';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
 import type { InboundMessage } from '../connectors/index.js';
@@ -63,6 +64,8 @@ export interface InboxDeps {
   retentionMs: number;
   /** ANSWER_TARGET_HOURS, for the answer time statistics. */
   answerTargetMs: number;
+  /** INBOX_OPENING_HOURS: a question outside them is told when the office opens again; none, nothing is said. */
+  openingHours?: OpeningHours | undefined;
   metrics: Registry;
   log: Logger;
 }
@@ -131,6 +134,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     clock: deps.clock,
     retentionMs: deps.retentionMs,
     ackQuietMs: ACK_QUIET_MS,
+    ...(deps.openingHours ? { openingHours: deps.openingHours } : {}),
     log: deps.log,
   });
   const intakeQueue = new IntakeQueue(deps.queues, deps.intakeSpool, { retentionMs: deps.retentionMs, log: deps.log });

@@ -6,6 +6,7 @@ import type { ConversationRepository } from './conversation.repository.js';
 import type { Contact, Conversation, ConversationState, InboxMessage, LanguageSource } from './inbox.types.js';
 import { parseKeyword, type Keyword } from './keywords.js';
 import { topicsOfChoices } from './subscription-topics.js';
+import { nextOpening, type OpeningHours } from '../platform/opening-hours.js';
 import { detectLanguage } from './language-detection.js';
 import type { MessageRepository } from './message.repository.js';
 import type { Outbox } from './outbox.js';
@@ -24,6 +25,8 @@ export interface IntakeDeps {
   retentionMs: number;
   /** A citizen who writes again after this long without an answer from us is acknowledged again. */
   ackQuietMs: number;
+  /** When mediators answer: an acknowledgement outside them says when the office opens again. */
+  openingHours?: OpeningHours;
   log: Logger;
 }
 
@@ -165,11 +168,21 @@ export class IntakeService {
       account: trigger.account,
       chatId: trigger.chatId,
       chatType: trigger.chatType,
-      text: composeAutomaticText(this.deps.translate, key, language.language, language.source !== 'default', additionsTo(key, trigger, context)),
+      text: composeAutomaticText(this.deps.translate, key, language.language, language.source !== 'default', {
+        ...additionsTo(key, trigger, context),
+        ...(key === 'ack' ? this.closedUntil() : {}),
+      }),
       ...(trigger.chatType === 'group' ? { quotedMessageId: trigger.platformMessageId } : {}),
       createdAt: this.deps.clock(),
       expireAt: trigger.expireAt,
     });
+  }
+
+  /** Outside office hours, when they start again (on the town's clock). */
+  private closedUntil(): Pick<AutomaticTextOptions, 'opensAt'> {
+    const hours = this.deps.openingHours;
+    const opens = hours ? nextOpening(this.deps.clock(), hours) : undefined;
+    return opens && hours ? { opensAt: { at: opens, timeZone: hours.timeZone } } : {};
   }
 
   /**

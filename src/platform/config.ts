@@ -1,3 +1,4 @@
+import { ITALIAN_HOLIDAYS, parseClosedDays, parseWeeklyHours, type ClosedDay, type OpeningHours } from './opening-hours.js';
 import { z } from 'zod';
 import { AccountId } from './account-id.js';
 
@@ -104,6 +105,25 @@ const Env = z.object({
     .default('21:00-08:00'),
   /** Fractions are allowed (the TTL tests use seconds' worth of a day); at most ten years. */
   RETENTION_MESSAGE_DAYS: z.coerce.number().positive().max(3650).default(180),
+  /**
+   * When mediators answer (town time), e.g. `Mon-Fri 09:00-13:00; Tue,Thu 14:30-17:00`: a question that arrives
+   * outside them is acknowledged with when the office opens again. `off` (the default outside the demo) says nothing.
+   */
+  INBOX_OPENING_HOURS: z
+    .string()
+    .superRefine((text, ctx) => {
+      const weekly = text === 'off' ? undefined : parseWeeklyHours(text);
+      if (typeof weekly === 'string') ctx.addIssue({ code: 'custom', message: `${weekly} (e.g. Mon-Fri 09:00-13:00; Tue,Thu 14:30-17:00, or off)` });
+    })
+    .optional(),
+  /** Days the office is closed whatever the weekday: MM-DD every year, YYYY-MM-DD once, easter-monday. */
+  INBOX_CLOSED_DATES: z
+    .string()
+    .superRefine((text, ctx) => {
+      const closed = parseClosedDays(text);
+      if (typeof closed === 'string') ctx.addIssue({ code: 'custom', message: `${closed} (a comma-separated list)` });
+    })
+    .default(ITALIAN_HOLIDAYS),
   /** The town's promise to citizens: answers within this many hours (Cecina's is under three). */
   ANSWER_TARGET_HOURS: z.coerce.number().positive().max(24 * 14).default(3),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
@@ -191,9 +211,18 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
       citizenQuietHours: quietHoursOf(e.CITIZEN_QUIET_HOURS),
     },
     privacy: { messageRetentionDays: e.RETENTION_MESSAGE_DAYS },
-    inbox: { answerTargetMs: Math.round(e.ANSWER_TARGET_HOURS * 60 * 60 * 1000) },
+    inbox: { answerTargetMs: Math.round(e.ANSWER_TARGET_HOURS * 60 * 60 * 1000), openingHours: openingHoursOf(e.INBOX_OPENING_HOURS ?? (e.SPORTELLO_MODE === 'demo' ? DEMO_OPENING_HOURS : 'off'), e.INBOX_CLOSED_DATES, e.TIME_ZONE) },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
+}
+
+/** Office hours of an Immigration Service desk, for the demo: mornings, and two afternoons. */
+const DEMO_OPENING_HOURS = 'Mon-Fri 09:00-13:00; Tue,Thu 14:30-17:00';
+
+/** Parsed already by the schema's refinements, which reject anything these would not take. */
+function openingHoursOf(weekly: string, closed: string, timeZone: string): OpeningHours | undefined {
+  if (weekly === 'off') return undefined;
+  return { weekly: parseWeeklyHours(weekly) as OpeningHours['weekly'], closed: parseClosedDays(closed) as ClosedDay[], timeZone };
 }
 
 function quietHoursOf(value: string): { from: string; to: string } | undefined {

@@ -16,6 +16,10 @@ const translate: Translate = (key, lang) => {
   return typeof found === 'string' ? found : undefined;
 };
 
+const PLACEHOLDERS: Record<string, string> = { subscribedTopics: '{{topics}}', closedUntil: '{{when}}' };
+/** Monday 7 December 2026, 09:00 in Rome. */
+const opensAt = { at: new Date('2026-12-07T08:00:00Z'), timeZone: 'Europe/Rome' };
+
 describe('composeAutomaticText', () => {
   it('a known language with its own text, gets only that text', () => {
     const text = composeAutomaticText(translate, 'ack', 'zh-Hans', true);
@@ -46,12 +50,13 @@ describe('composeAutomaticText', () => {
   it('every locale with inbox texts has every automatic message and the subscription hint, and Italian and English the language hint', () => {
     for (const [lang, locale] of Object.entries(locales)) {
       if (!locale.inbox) continue;
-      expect(Object.keys(locale.inbox), lang).to.include.members(['ack', 'languageSet', 'stopped', 'started', 'subscribed', 'subscribedTopics', 'topicsMenu', 'unsubscribed', 'subscribeHint', 'topics']);
+      expect(Object.keys(locale.inbox), lang).to.include.members(['ack', 'closedUntil', 'languageSet', 'stopped', 'started', 'subscribed', 'subscribedTopics', 'topicsMenu', 'unsubscribed', 'subscribeHint', 'topics']);
       expect(Object.keys(locale.inbox.topics ?? {}), lang).to.have.members([...TOPICS]);
       for (const [key, text] of Object.entries(locale.inbox)) {
         if (typeof text !== 'string') continue;
-        // Only the topics' names are ever put into a text, and only into this one.
-        if (key === 'subscribedTopics') expect(text.match(/\{\{\w+\}\}/g), lang).to.deep.equal(['{{topics}}']);
+        // Only our own words are ever put into a text: the topics' names, and when the office opens.
+        const placeholder = PLACEHOLDERS[key];
+        if (placeholder) expect(text.match(/\{\{\w+\}\}/g), `${lang} ${key}`).to.deep.equal([placeholder]);
         else expect(text, `${lang} ${key}`).not.to.match(/\{\{/);
       }
     }
@@ -82,5 +87,18 @@ describe('composeAutomaticText', () => {
     );
     expect(composeAutomaticText(translate, 'subscribedTopics', 'zh-Hans', true, { topics: ['school', 'emergency'] })).to.contain('：学校和紧急情况和天气预警。');
     expect(composeAutomaticText(translate, 'subscribedTopics', 'ar', true, { topics: ['school'] })).to.contain('حول: المدرسة.');
+  });
+
+  it('outside office hours, the acknowledgement says when the office opens again, in the citizen’s language and the town’s time', () => {
+    const chinese = composeAutomaticText(translate, 'ack', 'zh-Hans', true, { opensAt, subscribeHint: true });
+    expect(chinese.split('\n\n')).to.deep.equal([locales['zh-Hans']!.inbox!.ack, '办公室目前已关闭，文化协调员将在重新开放后回复您。重新开放时间：12月7日星期一 09:00。', locales['zh-Hans']!.inbox!.subscribeHint]);
+    expect(composeAutomaticText(translate, 'ack', 'fa', true, { opensAt }), 'Gregorian, as the office dates things').to.contain('۷ دسامبر');
+    const unknown = composeAutomaticText(translate, 'ack', 'it', false, { opensAt }).split('\n\n');
+    expect(unknown.slice(0, 4)).to.deep.equal([
+      locales.it!.inbox!.ack,
+      locales.en!.inbox!.ack,
+      'In questo momento l’ufficio è chiuso. Un mediatore le risponderà alla riapertura: lunedì 7 dicembre alle ore 09:00.'.replace('’', "'"),
+      'The office is closed right now. A mediator will answer you when it opens again: Monday, December 7 at 09:00 AM.',
+    ]);
   });
 });

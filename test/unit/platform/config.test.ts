@@ -52,6 +52,9 @@ describe('loadConfig', () => {
     ['an answer target that is not a number', { ANSWER_TARGET_HOURS: 'soon' }, 'ANSWER_TARGET_HOURS:'],
     ['quiet hours for citizens that are not a range', { CITIZEN_QUIET_HOURS: '21-8' }, 'CITIZEN_QUIET_HOURS: must be HH:mm-HH:mm'],
     ['quiet hours for citizens past midnight', { CITIZEN_QUIET_HOURS: '21:00-24:30' }, 'CITIZEN_QUIET_HOURS:'],
+    ['office hours that are not a schedule', { INBOX_OPENING_HOURS: 'Mon-Fri 9-13' }, 'INBOX_OPENING_HOURS: "9-13" is not HH:mm-HH:mm'],
+    ['office hours on an unknown day', { INBOX_OPENING_HOURS: 'Lun 09:00-13:00' }, 'INBOX_OPENING_HOURS: "lun" is not a day'],
+    ['a closed date that is not a date', { INBOX_CLOSED_DATES: '12-25,31-12' }, 'INBOX_CLOSED_DATES: "31-12" is not MM-DD'],
     ['a demo token outside demo mode', { SPORTELLO_MODE: 'test', DEMO_ADMIN_TOKEN: 'x'.repeat(24) }, 'DEMO_ADMIN_TOKEN: only allowed in demo mode'],
   ];
   for (const [situation, env, expected] of badValues) {
@@ -80,6 +83,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ SPORTELLO_MODE: 'test' }).dispatch.citizenQuietHours).to.deep.equal({ from: '21:00', to: '08:00' });
     expect(loadConfig({ SPORTELLO_MODE: 'test', CITIZEN_QUIET_HOURS: '22:30-07:15' }).dispatch.citizenQuietHours).to.deep.equal({ from: '22:30', to: '07:15' });
     expect(loadConfig({ SPORTELLO_MODE: 'test', CITIZEN_QUIET_HOURS: 'off' }).dispatch.citizenQuietHours).to.equal(undefined);
+  });
+
+  it('office hours: none said outside the demo unless set; the demo has a desk’s; Italy’s holidays closed by default', () => {
+    expect(loadConfig({ SPORTELLO_MODE: 'test' }).inbox.openingHours).to.equal(undefined);
+    const demo = loadConfig({ SPORTELLO_MODE: 'demo' }).inbox.openingHours;
+    expect(demo?.weekly.get(2)).to.deep.equal([
+      { from: 540, to: 780 },
+      { from: 870, to: 1020 },
+    ]);
+    expect(demo?.weekly.has(6)).to.equal(false);
+    expect(demo?.closed).to.deep.include({ kind: 'easter-monday' });
+    const town = loadConfig({ SPORTELLO_MODE: 'test', INBOX_OPENING_HOURS: 'Mon,Wed 08:30-12:30', INBOX_CLOSED_DATES: '06-24', TIME_ZONE: 'Europe/Rome' }).inbox.openingHours;
+    expect(town).to.deep.include({ closed: [{ kind: 'yearly', monthDay: '06-24' }], timeZone: 'Europe/Rome' });
+    expect(loadConfig({ SPORTELLO_MODE: 'demo', INBOX_OPENING_HOURS: 'off' }).inbox.openingHours).to.equal(undefined);
   });
 
   it('a fractional message retention (for TTL tests): accepted as days', () => {

@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
+import { citizenWrites, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
+
+/** The office opens only on the day after tomorrow (town time), an hour in the morning: now it is closed. */
+const opensOn = DateTime.now().setZone('Europe/Rome').startOf('day').plus({ days: 2 });
+const DAY = opensOn.toFormat('ccc');
+
+/**
+ * A citizen who writes while the Immigration Service is closed (INBOX_OPENING_HOURS, INBOX_CLOSED_DATES) learns,
+ * in the acknowledgement, when mediators will be there to answer: on the real stack, through the simulator's chat.
+ */
+describe('a question outside office hours', () => {
+  let ctx: InboxStack;
+
+  before(async () => {
+    ctx = await startInboxStack({ INBOX_OPENING_HOURS: `${DAY} 09:00-10:00`, INBOX_CLOSED_DATES: '', TIME_ZONE: 'Europe/Rome' });
+  });
+  after(() => ctx.stack.stop());
+
+  it('is acknowledged with when the office opens again, in the citizen’s language and the town’s time', async () => {
+    const chat = citizenChat(1);
+    await citizenWrites(ctx, chat, 'LANG ar');
+    await citizenWrites(ctx, chat, buildQuestion('مرحبا، متى يمكنني تجديد الإقامة؟'));
+
+    const ours = await waitForOurMessages(ctx, chat, (sent) => sent.length === 2);
+
+    const when = new Intl.DateTimeFormat('ar', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome', calendar: 'gregory' }).format(
+      opensOn.set({ hour: 9 }).toJSDate(),
+    );
+    expect(ours.at(-1)!.text).to.contain(`المكتب مغلق الآن. سيرد عليك أحد الوسطاء عند إعادة فتحه: ${when}.`);
+  });
+
+  it('a keyword is no question: its confirmation promises nothing', async () => {
+    const chat = citizenChat(2);
+    await citizenWrites(ctx, chat, 'LANG en');
+
+    const ours = await waitForOurMessages(ctx, chat, (sent) => sent.length === 1);
+
+    expect(ours[0]!.text).not.to.contain('closed');
+  });
+});

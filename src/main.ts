@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { createSmtpMailer } from './platform/mail/smtp-mailer.js';
 import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
@@ -156,6 +157,9 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
     const runWorkers = options.worker || config.dispatch.workersInProcess;
 
+    // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
+    const mailer = config.mail ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
+    if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
     const inbox = await createInbox({
       db,
       queues,
@@ -168,7 +172,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
       audit: inboxAuditOf(identity.audit),
-      staff: { find: (userId) => identity.findStaff(userId) },
+      staff: { find: (userId) => identity.findStaff(userId), active: () => identity.activeStaff() },
       // Only the language's own text: the inbox itself falls back to Italian and English together.
       translate: (key, lang) => {
         const text: unknown = i18n.getResource(lang, 'translation', key);
@@ -178,6 +182,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       retentionMs: Math.round(config.privacy.messageRetentionDays * 24 * 60 * 60 * 1000),
       answerTargetMs: config.inbox.answerTargetMs,
       openingHours: config.inbox.openingHours,
+      ...(mailer ? { alerts: { mailer, afterMs: config.inbox.alertAfterMs, checkMs: config.inbox.alertCheckMs } } : {}),
+      consoleUrl: () => publicUrl ?? '',
       metrics,
       log,
     });

@@ -77,6 +77,12 @@ export function createUserRepository(db: Connection) {
       return doc ? toUser(doc) : null;
     },
 
+    /** Enabled accounts with one of these roles (staff are tens of people: no paging). */
+    async listActive(roles: readonly Role[]): Promise<User[]> {
+      const docs = await Users.find({ role: { $in: [...roles] }, disabled: false }).sort({ _id: 1 }).lean<UserDocument[]>();
+      return docs.map(toUser);
+    },
+
     async hasActiveAdmin(): Promise<boolean> {
       return (await Users.exists({ role: 'admin', disabled: false })) !== null;
     },

@@ -16,6 +16,8 @@ const conversationSchema = new Schema(
     lastAckAt: { type: Date, required: false },
     /** The citizen's first question staff have not answered yet; absent when nobody is waiting. */
     waitingSince: { type: Date, required: false },
+    /** When staff were e-mailed about this wait (INBOX_ALERT_AFTER_HOURS); a later wait alerts again. */
+    alertedAt: { type: Date, required: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     /** RETENTION_MESSAGE_DAYS after the citizen's last message, like the contact it belongs to. */

@@ -34,6 +34,14 @@ export interface ConversationFilter {
   waiting?: boolean;
 }
 
+/** A wait staff are to be told about. */
+export interface DueAlert {
+  id: string;
+  language: string;
+  waitingSince: Date;
+  assigneeId?: string;
+}
+
 export interface NewConversation {
   contactId: string;
   account: string;
@@ -167,6 +175,33 @@ export class ConversationRepository {
       .findOneAndUpdate({ _id: id, waitingSince: { $type: 'date' } }, { $unset: { waitingSince: 1 }, $set: { updatedAt: at } }, { new: false })
       .lean<StoredConversation>();
     return before?.waitingSince ?? undefined;
+  }
+
+  /**
+   * Open conversations whose citizen has waited since `waitingBefore` or earlier and whose wait nobody was alerted
+   * about, each marked alerted at `at`; a conversation another process marked first (or answered meanwhile) is left out.
+   */
+  async claimDueAlerts(waitingBefore: Date, at: Date, limit: number): Promise<DueAlert[]> {
+    const candidates = await this.conversations
+      .find({ waitingSince: { $type: 'date', $lte: waitingBefore }, state: { $ne: 'closed' } }, { language: 1, assigneeId: 1, waitingSince: 1, alertedAt: 1 })
+      .sort({ waitingSince: 1, _id: 1 })
+      .limit(limit)
+      .lean<StoredConversation[]>();
+    const claimed: DueAlert[] = [];
+    for (const doc of candidates) {
+      const waitingSince = doc.waitingSince!;
+      if (doc.alertedAt && doc.alertedAt >= waitingSince) continue;
+      // Unchanged since read: the same wait, and no alert recorded by anyone since.
+      const unchanged = { _id: doc._id, waitingSince, alertedAt: doc.alertedAt ?? { $exists: false } };
+      const result = await this.conversations.updateOne(unchanged, { $set: { alertedAt: at } });
+      if (result.modifiedCount === 1) claimed.push({ id: String(doc._id), language: doc.language, waitingSince, ...(doc.assigneeId ? { assigneeId: doc.assigneeId } : {}) });
+    }
+    return claimed;
+  }
+
+  /** The alert about these waits could not be sent: the next check tries again. */
+  async releaseAlerts(ids: readonly string[], at: Date): Promise<void> {
+    await this.conversations.updateMany({ _id: { $in: ids.filter(isObjectId) }, alertedAt: at }, { $unset: { alertedAt: 1 } });
   }
 
   /** Per language: how many citizens wait for an answer, and since when the longest. */

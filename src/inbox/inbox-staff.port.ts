@@ -6,7 +6,17 @@ export interface StaffMember {
   disabled: boolean;
 }
 
+/** An enabled admin or mediator, as the inbox e-mails them about citizens waiting. */
+export interface AlertableStaff {
+  id: string;
+  email: string;
+  role: string;
+  languages: readonly string[];
+}
+
 /** Staff accounts, read-only: `main.ts` reads them from identity. */
 export interface InboxStaff {
   find(userId: string): Promise<StaffMember | undefined>;
+  /** Enabled admins and mediators. */
+  active(): Promise<AlertableStaff[]>;
 }

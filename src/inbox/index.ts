@@ -1,4 +1,6 @@
 import type { Router } from 'express';
+import type { Mailer } from '../platform/mail/mailer.port.js';
+import { WaitingAlerts } from './waiting-alerts.js';
 import type { OpeningHours } from '../platform/opening-hours.js';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
@@ -66,6 +68,10 @@ export interface InboxDeps {
   answerTargetMs: number;
   /** INBOX_OPENING_HOURS: a question outside them is told when the office opens again; none, nothing is said. */
   openingHours?: OpeningHours | undefined;
+  /** E-mail to staff about citizens waiting (SMTP_URL): after `afterMs`, checked every `checkMs`; none, no e-mail. */
+  alerts?: { mailer: Mailer; afterMs: number; checkMs: number };
+  /** The service's public address, for links to the console. */
+  consoleUrl?: () => string;
   metrics: Registry;
   log: Logger;
 }
@@ -157,6 +163,19 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const savedReplies = await createSavedReplies({ db: deps.db, audit: deps.audit });
   const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
+  let alertTimer: NodeJS.Timeout | undefined;
+  const alerts = deps.alerts
+    ? new WaitingAlerts({
+        conversations,
+        staff: deps.staff,
+        mailer: deps.alerts.mailer,
+        clock: deps.clock,
+        afterMs: deps.alerts.afterMs,
+        ...(deps.openingHours ? { openingHours: deps.openingHours } : {}),
+        consoleUrl: deps.consoleUrl ?? (() => ''),
+        log: deps.log,
+      })
+    : undefined;
 
   return {
     routes: createInboxRoutes({
@@ -180,6 +199,11 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       return startIntakeSpoolDrain(intakeQueue, deps.log);
     },
     async startWorkers() {
+      if (alerts && deps.alerts) {
+        const check = (): void => void alerts.check().catch((error: unknown) => deps.log.warn({ err: error }, 'staff alert about waiting citizens failed; the next check retries'));
+        alertTimer = setInterval(check, deps.alerts.checkMs);
+        alertTimer.unref();
+      }
       registerReceiveInboundProcessor(intakeQueue, intake, deps.log);
       for (const [account, queue] of outbox.entries()) registerSendOutboundProcessor(account, queue, sender, deps.log);
       await outbox.requeueUnfinished();
@@ -188,6 +212,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     },
     async stop() {
       clearInterval(requeueTimer);
+      clearInterval(alertTimer);
       await Promise.all([intakeQueue.queue, ...outbox.queues].map((queue) => queue.close()));
     },
   };

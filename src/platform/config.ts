@@ -124,6 +124,14 @@ const Env = z.object({
       if (typeof closed === 'string') ctx.addIssue({ code: 'custom', message: `${closed} (a comma-separated list)` });
     })
     .default(ITALIAN_HOLIDAYS),
+  /** The town's mail server, for staff alerts (`smtp://user:pass@host:587`, `smtps://…`); unset, no e-mail is sent. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  /** The sender of staff alerts, e.g. `Sportello Immigrazione <sportello@comune.example.it>`. */
+  MAIL_FROM: z.string().regex(/^([^<>]+<)?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an e-mail address, optionally as Name <address>').optional(),
+  /** A citizen waiting this long for an answer makes Sportello e-mail the language's mediators (once per wait). */
+  INBOX_ALERT_AFTER_HOURS: z.coerce.number().positive().max(24 * 14).default(2),
+  /** How often waits are checked against it. */
+  INBOX_ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** The town's promise to citizens: answers within this many hours (Cecina's is under three). */
   ANSWER_TARGET_HOURS: z.coerce.number().positive().max(24 * 14).default(3),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
@@ -179,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
     if (e.CONNECTORS?.some((a) => a.platform === 'simulator')) problems.push('CONNECTORS: the simulator is not allowed in production');
   }
   if (e.DEMO_ADMIN_TOKEN && e.SPORTELLO_MODE !== 'demo') problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
+  if (e.SMTP_URL && !e.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL (the sender of staff alerts)');
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
 
   const accounts = (e.CONNECTORS ?? z.array(Account).parse(DEMO_ACCOUNTS)).map((account) => ({
@@ -211,7 +220,13 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
       citizenQuietHours: quietHoursOf(e.CITIZEN_QUIET_HOURS),
     },
     privacy: { messageRetentionDays: e.RETENTION_MESSAGE_DAYS },
-    inbox: { answerTargetMs: Math.round(e.ANSWER_TARGET_HOURS * 60 * 60 * 1000), openingHours: openingHoursOf(e.INBOX_OPENING_HOURS ?? (e.SPORTELLO_MODE === 'demo' ? DEMO_OPENING_HOURS : 'off'), e.INBOX_CLOSED_DATES, e.TIME_ZONE) },
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    inbox: {
+      alertAfterMs: Math.round(e.INBOX_ALERT_AFTER_HOURS * 60 * 60 * 1000),
+      alertCheckMs: e.INBOX_ALERT_CHECK_SECONDS * 1000,
+      answerTargetMs: Math.round(e.ANSWER_TARGET_HOURS * 60 * 60 * 1000),
+      openingHours: openingHoursOf(e.INBOX_OPENING_HOURS ?? (e.SPORTELLO_MODE === 'demo' ? DEMO_OPENING_HOURS : 'off'), e.INBOX_CLOSED_DATES, e.TIME_ZONE),
+    },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

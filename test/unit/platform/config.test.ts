@@ -55,6 +55,10 @@ describe('loadConfig', () => {
     ['office hours that are not a schedule', { INBOX_OPENING_HOURS: 'Mon-Fri 9-13' }, 'INBOX_OPENING_HOURS: "9-13" is not HH:mm-HH:mm'],
     ['office hours on an unknown day', { INBOX_OPENING_HOURS: 'Lun 09:00-13:00' }, 'INBOX_OPENING_HOURS: "lun" is not a day'],
     ['a closed date that is not a date', { INBOX_CLOSED_DATES: '12-25,31-12' }, 'INBOX_CLOSED_DATES: "31-12" is not MM-DD'],
+    ['a mail server that is not an SMTP URL', { SMTP_URL: 'mail.comune.test:25' }, 'SMTP_URL: must be an smtp:// or smtps:// URL'],
+    ['a mail server without a sender', { SMTP_URL: 'smtp://mail.comune.test:25' }, 'MAIL_FROM: required with SMTP_URL'],
+    ['a sender that is not an address', { SMTP_URL: 'smtp://mail.comune.test:25', MAIL_FROM: 'Sportello' }, 'MAIL_FROM: must be an e-mail address'],
+    ['an alert threshold of zero hours', { INBOX_ALERT_AFTER_HOURS: '0' }, 'INBOX_ALERT_AFTER_HOURS:'],
     ['a demo token outside demo mode', { SPORTELLO_MODE: 'test', DEMO_ADMIN_TOKEN: 'x'.repeat(24) }, 'DEMO_ADMIN_TOKEN: only allowed in demo mode'],
   ];
   for (const [situation, env, expected] of badValues) {
@@ -97,6 +101,13 @@ describe('loadConfig', () => {
     const town = loadConfig({ SPORTELLO_MODE: 'test', INBOX_OPENING_HOURS: 'Mon,Wed 08:30-12:30', INBOX_CLOSED_DATES: '06-24', TIME_ZONE: 'Europe/Rome' }).inbox.openingHours;
     expect(town).to.deep.include({ closed: [{ kind: 'yearly', monthDay: '06-24' }], timeZone: 'Europe/Rome' });
     expect(loadConfig({ SPORTELLO_MODE: 'demo', INBOX_OPENING_HOURS: 'off' }).inbox.openingHours).to.equal(undefined);
+  });
+
+  it('staff alerts: none without a mail server; after 2 hours, checked every 5 minutes, unless set', () => {
+    expect(loadConfig({ SPORTELLO_MODE: 'test' }).mail).to.equal(undefined);
+    const config = loadConfig({ SPORTELLO_MODE: 'test', SMTP_URL: 'smtps://u:p@mail.comune.test:465', MAIL_FROM: 'Sportello Immigrazione <sportello@comune.test>' });
+    expect(config.mail).to.deep.equal({ smtpUrl: 'smtps://u:p@mail.comune.test:465', from: 'Sportello Immigrazione <sportello@comune.test>' });
+    expect(config.inbox).to.include({ alertAfterMs: 2 * 3_600_000, alertCheckMs: 300_000 });
   });
 
   it('a fractional message retention (for TTL tests): accepted as days', () => {

@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DateTime } from 'luxon';
+import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
+import { signInAs, type SignedInUser } from '../../support/auth.js';
+import { call } from '../../support/http.js';
+import { SmtpSink, type ReceivedMail } from '../../support/smtp-sink.js';
+import { citizenWrites, conversationWith, startInboxStack, type InboxStack } from './inbox-api.js';
+
+/** A wait of one second is "long" here, and waits are checked every second. */
+const FAST_ALERTS = { INBOX_ALERT_AFTER_HOURS: String(1 / 3600), INBOX_ALERT_CHECK_SECONDS: '1' };
+
+async function waitForMail(sink: SmtpSink, to: string, count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (sink.to(to).length < count) {
+    if (Date.now() > deadline) throw new Error(`${to} got ${sink.to(to).length} e-mails, expected ${count}: ${JSON.stringify(sink.received.map((m) => m.subject))}`);
+    await sleep(100);
+  }
+  return sink.to(to);
+}
+
+/**
+ * Mediators are not always in the console: a citizen waiting longer than INBOX_ALERT_AFTER_HOURS makes Sportello
+ * e-mail the language's mediators through the town's mail server (SMTP_URL), once per wait, without a word of what
+ * the citizen wrote. A real SMTP server receives them; citizens write through the simulator's chats.
+ */
+describe('staff e-mailed about citizens waiting for an answer', () => {
+  let sink: SmtpSink;
+  let ctx: InboxStack;
+  let secondArabicMediator: SignedInUser;
+
+  before(async () => {
+    sink = await SmtpSink.start();
+    ctx = await startInboxStack({ SMTP_URL: sink.url, MAIL_FROM: 'Sportello Immigrazione <sportello@comune.test>', ...FAST_ALERTS });
+    secondArabicMediator = await signInAs(ctx.stack, 'mediator', { languages: ['ar', 'fr'] });
+  });
+  after(async () => {
+    await ctx.stack.stop();
+    await sink.stop();
+  });
+
+  it('the language’s mediators get one e-mail per wait, with counts and the console’s link and nothing the citizen wrote', async () => {
+    const chat = citizenChat(1);
+    const question = buildQuestion('مرحبا، أين أجدد تصريح الإقامة؟');
+    await citizenWrites(ctx, chat, 'LANG ar');
+    await citizenWrites(ctx, chat, question);
+
+    const [mail] = await waitForMail(sink, ctx.arabicMediator.user.email, 1);
+    await waitForMail(sink, secondArabicMediator.user.email, 1);
+
+    expect(mail!.from).to.equal('sportello@comune.test');
+    expect(mail!.subject).to.equal('Sportello: un cittadino aspetta una risposta da più di un minuto');
+    expect(mail!.text).to.contain('- arabo: 1 conversazione; la più vecchia aspetta da ');
+    expect(mail!.text).to.contain(`${ctx.stack.url}/console/#/inbox?waiting=true`);
+    expect(mail!.text).not.to.contain(question.slice(0, 10)).and.not.to.contain('39333');
+    expect(sink.to(ctx.chineseMediator.user.email), 'not their language').to.have.length(0);
+    expect(sink.to(ctx.admin.user.email), 'the language has mediators').to.have.length(0);
+
+    await sleep(2500);
+    expect(sink.to(ctx.arabicMediator.user.email), 'once per wait').to.have.length(1);
+  });
+
+  it('answered, then asked again: a new wait, a new e-mail', async () => {
+    const conversation = await conversationWith(ctx, 'أين أجدد');
+    const answered = await call(ctx.stack, 'POST', `/api/v1/inbox/conversations/${String(conversation.id)}/replies`, { headers: ctx.arabicMediator.headers, body: { text: 'In via Roma 1.' } });
+    expect(answered.status, JSON.stringify(answered.body)).to.equal(202);
+
+    await citizenWrites(ctx, citizenChat(1), buildQuestion('وماذا عن الأطفال؟'));
+
+    await waitForMail(sink, ctx.arabicMediator.user.email, 2);
+  });
+
+  it('a language nobody mediates goes to the admins', async () => {
+    await citizenWrites(ctx, citizenChat(2), 'LANG sq');
+    await citizenWrites(ctx, citizenChat(2), buildQuestion('Përshëndetje, si ta rinovoj lejen e qëndrimit?'));
+
+    const [mail] = await waitForMail(sink, ctx.admin.user.email, 1);
+
+    expect(mail!.text).to.contain('- albanese: 1 conversazione');
+    expect(sink.received.filter((m) => m.text.includes('albanese')).flatMap((m) => m.to)).to.deep.equal([ctx.admin.user.email]);
+  });
+
+  it('the mail server down: nothing is lost, the e-mail goes once it is back', async () => {
+    const port = sink.port;
+    await sink.stop();
+    await citizenWrites(ctx, citizenChat(3), 'LANG zh');
+    await citizenWrites(ctx, citizenChat(3), buildQuestion('你好，我想续签居留许可'));
+    await sleep(3000);
+
+    sink = await SmtpSink.start(port);
+
+    const [mail] = await waitForMail(sink, ctx.chineseMediator.user.email, 1, 15_000);
+    expect(mail!.text).to.contain('- cinese semplificato: 1 conversazione');
+  });
+});
+
+describe('staff alerts while the office is closed', () => {
+  let sink: SmtpSink;
+  let ctx: InboxStack;
+
+  before(async () => {
+    sink = await SmtpSink.start();
+    const day = DateTime.now().setZone('Europe/Rome').plus({ days: 2 }).toFormat('ccc');
+    ctx = await startInboxStack({ SMTP_URL: sink.url, MAIL_FROM: 'sportello@comune.test', INBOX_OPENING_HOURS: `${day} 09:00-10:00`, ...FAST_ALERTS });
+  });
+  after(async () => {
+    await ctx.stack.stop();
+    await sink.stop();
+  });
+
+  it('wait for the opening: nobody is e-mailed at night', async () => {
+    await citizenWrites(ctx, citizenChat(4), 'LANG ar');
+    await citizenWrites(ctx, citizenChat(4), buildQuestion('مرحبا'));
+
+    await sleep(3000);
+
+    expect(sink.received).to.have.length(0);
+  });
+});

@@ -14,14 +14,14 @@ export interface ReceivedMail {
  * nodemailer transport talks to it. Plain SMTP without authentication or TLS, as on a trusted internal relay.
  */
 export class SmtpSink {
-  readonly received: ReceivedMail[] = [];
   private constructor(
     private readonly server: SMTPServer,
     readonly port: number,
+    readonly received: ReceivedMail[],
   ) {}
 
   static async start(port = 0): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
+    const received: ReceivedMail[] = [];
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -31,7 +31,7 @@ export class SmtpSink {
       onData(stream, session, callback) {
         simpleParser(stream)
           .then((mail) => {
-            sink?.received.push({
+            received.push({
               to: session.envelope.rcptTo.map((r) => r.address),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               subject: mail.subject ?? '',
@@ -47,8 +47,7 @@ export class SmtpSink {
       server.listen(port, '127.0.0.1', () => resolve());
     });
     const address = server.server.address() as AddressInfo;
-    sink = new SmtpSink(server, address.port);
-    return sink;
+    return new SmtpSink(server, address.port, received);
   }
 
   get url(): string {

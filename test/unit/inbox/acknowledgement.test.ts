@@ -91,7 +91,7 @@ describe('composeAutomaticText', () => {
 
   it('outside office hours, the acknowledgement says when the office opens again, in the citizen’s language and the town’s time', () => {
     const chinese = composeAutomaticText(translate, 'ack', 'zh-Hans', true, { opensAt, subscribeHint: true });
-    expect(chinese.split('\n\n')).to.deep.equal([locales['zh-Hans']!.inbox!.ack, '办公室目前已关闭，文化协调员将在重新开放后回复您。重新开放时间：12月7日星期一 09:00。', locales['zh-Hans']!.inbox!.subscribeHint]);
+    expect(chinese.split('\n\n')).to.deep.equal([locales['zh-Hans']!.inbox!.ack, '办公室目前已关闭，文化调解员将在重新开放后回复您。重新开放时间：12月7日星期一 09:00。', locales['zh-Hans']!.inbox!.subscribeHint]);
     expect(composeAutomaticText(translate, 'ack', 'fa', true, { opensAt }), 'Gregorian, as the office dates things').to.contain('۷ دسامبر');
     const unknown = composeAutomaticText(translate, 'ack', 'it', false, { opensAt }).split('\n\n');
     expect(unknown.slice(0, 4)).to.deep.equal([

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { AdminAlerts } from './admin-alerts/admin-alerts.js';
 import { createSmtpMailer } from './platform/mail/smtp-mailer.js';
 import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
@@ -135,6 +136,17 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       publicUrl: () => publicUrl ?? '',
       audit: announcementsAuditOf(identity.audit),
     });
+    // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
+    const mailer = config.mail ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
+    if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
+    const adminAlerts = mailer
+      ? new AdminAlerts({
+          mailer,
+          admins: async () => (await identity.activeStaff()).filter((s) => s.role === 'admin').map((s) => s.email),
+          consoleUrl: () => publicUrl ?? '',
+          log,
+        })
+      : undefined;
     const dispatch = await createDispatch({
       db,
       redis,
@@ -151,15 +163,13 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
       pauseWindowMs: config.dispatch.pauseWindowMs,
       citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours),
+      ...(adminAlerts ? { onAccountPaused: (account: string, reason: string) => void adminAlerts.accountPaused(account, reason) } : {}),
       metrics,
       log,
     });
     if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
     const runWorkers = options.worker || config.dispatch.workersInProcess;
 
-    // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
-    const mailer = config.mail ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
-    if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
     const inbox = await createInbox({
       db,
       queues,
@@ -189,6 +199,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     });
     // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
+    if (adminAlerts) for (const connector of connectors.all()) connector.on('state', (state) => void adminAlerts.connectionChanged(connector.account.id, state.status));
     const spoolDrain = inbox.drainSpool();
     stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });
 

@@ -34,7 +34,13 @@ export class AccountPauses {
   constructor(
     private readonly redis: Redis,
     private readonly queues: DeliveryQueues,
-    private readonly options: { pauseAfterRateLimits: number; windowMs: number; prefix?: string },
+    private readonly options: {
+      pauseAfterRateLimits: number;
+      windowMs: number;
+      prefix?: string;
+      /** Told once per pause, by the process whose answer paused the account (admins are e-mailed). */
+      onPaused?: (account: string, reason: string) => void;
+    },
   ) {
     this.pausedKey = `${options.prefix ?? 'sportello:dispatch'}:paused`;
     this.recordScript = luaScript(redis, 'sportelloRecordRateLimit', 2, RECORD);
@@ -52,7 +58,10 @@ export class AccountPauses {
       account,
       JSON.stringify({ reason, since: new Date().toISOString() }),
     );
-    if (paused === 1) await this.queues.forAccount(account).pause();
+    if (paused === 1) {
+      await this.queues.forAccount(account).pause();
+      this.options.onPaused?.(account, reason);
+    }
     return paused === 1;
   }
 

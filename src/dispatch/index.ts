@@ -51,6 +51,8 @@ export interface DispatchDeps {
   pauseWindowMs: number;
   /** Targets besides the groups registry (the inbox's subscribed citizens), and how many they are per language. */
   citizens?: { targets: TargetSource; reach: ReachCounter };
+  /** An account was paused after repeated rate limits: someone must look at it (admins are e-mailed). */
+  onAccountPaused?: (account: string, reason: string) => void;
   metrics: Registry;
   log: Logger;
 }
@@ -96,7 +98,11 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const deliveries = new DeliveryRepository(deps.db);
   await Promise.all([groupRepository.init(), deliveries.init()]);
   const queues = new DeliveryQueues(deps.queues, deps.accounts, { lockDurationMs: deps.lockMs });
-  const pauses = new AccountPauses(deps.redis, queues, { pauseAfterRateLimits: deps.pauseAfterRateLimits, windowMs: deps.pauseWindowMs });
+  const pauses = new AccountPauses(deps.redis, queues, {
+    pauseAfterRateLimits: deps.pauseAfterRateLimits,
+    windowMs: deps.pauseWindowMs,
+    ...(deps.onAccountPaused ? { onPaused: deps.onAccountPaused } : {}),
+  });
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
   const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, log: deps.log });

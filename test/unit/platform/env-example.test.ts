@@ -1,0 +1,25 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../../../src/platform/config.js';
+
+/** `.env.example` is what a town's IT office copies first: it must start a production service as it stands. */
+describe('.env.example', () => {
+  const env: Record<string, string> = {};
+  for (const line of readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8').split('\n')) {
+    const assignment = /^([A-Z_]+)=(.*)$/.exec(line);
+    if (assignment) env[assignment[1]!] = assignment[2]!;
+  }
+
+  it('passes the start-up validation in production, with the addresses compose.yaml sets', () => {
+    const config = loadConfig({ ...env, MONGODB_URI: 'mongodb://mongo:27017/sportello?replicaSet=rs0', REDIS_URL: 'redis://redis:6379' });
+
+    expect(config.mode).to.equal('production');
+    expect(config.connectors.accounts.map((a) => a.platform)).to.deep.equal(['whatsapp', 'wechat']);
+    expect(config.inbox.openingHours?.weekly.size).to.equal(5);
+  });
+
+  it('names every variable it sets in the README’s configuration table', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(env)) expect(readme, name).to.contain(`\`${name}\``);
+  });
+});

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { AdminAlerts } from './admin-alerts/admin-alerts.js';
 import { createSmtpMailer } from './platform/mail/smtp-mailer.js';
+import { countedMailer } from './platform/mail/counted-mailer.js';
 import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
@@ -137,7 +138,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       audit: announcementsAuditOf(identity.audit),
     });
     // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
-    const mailer = config.mail ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : undefined;
+    const mailer = config.mail ? countedMailer(createSmtpMailer(config.mail.smtpUrl, config.mail.from), metrics) : undefined;
     if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
     const adminAlerts = mailer
       ? new AdminAlerts({

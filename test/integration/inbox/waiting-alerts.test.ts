@@ -82,6 +82,7 @@ describe('staff e-mailed about citizens waiting for an answer', () => {
 
   it('the mail server down: nothing is lost, the e-mail goes once it is back', async () => {
     const port = sink.port;
+    const sentBefore = sink.received.length;
     await sink.stop();
     await citizenWrites(ctx, citizenChat(3), 'LANG zh');
     await citizenWrites(ctx, citizenChat(3), buildQuestion('你好，我想续签居留许可'));
@@ -91,6 +92,9 @@ describe('staff e-mailed about citizens waiting for an answer', () => {
 
     const [mail] = await waitForMail(sink, ctx.chineseMediator.user.email, 1, 15_000);
     expect(mail!.text).to.contain('- cinese semplificato: 1 conversazione');
+    const metrics = await (await fetch(`${ctx.stack.url}/metrics`)).text();
+    expect(Number(/^sportello_staff_emails_total\{outcome="failed"\} (\d+)$/m.exec(metrics)?.[1]), 'the refused attempts are counted').to.be.at.least(1);
+    expect(Number(/^sportello_staff_emails_total\{outcome="sent"\} (\d+)$/m.exec(metrics)?.[1])).to.equal(sentBefore + sink.received.length);
   });
 });
 

@@ -44,6 +44,11 @@ const ResponseStatsSchema = {
     days: { type: 'integer' },
     since: dateTime,
     targetSeconds: { type: 'integer' },
+    measuredIn: {
+      type: 'string',
+      enum: ['office_hours', 'clock'],
+      description: '`office_hours` when INBOX_OPENING_HOURS is set: a wait counts only while the office is open (Friday evening to Monday 09:30 is half an hour).',
+    },
     overall: StatsRow,
     languages: { type: 'array', description: "A mediator's own languages, and for other roles every language with answers in the period or citizens waiting.", items: { allOf: [{ type: 'object', properties: { language: { type: 'string' } } }, StatsRow] } },
   },

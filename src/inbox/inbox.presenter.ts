@@ -90,6 +90,7 @@ export function presentResponseStats(stats: ResponseStats, days: number) {
     days,
     since: stats.since.toISOString(),
     targetSeconds: Math.round(stats.targetMs / 1000),
+    measuredIn: stats.measuredIn,
     overall: presentStatsRow(stats.overall),
     languages: stats.languages.map(({ language, ...row }) => ({ language, ...presentStatsRow(row) })),
   };

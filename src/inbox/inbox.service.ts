@@ -1,4 +1,5 @@
 import type { Principal } from '../platform/http/auth-guard.js';
+import { openMsBetween, type OpeningHours } from '../platform/opening-hours.js';
 import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from './inbox-access.js';
 import type { InboxAudit } from './inbox-audit.port.js';
 import type { InboxStaff } from './inbox-staff.port.js';
@@ -34,6 +35,8 @@ export interface InboxServiceDeps {
   responseTimes: ResponseTimeRepository;
   /** ANSWER_TARGET_HOURS: the statistics tell the share of answers given within it. */
   answerTargetMs: number;
+  /** INBOX_OPENING_HOURS: waits are also measured in the hours the office is open, and the statistics use those. */
+  openingHours?: OpeningHours;
   /** Told every answered wait, for the metrics. */
   onAnswered?: (language: string, waitedMs: number) => void;
   clock: () => Date;
@@ -43,6 +46,8 @@ export interface InboxServiceDeps {
 export interface ResponseStats {
   since: Date;
   targetMs: number;
+  /** `office_hours`: a wait counts only while the office is open (a question on Friday evening waits from Monday). */
+  measuredIn: 'office_hours' | 'clock';
   /** By language code: a mediator's languages, and any other with answers or waiting citizens. */
   languages: LanguageResponseStats[];
   overall: Omit<LanguageResponseStats, 'language'>;
@@ -149,7 +154,8 @@ export class InboxService {
     const readable = readableLanguages(who);
     const languages = readable === 'all' ? undefined : readable;
     const since = new Date(this.deps.clock().getTime() - days * 24 * 60 * 60 * 1000);
-    const [waits, waiting] = await Promise.all([this.deps.responseTimes.waitsSince(since, languages), this.deps.conversations.waiting(languages)]);
+    const measure = this.deps.openingHours ? 'office' : 'clock';
+    const [waits, waiting] = await Promise.all([this.deps.responseTimes.waitsSince(since, languages, measure), this.deps.conversations.waiting(languages)]);
     const now = new Map(waiting.map((w) => [w.language, w]));
     // A mediator sees each of their languages, if only to read that nobody waits.
     const codes = [...new Set([...(languages ?? []), ...waits.keys(), ...now.keys()])].sort();
@@ -158,6 +164,7 @@ export class InboxService {
     return {
       since,
       targetMs: target,
+      measuredIn: measure === 'office' ? 'office_hours' : 'clock',
       languages: codes.map((language) => ({
         language,
         ...summarise(waits.get(language) ?? [], { waiting: now.get(language)?.waiting ?? 0, ...(now.has(language) ? { oldest: now.get(language)!.oldest } : {}) }, target),
@@ -174,7 +181,14 @@ export class InboxService {
     const since = await this.deps.conversations.endWait(conversation.id, now);
     if (!since) return;
     const waitedMs = Math.max(0, now.getTime() - since.getTime());
-    await this.deps.responseTimes.record({ language: conversation.language, account: conversation.account, waitedMs, answeredAt: now });
+    const hours = this.deps.openingHours;
+    await this.deps.responseTimes.record({
+      language: conversation.language,
+      account: conversation.account,
+      waitedMs,
+      ...(hours ? { officeWaitedMs: openMsBetween(since, now, hours) } : {}),
+      answeredAt: now,
+    });
     this.deps.onAnswered?.(conversation.language, waitedMs);
   }
 

@@ -153,6 +153,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     outbox,
     responseTimes,
     answerTargetMs: deps.answerTargetMs,
+    ...(deps.openingHours ? { openingHours: deps.openingHours } : {}),
     onAnswered: metrics.answered,
     audit: deps.audit,
     staff: deps.staff,

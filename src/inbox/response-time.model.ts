@@ -10,6 +10,8 @@ const responseTimeSchema = new Schema(
     language: { type: String, required: true },
     account: { type: String, required: true },
     waitedMs: { type: Number, required: true },
+    /** The part of the wait the office was open (INBOX_OPENING_HOURS); absent when no hours are configured. */
+    officeWaitedMs: { type: Number, required: false },
     answeredAt: { type: Date, required: true },
   },
   { collection: 'inbox_response_times', versionKey: false },

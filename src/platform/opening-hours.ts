@@ -71,6 +71,26 @@ export function nextOpening(at: Date, hours: OpeningHours): Date | undefined {
   return undefined;
 }
 
+/**
+ * How much of `from` → `to` the office was open: the part of a wait that counts against staff. A wait from
+ * Friday 12:00 to Monday 10:00 with mornings 09:00-13:00 is two hours. Days beyond a year are not counted.
+ */
+export function openMsBetween(from: Date, to: Date, hours: OpeningHours): number {
+  if (to <= from) return 0;
+  const start = DateTime.fromJSDate(from, { zone: hours.timeZone });
+  const end = DateTime.fromJSDate(to, { zone: hours.timeZone });
+  let open = 0;
+  for (let day = start.startOf('day'), n = 0; day < end && n <= 366; day = day.plus({ days: 1 }), n += 1) {
+    if (isClosed(day, hours.closed)) continue;
+    for (const range of hours.weekly.get(day.weekday) ?? []) {
+      const overlapStart = DateTime.max(atMinute(day, range.from), start);
+      const overlapEnd = DateTime.min(atMinute(day, range.to), end);
+      if (overlapEnd > overlapStart) open += overlapEnd.toMillis() - overlapStart.toMillis();
+    }
+  }
+  return open;
+}
+
 /** The wall-clock time `minutes` after the day's midnight (set, not added: a summer-time change keeps 09:00 at 09:00). */
 function atMinute(day: DateTime, minutes: number): DateTime {
   return minutes >= 24 * 60 ? day.plus({ days: 1 }) : day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
-import { citizenWrites, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { call } from '../../support/http.js';
+import { citizenWrites, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
 /** The office opens only on the day after tomorrow (town time), an hour in the morning: now it is closed. */
 const opensOn = DateTime.now().setZone('Europe/Rome').startOf('day').plus({ days: 2 });
@@ -39,5 +41,17 @@ describe('a question outside office hours', () => {
     const ours = await waitForOurMessages(ctx, chat, (sent) => sent.length === 1);
 
     expect(ours[0]!.text).not.to.contain('closed');
+  });
+
+  it('answered while the office is closed: the wait counts no time in the statistics, which say they count office hours', async () => {
+    await sleep(1100);
+    const conversation = await conversationWith(ctx, 'متى يمكنني تجديد');
+    const answered = await call(ctx.stack, 'POST', `/api/v1/inbox/conversations/${String(conversation.id)}/replies`, { headers: ctx.arabicMediator.headers, body: { text: 'Lunedì alle 9.' } });
+    expect(answered.status).to.equal(202);
+
+    const stats = await call(ctx.stack, 'GET', '/api/v1/inbox/stats', { headers: ctx.admin.headers });
+
+    expect(stats.body.measuredIn).to.equal('office_hours');
+    expect(stats.body.languages.find((l: { language: string }) => l.language === 'ar')).to.include({ answered: 1, averageSeconds: 0, withinTarget: 1 });
   });
 });

@@ -30,7 +30,7 @@ describe('inbox answer times: how long citizens wait, per language', () => {
 
   const post = (as: SignedInUser, path: string, body?: unknown) => call(ctx.stack, 'POST', `/api/v1/inbox/conversations/${path}`, { headers: as.headers, body });
   const read = async (id: string) => (await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${id}`, { headers: ctx.admin.headers })).body;
-  async function stats(as: SignedInUser, query = ''): Promise<{ overall: StatsRow; languages: StatsRow[]; days: number; targetSeconds: number }> {
+  async function stats(as: SignedInUser, query = ''): Promise<{ overall: StatsRow; languages: StatsRow[]; days: number; targetSeconds: number; measuredIn: string }> {
     const response = await call(ctx.stack, 'GET', `/api/v1/inbox/stats${query}`, { headers: as.headers });
     expect(response.status, JSON.stringify(response.body)).to.equal(200);
     return response.body;
@@ -116,7 +116,7 @@ describe('inbox answer times: how long citizens wait, per language', () => {
     const everyone = await stats(ctx.viewer);
     expect(everyone.languages.map((r) => r.language)).to.deep.equal(['ar']);
     expect(everyone.overall).to.include({ answered: 1, waiting: 0 });
-    expect(everyone).to.include({ days: 30, targetSeconds: 10_800 });
+    expect(everyone).to.include({ days: 30, targetSeconds: 10_800, measuredIn: 'clock' });
 
     const contactId = String((await read(arabicId)).contactId);
     expect((await call(ctx.stack, 'DELETE', `/api/v1/inbox/contacts/${contactId}`, { headers: ctx.admin.headers })).status).to.equal(204);

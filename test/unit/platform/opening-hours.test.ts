@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { easterMonday, ITALIAN_HOLIDAYS, nextOpening, parseClosedDays, parseWeeklyHours, type OpeningHours } from '../../../src/platform/opening-hours.js';
+import { easterMonday, ITALIAN_HOLIDAYS, nextOpening, openMsBetween, parseClosedDays, parseWeeklyHours, type OpeningHours } from '../../../src/platform/opening-hours.js';
 
 function hours(weekly: string, closed = ITALIAN_HOLIDAYS): OpeningHours {
   const parsedWeekly = parseWeeklyHours(weekly);
@@ -52,5 +52,18 @@ describe('opening hours', () => {
     expect(parseWeeklyHours('')).to.equal('names no day');
     expect(parseClosedDays('12-25,31-12')).to.be.a('string').and.contain('31-12');
     expect(parseClosedDays('2026-02-30')).to.be.a('string');
+  });
+});
+
+describe('the open part of a wait', () => {
+  it('Friday noon to Monday 10:00, mornings 09:00-13:00: two hours', () => {
+    expect(openMsBetween(rome('2026-11-27T12:00:00'), rome('2026-11-30T10:00:00'), desk)).to.equal(2 * 3_600_000);
+  });
+
+  it('within opening hours: all of it; at night: none; over a holiday: only the working days', () => {
+    expect(openMsBetween(rome('2026-12-01T10:00:00'), rome('2026-12-01T10:25:00'), desk)).to.equal(25 * 60_000);
+    expect(openMsBetween(rome('2026-12-01T20:00:00'), rome('2026-12-02T08:00:00'), desk)).to.equal(0);
+    // Thursday 24 December 16:00 to Monday 28 December 09:30: the end of Thursday afternoon and half an hour.
+    expect(openMsBetween(rome('2026-12-24T16:00:00'), rome('2026-12-28T09:30:00'), desk)).to.equal(90 * 60_000);
   });
 });

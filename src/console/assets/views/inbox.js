@@ -32,7 +32,7 @@ async function answerTimes() {
   );
   return h('section', { class: 'card', id: 'inbox-stats' },
     h('h2', {}, 'Tempi di risposta'),
-    h('p', { class: 'muted' }, `Dalla domanda del cittadino alla prima risposta dello sportello, negli ultimi ${stats.days} giorni; obiettivo: entro ${duration(stats.targetSeconds)}.`),
+    h('p', { class: 'muted' }, `Dalla domanda del cittadino alla prima risposta dello sportello, negli ultimi ${stats.days} giorni${stats.measuredIn === 'office_hours' ? ", contando solo l'orario di apertura" : ''}; obiettivo: entro ${duration(stats.targetSeconds)}.`),
     stats.languages.length === 0 ? h('p', {}, 'Nessuna domanda in attesa né risposta nel periodo.') : h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, 'Lingua'), h('th', {}, 'In attesa'), h('th', {}, 'La più vecchia da'), h('th', {}, 'Risposte'), h('th', {}, 'Tempo medio'), h('th', {}, 'Mediano'), h('th', {}, 'Entro l’obiettivo'))),
       h('tbody', {},

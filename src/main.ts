@@ -143,7 +143,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const adminAlerts = mailer
       ? new AdminAlerts({
           mailer,
-          admins: async () => (await identity.activeStaff()).filter((s) => s.role === 'admin').map((s) => s.email),
+          admins: async () => (await identity.alertableStaff()).filter((s) => s.role === 'admin').map((s) => s.email),
           consoleUrl: () => publicUrl ?? '',
           log,
         })
@@ -183,7 +183,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
       audit: inboxAuditOf(identity.audit),
-      staff: { find: (userId) => identity.findStaff(userId), active: () => identity.activeStaff() },
+      staff: { find: (userId) => identity.findStaff(userId), alertable: () => identity.alertableStaff() },
       // Only the language's own text: the inbox itself falls back to Italian and English together.
       translate: (key, lang) => {
         const text: unknown = i18n.getResource(lang, 'translation', key);

@@ -47,8 +47,8 @@ export interface Identity {
   demoCredentials: DemoCredentials | undefined;
   /** A staff account's role, languages and status (the inbox checks an assignee); undefined when there is none. */
   findStaff(userId: string): Promise<Pick<User, 'role' | 'languages' | 'disabled'> | undefined>;
-  /** Enabled admins and mediators, with their e-mail, for alerts about citizens waiting. */
-  activeStaff(): Promise<Array<Pick<User, 'id' | 'email' | 'role' | 'languages'>>>;
+  /** Enabled admins and mediators who receive e-mail alerts (`emailAlerts`), with their address. */
+  alertableStaff(): Promise<Array<Pick<User, 'id' | 'email' | 'role' | 'languages'>>>;
 }
 
 const TWELVE_HOURS_MS = 12 * 60 * 60 * 1000;
@@ -95,8 +95,8 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
       const user = await userRepository.findById(userId);
       return user ? { role: user.role, languages: user.languages, disabled: user.disabled } : undefined;
     },
-    async activeStaff() {
-      return (await userRepository.listActive(['admin', 'mediator'])).map(({ id, email, role, languages }) => ({ id, email, role, languages }));
+    async alertableStaff() {
+      return (await userRepository.listAlertable(['admin', 'mediator'])).map(({ id, email, role, languages }) => ({ id, email, role, languages }));
     },
   };
 }

@@ -10,6 +10,8 @@ export interface User {
   /** Languages a mediator works in (BCP 47, e.g. `zh-Hans`); empty for other roles. */
   languages: string[];
   disabled: boolean;
+  /** Receives Sportello's e-mail alerts (citizens waiting, accounts needing an admin); on unless turned off. */
+  emailAlerts: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,6 +23,8 @@ export interface UserDocument {
   role: Role;
   languages: string[];
   disabled: boolean;
+  /** Absent on accounts made before alerts existed: read as on. */
+  emailAlerts?: boolean;
   passwordHash: string;
   createdAt: Date;
   updatedAt: Date;
@@ -33,6 +37,7 @@ const userSchema = new Schema<UserDocument>(
     role: { type: String, required: true, enum: ROLES },
     languages: { type: [String], default: [] },
     disabled: { type: Boolean, default: false },
+    emailAlerts: { type: Boolean, default: true },
     passwordHash: { type: String, required: true },
   },
   { collection: 'users', timestamps: true, strict: 'throw' },

@@ -9,10 +9,11 @@ export interface NewUserRecord {
   name: string;
   role: Role;
   languages: string[];
+  emailAlerts: boolean;
   passwordHash: string;
 }
 
-export type UserChanges = Partial<Pick<UserDocument, 'name' | 'role' | 'languages' | 'disabled' | 'passwordHash'>>;
+export type UserChanges = Partial<Pick<UserDocument, 'name' | 'role' | 'languages' | 'disabled' | 'emailAlerts' | 'passwordHash'>>;
 
 function toUser(doc: UserDocument): User {
   return {
@@ -22,6 +23,7 @@ function toUser(doc: UserDocument): User {
     role: doc.role,
     languages: [...doc.languages],
     disabled: doc.disabled,
+    emailAlerts: doc.emailAlerts ?? true,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -77,9 +79,9 @@ export function createUserRepository(db: Connection) {
       return doc ? toUser(doc) : null;
     },
 
-    /** Enabled accounts with one of these roles (staff are tens of people: no paging). */
-    async listActive(roles: readonly Role[]): Promise<User[]> {
-      const docs = await Users.find({ role: { $in: [...roles] }, disabled: false }).sort({ _id: 1 }).lean<UserDocument[]>();
+    /** Enabled accounts with one of these roles that receive e-mail alerts (staff are tens of people: no paging). */
+    async listAlertable(roles: readonly Role[]): Promise<User[]> {
+      const docs = await Users.find({ role: { $in: [...roles] }, disabled: false, emailAlerts: { $ne: false } }).sort({ _id: 1 }).lean<UserDocument[]>();
       return docs.map(toUser);
     },
 

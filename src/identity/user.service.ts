@@ -12,6 +12,7 @@ export interface NewUser {
   name: string;
   role: Role;
   languages?: string[];
+  emailAlerts?: boolean;
   password: string;
 }
 
@@ -20,6 +21,7 @@ export interface UserUpdate {
   role?: Role;
   languages?: string[];
   disabled?: boolean;
+  emailAlerts?: boolean;
   password?: string;
 }
 
@@ -55,6 +57,7 @@ export function createUserService(deps: { users: UserRepository; sessions: Sessi
         name: input.name,
         role: input.role,
         languages: languagesFor(input.role, input.languages),
+        emailAlerts: input.emailAlerts ?? true,
         passwordHash: await hashPassword(input.password),
       });
       await deps.audit.record({ actor, action: 'user.created', target: { type: 'user', id: user.id }, details: { role: user.role, languages: user.languages } });
@@ -82,6 +85,7 @@ export function createUserService(deps: { users: UserRepository; sessions: Sessi
       if (update.role !== undefined) changes.role = update.role;
       if (update.role !== undefined || update.languages !== undefined) changes.languages = languagesFor(role, update.languages ?? before.languages);
       if (update.disabled !== undefined) changes.disabled = update.disabled;
+      if (update.emailAlerts !== undefined) changes.emailAlerts = update.emailAlerts;
       if (update.password !== undefined) changes.passwordHash = await hashPassword(update.password);
 
       const after = await deps.users.update(id, changes);

@@ -17,6 +17,6 @@ export interface AlertableStaff {
 /** Staff accounts, read-only: `main.ts` reads them from identity. */
 export interface InboxStaff {
   find(userId: string): Promise<StaffMember | undefined>;
-  /** Enabled admins and mediators. */
-  active(): Promise<AlertableStaff[]>;
+  /** Enabled admins and mediators who receive e-mail alerts. */
+  alertable(): Promise<AlertableStaff[]>;
 }

@@ -38,7 +38,7 @@ export class WaitingAlerts {
     const due = await this.deps.conversations.claimDueAlerts(new Date(now.getTime() - this.deps.afterMs), now, BATCH);
     if (due.length === 0) return 0;
     try {
-      const recipients = recipientsOf(due, await this.deps.staff.active());
+      const recipients = recipientsOf(due, await this.deps.staff.alertable());
       for (const [email, waits] of recipients) await this.deps.mailer.send({ to: email, subject: subjectOf(waits.length, this.deps.afterMs), text: this.textOf(waits, now) });
       this.deps.log.info({ waits: due.length, recipients: recipients.size }, 'staff alerted about citizens waiting');
     } catch (error) {

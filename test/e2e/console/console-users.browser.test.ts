@@ -32,6 +32,8 @@ describe('staff console in a browser: people', function () {
     await page().selectOption('#new-user select[name=role]', 'mediator');
     await page().check('#new-user input[name=languages][value=ti]');
     await page().check('#new-user input[name=languages][value=ar]');
+    // A part-time mediator who reads the console at set hours: no e-mail alerts.
+    await page().uncheck('#new-user input[name=emailAlerts]');
     // The browser's own check would stop a short password before the API sees it: lift it to see the API's answer.
     await page().$eval('#new-user input[name=password]', (input) => input.removeAttribute('minlength'));
     await page().fill('#new-user input[name=password]', 'corta');
@@ -42,7 +44,8 @@ describe('staff console in a browser: people', function () {
     await page().click('#new-user button[type=submit]');
     await page().waitForSelector(`#users td:text("${email}")`);
     const users = (await call(stack, 'GET', '/api/v1/users', { headers: admin.headers })).body.items as Array<{ email: string; role: string; languages: string[] }>;
-    expect(users.find((u) => u.email === email)).to.deep.include({ role: 'mediator', languages: ['ar', 'ti'] });
+    expect(users.find((u) => u.email === email)).to.deep.include({ role: 'mediator', languages: ['ar', 'ti'], emailAlerts: false });
+    expect(await page().textContent(`#users tr:has(td:text("${email}")) td.email-alerts`)).to.equal('no');
   });
 
   it('the new mediator signs in and sees their languages; the people page is not offered to them', async () => {

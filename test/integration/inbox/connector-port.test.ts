@@ -52,7 +52,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
       groupLanguage: async () => undefined,
       deliveries: { toChat: async () => [], eraseToChat: async () => 0 },
       audit: { record: async () => undefined, referencing: async () => [], pseudonymise: async () => 0 },
-      staff: { find: async () => undefined, active: async () => [] },
+      staff: { find: async () => undefined, alertable: async () => [] },
       translate: (key, lang) => `${key}@${lang}`,
       clock: () => new Date(),
       retentionMs: 24 * 3600_000,

@@ -60,7 +60,11 @@ describe('staff e-mailed about citizens waiting for an answer', () => {
     expect(sink.to(ctx.arabicMediator.user.email), 'once per wait').to.have.length(1);
   });
 
-  it('answered, then asked again: a new wait, a new e-mail', async () => {
+  it('answered, then asked again: a new wait, a new e-mail; not to a mediator who turned the e-mails off', async () => {
+    const off = await call(ctx.stack, 'PATCH', `/api/v1/users/${secondArabicMediator.user.id}`, { headers: ctx.admin.headers, body: { emailAlerts: false } });
+    expect(off.status, JSON.stringify(off.body)).to.equal(200);
+    expect(off.body.emailAlerts).to.equal(false);
+
     const conversation = await conversationWith(ctx, 'أين أجدد');
     const answered = await call(ctx.stack, 'POST', `/api/v1/inbox/conversations/${String(conversation.id)}/replies`, { headers: ctx.arabicMediator.headers, body: { text: 'In via Roma 1.' } });
     expect(answered.status, JSON.stringify(answered.body)).to.equal(202);
@@ -68,6 +72,7 @@ describe('staff e-mailed about citizens waiting for an answer', () => {
     await citizenWrites(ctx, citizenChat(1), buildQuestion('وماذا عن الأطفال؟'));
 
     await waitForMail(sink, ctx.arabicMediator.user.email, 2);
+    expect(sink.to(secondArabicMediator.user.email), 'e-mails turned off').to.have.length(1);
   });
 
   it('a language nobody mediates goes to the admins', async () => {

@@ -15,6 +15,8 @@ function userFields(user) {
       languageList().map((l) => h('label', {}, h('input', { type: 'checkbox', name: 'languages', value: l.code, checked: user?.languages.includes(l.code) }), `${l.name} (${l.code})`))),
     h('label', {}, user ? 'Nuova password (facoltativa, almeno 12 caratteri)' : 'Password iniziale (almeno 12 caratteri)',
       h('input', { type: 'password', name: 'password', autocomplete: 'new-password', minlength: 12, required: !user })),
+    h('label', {}, h('input', { type: 'checkbox', name: 'emailAlerts', checked: user?.emailAlerts ?? true }),
+      ' riceve gli avvisi via e-mail (cittadini in attesa nelle sue lingue; per l’amministrazione, anche i canali da sistemare)'),
     user ? h('label', {}, h('input', { type: 'checkbox', name: 'disabled', checked: user.disabled }), ' disattivato (non può più entrare)') : null,
   ];
 }
@@ -35,6 +37,7 @@ export async function showUsers() {
         const password = String(data.get('password') ?? '');
         await api('PATCH', `/users/${edited.id}`, {
           name: data.get('name'), role: data.get('role'), languages: data.getAll('languages'), disabled: data.get('disabled') === 'on',
+          emailAlerts: data.get('emailAlerts') === 'on',
           ...(password ? { password } : {}),
         });
         location.hash = '#/users';
@@ -43,9 +46,10 @@ export async function showUsers() {
     parts.push(form);
   }
   parts.push(h('table', { id: 'users' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Nome'), h('th', {}, 'E-mail'), h('th', {}, 'Ruolo'), h('th', {}, 'Lingue'), h('th', {}, 'Stato'), h('th', {}, ''))),
+    h('thead', {}, h('tr', {}, h('th', {}, 'Nome'), h('th', {}, 'E-mail'), h('th', {}, 'Ruolo'), h('th', {}, 'Lingue'), h('th', {}, 'Avvisi e-mail'), h('th', {}, 'Stato'), h('th', {}, ''))),
     h('tbody', {}, items.map((u) => h('tr', { 'data-user': u.id },
       h('td', {}, u.name), h('td', {}, u.email), h('td', {}, ROLE_NAMES[u.role] ?? u.role), h('td', {}, u.languages.join(', ') || '—'),
+      h('td', { class: 'email-alerts' }, u.emailAlerts ? 'sì' : 'no'),
       h('td', {}, u.disabled ? chip('disattivato', 'cancelled') : chip('attivo', 'approved')),
       h('td', {}, h('a', { href: `#/users?edit=${u.id}` }, 'Modifica')))))));
   const create = h('form', { class: 'stack card', id: 'new-user' }, h('h2', {}, 'Nuova persona'), userFields(undefined),
@@ -54,7 +58,10 @@ export async function showUsers() {
     event.preventDefault();
     const data = new FormData(create);
     void attempt(create, async () => {
-      await api('POST', '/users', { email: data.get('email'), name: data.get('name'), role: data.get('role'), languages: data.getAll('languages'), password: data.get('password') });
+      await api('POST', '/users', {
+        email: data.get('email'), name: data.get('name'), role: data.get('role'), languages: data.getAll('languages'),
+        emailAlerts: data.get('emailAlerts') === 'on', password: data.get('password'),
+      });
       await refresh();
     });
   });

@@ -18,7 +18,7 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { FileSpool } from './platform/spool/file-spool.js';
-import { createIdentity, type DemoCredentials } from './identity/index.js';
+import { createIdentity, identityOpenApi, type DemoCredentials } from './identity/index.js';
 import { createDispatch, dispatchOpenApi } from './dispatch/index.js';
 import { requireRole } from './platform/http/auth-guard.js';
 import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
@@ -213,7 +213,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi],
+      [identityOpenApi, announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi],
     );
     if (config.mode === 'demo') {
       const report = await importContentLibrary(db, join(ROOT, 'content'));

@@ -142,6 +142,14 @@ export const dispatchOpenApi: OpenApiContribution = {
         responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, rateLimit: { type: 'object', properties: { minIntervalMs: { type: 'integer' }, dailyCap: { type: 'integer' } } }, sentToday: { type: 'integer', description: 'Messages the account sent today (local calendar day), announcements and the inbox together, against `rateLimit.dailyCap`.' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
       },
     },
+    '/connectors/{account}/login-qr.svg': {
+      get: {
+        tags: ['Connectors'],
+        summary: 'The QR code to scan from the phone while the account waits for a login (admins; never cached); 404 when it waits for none',
+        parameters: [accountParam],
+        responses: { '200': { description: 'An SVG image', content: { 'image/svg+xml': { schema: { type: 'string' } } } }, ...problemResponses(401, 403, 404) },
+      },
+    },
     '/connectors/{account}/resume': {
       post: { tags: ['Connectors'], summary: 'Lift an automatic pause; its queued deliveries go on (admins)', parameters: [accountParam], responses: { '200': jsonResponse('Resumed', { type: 'object', properties: { account: { type: 'string' }, paused: { type: 'boolean' }, wasPaused: { type: 'boolean' } } }), ...problemResponses(401, 403, 404) } },
     },

@@ -7,7 +7,7 @@ import { actorOf } from './audit.service.js';
 import { IdParams, ObjectIdParam } from './identity.schemas.js';
 import type { UserService } from './user.service.js';
 
-const CreateTokenBody = z.strictObject({
+export const CreateTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(80),
   scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(TOKEN_SCOPES.length),
   /** Admins may issue a token for another user (integrations run as their own account). */

@@ -7,7 +7,7 @@ import { ObjectIdParam, PageLimit } from './identity.schemas.js';
 
 const Word = z.string().regex(/^[a-z][a-z_.]{0,63}$/);
 
-const ListAuditQuery = z.strictObject({
+export const ListAuditQuery = z.strictObject({
   action: Word.optional(),
   actorId: ObjectIdParam.optional(),
   targetType: Word.optional(),

@@ -7,7 +7,7 @@ import { actorOf, type AuditLog } from './audit.service.js';
 import { Email } from './identity.schemas.js';
 import type { SessionCookie } from './session-cookie.js';
 
-const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(256) });
+export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(256) });
 
 /** `/api/v1/auth`: sign-in (sets the session cookie and returns the CSRF token), sign-out, who am I. */
 export function createAuthRoutes(deps: { auth: AuthService; cookie: SessionCookie; audit: AuditLog }): Router {

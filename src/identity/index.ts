@@ -23,6 +23,7 @@ import type { User } from './user.model.js';
 export { actorOf, type AuditEntry, type AuditLog } from './audit.service.js';
 export type { AuditActor, AuditTarget } from './audit-event.model.js';
 export type { DemoCredentials } from './bootstrap-admin.js';
+export { identityOpenApi } from './identity.openapi.js';
 
 export interface IdentityDeps {
   db: Connection;

@@ -8,9 +8,9 @@ import type { UserService } from './user.service.js';
 
 const Name = z.string().trim().min(1).max(120);
 
-const CreateUserBody = z.strictObject({ email: Email, name: Name, role: Role, languages: Languages.optional(), emailAlerts: z.boolean().optional(), password: NewPassword });
+export const CreateUserBody = z.strictObject({ email: Email, name: Name, role: Role, languages: Languages.optional(), emailAlerts: z.boolean().optional(), password: NewPassword });
 
-const UpdateUserBody = z
+export const UpdateUserBody = z
   .strictObject({ name: Name, role: Role, languages: Languages, disabled: z.boolean(), emailAlerts: z.boolean(), password: NewPassword })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');

@@ -1,0 +1,145 @@
+import type { OpenApiContribution } from '../api-docs/openapi-contribution.js';
+import { jsonBody, jsonResponse, problemResponses, requestSchema } from '../api-docs/openapi-helpers.js';
+import { CreateTokenBody } from './api-token.routes.js';
+import { ListAuditQuery } from './audit.routes.js';
+import { LoginBody } from './auth.routes.js';
+import { CreateUserBody, UpdateUserBody } from './user.routes.js';
+
+const tags = ['Staff and access'];
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const dateTime = { type: 'string', format: 'date-time' };
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-f0-9]{24}$' } };
+
+/** Query parameters of a zod query schema, one per property, as OpenAPI wants them. */
+function queryParameters(schema: Parameters<typeof requestSchema>[0]): Array<Record<string, unknown>> {
+  const json = requestSchema(schema) as { properties?: Record<string, unknown> };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: 'query', schema: property }));
+}
+
+const UserSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    email: { type: 'string', format: 'email' },
+    name: { type: 'string' },
+    role: { type: 'string', enum: ['admin', 'editor', 'mediator', 'viewer'] },
+    languages: { type: 'array', items: { type: 'string' }, description: 'The languages a mediator works in; empty for other roles.' },
+    disabled: { type: 'boolean' },
+    emailAlerts: { type: 'boolean', description: 'Receives the e-mail alerts (citizens waiting; for admins, accounts needing attention).' },
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  },
+};
+
+const ApiTokenSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    userId: { type: 'string' },
+    name: { type: 'string' },
+    prefix: { type: 'string', description: 'The first characters, to tell tokens apart; the secret itself is shown once, at creation.' },
+    scopes: { type: 'array', items: { type: 'string' } },
+    createdAt: dateTime,
+    lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
+    revokedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+};
+
+const AuditEventSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    at: dateTime,
+    actor: { type: 'object', description: '`{ type: "user", id, email }` or `{ type: "system" }`.' },
+    action: { type: 'string', examples: ['auth.login', 'user.role_changed', 'announcement.published', 'inbox.replied'] },
+    target: { type: ['object', 'null'], properties: { type: { type: 'string' }, id: { type: 'string' } } },
+    details: { type: 'object' },
+  },
+};
+
+/** `/auth`, `/users`, `/tokens`, `/audit`: how staff sign in, who they are, their API tokens and the audit trail. */
+export const identityOpenApi: OpenApiContribution = {
+  tags: [{ name: 'Staff and access', description: 'Signing in, staff accounts and roles, API tokens for integrations, the audit trail.' }],
+  schemas: { User: UserSchema, ApiToken: ApiTokenSchema, AuditEvent: AuditEventSchema },
+  paths: {
+    '/auth/login': {
+      post: {
+        tags,
+        summary: 'Sign in with e-mail and password: sets the session cookie, returns the CSRF token for writes',
+        description: 'Repeated failures from one address or for one account are throttled (429) and locked out for a while; every attempt is audited.',
+        security: [],
+        requestBody: jsonBody(requestSchema(LoginBody)),
+        responses: {
+          '200': jsonResponse('Signed in', { type: 'object', properties: { user: ref('User'), csrfToken: { type: 'string' }, expiresAt: dateTime } }),
+          ...problemResponses(400, 401),
+          '429': { description: 'Too many failed attempts: try again later (`Retry-After`).' },
+        },
+      },
+    },
+    '/auth/logout': {
+      post: { tags, summary: 'End the session (a token caller: nothing to end)', responses: { '204': { description: 'Signed out' }, ...problemResponses(401) } },
+    },
+    '/auth/session': {
+      get: {
+        tags,
+        summary: 'Who is calling: the user, and the CSRF token (session) or the token scopes',
+        responses: { '200': jsonResponse('The caller', { type: 'object', properties: { user: ref('User'), via: { type: 'string', enum: ['session', 'token'] }, csrfToken: { type: 'string' }, scopes: { type: 'array', items: { type: 'string' } } } }), ...problemResponses(401) },
+      },
+    },
+    '/users': {
+      get: {
+        tags,
+        summary: 'Staff accounts (admins)',
+        parameters: [
+          { name: 'role', in: 'query', schema: { type: 'string', enum: ['admin', 'editor', 'mediator', 'viewer'] } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+          { name: 'after', in: 'query', description: 'The id of the last user of the previous page.', schema: { type: 'string' } },
+        ],
+        responses: { '200': jsonResponse('A page, by creation', { type: 'object', properties: { items: { type: 'array', items: ref('User') } } }), ...problemResponses(400, 401, 403) },
+      },
+      post: {
+        tags,
+        summary: 'Create a staff account (admins); mediators name their languages',
+        requestBody: jsonBody(requestSchema(CreateUserBody), { email: 'mediatrice.araba@comune.example.it', name: 'Samira B.', role: 'mediator', languages: ['ar', 'fr'], password: 'at-least-12-characters' }),
+        responses: { '201': jsonResponse('Created', ref('User')), ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    '/users/{id}': {
+      get: { tags, summary: 'One staff account (admins)', parameters: [idParam], responses: { '200': jsonResponse('The account', ref('User')), ...problemResponses(400, 401, 403, 404) } },
+      patch: {
+        tags,
+        summary: 'Change name, role, languages, e-mail alerts, password, or disable an account (admins); accounts are never deleted',
+        description: 'An admin cannot change their own role nor disable themselves. Disabling ends the account\'s sessions.',
+        parameters: [idParam],
+        requestBody: jsonBody(requestSchema(UpdateUserBody), { emailAlerts: false }),
+        responses: { '200': jsonResponse('The account as changed', ref('User')), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    '/tokens': {
+      get: {
+        tags,
+        summary: "The caller's API tokens (admins: anyone's, with `userId`)",
+        parameters: [{ name: 'userId', in: 'query', schema: { type: 'string' } }],
+        responses: { '200': jsonResponse('Tokens, without secrets', { type: 'object', properties: { items: { type: 'array', items: ref('ApiToken') } } }), ...problemResponses(400, 401, 403) },
+      },
+      post: {
+        tags,
+        summary: 'Create an API token with scopes; the secret is in this answer only',
+        requestBody: jsonBody(requestSchema(CreateTokenBody), { name: 'anagrafe sync', scopes: ['announcements:read'] }),
+        responses: { '201': jsonResponse('Created: `token` is the secret, shown once', { allOf: [ref('ApiToken'), { type: 'object', properties: { token: { type: 'string' } } }] }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    '/tokens/{id}': {
+      delete: { tags, summary: 'Revoke a token (its owner, or an admin)', parameters: [idParam], responses: { '204': { description: 'Revoked' }, ...problemResponses(400, 401, 403, 404) } },
+    },
+    '/audit': {
+      get: {
+        tags,
+        summary: 'The audit trail, newest first (admins)',
+        description: 'Pass the last id as `before` for the next page. Events name people by id; a citizen erased from the inbox appears pseudonymised.',
+        parameters: queryParameters(ListAuditQuery),
+        responses: { '200': jsonResponse('A page', { type: 'object', properties: { items: { type: 'array', items: ref('AuditEvent') } } }), ...problemResponses(400, 401, 403) },
+      },
+    },
+  },
+};

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
-import { AdminAlerts } from './admin-alerts/admin-alerts.js';
+import { AdminAlerts } from './staff-alerts/admin-alerts.js';
+import { DeliveryReport } from './staff-alerts/delivery-report.js';
 import { createSmtpMailer } from './platform/mail/smtp-mailer.js';
 import { countedMailer } from './platform/mail/counted-mailer.js';
 import { Redis } from 'ioredis';
@@ -205,6 +206,19 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });
 
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
+    if (mailer) {
+      const report = new DeliveryReport({
+        mailer,
+        failureReport: (id) => dispatch.failureReport(id),
+        addressOf: (userId) => identity.alertAddressOf(userId),
+        consoleUrl: () => publicUrl ?? '',
+        log,
+      });
+      announcements.events.onSent(async (announcement) => {
+        const title = announcement.translations.find((t) => t.lang === announcement.sourceLanguage)?.title ?? announcement.slug;
+        await report.finished({ id: announcement.id, title, ...(announcement.publishedBy ? { publishedBy: announcement.publishedBy } : {}) });
+      });
+    }
     announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onCancelled((announcement) => dispatch.cancel(announcement.id));
     const apiDocument = buildOpenApiDocument(

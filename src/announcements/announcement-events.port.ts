@@ -11,6 +11,8 @@ export interface AnnouncementEvents {
   /** A translation approved while the notice is already out: dispatch plans that language now. */
   onTranslationApproved(listener: (announcement: Announcement, lang: string) => Promise<void>): void;
   onCancelled(listener: (announcement: Announcement) => Promise<void>): void;
+  /** Every planned delivery has an outcome: told once, by the process whose change marked the notice `sent`. */
+  onSent(listener: (announcement: Announcement) => Promise<void>): void;
 }
 
 /** Identity's audit trail, as announcements need it; adapted in `main.ts`. Awaited: publish and cancel fail rather than happen unrecorded. */

@@ -8,6 +8,7 @@ export class AnnouncementListeners implements AnnouncementEvents {
   private readonly published: Listener<[Announcement]>[] = [];
   private readonly approved: Listener<[Announcement, string]>[] = [];
   private readonly cancelled: Listener<[Announcement]>[] = [];
+  private readonly sent: Listener<[Announcement]>[] = [];
 
   onPublished(listener: Listener<[Announcement]>): void {
     this.published.push(listener);
@@ -19,6 +20,14 @@ export class AnnouncementListeners implements AnnouncementEvents {
 
   onCancelled(listener: Listener<[Announcement]>): void {
     this.cancelled.push(listener);
+  }
+
+  onSent(listener: Listener<[Announcement]>): void {
+    this.sent.push(listener);
+  }
+
+  async emitSent(announcement: Announcement): Promise<void> {
+    for (const listener of this.sent) await listener(announcement);
   }
 
   async emitPublished(announcement: Announcement): Promise<void> {

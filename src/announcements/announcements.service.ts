@@ -111,11 +111,13 @@ export class AnnouncementsService {
     );
   }
 
-  /** Dispatch: every planned delivery has an outcome. Idempotent like `markSending`. */
+  /** Dispatch: every planned delivery has an outcome. Idempotent like `markSending`; listeners hear it once. */
   async markSent(id: string): Promise<Announcement> {
-    return this.change(id, SYSTEM_ACTOR, undefined, (current, context) =>
+    const { announcement, changed } = await this.apply(id, SYSTEM_ACTOR, undefined, (current, context) =>
       current.status === 'sent' ? current : transition(current, 'sent', 'sent', context),
     );
+    if (changed) await this.deps.listeners.emitSent(announcement);
+    return announcement;
   }
 
   /**

@@ -375,6 +375,20 @@ export class DeliveryRepository {
     );
   }
 
+  /** Of the announcement's deliveries that went or failed, how many, and of the failed ones how many per platform reason. */
+  async failureReport(announcementId: string): Promise<{ attempted: number; failed: Array<{ reason: string; count: number }> }> {
+    const rows = await this.deliveries.aggregate<{ _id: { state: string; reason: string | null }; count: number }>([
+      { $match: { announcementId, state: { $in: ['sent', 'failed'] } } },
+      { $group: { _id: { state: '$state', reason: { $ifNull: ['$reason', null] } }, count: { $sum: 1 } } },
+    ]);
+    const attempted = rows.reduce((sum, r) => sum + r.count, 0);
+    const failed = rows
+      .filter((r) => r._id.state === 'failed')
+      .map((r) => ({ reason: r._id.reason ?? 'unknown', count: r.count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+    return { attempted, failed };
+  }
+
   async markFailed(id: string, reason: string): Promise<void> {
     await this.whileSending(id, { $set: { state: 'failed', reason }, $inc: { attempts: 1 } });
   }

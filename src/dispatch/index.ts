@@ -72,6 +72,8 @@ export interface Dispatch {
   /** Deliveries into one chat: a citizen's export and erasure cover those into their direct chat. */
   deliveriesToChat(account: string, chatId: string): Promise<Delivery[]>;
   eraseDeliveriesToChat(account: string, chatId: string): Promise<number>;
+  /** Of an announcement's deliveries that went or failed, how many, and the failed ones per platform reason. */
+  failureReport(announcementId: string): Promise<{ attempted: number; failed: Array<{ reason: string; count: number }> }>;
   /**
    * The accounts' one pace (`AccountPacer`), for the inbox's acknowledgements and replies on the same accounts:
    * they go after urgent notices and before normal ones, and count toward the daily cap without being held by it.
@@ -134,6 +136,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),
     deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
+    failureReport: (announcementId) => deliveries.failureReport(announcementId),
     replyPace: {
       async take(account) {
         // A paused account sends nothing, answers included: the platform said "too fast" too often.

@@ -48,6 +48,8 @@ export interface Identity {
   demoCredentials: DemoCredentials | undefined;
   /** A staff account's role, languages and status (the inbox checks an assignee); undefined when there is none. */
   findStaff(userId: string): Promise<Pick<User, 'role' | 'languages' | 'disabled'> | undefined>;
+  /** Where to e-mail one staff member, if they are enabled and receive e-mail alerts; undefined otherwise. */
+  alertAddressOf(userId: string): Promise<string | undefined>;
   /** Enabled admins and mediators who receive e-mail alerts (`emailAlerts`), with their address. */
   alertableStaff(): Promise<Array<Pick<User, 'id' | 'email' | 'role' | 'languages'>>>;
 }
@@ -95,6 +97,10 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
     async findStaff(userId) {
       const user = await userRepository.findById(userId);
       return user ? { role: user.role, languages: user.languages, disabled: user.disabled } : undefined;
+    },
+    async alertAddressOf(userId) {
+      const user = await userRepository.findById(userId);
+      return user && !user.disabled && user.emailAlerts ? user.email : undefined;
     },
     async alertableStaff() {
       return (await userRepository.listAlertable(['admin', 'mediator'])).map(({ id, email, role, languages }) => ({ id, email, role, languages }));

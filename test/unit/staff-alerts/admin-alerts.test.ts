@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { AdminAlerts } from '../../../src/admin-alerts/admin-alerts.js';
+import { AdminAlerts } from '../../../src/staff-alerts/admin-alerts.js';
 import type { StaffMail } from '../../../src/platform/mail/mailer.port.js';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../src/platform/logging/logger.js';

@@ -2,8 +2,9 @@ import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
 import { call } from '../../support/http.js';
-import { SmtpSink, type ReceivedMail } from '../../support/smtp-sink.js';
-import { publishAnnouncement, registerGroups, startDispatchStack, type DispatchStack } from '../dispatch/dispatch-api.js';
+import type { ReceivedMail, SmtpSink } from '../../support/smtp-sink.js';
+import { withMailStack } from './mail-stack.js';
+import { publishAnnouncement, type DispatchStack } from '../dispatch/dispatch-api.js';
 
 async function mailsTo(sink: SmtpSink, to: string, count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
   const deadline = Date.now() + timeoutMs;
@@ -26,44 +27,33 @@ async function faults(ctx: DispatchStack, account: string, body: Record<string, 
 describe('admins e-mailed about accounts that need them', function () {
   this.timeout(60_000);
   const account = buildCommunityAccount({ id: 'sim-alerts', languages: ['sq'], groupsPerLanguage: 4, rateLimit: { minIntervalMs: 100, dailyCap: 1000 } });
-  let sink: SmtpSink;
-  let ctx: DispatchStack;
-
-  before(async () => {
-    sink = await SmtpSink.start();
-    ctx = await startDispatchStack([account], { SMTP_URL: sink.url, MAIL_FROM: 'sportello@comune.test' });
-    await registerGroups(ctx, [account]);
-  });
-  after(async () => {
-    await ctx.stack.stop();
-    await sink.stop();
-  });
+  const stack = withMailStack([account]);
 
   it('an account paused after three rate limits: one e-mail to each admin, with the reason and the console’s page; none to mediators', async () => {
-    await faults(ctx, 'sim-alerts', { failNext: { count: 3, kind: 'rate_limited', retryAfterSeconds: 0.1 } });
+    await faults(stack.ctx, 'sim-alerts', { failNext: { count: 3, kind: 'rate_limited', retryAfterSeconds: 0.1 } });
 
-    await publishAnnouncement(ctx, { approved: ['sq'] });
+    await publishAnnouncement(stack.ctx, { approved: ['sq'] });
 
-    const [mail] = await mailsTo(sink, ctx.admin.user.email, 1);
+    const [mail] = await mailsTo(stack.sink, stack.ctx.admin.user.email, 1);
     expect(mail!.subject).to.equal("Sportello: l'account sim-alerts è in pausa");
-    expect(mail!.text).to.contain('rate-limited 3 times within 10 min').and.contain(`${ctx.stack.url}/console/#/channels`).and.contain('Nessun messaggio è perso');
-    expect(sink.to(ctx.mediator.user.email)).to.have.length(0);
+    expect(mail!.text).to.contain('rate-limited 3 times within 10 min').and.contain(`${stack.ctx.stack.url}/console/#/channels`).and.contain('Nessun messaggio è perso');
+    expect(stack.sink.to(stack.ctx.mediator.user.email)).to.have.length(0);
     await sleep(1000);
-    expect(sink.to(ctx.admin.user.email), 'once per pause').to.have.length(1);
-    expect((await call(ctx.stack, 'POST', '/api/v1/connectors/sim-alerts/resume', { headers: ctx.admin.headers })).status).to.equal(200);
+    expect(stack.sink.to(stack.ctx.admin.user.email), 'once per pause').to.have.length(1);
+    expect((await call(stack.ctx.stack, 'POST', '/api/v1/connectors/sim-alerts/resume', { headers: stack.ctx.admin.headers })).status).to.equal(200);
   });
 
   it('an account that must be linked again: one e-mail while it waits, another the next time', async () => {
-    await faults(ctx, 'sim-alerts', { requireLoginForSeconds: 1 });
+    await faults(stack.ctx, 'sim-alerts', { requireLoginForSeconds: 1 });
 
-    const mails = await mailsTo(sink, ctx.admin.user.email, 2);
+    const mails = await mailsTo(stack.sink, stack.ctx.admin.user.email, 2);
     expect(mails[1]!.subject).to.equal("Sportello: l'account sim-alerts va ricollegato");
     expect(mails[1]!.text).to.contain('codice QR');
     await sleep(1500);
-    expect(sink.to(ctx.admin.user.email)).to.have.length(2);
+    expect(stack.sink.to(stack.ctx.admin.user.email)).to.have.length(2);
 
-    await faults(ctx, 'sim-alerts', { requireLoginForSeconds: 1 });
+    await faults(stack.ctx, 'sim-alerts', { requireLoginForSeconds: 1 });
 
-    await mailsTo(sink, ctx.admin.user.email, 3);
+    await mailsTo(stack.sink, stack.ctx.admin.user.email, 3);
   });
 });

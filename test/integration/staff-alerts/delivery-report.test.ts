@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
 import { call } from '../../support/http.js';
-import { SmtpSink } from '../../support/smtp-sink.js';
-import { publishAnnouncement, registerGroups, settled, startDispatchStack, waitForSummary, type DispatchStack } from '../dispatch/dispatch-api.js';
+import { withMailStack } from './mail-stack.js';
+import { publishAnnouncement, settled, waitForSummary } from '../dispatch/dispatch-api.js';
 
 /**
  * Whoever published a notice hears by e-mail (SMTP_URL) when it finished sending and some groups did not get it,
@@ -12,43 +12,32 @@ import { publishAnnouncement, registerGroups, settled, startDispatchStack, waitF
 describe('the publisher e-mailed about deliveries that failed', function () {
   this.timeout(60_000);
   const account = buildCommunityAccount({ id: 'sim-report', languages: ['ar'], groupsPerLanguage: 2 });
-  let sink: SmtpSink;
-  let ctx: DispatchStack;
-
-  before(async () => {
-    sink = await SmtpSink.start();
-    ctx = await startDispatchStack([account], { SMTP_URL: sink.url, MAIL_FROM: 'sportello@comune.test' });
-    await registerGroups(ctx, [account]);
-  });
-  after(async () => {
-    await ctx.stack.stop();
-    await sink.stop();
-  });
+  const stack = withMailStack([account]);
 
   it('a notice that reached every group: no e-mail', async () => {
-    const id = await publishAnnouncement(ctx, { approved: ['ar'] });
-    await waitForSummary(ctx, id, settled);
+    const id = await publishAnnouncement(stack.ctx, { approved: ['ar'] });
+    await waitForSummary(stack.ctx, id, settled);
     await sleep(2500);
 
-    expect(sink.received).to.have.length(0);
+    expect(stack.sink.received).to.have.length(0);
   });
 
   it('a group the account left: the publisher gets the count, the reason and the link to retry', async () => {
-    const created = await call(ctx.stack, 'POST', '/api/v1/groups', {
-      headers: ctx.editor.headers,
+    const created = await call(stack.ctx.stack, 'POST', '/api/v1/groups', {
+      headers: stack.ctx.editor.headers,
       body: { account: 'sim-report', chatId: 'left-this-group', name: 'Vecchio gruppo', language: 'ar', topics: ['work'], enabled: true },
     });
     expect(created.status).to.equal(201);
 
-    const id = await publishAnnouncement(ctx, { approved: ['ar'], input: { topics: ['work'] } });
-    await waitForSummary(ctx, id, settled);
+    const id = await publishAnnouncement(stack.ctx, { approved: ['ar'], input: { topics: ['work'] } });
+    await waitForSummary(stack.ctx, id, settled);
 
-    for (let i = 0; i < 100 && sink.received.length === 0; i += 1) await sleep(100);
-    expect(sink.received.map((m) => m.to)).to.deep.equal([[ctx.editor.user.email]]);
-    const [mail] = sink.received;
+    for (let i = 0; i < 100 && stack.sink.received.length === 0; i += 1) await sleep(100);
+    expect(stack.sink.received.map((m) => m.to)).to.deep.equal([[stack.ctx.editor.user.email]]);
+    const [mail] = stack.sink.received;
     expect(mail!.subject).to.match(/^Sportello: «.+» non è arrivato a 1 destinatario su 3$/);
-    expect(mail!.text).to.contain('- not a member of this chat: 1').and.contain(`${ctx.stack.url}/console/#/announcements/${id}`);
+    expect(mail!.text).to.contain('- not a member of this chat: 1').and.contain(`${stack.ctx.stack.url}/console/#/announcements/${id}`);
     await sleep(2000);
-    expect(sink.received, 'once').to.have.length(1);
+    expect(stack.sink.received, 'once').to.have.length(1);
   });
 });

@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -56,6 +57,16 @@ export class SmtpSink {
 
   to(address: string): ReceivedMail[] {
     return this.received.filter((mail) => mail.to.includes(address));
+  }
+
+  /** Resolves with the e-mails to `address` once there are `count` of them; rejects, listing what came, after `timeoutMs`. */
+  async waitFor(address: string, count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.to(address).length < count) {
+      if (Date.now() > deadline) throw new Error(`${address} got ${this.to(address).length} e-mails, expected ${count}: ${JSON.stringify(this.received.map((m) => m.subject))}`);
+      await sleep(100);
+    }
+    return this.to(address);
   }
 
   stop(): Promise<void> {

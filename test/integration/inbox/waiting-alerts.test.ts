@@ -4,20 +4,11 @@ import { DateTime } from 'luxon';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
-import { SmtpSink, type ReceivedMail } from '../../support/smtp-sink.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
 import { citizenWrites, conversationWith, startInboxStack, type InboxStack } from './inbox-api.js';
 
 /** A wait of one second is "long" here, and waits are checked every second. */
 const FAST_ALERTS = { INBOX_ALERT_AFTER_HOURS: String(1 / 3600), INBOX_ALERT_CHECK_SECONDS: '1' };
-
-async function waitForMail(sink: SmtpSink, to: string, count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
-  const deadline = Date.now() + timeoutMs;
-  while (sink.to(to).length < count) {
-    if (Date.now() > deadline) throw new Error(`${to} got ${sink.to(to).length} e-mails, expected ${count}: ${JSON.stringify(sink.received.map((m) => m.subject))}`);
-    await sleep(100);
-  }
-  return sink.to(to);
-}
 
 /**
  * Mediators are not always in the console: a citizen waiting longer than INBOX_ALERT_AFTER_HOURS makes Sportello
@@ -45,8 +36,8 @@ describe('staff e-mailed about citizens waiting for an answer', () => {
     await citizenWrites(ctx, chat, 'LANG ar');
     await citizenWrites(ctx, chat, question);
 
-    const [mail] = await waitForMail(sink, ctx.arabicMediator.user.email, 1);
-    await waitForMail(sink, secondArabicMediator.user.email, 1);
+    const [mail] = await sink.waitFor(ctx.arabicMediator.user.email, 1);
+    await sink.waitFor(secondArabicMediator.user.email, 1);
 
     expect(mail!.from).to.equal('sportello@comune.test');
     expect(mail!.subject).to.equal('Sportello: un cittadino aspetta una risposta da più di un minuto');
@@ -71,7 +62,7 @@ describe('staff e-mailed about citizens waiting for an answer', () => {
 
     await citizenWrites(ctx, citizenChat(1), buildQuestion('وماذا عن الأطفال؟'));
 
-    await waitForMail(sink, ctx.arabicMediator.user.email, 2);
+    await sink.waitFor(ctx.arabicMediator.user.email, 2);
     expect(sink.to(secondArabicMediator.user.email), 'e-mails turned off').to.have.length(1);
   });
 
@@ -79,7 +70,7 @@ describe('staff e-mailed about citizens waiting for an answer', () => {
     await citizenWrites(ctx, citizenChat(2), 'LANG sq');
     await citizenWrites(ctx, citizenChat(2), buildQuestion('Përshëndetje, si ta rinovoj lejen e qëndrimit?'));
 
-    const [mail] = await waitForMail(sink, ctx.admin.user.email, 1);
+    const [mail] = await sink.waitFor(ctx.admin.user.email, 1);
 
     expect(mail!.text).to.contain('- albanese: 1 conversazione');
     expect(sink.received.filter((m) => m.text.includes('albanese')).flatMap((m) => m.to)).to.deep.equal([ctx.admin.user.email]);
@@ -95,7 +86,7 @@ describe('staff e-mailed about citizens waiting for an answer', () => {
 
     sink = await SmtpSink.start(port);
 
-    const [mail] = await waitForMail(sink, ctx.chineseMediator.user.email, 1, 15_000);
+    const [mail] = await sink.waitFor(ctx.chineseMediator.user.email, 1, 15_000);
     expect(mail!.text).to.contain('- cinese semplificato: 1 conversazione');
     const metrics = await (await fetch(`${ctx.stack.url}/metrics`)).text();
     expect(Number(/^sportello_staff_emails_total\{outcome="failed"\} (\d+)$/m.exec(metrics)?.[1]), 'the refused attempts are counted').to.be.at.least(1);

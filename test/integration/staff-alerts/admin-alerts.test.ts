@@ -2,18 +2,8 @@ import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
 import { call } from '../../support/http.js';
-import type { ReceivedMail, SmtpSink } from '../../support/smtp-sink.js';
 import { withMailStack } from './mail-stack.js';
 import { publishAnnouncement, type DispatchStack } from '../dispatch/dispatch-api.js';
-
-async function mailsTo(sink: SmtpSink, to: string, count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
-  const deadline = Date.now() + timeoutMs;
-  while (sink.to(to).length < count) {
-    if (Date.now() > deadline) throw new Error(`${to} got ${JSON.stringify(sink.to(to).map((m) => m.subject))}, expected ${count} e-mails`);
-    await sleep(100);
-  }
-  return sink.to(to);
-}
 
 async function faults(ctx: DispatchStack, account: string, body: Record<string, unknown>): Promise<void> {
   const response = await call(ctx.stack, 'POST', `/api/v1/simulator/${account}/faults`, { headers: ctx.admin.headers, body });
@@ -34,7 +24,7 @@ describe('admins e-mailed about accounts that need them', function () {
 
     await publishAnnouncement(stack.ctx, { approved: ['sq'] });
 
-    const [mail] = await mailsTo(stack.sink, stack.ctx.admin.user.email, 1);
+    const [mail] = await stack.sink.waitFor(stack.ctx.admin.user.email, 1);
     expect(mail!.subject).to.equal("Sportello: l'account sim-alerts è in pausa");
     expect(mail!.text).to.contain('rate-limited 3 times within 10 min').and.contain(`${stack.ctx.stack.url}/console/#/channels`).and.contain('Nessun messaggio è perso');
     expect(stack.sink.to(stack.ctx.mediator.user.email)).to.have.length(0);
@@ -46,7 +36,7 @@ describe('admins e-mailed about accounts that need them', function () {
   it('an account that must be linked again: one e-mail while it waits, another the next time', async () => {
     await faults(stack.ctx, 'sim-alerts', { requireLoginForSeconds: 1 });
 
-    const mails = await mailsTo(stack.sink, stack.ctx.admin.user.email, 2);
+    const mails = await stack.sink.waitFor(stack.ctx.admin.user.email, 2);
     expect(mails[1]!.subject).to.equal("Sportello: l'account sim-alerts va ricollegato");
     expect(mails[1]!.text).to.contain('codice QR');
     await sleep(1500);
@@ -54,6 +44,6 @@ describe('admins e-mailed about accounts that need them', function () {
 
     await faults(stack.ctx, 'sim-alerts', { requireLoginForSeconds: 1 });
 
-    await mailsTo(stack.sink, stack.ctx.admin.user.email, 3);
+    await stack.sink.waitFor(stack.ctx.admin.user.email, 3);
   });
 });

@@ -32,7 +32,7 @@ describe('the publisher e-mailed about deliveries that failed', function () {
     const id = await publishAnnouncement(stack.ctx, { approved: ['ar'], input: { topics: ['work'] } });
     await waitForSummary(stack.ctx, id, settled);
 
-    for (let i = 0; i < 100 && stack.sink.received.length === 0; i += 1) await sleep(100);
+    await stack.sink.waitFor(stack.ctx.editor.user.email, 1);
     expect(stack.sink.received.map((m) => m.to)).to.deep.equal([[stack.ctx.editor.user.email]]);
     const [mail] = stack.sink.received;
     expect(mail!.subject).to.match(/^Sportello: «.+» non è arrivato a 1 destinatario su 3$/);

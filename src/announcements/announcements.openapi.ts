@@ -1,4 +1,4 @@
-import { jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
+import { ref, jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
 import { listSupportedLanguages } from '../languages/index.js';
 import { ANNOUNCEMENT_STATUSES, PRIORITIES, TOPICS, TRANSLATION_STATUSES } from './announcement.types.js';
 import {
@@ -9,7 +9,6 @@ import {
   VersionOnlyBody,
 } from './announcement.schemas.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const LANGUAGES = listSupportedLanguages().map((l) => l.code);
 const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, 'null'], ...extra });
 

@@ -6,6 +6,11 @@ export function requestSchema(schema: z.ZodType): Record<string, unknown> {
   return json;
 }
 
+/** A reference to a schema of `components.schemas` (a feature's own, or a shared one such as `Problem`). */
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export const dateTime = { type: 'string', format: 'date-time' };
+
 export const jsonBody = (schema: unknown, example?: unknown) => ({
   required: true,
   content: { 'application/json': { schema, ...(example !== undefined ? { example } : {}) } },

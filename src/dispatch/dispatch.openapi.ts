@@ -1,8 +1,7 @@
-import { jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
+import { ref, jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
 import { DELIVERY_STATES } from './delivery.js';
 import { GroupBody, ImportBody } from './groups.schemas.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const accountParam = { name: 'account', in: 'path', required: true, schema: { type: 'string' }, example: 'sim-whatsapp' };
 const groupExample = { account: 'sim-whatsapp', chatId: '120363000000000001@g.us', name: 'Comunità araba — العربية', language: 'ar', topics: [], enabled: true, quietHours: { from: '22:00', to: '07:00' } };

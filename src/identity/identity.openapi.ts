@@ -1,13 +1,10 @@
-import type { OpenApiContribution } from '../api-docs/openapi-contribution.js';
-import { jsonBody, jsonResponse, problemResponses, requestSchema } from '../api-docs/openapi-helpers.js';
+import { dateTime, jsonBody, jsonResponse, problemResponses, ref, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
 import { CreateTokenBody } from './api-token.routes.js';
 import { ListAuditQuery } from './audit.routes.js';
 import { LoginBody } from './auth.routes.js';
 import { CreateUserBody, UpdateUserBody } from './user.routes.js';
 
 const tags = ['Staff and access'];
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const dateTime = { type: 'string', format: 'date-time' };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-f0-9]{24}$' } };
 
 /** Query parameters of a zod query schema, one per property, as OpenAPI wants them. */

@@ -1,12 +1,10 @@
-import { jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
+import { ref, dateTime, jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
 import { AssignBody, RouteBody, SubscriptionBody, TextBody } from './inbox.schemas.js';
 import { CONVERSATION_STATES, OUTBOUND_STATES } from './inbox.types.js';
 import { savedRepliesPaths, SavedReplySchema } from './saved-replies/index.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const tags = ['Inbox'];
-const dateTime = { type: 'string', format: 'date-time' };
 
 const ConversationSchema = {
   type: 'object',

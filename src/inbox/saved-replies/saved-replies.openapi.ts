@@ -1,8 +1,7 @@
-import { jsonBody, jsonResponse, problemResponses, requestSchema } from '../../api-docs/index.js';
+import { dateTime, jsonBody, jsonResponse, problemResponses, requestSchema } from '../../api-docs/index.js';
 import { SavedReplyBody } from './saved-replies.schemas.js';
 
 const tags = ['Inbox'];
-const dateTime = { type: 'string', format: 'date-time' };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const savedReply = { $ref: '#/components/schemas/SavedReply' };
 const example = { language: 'zh-Hans', title: 'Documenti per il rinnovo del permesso', text: '您好！续签居留许可需要：护照、现有居留许可、4张证件照、16欧元印花税票。' };

@@ -1,3 +1,4 @@
+import { formatOnTownClock } from '../platform/opening-hours.js';
 import { menuLines, topicList } from './subscription-topics.js';
 
 /** A translation in exactly this language, or undefined: no silent fallback to another language. */
@@ -26,7 +27,7 @@ export function composeAutomaticText(translate: Translate, key: InboxText, langu
   const text = (lang: string): string | undefined => translate(`inbox.${key}`, lang)?.replace('{{topics}}', () => topicList(translate, lang, options.topics ?? []));
   // Right after the message: when the office opens again. Then what else the citizen can do.
   const notes = (langs: string[]): string[] =>
-    options.opensAt ? langs.flatMap((lang) => translate('inbox.closedUntil', lang)?.replace('{{when}}', () => whenIn(lang, options.opensAt!)) ?? []) : [];
+    options.opensAt ? langs.flatMap((lang) => translate('inbox.closedUntil', lang)?.replace('{{when}}', () => formatOnTownClock(options.opensAt!.at, lang, options.opensAt!.timeZone)) ?? []) : [];
   const additions = (langs: string[]): string[] => [
     ...(options.topicsMenu ? [menuIn(translate, langs)] : []),
     ...(options.subscribeHint ? langs.map((lang) => translate('inbox.subscribeHint', lang)) : []),
@@ -36,16 +37,6 @@ export function composeAutomaticText(translate: Translate, key: InboxText, langu
   const both = ['it', 'en'].map(text).filter(Boolean);
   const hint = key === 'ack' ? ['it', 'en'].map((lang) => translate('inbox.chooseLanguage', lang) ?? '').filter(Boolean) : [];
   return [...both, ...notes(['it', 'en']), ...hint, ...additions(['it', 'en'])].join('\n\n');
-}
-
-/**
- * "lunedì 7 dicembre alle ore 09:00", "12月7日星期一 09:00": a weekday and date nobody can misread, in the town's
- * time and in the Gregorian calendar (Persian would otherwise date it in the Solar Hijri one), as the office's
- * letters and appointments are.
- */
-function whenIn(language: string, opensAt: { at: Date; timeZone: string }): string {
-  const options = { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: opensAt.timeZone, calendar: 'gregory' } as const;
-  return new Intl.DateTimeFormat(language, options).format(opensAt.at);
 }
 
 /** The menu's invitation in each language, then one line per topic with its names in each ("3 Scuola / School"). */

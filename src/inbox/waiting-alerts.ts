@@ -1,6 +1,6 @@
 import type { Logger } from '../platform/logging/logger.js';
 import type { Mailer } from '../platform/mail/mailer.port.js';
-import { nextOpening, type OpeningHours } from '../platform/opening-hours.js';
+import { formatOnTownClock, nextOpening, type OpeningHours } from '../platform/opening-hours.js';
 import type { ConversationRepository, DueAlert } from './conversation.repository.js';
 import type { AlertableStaff, InboxStaff } from './inbox-staff.port.js';
 
@@ -58,7 +58,7 @@ export class WaitingAlerts {
     const lines = [...byLanguage].map(([language, list]) => {
       const oldest = new Date(Math.min(...list.map((w) => w.waitingSince.getTime())));
       const count = list.length === 1 ? '1 conversazione' : `${list.length} conversazioni`;
-      return `- ${languageName(language)}: ${count}; la più vecchia aspetta da ${formatTime(oldest, timeZone)} (${hoursText(now.getTime() - oldest.getTime())})`;
+      return `- ${languageName(language)}: ${count}; la più vecchia aspetta da ${formatOnTownClock(oldest, 'it', timeZone)} (${hoursText(now.getTime() - oldest.getTime())})`;
     });
     return [
       'Buongiorno,',
@@ -118,8 +118,4 @@ function languageName(code: string): string {
   } catch {
     return code;
   }
-}
-
-function formatTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('it', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone }).format(at);
 }

@@ -101,6 +101,16 @@ function isClosed(day: DateTime, closed: readonly ClosedDay[]): boolean {
   return closed.some((c) => (c.kind === 'once' ? c.date === iso : c.kind === 'yearly' ? iso.endsWith(`-${c.monthDay}`) : iso === easterMonday(day.year)));
 }
 
+/**
+ * "lunedì 7 dicembre alle ore 09:00", "12月7日星期一 09:00": a weekday and date nobody can misread, on the town's
+ * clock and in the Gregorian calendar (Persian would otherwise date it in the Solar Hijri one), as the office's
+ * letters and appointments are.
+ */
+export function formatOnTownClock(at: Date, language: string, timeZone: string): string {
+  const options = { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone, calendar: 'gregory' } as const;
+  return new Intl.DateTimeFormat(language, options).format(at);
+}
+
 /** Easter Monday of a Gregorian year (the anonymous algorithm of Meeus, Jones and Butcher), as YYYY-MM-DD. */
 export function easterMonday(year: number): string {
   const a = year % 19;

@@ -243,6 +243,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const app = createHttpApp({
       log,
       bodyLimit: config.http.bodyLimit,
+      trustProxy: config.http.trustProxy,
       translateTitle: (req, code, fallback) => i18n.t(`problems.${code}`, { lng: req.acceptsLanguages()[0] ?? 'it', defaultValue: fallback }),
       authenticate: identity.authenticate,
       mounts: [

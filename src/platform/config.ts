@@ -1,4 +1,5 @@
 import { ITALIAN_HOLIDAYS, parseClosedDays, parseWeeklyHours, type ClosedDay, type OpeningHours } from './opening-hours.js';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AccountId } from './account-id.js';
 
@@ -66,6 +67,39 @@ const jsonArray = z.string().transform((text, ctx) => {
   }
 });
 
+/** Express's names for address ranges, accepted in `TRUST_PROXY` next to addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which proxies may tell the client's address in `X-Forwarded-For`: `off`, a number of hops, or addresses and
+ * ranges. `true` (trust whatever the header says) is refused: anyone could then pick the address that the
+ * sign-in throttle counts.
+ */
+const TrustProxy = z.string().transform((text, ctx): false | number | string[] => {
+  const value = text.trim();
+  if (value === 'off' || value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => {
+    if (PROXY_RANGE_NAMES.includes(entry)) return false;
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (value === '' || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be off, a number of proxy hops (0-10), or addresses and CIDR ranges separated by commas (${PROXY_RANGE_NAMES.join(', ')} allowed); not ${bad.join(', ') || 'empty'}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const Env = z.object({
@@ -77,6 +111,7 @@ const Env = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: TrustProxy.default(['loopback']),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb').default('100kb'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
@@ -165,6 +200,39 @@ const DEMO_ACCOUNTS: z.input<typeof Account>[] = [
   },
 ];
 
+/** What `.env.example` puts where a secret goes ("change-me…"): a production service must not start with it. */
+const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|placeholder/i;
+
+/** A secret made of few different characters (`xxxx…`, `aaaa…`) is long but guessable. */
+const MIN_DISTINCT_CHARACTERS = 8;
+
+/**
+ * Production's secrets, each named: placeholders and secrets with too few different characters are refused
+ * (the minimum lengths are checked by the schema, in every mode).
+ */
+function secretProblems(e: z.infer<typeof Env>): string[] {
+  const secrets: Array<[string, string | undefined]> = [
+    ['SESSION_SECRET', e.SESSION_SECRET],
+    ['BOOTSTRAP_ADMIN_PASSWORD', e.BOOTSTRAP_ADMIN_PASSWORD],
+    ['METRICS_TOKEN', e.METRICS_TOKEN],
+    ['SMTP_URL', e.SMTP_URL ? decodeURIComponent(URL.parse(e.SMTP_URL)?.password ?? '') : undefined],
+    ...(e.CONNECTORS ?? []).map((account): [string, string | undefined] => [
+      `CONNECTORS: ${account.id}.puppetToken`,
+      account.platform === 'wechat' ? account.puppetToken : undefined,
+    ]),
+  ];
+  const problems: string[] = [];
+  for (const [name, value] of secrets) {
+    if (!value) continue;
+    const label = name.startsWith('CONNECTORS') ? name : `${name}:`;
+    if (PLACEHOLDER.test(value)) problems.push(`${label} still the placeholder of .env.example; set a random secret`);
+    else if (name !== 'SMTP_URL' && new Set(value).size < MIN_DISTINCT_CHARACTERS) {
+      problems.push(`${label} too simple (fewer than ${MIN_DISTINCT_CHARACTERS} different characters); set a random secret`);
+    }
+  }
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -185,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
     if (!e.CONNECTORS) problems.push('CONNECTORS: required in production (which WeChat and WhatsApp accounts to run)');
     if (e.DEMO_ADMIN_TOKEN) problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
     if (e.CONNECTORS?.some((a) => a.platform === 'simulator')) problems.push('CONNECTORS: the simulator is not allowed in production');
+    problems.push(...secretProblems(e));
   }
   if (e.DEMO_ADMIN_TOKEN && e.SPORTELLO_MODE !== 'demo') problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
   if (e.SMTP_URL && !e.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL (the sender of staff alerts)');
@@ -198,7 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
   return {
     mode: e.SPORTELLO_MODE,
     dataDir: e.DATA_DIR,
-    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, bodyLimit: e.BODY_LIMIT, metricsToken: e.METRICS_TOKEN },
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, bodyLimit: e.BODY_LIMIT, metricsToken: e.METRICS_TOKEN, trustProxy: e.TRUST_PROXY },
     log: { level: e.LOG_LEVEL },
     mongo: { uri: e.MONGODB_URI },
     redis: { url: e.REDIS_URL },

@@ -15,6 +15,11 @@ export interface Mount {
 export interface HttpAppDeps {
   log: Logger;
   bodyLimit: string;
+  /**
+   * Express's `trust proxy`: which proxies' `X-Forwarded-For` gives `req.ip` (the address the sign-in throttle and
+   * the audit trail see). Default: loopback only.
+   */
+  trustProxy?: false | number | string[];
   translateTitle: TitleTranslator;
   /** Runs on every request before the routes: identity's authentication (sets `req.principal`). */
   authenticate?: RequestHandler;
@@ -29,7 +34,7 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? ['loopback']);
   app.set('query parser', 'simple');
   app.use(
     pinoHttp({

@@ -43,7 +43,7 @@ export function runUpdate(ctx: CommandContext, coll: string, statement: UpdateSt
   let last: { before: Document; after: Document } | undefined;
   const note: PatchNote = {};
   for (const previous of matches) {
-    const outcome = applyUpdate(previous, statement.update, statement.arrayFilters, false, note);
+    const outcome = applyUpdate(previous, statement.update, statement.arrayFilters, false, note, statement.filter);
     if (outcome.modified) {
       ctx.workspace.replace(ctx.db, coll, previous, outcome.doc, note.patch);
       modified += 1;

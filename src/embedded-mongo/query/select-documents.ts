@@ -41,14 +41,14 @@ export function selectDocuments(workspace: Workspace, db: string, coll: string, 
       found.push(doc);
       return limit === 0 || found.length < limit;
     });
-    return projection ? projectDocuments(found, projection) : found;
+    return projection ? projectDocuments(found, projection, filter) : found;
   }
   scan.forEach((doc) => {
     if (matches(doc)) found.push(doc);
     return true;
   });
   const page = sortDocuments(found, sort!).slice(skip, limit ? skip + limit : undefined);
-  return projection ? projectDocuments(page, projection) : page;
+  return projection ? projectDocuments(page, projection, filter) : page;
 }
 
 function normaliseSort(sort: Document): SortSpec {

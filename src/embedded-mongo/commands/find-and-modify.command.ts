@@ -5,6 +5,7 @@ import { selectDocuments } from '../query/select-documents.js';
 import { projectDocuments } from '../query/project-documents.js';
 import type { UpdateSpec } from '../query/apply-update.js';
 import { failedToParse } from '../mongo-error.js';
+import { letVariables } from '../query/mingo-options.js';
 
 function project(doc: Document | null, fields: Document | undefined, filter: Document): Document | null {
   if (!doc || !fields || Object.keys(fields).length === 0) return doc;
@@ -16,9 +17,10 @@ export const findAndModify: CommandHandler = (command, ctx) => {
   const filter = (command['query'] ?? {}) as Document;
   const sort = command['sort'] as Document | undefined;
   const fields = command['fields'] as Document | undefined;
+  const variables = letVariables(command['let']);
   if (command['remove'] === true) {
     if (command['update'] !== undefined || command['new'] === true) throw failedToParse('remove cannot be combined with update or new');
-    const [victim] = selectDocuments(ctx.workspace, ctx.db, coll, { filter, sort, limit: 1 });
+    const [victim] = selectDocuments(ctx.workspace, ctx.db, coll, { filter, sort, limit: 1, variables });
     if (victim) ctx.workspace.remove(ctx.db, coll, victim);
     return { lastErrorObject: { n: victim ? 1 : 0 }, value: project(victim ?? null, fields, filter), ok: 1 };
   }
@@ -30,6 +32,7 @@ export const findAndModify: CommandHandler = (command, ctx) => {
     upsert: command['upsert'] === true,
     arrayFilters: command['arrayFilters'] as Document[] | undefined,
     sort,
+    variables,
   });
   const lastErrorObject: Document = { n: result.matched > 0 || result.upsertedId !== undefined ? 1 : 0, updatedExisting: result.matched > 0 };
   if (result.upsertedId !== undefined) lastErrorObject['upserted'] = result.upsertedId;

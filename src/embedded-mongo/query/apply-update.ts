@@ -1,5 +1,5 @@
 import { ObjectId, type Document } from 'bson';
-import { update as mingoUpdate, updateOne as mingoUpdateOne } from 'mingo/updater';
+import { update as mingoUpdate, updateMany as mingoUpdateMany } from 'mingo/updater';
 import { cloneDocument, isPlainObject } from './clone-document.js';
 import { bsonEquals } from '../indexes/bson-order.js';
 import { OPERATOR_UPDATE_OPTIONS, PIPELINE_UPDATE_OPTIONS } from './mingo-options.js';
@@ -19,7 +19,7 @@ export function isReplacement(update: UpdateSpec): update is Document {
 /**
  * Applies an update (replacement, operators or pipeline) to a copy of `doc`; the stored version is untouched.
  * `note`, if given, receives the journal's patch when the update worked it out (its `patch` is left unset otherwise).
- * `filter` is the statement's query, which the positional `$` refers to.
+ * `filter` is the statement's query, which the positional `$` refers to; `variables` the command's `let`.
  */
 export function applyUpdate(
   doc: Document,
@@ -28,14 +28,19 @@ export function applyUpdate(
   inserting: boolean,
   note?: PatchNote,
   filter?: Document,
+  variables?: Document,
 ): UpdateOutcome {
   refuseUnsupportedOperators(update);
   if (note) note.patch = undefined;
   let next: Document;
   if (Array.isArray(update)) {
     const holder = [cloneDocument(doc)];
-    mingoUpdateOne(holder, {}, update as never, {}, PIPELINE_UPDATE_OPTIONS);
+    // updateMany over the one document: mingo's updateOne asserts it can name the fields a pipeline changed,
+    // which it cannot for fields set through `$setField`/`$literal` (dots and dollars in names).
+    mingoUpdateMany(holder, {}, update as never, variables ? { let: variables } : {}, PIPELINE_UPDATE_OPTIONS);
     next = holder[0]!;
+    // A stage that drops `_id` (`$replaceRoot`, `$replaceWith`, `$project`, `$unset`) leaves it as it was, as in MongoDB.
+    if (next['_id'] === undefined && doc['_id'] !== undefined) next = { _id: doc['_id'], ...next };
   } else if (isReplacement(update)) {
     if (update['_id'] !== undefined && doc['_id'] !== undefined && !bsonEquals(update['_id'], doc['_id'])) throw immutableId();
     const rest: Document = { ...update };

@@ -12,6 +12,8 @@ export interface Selection {
   skip?: number;
   limit?: number;
   projection?: Document;
+  /** The command's `let` (see letVariables). */
+  variables?: Document;
 }
 
 /**
@@ -27,7 +29,7 @@ export function selectDocuments(workspace: Workspace, db: string, coll: string, 
   const projection = selection.projection && Object.keys(selection.projection).length > 0 ? selection.projection : undefined;
   const skip = selection.skip ?? 0;
   const limit = Math.abs(selection.limit ?? 0);
-  const matches = compileFilter(filter);
+  const matches = compileFilter(filter, selection.variables);
   const scan = workspace.scan(db, coll, filter, sort);
   const found: Document[] = [];
   if (scan.ordered) {

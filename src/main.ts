@@ -97,7 +97,9 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       stack.push({ name: 'embedded engine', stop: engine.stop });
       mongoUri = `${engine.uri}sportello`;
     }
-    const db = mongoose.createConnection(mongoUri, { serverSelectionTimeoutMS: 10_000 });
+    // 10 s unless the URI says otherwise (the driver lets an option given here override the URI's).
+    const selection = /[?&]serverSelectionTimeoutMS=/i.test(mongoUri) ? {} : { serverSelectionTimeoutMS: 10_000 };
+    const db = mongoose.createConnection(mongoUri, selection);
     await db.asPromise();
     stack.push({ name: 'mongodb', stop: () => db.close() });
 

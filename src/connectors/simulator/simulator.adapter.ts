@@ -14,6 +14,7 @@ import {
 import { ObservableConnector } from '../observable-connector.js';
 import { UnknownChat } from '../connectors.errors.js';
 import { SendFaults } from './send-faults.js';
+import { SendHold } from './send-hold.js';
 import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
 
 export type SimulatorAccountConfig = Extract<ChannelAccountConfig, { platform: 'simulator' }>;
@@ -40,6 +41,8 @@ export interface SimulatorFaults {
   disconnectForMs?: number;
   /** The session is lost (`login_required` with a QR payload) and is scanned again after this long. */
   requireLoginForMs?: number;
+  /** After this many more sends, one send reaches the chat and never returns (see `SendHold`). */
+  holdAfterSends?: number;
 }
 
 /**
@@ -50,6 +53,7 @@ export class SimulatorConnector extends ObservableConnector {
   readonly #latencyMs: number;
   readonly #chats: SimulatedChats;
   readonly #faults = new SendFaults();
+  readonly #hold = new SendHold();
   #outage: NodeJS.Timeout | undefined;
   readonly #lateDeliveries = new Set<NodeJS.Timeout>();
   #logins = 0;
@@ -70,6 +74,7 @@ export class SimulatorConnector extends ObservableConnector {
     clearTimeout(this.#outage);
     for (const timer of this.#lateDeliveries) clearTimeout(timer);
     this.#lateDeliveries.clear();
+    this.#hold.release();
     this.events.setState({ status: 'stopped' });
   }
 
@@ -79,7 +84,9 @@ export class SimulatorConnector extends ObservableConnector {
     const fault = this.#faults.take();
     if (fault) throw fault;
     if (!this.#chats.find(chat.chatId)) throw new SendError('permanent', 'not a member of this chat');
+    await this.#hold.beforeSend();
     const message = this.#chats.append(chat.chatId, content.text, true);
+    await this.#hold.afterSend();
     return { platformMessageId: message.id, sentAt: message.at };
   }
 
@@ -128,6 +135,7 @@ export class SimulatorConnector extends ObservableConnector {
 
   injectFaults(faults: SimulatorFaults): void {
     if (faults.failNext) this.#faults.arm(faults.failNext.count, faults.failNext.kind, faults.failNext.retryAfterMs);
+    if (faults.holdAfterSends !== undefined) this.#hold.arm(faults.holdAfterSends);
     if (faults.requireLoginForMs !== undefined) {
       this.#logins += 1;
       this.#interrupt({ status: 'login_required', qr: `sportello-simulator:${this.account.id}:${this.#logins}` }, faults.requireLoginForMs);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { NotFound } from '../errors.js';
+import { refuseDeepBodies } from './json-depth.js';
 import { problemHandler, type TitleTranslator } from './problem.js';
 import { scrubPersonalData } from '../logging/logger.js';
 
@@ -73,6 +74,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
+  app.use(refuseDeepBodies);
   if (deps.authenticate) app.use(deps.authenticate);
   for (const mount of deps.mounts) app.use(mount.path, mount.router);
   app.use((req) => {

@@ -22,6 +22,8 @@ export interface HttpAppDeps {
    */
   trustProxy?: false | number | string[];
   translateTitle: TitleTranslator;
+  /** Runs first, before authentication: answers 503 at once while a dependency the request needs is down. */
+  outageGate?: RequestHandler;
   /** Runs on every request before the routes: identity's authentication (sets `req.principal`). */
   authenticate?: RequestHandler;
   /** Public routes first (health, metrics, notice pages), then the API. */
@@ -75,6 +77,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
   app.use(refuseDeepBodies);
+  if (deps.outageGate) app.use(deps.outageGate);
   if (deps.authenticate) app.use(deps.authenticate);
   for (const mount of deps.mounts) app.use(mount.path, mount.router);
   app.use((req) => {

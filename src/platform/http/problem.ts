@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, type ErrorKind } from '../errors.js';
+import { DependencyUnavailable, outageBehind } from './outage-gate.js';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -53,8 +54,11 @@ export function sendProblem(
  * answered with a bare 500 that leaks nothing.
  */
 export function problemHandler(log: Logger, translate: TitleTranslator): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+  return (thrown: unknown, req, res, _next) => {
     if (res.headersSent) return;
+    const outage = outageBehind(thrown);
+    if (outage) log.warn({ requestId: req.id, dependency: outage }, 'request failed: a dependency is unreachable');
+    const err = outage ? new DependencyUnavailable(outage) : thrown;
     if (err instanceof DomainError) {
       if (err.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.ceil(err.retryAfterSeconds)));
       sendProblem(req, res, {
@@ -63,6 +67,7 @@ export function problemHandler(log: Logger, translate: TitleTranslator): ErrorRe
         title: translate(req, err.code, err.kind),
         detail: clip(err.message),
         ...(err.fields.length > 0 ? { extra: boundedProblems(err.fields) } : {}),
+        ...(err instanceof DependencyUnavailable ? { extra: { dependency: err.dependency } } : {}),
       });
       return;
     }

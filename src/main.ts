@@ -14,6 +14,9 @@ import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { createI18n } from './platform/i18n/i18n.js';
 import { createHttpApp } from './platform/http/app.js';
+import { createOutageGate } from './platform/http/outage-gate.js';
+import { watchMongo } from './platform/db/mongo-watch.js';
+import { actionBlockedBy, dependenciesNeededBy } from './composition/outage-policy.js';
 import { createHealthRoutes, type ReadinessCheck } from './platform/http/health.routes.js';
 import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metrics.routes.js';
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
@@ -102,6 +105,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const db = mongoose.createConnection(mongoUri, selection);
     await db.asPromise();
     stack.push({ name: 'mongodb', stop: () => db.close() });
+    const mongoWatch = watchMongo(db, { pingEveryMs: 1000 });
+    stack.push({ name: 'mongodb watch', stop: async () => mongoWatch.stop() });
 
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     redis.on('error', () => undefined);
@@ -246,6 +251,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       log,
       bodyLimit: config.http.bodyLimit,
       trustProxy: config.http.trustProxy,
+      outageGate: createOutageGate({
+        dependencies: [mongoWatch, { name: 'redis', isUp: () => redis.status === 'ready' }],
+        needs: dependenciesNeededBy,
+        actionOf: actionBlockedBy,
+      }),
       translateTitle: (req, code, fallback) => i18n.t(`problems.${code}`, { lng: req.acceptsLanguages()[0] ?? 'it', defaultValue: fallback }),
       authenticate: identity.authenticate,
       mounts: [

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { NotFound } from '../errors.js';
+import { refuseDeepBodies } from './json-depth.js';
 import { problemHandler, type TitleTranslator } from './problem.js';
 import { scrubPersonalData } from '../logging/logger.js';
 
@@ -21,6 +22,8 @@ export interface HttpAppDeps {
    */
   trustProxy?: false | number | string[];
   translateTitle: TitleTranslator;
+  /** Runs first, before authentication: answers 503 at once while a dependency the request needs is down. */
+  outageGate?: RequestHandler;
   /** Runs on every request before the routes: identity's authentication (sets `req.principal`). */
   authenticate?: RequestHandler;
   /** Public routes first (health, metrics, notice pages), then the API. */
@@ -73,6 +76,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
+  app.use(refuseDeepBodies);
+  if (deps.outageGate) app.use(deps.outageGate);
   if (deps.authenticate) app.use(deps.authenticate);
   for (const mount of deps.mounts) app.use(mount.path, mount.router);
   app.use((req) => {

@@ -34,6 +34,7 @@ const ALWAYS_IGNORED = new Set(['hello', 'isMaster', 'ismaster', 'configureFailP
  */
 function copyPlain<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => copyPlain(item)) as T;
+  if (value instanceof Map) return new Map([...value].map(([key, inner]) => [key, copyPlain(inner)])) as T;
   if (value === null || typeof value !== 'object' || '_bsontype' in value || value instanceof Date || value instanceof RegExp || ArrayBuffer.isView(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, copyPlain(inner)])) as T;
 }

@@ -3,6 +3,8 @@ import mongoose, { Schema } from 'mongoose';
 import { MongoClient, MongoServerError, type Collection, type Document } from 'mongodb';
 import { startTempEngine, type TempEngine } from './temp-engine.js';
 
+type Doc = { _id: number } & Document;
+
 /** Each update form an Express + mongoose application sends every day, through the real driver (and mongoose where it is mongoose's own). */
 describe('embedded engine: the update forms an application meets, as MongoDB 7 answers them', () => {
   let temp: TempEngine;
@@ -23,9 +25,9 @@ describe('embedded engine: the update forms an application meets, as MongoDB 7 a
   });
 
   /** A fresh collection holding `docs`, so each test builds what it asserts on. */
-  async function collectionWith(...docs: Document[]): Promise<Collection> {
+  async function collectionWith(...docs: Doc[]): Promise<Collection<Doc>> {
     n += 1;
-    const coll = client.db('update-forms').collection(`c${n}`);
+    const coll = client.db('update-forms').collection<Doc>(`c${n}`);
     if (docs.length > 0) await coll.insertMany(docs);
     return coll;
   }
@@ -177,7 +179,7 @@ describe('embedded engine: the update forms an application meets, as MongoDB 7 a
   });
 
   describe('pipeline updates through every write path', () => {
-    const original = (): Document[] => [
+    const original = (): Doc[] => [
       { _id: 1, x: 1, y: 2, t: { u: 5 } },
       { _id: 2, x: 10, y: 20, t: { u: 50 } },
     ];

@@ -7,7 +7,7 @@ import { call } from '../../support/http.js';
 import { captureLogs } from '../../support/log-capture.js';
 import { waitForAsync } from '../../support/wait-for.js';
 import { killHard, spawnChildEngine, type ChildEngine } from '../embedded-mongo/child-engine.js';
-import { ACCOUNT, startInboxStack, waitForConversation, waitForOurMessages, type InboxStack } from './inbox-api.js';
+import { ACCOUNT, startInboxStack, waitForConversation, waitForOurMessages, waitForOutboundSettled, type InboxStack } from './inbox-api.js';
 
 /** The old intake gave up after 6 attempts: the database comes back only once a 7th has failed. */
 const RUNS_THE_OLD_INTAKE_GAVE_UP_AFTER = 6;
@@ -60,12 +60,7 @@ describe('inbox intake while the database is down', function () {
     expect(conversation).to.include({ language: 'zh-Hans' });
     expect(conversation.messages.map((m: { text: string }) => m.text)).to.deep.equal([question]);
     await waitForOurMessages(ctx!, chat, (m) => m.length >= 1, 30_000);
-    // Absence of a second acknowledgement, once the inbox has nothing left to send: every outbound message is `sent`.
-    await waitForAsync(async () => {
-      const metrics = await (await fetch(new URL('/metrics', ctx!.stack.url))).text();
-      const pending = /sportello_inbox_outbound_messages\{state="(queued|sending)"\} [1-9]/.test(metrics);
-      return !pending && /sportello_inbox_outbound_messages\{state="sent"\} 1\b/.test(metrics) ? true : undefined;
-    }, 'the outbound messages to settle');
+    await waitForOutboundSettled(ctx!);
     expect(await waitForOurMessages(ctx!, chat, () => true)).to.have.length(1);
   });
 });

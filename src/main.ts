@@ -381,6 +381,9 @@ async function runFromCommandLine(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Started by `npm run demo` over an IPC channel: if the demo's launcher dies (even by kill -9), the channel
+  // closes and the service stops cleanly with it, instead of running on as an orphan with its private Redis.
+  if (process.send) process.on('disconnect', () => shutdown('launcher exited'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

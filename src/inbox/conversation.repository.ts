@@ -1,9 +1,13 @@
 import { Types, type Connection, type Model } from 'mongoose';
 import { conversationModel, type ConversationDocument } from './conversation.model.js';
-import type { ChatPlace, Conversation, ConversationState } from './inbox.types.js';
+import type { ChatPlace, Conversation, ConversationLanguage, ConversationState } from './inbox.types.js';
+import type { ChoiceSource } from './language-choice.js';
 import { isObjectId } from '../platform/db/object-id.js';
 
 type StoredConversation = ConversationDocument & { _id: Types.ObjectId };
+
+/** The queue a conversation waits in, for figures per language: its language, or `unsure`. */
+const QUEUE = { $cond: [{ $eq: ['$unsure', true] }, 'unsure', '$language'] };
 
 function toConversation(doc: StoredConversation): Conversation {
   return {
@@ -11,6 +15,16 @@ function toConversation(doc: StoredConversation): Conversation {
     contactId: doc.contactId,
     account: doc.account,
     language: doc.language,
+    unsure: doc.unsure === true,
+    ...(doc.languageChoice?.source
+      ? {
+          languageChoice: {
+            source: doc.languageChoice.source as ChoiceSource,
+            confidence: doc.languageChoice.confidence ?? 0,
+            candidates: (doc.languageChoice.candidates ?? []).map((c) => ({ language: c.language ?? '', score: c.score ?? 0 })),
+          },
+        }
+      : {}),
     state: doc.state as ConversationState,
     ...(doc.assigneeId ? { assigneeId: doc.assigneeId } : {}),
     replyTo: {
@@ -27,7 +41,11 @@ function toConversation(doc: StoredConversation): Conversation {
 }
 
 export interface ConversationFilter {
+  /** Sure conversations in these languages; with `orUnsure`, the unsure queue too (a mediator's view). */
   languages?: readonly string[];
+  orUnsure?: boolean;
+  /** Only the unsure queue. */
+  unsure?: boolean;
   state?: ConversationState;
   assigneeId?: string;
   /** Only conversations whose citizen waits for an answer, longest wait first. */
@@ -46,6 +64,8 @@ export interface NewConversation {
   contactId: string;
   account: string;
   language: string;
+  unsure: boolean;
+  languageChoice: ConversationLanguage;
   state: ConversationState;
   replyTo: ChatPlace & { platformMessageId: string };
   at: Date;
@@ -77,6 +97,8 @@ export class ConversationRepository {
           $setOnInsert: {
             account: input.account,
             language: input.language,
+            unsure: input.unsure,
+            languageChoice: input.languageChoice,
             state: input.state,
             replyTo: input.replyTo,
             lastInboundAt: input.at,
@@ -109,7 +131,10 @@ export class ConversationRepository {
    */
   async list(filter: ConversationFilter, page: { limit: number; after?: string }): Promise<Conversation[]> {
     const query: Record<string, unknown> = {};
-    if (filter.languages) query.language = { $in: [...filter.languages] };
+    const sure = filter.languages ? { language: { $in: [...filter.languages] }, unsure: { $ne: true } } : undefined;
+    if (filter.unsure) query.unsure = true;
+    else if (sure && filter.orUnsure) query.$or = [sure, { unsure: true }];
+    else if (sure) Object.assign(query, sure);
     if (filter.state) query.state = filter.state;
     if (filter.assigneeId) query.assigneeId = filter.assigneeId;
     if (filter.waiting) return this.listWaiting(query, page);
@@ -137,7 +162,7 @@ export class ConversationRepository {
    */
   async update(
     id: string,
-    changes: Partial<Pick<Conversation, 'language' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & {
+    changes: Partial<Pick<Conversation, 'language' | 'unsure' | 'languageChoice' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & {
       assigneeId?: string | null;
       waitingSince?: Date | null;
       restartWait?: Date;
@@ -208,7 +233,7 @@ export class ConversationRepository {
   async waiting(languages?: readonly string[]): Promise<Array<{ language: string; waiting: number; oldest: Date }>> {
     const rows = await this.conversations.aggregate<{ _id: string; waiting: number; oldest: Date }>([
       { $match: { waitingSince: { $type: 'date' }, state: { $ne: 'closed' }, ...(languages ? { language: { $in: [...languages] } } : {}) } },
-      { $group: { _id: '$language', waiting: { $sum: 1 }, oldest: { $min: '$waitingSince' } } },
+      { $group: { _id: QUEUE, waiting: { $sum: 1 }, oldest: { $min: '$waitingSince' } } },
     ]);
     return rows.map((r) => ({ language: r._id, waiting: r.waiting, oldest: r.oldest }));
   }
@@ -226,7 +251,7 @@ export class ConversationRepository {
   /** Conversations per language and state, for the metrics. */
   async countByLanguageState(): Promise<Array<{ language: string; state: ConversationState; count: number }>> {
     const rows = await this.conversations.aggregate<{ _id: { language: string; state: ConversationState }; count: number }>([
-      { $group: { _id: { language: '$language', state: '$state' }, count: { $sum: 1 } } },
+      { $group: { _id: { language: QUEUE, state: '$state' }, count: { $sum: 1 } } },
     ]);
     return rows.map((r) => ({ ...r._id, count: r.count }));
   }

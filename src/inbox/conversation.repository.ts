@@ -6,8 +6,10 @@ import { isObjectId } from '../platform/db/object-id.js';
 
 type StoredConversation = ConversationDocument & { _id: Types.ObjectId };
 
+/** The name of the unsure queue where a language is expected (figures per language, alerts). */
+export const UNSURE_QUEUE = 'unsure';
 /** The queue a conversation waits in, for figures per language: its language, or `unsure`. */
-const QUEUE = { $cond: [{ $eq: ['$unsure', true] }, 'unsure', '$language'] };
+const QUEUE = { $cond: [{ $eq: ['$unsure', true] }, UNSURE_QUEUE, '$language'] };
 
 function toConversation(doc: StoredConversation): Conversation {
   return {
@@ -55,6 +57,7 @@ export interface ConversationFilter {
 /** A wait staff are to be told about. */
 export interface DueAlert {
   id: string;
+  /** Its language, or `unsure`. */
   language: string;
   waitingSince: Date;
   assigneeId?: string;
@@ -208,7 +211,7 @@ export class ConversationRepository {
    */
   async claimDueAlerts(waitingBefore: Date, at: Date, limit: number): Promise<DueAlert[]> {
     const candidates = await this.conversations
-      .find({ waitingSince: { $type: 'date', $lte: waitingBefore }, state: { $ne: 'closed' } }, { language: 1, assigneeId: 1, waitingSince: 1, alertedAt: 1 })
+      .find({ waitingSince: { $type: 'date', $lte: waitingBefore }, state: { $ne: 'closed' } }, { language: 1, unsure: 1, assigneeId: 1, waitingSince: 1, alertedAt: 1 })
       .sort({ waitingSince: 1, _id: 1 })
       .limit(limit)
       .lean<StoredConversation[]>();
@@ -219,7 +222,7 @@ export class ConversationRepository {
       // Unchanged since read: the same wait, and no alert recorded by anyone since.
       const unchanged = { _id: doc._id, waitingSince, alertedAt: doc.alertedAt ?? { $exists: false } };
       const result = await this.conversations.updateOne(unchanged, { $set: { alertedAt: at } });
-      if (result.modifiedCount === 1) claimed.push({ id: String(doc._id), language: doc.language, waitingSince, ...(doc.assigneeId ? { assigneeId: doc.assigneeId } : {}) });
+      if (result.modifiedCount === 1) claimed.push({ id: String(doc._id), language: doc.unsure ? UNSURE_QUEUE : doc.language, waitingSince, ...(doc.assigneeId ? { assigneeId: doc.assigneeId } : {}) });
     }
     return claimed;
   }

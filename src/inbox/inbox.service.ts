@@ -6,7 +6,7 @@ import type { InboxStaff } from './inbox-staff.port.js';
 import { AssigneeNotEligible, AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
 import type { Contact, Conversation, ConversationState, InboxMessage, Note, Outbound } from './inbox.types.js';
 import type { ContactRepository } from './contact.repository.js';
-import type { ConversationRepository } from './conversation.repository.js';
+import { UNSURE_QUEUE, type ConversationRepository } from './conversation.repository.js';
 import type { MessageRepository } from './message.repository.js';
 import type { NoteRepository } from './note.repository.js';
 import type { OutboundRepository } from './outbound.repository.js';
@@ -58,7 +58,7 @@ export interface ResponseStats {
 }
 
 /** The unsure queue's name where a language code is expected (`?language=unsure`, the statistics, the metrics). */
-export const UNSURE = 'unsure';
+const UNSURE = UNSURE_QUEUE;
 
 /** What staff do with the inbox: read the queues of their languages, claim, note, answer, close and reopen. */
 export class InboxService {

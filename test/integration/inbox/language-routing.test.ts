@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
 import { citizenWrites, conversationWith, listConversations, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
 const locale = (lang: string) => (JSON.parse(readFileSync(new URL(`../../../locales/${lang}.json`, import.meta.url), 'utf8')) as { inbox: Record<string, string> }).inbox;
@@ -107,5 +108,29 @@ describe('language routing through the simulated chats', () => {
 
     expect(response.status).to.equal(400);
     expect(JSON.stringify(response.body)).to.contain('language');
+  });
+});
+
+describe('the unsure queue in the e-mails about citizens waiting', () => {
+  let sink: SmtpSink;
+  let ctx: InboxStack;
+
+  before(async () => {
+    sink = await SmtpSink.start();
+    ctx = await startInboxStack({ SMTP_URL: sink.url, MAIL_FROM: 'Sportello <sportello@comune.test>', INBOX_ALERT_AFTER_HOURS: String(1 / 3600), INBOX_ALERT_CHECK_SECONDS: '1' });
+  });
+  after(async () => {
+    await ctx.stack.stop();
+    await sink.stop();
+  });
+
+  it('a citizen waiting in the unsure queue, is told to every mediator, whatever their languages', async () => {
+    await citizenWrites(ctx, citizenChat(1), buildQuestion('ok 👍'));
+
+    const [arabic] = await sink.waitFor(ctx.arabicMediator.user.email, 1);
+    const [chinese] = await sink.waitFor(ctx.chineseMediator.user.email, 1);
+
+    expect(arabic!.text).to.contain('- lingua da stabilire: 1 conversazione');
+    expect(chinese!.text).to.contain('- lingua da stabilire: 1 conversazione');
   });
 });

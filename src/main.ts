@@ -37,6 +37,7 @@ import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
 import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
 import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
+import { townLanguagesOf } from './composition/town-languages.js';
 import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
 import { demoGroupsOf } from './demo/demo-groups.js';
 import { createLive, liveOpenApi } from './live/index.js';
@@ -203,6 +204,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       // One pace per account for everything sent on it: a platform restricts the number, not a feature.
       pace: dispatch.replyPace,
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
+      languages: { town: townLanguagesOf(config.inbox.townLanguages, i18n, log), unsureBelow: config.inbox.unsureBelow },
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
       audit: inboxAuditOf(identity.audit),
       staff: { find: (userId) => identity.findStaff(userId), alertable: () => identity.alertableStaff() },

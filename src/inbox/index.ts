@@ -22,6 +22,7 @@ import { InboxService } from './inbox.service.js';
 import { IntakeQueue, type AcceptOutcome, type ReceiveInboundJob } from './intake-queue.js';
 import { startIntakeSpoolDrain } from './intake-spool-drain.js';
 import { IntakeService, type GroupLanguageLookup } from './intake.service.js';
+import { createLanguageDetector } from './language-detection.js';
 import { MessageRepository } from './message.repository.js';
 import { NoteRepository } from './note.repository.js';
 import { OutboundRepository } from './outbound.repository.js';
@@ -31,6 +32,7 @@ import { PrivacyService } from './privacy.service.js';
 import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
 import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
 import { ResponseTimeRepository } from './response-time.repository.js';
+import { LanguageCorrectionRepository } from './language-correction.repository.js';
 import { SubscriptionService } from './subscription.service.js';
 import { InboxChanges } from './inbox-changes.js';
 import type { InboxLive } from './inbox-live.port.js';
@@ -60,6 +62,8 @@ export interface InboxDeps {
   /** Every send waits for its account's turn, shared with announcements. */
   pace: AccountPace;
   groupLanguage: GroupLanguageLookup;
+  /** TOWN_LANGUAGES (what the detector reads) and LANGUAGE_UNSURE_BELOW (below it, the unsure queue). */
+  languages: { town: readonly string[]; unsureBelow: number };
   deliveries: DirectDeliveries;
   audit: InboxAudit;
   /** Who may be assigned a conversation. */
@@ -133,7 +137,8 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const outbound = new OutboundRepository(deps.db);
   const notes = new NoteRepository(deps.db);
   const responseTimes = new ResponseTimeRepository(deps.db);
-  await Promise.all([contacts, conversations, messages, outbound, notes, responseTimes].map((r) => r.init()));
+  const corrections = new LanguageCorrectionRepository(deps.db);
+  await Promise.all([contacts, conversations, messages, outbound, notes, responseTimes, corrections].map((r) => r.init()));
   const metrics = registerInboxMetrics(deps.metrics, { contacts, conversations, outbound });
   const changes = new InboxChanges({ live: deps.live, conversations, log: deps.log });
   const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, changes, log: deps.log });
@@ -143,6 +148,8 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     messages,
     outbox,
     groupLanguage: deps.groupLanguage,
+    detector: await createLanguageDetector(deps.languages.town),
+    unsureBelow: deps.languages.unsureBelow,
     translate: deps.translate,
     clock: deps.clock,
     retentionMs: deps.retentionMs,
@@ -160,9 +167,11 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     notes,
     outbox,
     responseTimes,
+    corrections,
     answerTargetMs: deps.answerTargetMs,
     ...(deps.openingHours ? { openingHours: deps.openingHours } : {}),
     onAnswered: metrics.answered,
+    onCorrected: metrics.corrected,
     audit: deps.audit,
     staff: deps.staff,
     clock: deps.clock,

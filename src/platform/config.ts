@@ -169,6 +169,17 @@ const Env = z.object({
   INBOX_ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** The town's promise to citizens: answers within this many hours (Cecina's is under three). */
   ANSWER_TARGET_HOURS: z.coerce.number().positive().max(24 * 14).default(3),
+  /**
+   * The town's languages, comma-separated BCP 47 tags of the catalogue (`GET /api/v1/languages`): the inbox's
+   * detector reads only these. Unset: the whole catalogue.
+   */
+  TOWN_LANGUAGES: z
+    .string()
+    .regex(/^\s*[a-z]{2,3}(-[A-Za-z]{4})?(\s*,\s*[a-z]{2,3}(-[A-Za-z]{4})?)*\s*$/, 'must be comma-separated language tags, e.g. it,en,ar,zh-Hans')
+    .transform((text) => [...new Set(text.split(',').map((tag) => tag.trim()))])
+    .optional(),
+  /** A question whose language the detector reads with less confidence (0 to 1) waits in the unsure queue. */
+  LANGUAGE_UNSURE_BELOW: z.coerce.number().min(0).max(1).default(0.2),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
   /** When set, `GET /metrics` answers only `Authorization: Bearer <this>` (Prometheus's `authorization.credentials`). */
   METRICS_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
@@ -294,6 +305,8 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
       alertAfterMs: Math.round(e.INBOX_ALERT_AFTER_HOURS * 60 * 60 * 1000),
       alertCheckMs: e.INBOX_ALERT_CHECK_SECONDS * 1000,
       answerTargetMs: Math.round(e.ANSWER_TARGET_HOURS * 60 * 60 * 1000),
+      townLanguages: e.TOWN_LANGUAGES,
+      unsureBelow: e.LANGUAGE_UNSURE_BELOW,
       openingHours: openingHoursOf(e.INBOX_OPENING_HOURS ?? (e.SPORTELLO_MODE === 'demo' ? DEMO_OPENING_HOURS : 'off'), e.INBOX_CLOSED_DATES, e.TIME_ZONE),
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -25,7 +25,7 @@ export function sendableOf(announcement: Announcement, announcements: Announceme
 export function dispatchAccountsOf(config: Config): DispatchAccount[] {
   return config.connectors.accounts.map((account) => ({
     id: account.id,
-    channel: account.platform === 'simulator' ? account.imitates : account.platform,
+    channel: account.platform === 'simulator' ? account.imitates : account.platform === 'wechat-official' ? 'wechat' : account.platform,
     rateLimit: account.rateLimit,
   }));
 }

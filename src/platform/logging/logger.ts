@@ -21,7 +21,7 @@ const REDACT_PATHS = [
 ];
 
 // Separators include URL-encoded ones (`%20`, `%2B`, `+`): request paths and queries are logged undecoded.
-const PHONE_OR_CHAT_ID = /((\+|%2B)?\d([\d\s().+-]|%20|%2B){6,}\d)|([\w.-]+@(c\.us|g\.us|lid|s\.whatsapp\.net))|(wxid_[\w-]+)/gi;
+const PHONE_OR_CHAT_ID = /((\+|%2B)?\d([\d\s().+-]|%20|%2B){6,}\d)|([\w.-]+@(c\.us|g\.us|lid|s\.whatsapp\.net))|(wxid_[\w-]+)|((?<=openid=)[\w-]+)/gi;
 
 /** Replaces phone numbers and chat ids inside free text (URLs, error messages) with a marker. */
 export function scrubPersonalData(text: string): string {

@@ -3,6 +3,9 @@ import type { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { FileSpool } from '../platform/spool/file-spool.js';
 import type { SpooledCallback } from './wechat-official/callback-message.js';
+// Imported up front, unlike the heavy clients below: plain HTTP calls and an XML parser, and the callback
+// route needs the class anyway.
+import { WeChatOfficialConnector } from './wechat-official/wechat-official.adapter.js';
 import type { ChannelAccountConfig } from '../platform/config.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { ChannelAccount, ChatConnector } from './chat-connector.port.js';
@@ -42,7 +45,6 @@ export async function createConnector(account: ChannelAccountConfig, deps: Conne
     }
     case 'wechat-official': {
       if (!deps.redis) throw new Error('an Official Account needs Redis (its shared access token)');
-      const { WeChatOfficialConnector } = await import('./wechat-official/wechat-official.adapter.js');
       // Callbacks wait on the local disk until handled: WeChat is told `success` before the work is done.
       const spool = await FileSpool.open<SpooledCallback>(join(deps.dataDir, 'wechat-official', account.id));
       return new WeChatOfficialConnector(account, { log, redis: deps.redis, spool });

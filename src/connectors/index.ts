@@ -19,3 +19,6 @@ export type { ConnectorRegistry, ConnectorRegistryDeps, ConnectorReadinessCheck,
 export type { ConnectorDeps } from './connector.factory.js';
 export { createConnectorLoginRoutes } from './connectors.routes.js';
 export { createSimulatorRouter } from './simulator/simulator.routes.js';
+export { createOfficialAccountCallbackRoutes } from './wechat-official/callback.routes.js';
+export { isOfficialAccount, type FollowerEvent, type MassSendReport, type WeChatOfficialConnector } from './wechat-official/wechat-official.adapter.js';
+export { tagChatId } from './wechat-official/language-tags.js';

@@ -4,7 +4,7 @@ import { InvalidInput } from '../../platform/errors.js';
 import type { ConnectorRegistry } from '../connector-registry.js';
 import { callbackSignature, signatureMatches } from './callback-crypto.js';
 import { encryptedPartOf, parseCallbackMessage } from './callback-message.js';
-import { WeChatOfficialConnector } from './wechat-official.adapter.js';
+import { isOfficialAccount, type WeChatOfficialConnector } from './wechat-official.adapter.js';
 
 export class CallbackSignatureInvalid extends DomainError {
   readonly code = 'connectors.wechat_signature_invalid';
@@ -40,7 +40,7 @@ export function createOfficialAccountCallbackRoutes(deps: { registry: ConnectorR
   const router = Router();
   const connectorOf = (req: Request): WeChatOfficialConnector => {
     const connector = deps.registry.get(String(req.params.account));
-    if (!(connector instanceof WeChatOfficialConnector)) throw new UnknownOfficialAccount();
+    if (!isOfficialAccount(connector)) throw new UnknownOfficialAccount();
     return connector;
   };
   const checkSignature = (req: Request, token: string): void => {

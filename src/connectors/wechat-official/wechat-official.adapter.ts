@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ChannelAccountConfig } from '../../platform/config.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { FileSpool } from '../../platform/spool/file-spool.js';
-import { SendError, type ChatRef, type ChatSummary, type InboundMessage, type OutboundContent, type SentMessage } from '../chat-connector.port.js';
+import { SendError, type ChatConnector, type ChatRef, type ChatSummary, type InboundMessage, type OutboundContent, type SentMessage } from '../chat-connector.port.js';
 import { describeFailure } from '../describe-failure.js';
 import { ObservableConnector } from '../observable-connector.js';
 import { SharedAccessToken } from './access-token.js';
@@ -12,6 +12,7 @@ import { CallbackIntake } from './callback-intake.js';
 import type { CallbackMessage, SpooledCallback as StoredCallback } from './callback-message.js';
 import { AnswerWindow } from './answer-window.js';
 import { LanguageTags, languageOfTagChat, tagChatId, type FollowerLanguage } from './language-tags.js';
+import { MassSendQuota } from './mass-send-quota.js';
 import { OfficialAccountApi, request } from './official-account-api.js';
 import { classifyApiFailure, OfficialAccountError, OUTSIDE_ANSWER_WINDOW } from './official-account-errors.js';
 
@@ -30,6 +31,8 @@ export interface FollowerEvent {
 /** WeChat's report on a mass send (`MASSSENDJOBFINISH`): how many followers it reached. */
 export interface MassSendReport {
   account: string;
+  /** When WeChat posted it. */
+  at: Date;
   msgId: string;
   status: string;
   total: number;
@@ -46,7 +49,14 @@ const FIRST_FOLLOW_MENU = [
   'Benvenuto! Riceverai gli avvisi in cinese; per riceverli in italiano rispondi: LINGUA it (中文: 语言 zh). Per smettere: STOP. Puoi scriverci qui le tue domande.',
 ].join('\n\n');
 
+/** The registry holds connectors by the port's type; the platform tells which are Official Accounts. */
+export function isOfficialAccount(connector: ChatConnector | undefined): connector is WeChatOfficialConnector {
+  return connector?.account.platform === 'wechat-official';
+}
+
 const STARTUP_DEADLINE_MS = 30_000;
+/** Longer than a sync of 20,000 followers takes (a few hundred calls); it ends sooner if the process dies. */
+const TAG_SYNC_LOCK_MS = 5 * 60_000;
 
 export interface OfficialAccountDeps {
   log: Logger;
@@ -73,6 +83,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
   readonly #api: OfficialAccountApi;
   readonly #tags: LanguageTags;
   readonly #window: AnswerWindow;
+  readonly #quota: MassSendQuota;
   readonly #intake: CallbackIntake;
   readonly #crypto: CallbackCrypto | undefined;
   readonly #followerListeners: Array<(event: FollowerEvent) => Promise<void>> = [];
@@ -103,6 +114,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
     this.#api = new OfficialAccountApi(config.apiBaseUrl, accessToken);
     this.#tags = new LanguageTags(this.#api, config.languages);
     this.#window = new AnswerWindow(deps.redis, config.id, this.#clock);
+    this.#quota = new MassSendQuota(deps.redis, config.id, config.kind, this.#clock);
     this.#intake = new CallbackIntake(deps.spool, (message) => this.#handle(message), deps.log);
     this.#crypto = config.encodingAESKey ? new CallbackCrypto(config.encodingAESKey, config.appId) : undefined;
   }
@@ -205,9 +217,25 @@ export class WeChatOfficialConnector extends ObservableConnector {
     return this.#intake.accept(message);
   }
 
-  /** Puts every follower in the tag of their language (see `LanguageTags.sync`). */
-  syncLanguageTags(followers: AsyncIterable<FollowerLanguage[]>): Promise<{ tagged: number; untagged: number }> {
-    return this.#tags.sync(followers);
+  /**
+   * Puts every follower in the tag of their language (see `LanguageTags.sync`). One process at a time: resolves to
+   * `undefined` while another holds the sync.
+   */
+  async syncLanguageTags(followers: () => AsyncIterable<FollowerLanguage[]>): Promise<{ tagged: number; untagged: number } | undefined> {
+    const lock = `wechat-official:${this.account.id}:tag-sync`;
+    const owner = `${process.pid}:${Math.random().toString(36).slice(2)}`;
+    if ((await this.deps.redis.set(lock, owner, 'PX', TAG_SYNC_LOCK_MS, 'NX')) !== 'OK') return undefined;
+    try {
+      return await this.#tags.sync(followers());
+    } finally {
+      if ((await this.deps.redis.get(lock)) === owner) await this.deps.redis.del(lock);
+    }
+  }
+
+  /** Mass sends the quota still allows to a language's followers, in the current day (subscription) or month (service). */
+  async massSendsLeft(language: string): Promise<number> {
+    const tagId = await this.#tags.idOf(language);
+    return tagId === undefined ? 0 : this.#quota.left(tagId);
   }
 
   async #massSend(chatId: string, text: string): Promise<SentMessage> {
@@ -217,6 +245,9 @@ export class WeChatOfficialConnector extends ObservableConnector {
     // The same text to the same tag is one mass send: a retry after a crash between WeChat's answer and the
     // delivery's record finds the first one (45065) instead of reaching every follower twice.
     const clientmsgid = createHash('sha1').update(`${tagId}\u0000${text}`).digest('hex');
+    // Refused here, before WeChat is asked: a spent quota is known and worded for staff, not discovered as 45028.
+    const spent = await this.#quota.reserve(tagId, clientmsgid);
+    if (spent) throw new SendError('permanent', spent);
     try {
       const sent = await this.#api.call<{ msg_id: number | string }>('/cgi-bin/message/mass/sendall', {
         filter: { is_to_all: false, tag_id: tagId },
@@ -229,6 +260,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
       if (error instanceof OfficialAccountError && error.errcode === 45065 && error.body.msg_id !== undefined) {
         return { platformMessageId: String(error.body.msg_id as string | number), sentAt: new Date(this.#clock()) };
       }
+      await this.#quota.release(tagId, clientmsgid);
       throw error;
     }
   }
@@ -260,7 +292,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
         return;
       case 'mass_send_finished':
         for (const listener of this.#reportListeners) {
-          await listener({ account: this.account.id, msgId: message.msgId, status: message.status, total: message.total, sent: message.sent, errors: message.errors });
+          await listener({ account: this.account.id, at: message.at, msgId: message.msgId, status: message.status, total: message.total, sent: message.sent, errors: message.errors });
         }
     }
   }

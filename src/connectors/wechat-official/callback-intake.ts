@@ -24,11 +24,11 @@ export class CallbackIntake {
     private readonly log: Logger,
   ) {}
 
-  /** Resolves once the message is on disk: only then may the callback answer `success`. */
+  /** Resolves once the message is on disk: only then may the callback answer `success`. Handled once started. */
   async accept(message: CallbackMessage): Promise<void> {
     if (message.type === 'ignored') return;
     await this.spool.append(spoolIdOf(message), message);
-    void this.drain();
+    if (this.#timer) void this.drain();
   }
 
   start(): void {

@@ -45,6 +45,8 @@ export interface OfficialAccountRig {
   double: OfficialAccountDouble;
   redis: Redis;
   callback: CallbackAccount;
+  /** The connector's spool folder: a second connector on it plays the process after a restart. */
+  spoolDir: string;
   dispose(): Promise<void>;
 }
 
@@ -92,7 +94,7 @@ export async function startOfficialAccountRig(options: { safeMode?: boolean; kin
       ...(config.encodingAESKey ? { encodingAESKey: config.encodingAESKey } : {}),
     };
     double.account.callback = callback;
-    return { connector, double, redis, callback, dispose };
+    return { connector, double, redis, callback, spoolDir: join(dir, 'spool'), dispose };
   } catch (error) {
     await dispose();
     throw error;

@@ -34,7 +34,8 @@ import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } fro
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
 import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
-import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
+import { createConnectorLoginRoutes, createConnectorRegistry, createOfficialAccountCallbackRoutes, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
+import { wireOfficialAccounts } from './composition/official-accounts.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
 import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
 import { townLanguagesOf } from './composition/town-languages.js';
@@ -137,6 +138,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       mongo: db,
       chromiumPath: config.connectors.chromiumPath,
       whatsappProxy: config.connectors.whatsappProxy,
+      redis,
     });
     const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');
     for (const connector of connectors.all()) {
@@ -145,6 +147,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     for (const simulator of simulatorsOf(connectors)) {
       simulator.onChatMessage((chatId) => live.publish({ name: 'simulator', data: { accountId: simulator.account.id, chatId } }));
     }
+    const officialAccounts = config.connectors.accounts.filter((account) => account.platform === 'wechat-official').map((account) => account.id);
 
     const i18n = await createI18n(join(ROOT, 'locales'));
     const metrics = createMetricsRegistry();
@@ -185,7 +188,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       lockMs: config.dispatch.lockMs,
       pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
       pauseWindowMs: config.dispatch.pauseWindowMs,
-      citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours),
+      // An Official Account's followers get the notices by mass send to their language's tag, not one by one.
+      citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours, new Set(officialAccounts)),
       ...(adminAlerts ? { onAccountPaused: (account: string, reason: string) => void adminAlerts.accountPaused(account, reason) } : {}),
       live: dispatchLiveOf(live),
       metrics,
@@ -226,6 +230,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
     if (adminAlerts) for (const connector of connectors.all()) connector.on('state', (state) => void adminAlerts.connectionChanged(connector.account.id, state.status));
+    const officialAccountLinks = await wireOfficialAccounts({ connectors, inbox: () => inbox, dispatch, log });
+    stack.push({ name: 'official accounts', stop: async () => officialAccountLinks.stop() });
     const spoolDrain = inbox.drainSpool();
     stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });
 
@@ -297,6 +303,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/api/v1/connectors', router: createConnectorLoginRoutes({ registry: connectors }) },
               // The simulator's control API exists only when a simulated account is configured (never in production).
               ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
+              // WeChat's server URL for each Official Account (public: the signature is the authentication).
+              ...(officialAccounts.length > 0 ? [{ path: '/wechat-official', router: createOfficialAccountCallbackRoutes({ registry: connectors }) }] : []),
               // The dashboard retries, deletes and pauses jobs: admins only, and a token needs the same scope as resuming an account.
               { path: '/admin/queues', router: requireRole(['admin'], 'connectors:admin') },
               { path: '/admin/queues', router: createQueueBoardRoutes(queues, '/admin/queues') },

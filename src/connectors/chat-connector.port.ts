@@ -4,7 +4,7 @@
  * `test/integration/connectors/chat-connector.contract.ts`.
  */
 
-export type Platform = 'simulator' | 'wechat' | 'whatsapp';
+export type Platform = 'simulator' | 'wechat' | 'wechat-official' | 'whatsapp';
 
 /** Declared by the account, enforced by dispatch: unofficial clients get banned for bursts. */
 export interface RateLimit {

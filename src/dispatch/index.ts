@@ -19,7 +19,7 @@ import { registerDispatchMetrics } from './dispatch.metrics.js';
 import { FanOutService } from './fan-out.service.js';
 import { GroupRepository } from './group.repository.js';
 import type { GroupInput } from './group.js';
-import type { Delivery } from './delivery.js';
+import type { Delivery, PlatformReport } from './delivery.js';
 import { createGroupsRoutes } from './groups.routes.js';
 import { GroupsService } from './groups.service.js';
 import { registerSendDeliveryProcessor, sendConcurrency } from './processors/send-delivery.processor.js';
@@ -76,6 +76,11 @@ export interface Dispatch {
   /** Deliveries into one chat: a citizen's export and erasure cover those into their direct chat. */
   deliveriesToChat(account: string, chatId: string): Promise<Delivery[]>;
   eraseDeliveriesToChat(account: string, chatId: string): Promise<number>;
+  /**
+   * What a platform reported later about the delivery that carried `messageId` (a WeChat mass send's sent and
+   * error counts); resolves to the number of deliveries updated.
+   */
+  recordPlatformReport(account: string, messageId: string, report: Omit<PlatformReport, 'at'>): Promise<number>;
   /** Of an announcement's deliveries that went or failed, how many, and the failed ones per platform reason. */
   failureReport(announcementId: string): Promise<{ attempted: number; failed: Array<{ reason: string; count: number }> }>;
   /**
@@ -144,6 +149,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),
     deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
+    recordPlatformReport: (account, messageId, report) => deliveries.recordPlatformReport(account, messageId, { ...report, at: new Date() }),
     failureReport: (announcementId) => deliveries.failureReport(announcementId),
     replyPace: {
       async take(account) {

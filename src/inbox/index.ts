@@ -36,6 +36,7 @@ import { LanguageCorrectionRepository } from './language-correction.repository.j
 import { SubscriptionService } from './subscription.service.js';
 import { InboxChanges } from './inbox-changes.js';
 import type { InboxLive } from './inbox-live.port.js';
+import { FollowerService, type FollowerChange } from './follower.service.js';
 import { createSavedReplies } from './saved-replies/index.js';
 
 export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
@@ -44,6 +45,7 @@ export type { DirectDeliveries } from './direct-deliveries.port.js';
 export type { InboxAccount } from './outbox.js';
 export type { AccountPace } from './account-pace.port.js';
 export type { InboxStaff } from './inbox-staff.port.js';
+export type { FollowerChange } from './follower.service.js';
 export { inboxOpenApi } from './inbox.openapi.js';
 export { mayReadQueue } from './inbox-access.js';
 export type { InboxLive, ConversationChangeReason } from './inbox-live.port.js';
@@ -100,6 +102,12 @@ export interface Inbox {
   routes: Router;
   /** The chats receiving an announcement with these topics, a page at a time (a subscription without topics takes all). */
   subscribedChats(topics: readonly string[]): AsyncIterable<SubscribedChat[]>;
+  /** An Official Account's follower followed: subscribed to the notices (see `FollowerService`). */
+  follow(change: FollowerChange): Promise<void>;
+  /** An Official Account's follower unfollowed: opted out. */
+  unfollow(change: FollowerChange): Promise<void>;
+  /** An Official Account's followers receiving the notices, with their language, for its language tags. */
+  followersOf(account: string): AsyncIterable<Array<{ openid: string; language: string }>>;
   /** How many citizens an announcement with these topics would reach, per language. */
   subscribersByLanguage(topics: readonly string[]): Promise<Array<{ language: string; subscribers: number }>>;
   /** RETENTION_MESSAGE_DAYS: how long what is sent into a citizen's chat may be kept. */
@@ -180,6 +188,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock, changes });
   const savedReplies = await createSavedReplies({ db: deps.db, audit: deps.audit });
+  const followers = new FollowerService(contacts);
   const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, changes, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
   let alertTimer: NodeJS.Timeout | undefined;
@@ -209,6 +218,9 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
         yield page.map((c) => ({ contactId: c.id, account: c.account, chatId: c.subscription!.chatId, language: c.language }));
       }
     },
+    follow: (change) => followers.follow(change),
+    unfollow: (change) => followers.unfollow(change),
+    followersOf: (account) => followers.followersOf(account, SUBSCRIBERS_PAGE),
     subscribersByLanguage: (topics) => contacts.subscribersByLanguage(topics),
     async receive(message) {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';

@@ -50,12 +50,32 @@ const Account = z.discriminatedUnion('platform', [
     auth: z.enum(['local', 'remote']).default('local'),
     rateLimit: RateLimit.optional(),
   }),
+  z.object({
+    /** A WeChat Official Account (公众号), through WeChat's server callback and HTTP API. */
+    platform: z.literal('wechat-official'),
+    id: AccountId,
+    /** 订阅号 (one mass send a day) or 服务号 (four a month per follower). */
+    kind: z.enum(['subscription', 'service']),
+    appId: z.string().regex(/^wx[0-9a-f]{16}$/, 'must be the AppID (wx followed by 16 hex digits)'),
+    appSecret: z.string().regex(/^[0-9a-f]{32}$/, 'must be the AppSecret (32 hex digits)'),
+    /** The server token set in the account's server configuration (3-32 letters and digits). */
+    token: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters and digits'),
+    /** Set for safe (encrypted) or compatible mode; absent, only plain callbacks are accepted. */
+    encodingAESKey: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits').optional(),
+    /** WeChat's API; tests and the demo point it at a local double. */
+    apiBaseUrl: z.string().url().default('https://api.weixin.qq.com'),
+    /** One tag (and one registered group) per language; a new follower starts in the first. */
+    languages: z.array(z.string().min(2)).min(1).default(['zh-Hans', 'it']),
+    rateLimit: RateLimit.optional(),
+  }),
 ]);
 export type AccountConfig = z.infer<typeof Account>;
 
 const DEFAULT_RATE_LIMITS = {
   whatsapp: { minIntervalMs: 3000, dailyCap: 1000 },
   wechat: { minIntervalMs: 2000, dailyCap: 2000 },
+  // WeChat's own quotas (customer-service calls a day, mass sends) are enforced by the connector and the planner.
+  'wechat-official': { minIntervalMs: 100, dailyCap: 100_000 },
 } as const;
 
 const jsonArray = z.string().transform((text, ctx) => {

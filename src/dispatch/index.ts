@@ -6,6 +6,7 @@ import type { Registry } from 'prom-client';
 import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
 import { AccountPacer } from './account-pacer.js';
+import { ContactHourlyLimit } from '../chat-accounts/index.js';
 import { AccountPauses } from './account-pauses.js';
 import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
 import type { ChatGateway } from './chat-gateway.port.js';
@@ -89,7 +90,8 @@ export interface Dispatch {
 const PAUSED_RECHECK_MS = 5_000;
 
 export interface ReplyPace {
-  take(account: string): Promise<{ kind: 'go'; token: string } | { kind: 'wait'; ms: number }>;
+  /** `automatic`: an acknowledgement or a keyword's confirmation, which goes before notices only for a bounded share of turns. */
+  take(account: string, automatic?: boolean): Promise<{ kind: 'go'; token: string } | { kind: 'wait'; ms: number }>;
   release(account: string, token: string, sent: number, holdMs?: number): Promise<void>;
 }
 
@@ -116,13 +118,14 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     if (!account) throw new UnknownAccount(id);
     return account;
   };
-  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
+  const contactLimit = new ContactHourlyLimit(deps.redis);
+  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, contactLimit, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
     routes: {
       groups: createGroupsRoutes(groups),
       deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
-      accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses, sentToday: (account) => pacer.sentToday(account) }),
+      accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses, paceStatus: async (account) => (accounts.has(account) ? pacer.status(accountOf(account)) : undefined) }),
     },
     async plan(announcement) {
       const now = Date.now();
@@ -138,11 +141,11 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
     failureReport: (announcementId) => deliveries.failureReport(announcementId),
     replyPace: {
-      async take(account) {
+      async take(account, automatic = false) {
         // A paused account sends nothing, answers included: the platform said "too fast" too often.
         if (await pauses.isPaused(account)) return { kind: 'wait', ms: PAUSED_RECHECK_MS };
-        const turn = await pacer.take(accountOf(account), 1, { rank: 'reply', capped: false });
-        return turn.kind === 'daily_cap' ? { kind: 'wait', ms: turn.reopensInMs } : turn;
+        const turn = await pacer.take(accountOf(account), 1, { rank: automatic ? 'automatic' : 'reply', capped: false });
+        return turn.kind === 'daily_cap' || turn.kind === 'hourly_cap' ? { kind: 'wait', ms: turn.reopensInMs } : turn;
       },
       async release(account, token, sent, holdMs) {
         await pacer.release(accountOf(account), token, sent, holdMs);

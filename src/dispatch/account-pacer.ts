@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
+import { DEAD_HOLDER_LUA, type ProcessLiveness } from '../platform/redis/process-liveness.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { localClock, untilLocalMidnightMs } from './quiet-hours.js';
 import { dailyCapOn, daysBetween, drawGapMs } from '../chat-accounts/send-budget.js';
@@ -14,11 +15,11 @@ const HOUR_MS = 60 * 60 * 1000;
 
 // Redis' own clock (TIME) keeps every worker process on one time line, whatever their hosts' clocks say.
 // KEYS: lock, next slot, day count, "an urgent send waits", "a reply waits", "a normal send waits", hour count,
-// recent turns. ARGV[6] is the rank (0 urgent, 1 reply, 2 normal, 3 automatic): a send yields while a higher rank
+// recent turns. ARGV[10]: the liveness prefix ('' without). ARGV[6] is the rank (0 urgent, 1 reply, 2 normal, 3 automatic): a send yields while a higher rank
 // waits, and a waiting send of ranks 0-2 marks itself until half a second after its turn should come (a waiter that
 // died holds the lower ranks back no longer). An automatic reply ranks as a reply while it had fewer than ARGV[8] of
 // the last ARGV[9] turns, and last otherwise: it never delays notices by more than that share of the turns.
-const TAKE = `
+const TAKE = `${DEAD_HOLDER_LUA}
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local poll = tonumber(ARGV[4])
@@ -35,6 +36,14 @@ for i = 1, math.min(rank, 3) do
 end
 local wait = 0
 local held = redis.call('PTTL', KEYS[1])
+if held > 0 and ARGV[10] ~= '' then
+  -- The turn of a process that died (kill -9) is over now, not when its lock expires.
+  local holder = string.match(redis.call('GET', KEYS[1]) or '', '^(.-)|')
+  if deadHolder(ARGV[10], holder) then
+    redis.call('DEL', KEYS[1])
+    held = 0
+  end
+end
 if held > 0 then wait = math.min(held, poll) end
 local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
 if wait == 0 and nextAt > now then wait = nextAt - now end
@@ -112,7 +121,7 @@ export class AccountPacer {
 
   constructor(
     private readonly redis: Redis,
-    private readonly options: { lockMs: number; timeZone: string; prefix?: string },
+    private readonly options: { lockMs: number; timeZone: string; prefix?: string; liveness?: Pick<ProcessLiveness, 'id' | 'prefix'> },
   ) {
     this.takeScript = luaScript(redis, 'sportelloPacerTake', 8, TAKE);
     this.releaseScript = luaScript(redis, 'sportelloPacerRelease', 5, RELEASE);
@@ -136,7 +145,8 @@ export class AccountPacer {
    * refused by the daily or hourly cap, though what it sends counts toward them.
    */
   async take(account: DispatchAccount, messages: number, options: { rank?: PacerRank; capped?: boolean } = {}): Promise<PacerTurn> {
-    const token = randomUUID();
+    // The process's id in the token lets another process end the turn at once if this one dies holding it.
+    const token = this.options.liveness ? `${this.options.liveness.id}|${randomUUID()}` : randomUUID();
     const now = new Date();
     const base = this.base(account.id);
     const capped = options.capped !== false;
@@ -158,6 +168,7 @@ export class AccountPacer {
       capped ? (account.rateLimit.hourlyCap ?? -1) : -1,
       AUTOMATIC_TURNS,
       RECENT_TURNS,
+      this.options.liveness?.prefix ?? '',
     );
     if (code === 0) return { kind: 'go', token };
     if (code === 2) return { kind: 'daily_cap', reopensInMs: untilLocalMidnightMs(now, this.options.timeZone) };

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
+import type { ProcessLiveness } from '../platform/redis/process-liveness.js';
 import { AccountPacer } from './account-pacer.js';
 import { ContactHourlyLimit } from '../chat-accounts/index.js';
 import { AccountPauses } from './account-pauses.js';
@@ -48,6 +49,8 @@ export interface DispatchDeps {
   timeZone: string;
   /** How long a dead worker keeps its job and its account's turn before another process takes over. */
   lockMs: number;
+  /** With it, the turn of a process known dead is taken over at once instead (see `ProcessLiveness`). */
+  liveness?: ProcessLiveness;
   pauseAfterRateLimits: number;
   pauseWindowMs: number;
   /** Targets besides the groups registry (the inbox's subscribed citizens), and how many they are per language. */
@@ -107,7 +110,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     windowMs: deps.pauseWindowMs,
     ...(deps.onAccountPaused ? { onPaused: deps.onAccountPaused } : {}),
   });
-  const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone });
+  const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone, ...(deps.liveness ? { liveness: deps.liveness } : {}) });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
   const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}) });

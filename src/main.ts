@@ -21,6 +21,7 @@ import { createHealthRoutes, type ReadinessCheck } from './platform/http/health.
 import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metrics.routes.js';
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
+import { ProcessLiveness } from './platform/redis/process-liveness.js';
 import { FileSpool } from './platform/spool/file-spool.js';
 import { createIdentity, identityOpenApi, type DemoCredentials } from './identity/index.js';
 import { createDispatch, dispatchOpenApi } from './dispatch/index.js';
@@ -128,7 +129,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const live = await createLive({ redis, log, serve: !options.worker, recheck: (req) => identity.principalOf(req) });
     stack.push({ name: 'live events', stop: () => live.stop() });
 
-    const queues = createBullQueueFactory({ redisUrl });
+    // Locks of a process that died (kill -9) are taken over at once: its jobs and its account turns.
+    const liveness = new ProcessLiveness(redis);
+    await liveness.start();
+    stack.push({ name: 'liveness', stop: async () => liveness.stop() });
+    const queues = createBullQueueFactory({ redisUrl, liveness });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
     const connectors = await createConnectorRegistry({
@@ -186,6 +191,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       accounts: dispatchAccountsOf(config),
       timeZone: config.dispatch.timeZone,
       lockMs: config.dispatch.lockMs,
+      liveness,
       pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
       pauseWindowMs: config.dispatch.pauseWindowMs,
       // An Official Account's followers get the notices by mass send to their language's tag, not one by one.

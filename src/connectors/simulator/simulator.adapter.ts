@@ -89,7 +89,10 @@ export class SimulatorConnector extends ObservableConnector {
     if (fault) throw fault;
     if (!this.#chats.find(chat.chatId)) throw new SendError('permanent', 'not a member of this chat');
     await this.#hold.beforeSend();
-    const message = this.#chats.append(chat.chatId, content.text, true);
+    // A simulated WhatsApp account types like the real one, so that tests see the indicator and its time.
+    const typingMs = content.typingMs ?? 0;
+    if (typingMs > 0) await sleep(typingMs);
+    const message = this.#chats.append(chat.chatId, content.text, true, typingMs);
     await this.#hold.afterSend();
     return { platformMessageId: message.id, sentAt: message.at };
   }

@@ -16,7 +16,6 @@ export function isReplacement(update: UpdateSpec): update is Document {
   return !Array.isArray(update) && Object.keys(update).every((key) => !key.startsWith('$'));
 }
 
-
 /**
  * Applies an update (replacement, operators or pipeline) to a copy of `doc`; the stored version is untouched.
  * `note`, if given, receives the journal's patch when the update worked it out (its `patch` is left unset otherwise).

@@ -131,6 +131,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       dataDir,
       mongo: db,
       chromiumPath: config.connectors.chromiumPath,
+      chromiumSandbox: config.connectors.chromiumSandbox,
       whatsappProxy: config.connectors.whatsappProxy,
     });
     const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');

@@ -34,6 +34,8 @@ describe('logger redaction', () => {
       ['a WeChat id', 'from wxid_abc123def'],
       ['a URL-encoded number in a path', '/contacts/%2B39%20333%20123%204567'],
       ['a number after a date', 'on 2026-12-02 call 3331234567'],
+      ['a URL-encoded WhatsApp chat id in a path', '/simulator/sim-citizens/chats/393331234567%40c.us/messages'],
+      ['a WeChat follower openid in a query', '/cgi-bin/user/info?openid=oAbC123_xyz-9'],
     ];
     for (const [what, text] of personal) {
       it(`${what}: redacted`, () => {

@@ -19,7 +19,7 @@ import type { InboxStaff } from './inbox-staff.port.js';
 import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
 import { InboxService } from './inbox.service.js';
-import { IntakeQueue, type AcceptOutcome, type ReceiveInboundJob } from './intake-queue.js';
+import { IntakeQueue, type AcceptOutcome, type SpooledMessage } from './intake-queue.js';
 import { startIntakeSpoolDrain } from './intake-spool-drain.js';
 import { IntakeService, type GroupLanguageLookup } from './intake.service.js';
 import { createLanguageDetector } from './language-detection.js';
@@ -57,7 +57,7 @@ export interface InboxDeps {
    * Citizens' messages on the local disk until Redis has their intake job; one folder per process role, so that
    * a worker process and the service never drain each other's messages.
    */
-  intakeSpool: FileSpool<ReceiveInboundJob>;
+  intakeSpool: FileSpool<SpooledMessage>;
   /** One send queue per account. */
   accounts: readonly InboxAccount[];
   chat: InboxChat;
@@ -120,11 +120,12 @@ export interface Inbox {
    */
   receive(message: InboundMessage): Promise<AcceptOutcome>;
   /**
-   * Queues what the spool holds from before (a crash during a Redis outage), and keeps retrying what Redis has
-   * not taken yet. Runs in every process that receives messages, with or without workers.
+   * Registers the intake processor (it reads the messages this process spooled), queues what the spool holds from
+   * before (a crash, a Redis outage), and keeps retrying what Redis has not taken yet. Runs in every process that
+   * receives messages, with or without workers.
    */
-  drainSpool(): { stop(): Promise<void> };
-  /** Registers the intake and send processors, queues what a crash left unsent, and checks again every minute. */
+  startIntake(): { stop(): Promise<void> };
+  /** Registers the send processors, queues what a crash left unsent, and checks again every minute. */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -226,7 +227,9 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';
       return intakeQueue.accept(message, RECEIVE_WAIT_MS);
     },
-    drainSpool() {
+    startIntake() {
+      // In every process that receives messages, workers or not: the messages it spooled are on its own disk.
+      registerReceiveInboundProcessor(intakeQueue, intake, deps.log);
       return startIntakeSpoolDrain(intakeQueue, deps.log);
     },
     async startWorkers() {
@@ -235,7 +238,6 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
         alertTimer = setInterval(check, deps.alerts.checkMs);
         alertTimer.unref();
       }
-      registerReceiveInboundProcessor(intakeQueue, intake, deps.log);
       for (const [account, queue] of outbox.entries()) registerSendOutboundProcessor(account, queue, sender, deps.log);
       await outbox.requeueUnfinished();
       requeueTimer = setInterval(() => void outbox.requeueUnfinished().catch((error: unknown) => deps.log.warn({ err: error }, 'inbox requeue failed')), REQUEUE_EVERY_MS);

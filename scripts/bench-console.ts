@@ -8,7 +8,10 @@
 //      Chinese mediators), one of them (an admin) refetching the queue's new rows on every `conversation` event.
 // Figures: from a question's arrival at the connector (the simulator's inbound call) to its `conversation` event
 // at each console (p50/p95 over all consoles), and to its row in the refetched list of the refetching console
-// (p50/p95); the same arrival's own storage time (the inbound call's answer) as the baseline of the delays; the
+// (p50/p95); the same from the conversation's creation by the intake (the service's clock: `createdAt`), which
+// leaves out the time a question waits in the intake queue and measures the live stream and the refetch alone;
+// the same arrival's own storage time (the inbound call's answer, which gives up waiting after 5 s) as the
+// baseline of the delays; the
 // service's peak RSS (VmHWM, /proc) at the end of each phase, and the growth with 50 consoles. Last line: JSON.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +63,10 @@ interface PhaseResult {
   storeMs: number[];
   eventMs: number[];
   listMs: number[];
+  /** From the conversation's creation (stored by the intake, the service's clock) to its event at each console. */
+  pushMs: number[];
+  /** From the same moment to its row in the refetching console's list. */
+  storedToListMs: number[];
   missedEvents: number;
 }
 
@@ -101,19 +108,22 @@ async function runPhase(consoles: number): Promise<PhaseResult> {
     const eventMs: number[] = [];
     const listMs: number[] = [];
     const seenInList = new Set<string>();
+    const storedToListMs: number[] = [];
     let lastListed: string | undefined;
     let refetching: Promise<void> = Promise.resolve();
     // The refetching console asks for the rows after the last one it has, as a console following its queue does.
     const refetch = async (): Promise<void> => {
       for (;;) {
         const page = await api(url, 'GET', `/api/v1/inbox/conversations?limit=50${lastListed ? `&after=${lastListed}` : ''}`, adminHeaders);
-        const items = page.body.items as Array<{ id: string; lastMessage?: { text: string } }>;
+        const items = page.body.items as Array<{ id: string; createdAt: string; lastMessage?: { text: string } }>;
         const now = performance.now();
+        const wall = Date.now();
         for (const row of items) {
           const marker = /#(\w+)$/.exec(row.lastMessage?.text ?? '')?.[1];
           if (marker && !seenInList.has(marker) && arrivedAt.has(marker)) {
             seenInList.add(marker);
             listMs.push(now - arrivedAt.get(marker)!);
+            storedToListMs.push(wall - Date.parse(row.createdAt));
           }
         }
         if (items.length > 0) lastListed = items[items.length - 1]!.id;
@@ -122,7 +132,7 @@ async function runPhase(consoles: number): Promise<PhaseResult> {
     };
     // Conversation ids to arrival: learned from the list (an event carries no text); an event for an id not
     // listed yet is kept with its time and matched once the list names it.
-    const eventTimes = new Map<string, number[]>();
+    const eventTimes = new Map<string, Array<{ at: number; wall: number }>>();
     for (let i = 0; i < consoles; i++) {
       const headers = i === 0 ? adminHeaders : people[[0, 0, 1, 2, 3][i % 5]!]!;
       const client = await SseClient.open(url, headers, {
@@ -130,7 +140,7 @@ async function runPhase(consoles: number): Promise<PhaseResult> {
           if (event.event !== 'conversation' || (event.data as { reason: string }).reason !== 'created') return;
           const id = (event.data as { id: string }).id;
           const times = eventTimes.get(id) ?? [];
-          times.push(performance.now());
+          times.push({ at: performance.now(), wall: Date.now() });
           eventTimes.set(id, times);
           if (i === 0) refetching = refetching.then(refetch, refetch);
         },
@@ -169,25 +179,31 @@ async function runPhase(consoles: number): Promise<PhaseResult> {
     await sleep(consoles > 0 ? 1000 : 0);
     const listed = await api(url, 'GET', '/api/v1/inbox/conversations?limit=200', adminHeaders);
     const idToMarker = new Map<string, string>();
+    const createdAt = new Map<string, number>();
     let page = listed;
     for (;;) {
-      for (const row of page.body.items as Array<{ id: string; lastMessage?: { text: string } }>) {
+      for (const row of page.body.items as Array<{ id: string; createdAt: string; lastMessage?: { text: string } }>) {
         const marker = /#(\w+)$/.exec(row.lastMessage?.text ?? '')?.[1];
         if (marker) idToMarker.set(row.id, marker);
+        createdAt.set(row.id, Date.parse(row.createdAt));
       }
       if (!page.body.next) break;
       page = await api(url, 'GET', `/api/v1/inbox/conversations?limit=200&after=${String(page.body.next)}`, adminHeaders);
     }
     let received = 0;
+    const pushMs: number[] = [];
     for (const [id, times] of eventTimes) {
       const marker = idToMarker.get(id);
       if (!marker) continue;
-      for (const at of times) eventMs.push(at - arrivedAt.get(marker)!);
+      for (const { at, wall } of times) {
+        eventMs.push(at - arrivedAt.get(marker)!);
+        pushMs.push(wall - createdAt.get(id)!);
+      }
       received += times.length;
     }
     // Admins and viewers hear of every question, each mediator of their language's half.
     const expected = consoles === 0 ? 0 : Math.round(clients.length * QUESTIONS * (3 / 5 + (2 / 5) * 0.5));
-    return { peakRssMb: peakRssMbOf(service.child.pid!), storeMs, eventMs, listMs, missedEvents: Math.max(0, expected - received) };
+    return { peakRssMb: peakRssMbOf(service.child.pid!), storeMs, eventMs, listMs, pushMs, storedToListMs, missedEvents: Math.max(0, expected - received) };
   } finally {
     await Promise.all(clients.map((client) => client.close()));
     await service?.signal('SIGTERM');
@@ -212,6 +228,10 @@ const figures = {
   eventsMissed: live.missedEvents,
   listP50Ms: percentile(live.listMs, 50),
   listP95Ms: percentile(live.listMs, 95),
+  storedToEventP50Ms: percentile(live.pushMs, 50),
+  storedToEventP95Ms: percentile(live.pushMs, 95),
+  storedToListP50Ms: percentile(live.storedToListMs, 50),
+  storedToListP95Ms: percentile(live.storedToListMs, 95),
   listP95VsStoredP95: Number((percentile(live.listMs, 95) / percentile(live.storeMs, 95)).toFixed(2)),
   baselineStoredP95Ms: percentile(baseline.storeMs, 95),
   baselinePeakRssMb: baseline.peakRssMb,
@@ -220,6 +240,8 @@ const figures = {
   rssRatio: Number((live.peakRssMb / baseline.peakRssMb).toFixed(2)),
   targets: { listP95Ms: 2000, rssGrowthMb: 100 },
 };
-process.stdout.write(`with ${CONSOLES} consoles: event p50 ${figures.eventP50Ms} ms p95 ${figures.eventP95Ms} ms; in the list p50 ${figures.listP50Ms} ms p95 ${figures.listP95Ms} ms; peak RSS ${figures.peakRssMb} MB (+${figures.rssGrowthMb} MB)\n`);
+process.stdout.write(
+  `with ${CONSOLES} consoles: event p50 ${figures.eventP50Ms} ms p95 ${figures.eventP95Ms} ms; in the list p50 ${figures.listP50Ms} ms p95 ${figures.listP95Ms} ms; from storage: event p95 ${figures.storedToEventP95Ms} ms, list p95 ${figures.storedToListP95Ms} ms; peak RSS ${figures.peakRssMb} MB (+${figures.rssGrowthMb} MB)\n`,
+);
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 process.exit(0);

@@ -125,6 +125,21 @@ describe('GET /api/v1/events: the live stream', function () {
     expect(viewer.events.some((e) => e.event === 'conversation' && (e.data as { id: string; reason: string }).id === id && (e.data as { reason: string }).reason === 'answered')).to.equal(true);
   });
 
+  it('a conversation moved to another queue: the readers of both queues hear of it, each in their own queue', async () => {
+    const arabic = await open(ctx.arabicMediator);
+    const chinese = await open(ctx.chineseMediator);
+    const marker = randomBytes(4).toString('hex');
+    await newCitizenWrites(ctx, `${ARABIC} ${marker}`);
+    const id = await conversationIdOfChat(ctx, marker);
+
+    const moved = await call(ctx.stack, 'POST', `/api/v1/inbox/conversations/${id}/language`, { headers: ctx.arabicMediator.headers, body: { language: 'zh-Hans' } });
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
+
+    const isRouted = (e: ReceivedEvent) => e.event === 'conversation' && (e.data as { id: string; reason: string }).id === id && (e.data as { reason: string }).reason === 'routed';
+    expect((await chinese.waitFor(isRouted, 'routed, for the Chinese queue')).data).to.include({ language: 'zh-Hans' });
+    expect((await arabic.waitFor(isRouted, 'routed, for the Arabic queue')).data).to.include({ language: 'ar' });
+  });
+
   it('reconnecting with Last-Event-ID catches up on what happened while away, in order', async () => {
     const first = await open(ctx.admin);
     const position = await waitForPosition(first);

@@ -101,7 +101,7 @@ export const identityOpenApi: OpenApiContribution = {
       post: {
         tags,
         summary: 'Sign in with e-mail and password: sets the session cookie, returns the CSRF token for writes',
-        description: 'Repeated failures from one address or for one account are throttled (429) and locked out for a while; every attempt is audited.',
+        description: 'Repeated failures from one address, or for one account from browsers that never signed in to it, make the next attempt wait a growing delay (429 with Retry-After; at most a minute for an account), never a lock-out; every attempt is audited.',
         security: [],
         requestBody: jsonBody(requestSchema(LoginBody)),
         responses: {

@@ -15,6 +15,7 @@ import { createAuthService } from './auth.service.js';
 import { createAuthenticate, createPrincipalResolver } from './authenticate.middleware.js';
 import { bootstrapAdmin, type BootstrapSettings, type DemoCredentials } from './bootstrap-admin.js';
 import { createLoginThrottle, DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './login-throttle.js';
+import { createDeviceCookie } from './device-cookie.js';
 import { createSessionCookie } from './session-cookie.js';
 import { createSessionRepository } from './session.repository.js';
 import { createUserRepository } from './user.repository.js';
@@ -73,17 +74,20 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   await Promise.all([userRepository, sessionRepository, tokenRepository, auditRepository].map((r) => r.init()));
   const audit = createAuditLog(auditRepository);
 
-  const users = createUserService({ users: userRepository, sessions: sessionRepository, audit });
+  const users = createUserService({ users: userRepository, sessions: sessionRepository, tokens: tokenRepository, audit });
   const tokens = createApiTokenService({ tokens: tokenRepository, users: userRepository, audit });
+  const serverSecret = deps.sessionSecret ?? randomBytes(32).toString('base64');
   const auth = createAuthService({
     users: userRepository,
     sessions: sessionRepository,
     throttle: createLoginThrottle(deps.redis, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
     audit,
-    csrfSecret: deps.sessionSecret ?? randomBytes(32).toString('base64'),
+    csrfSecret: serverSecret,
     sessionTtlMs: deps.sessionTtlMs ?? TWELVE_HOURS_MS,
   });
-  const cookie = createSessionCookie({ secure: deps.publicUrl?.startsWith('https://') ?? false });
+  const secure = deps.publicUrl?.startsWith('https://') ?? false;
+  const cookie = createSessionCookie({ secure });
+  const device = createDeviceCookie({ secure, secret: serverSecret });
 
   const demoCredentials = await bootstrapAdmin(
     { users: userRepository, userService: users, tokens: tokenRepository, tokenService: tokens },
@@ -91,7 +95,7 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   );
 
   const routes = Router();
-  routes.use('/auth', createAuthRoutes({ auth, cookie, audit }));
+  routes.use('/auth', createAuthRoutes({ auth, cookie, device, audit }));
   routes.use('/users', createUserRoutes(users));
   routes.use('/tokens', createApiTokenRoutes({ tokens, users }));
   const auditLabels = new AuditTargetLabels();

@@ -112,6 +112,8 @@ export interface Inbox {
   subscribersByLanguage(topics: readonly string[]): Promise<Array<{ language: string; subscribers: number }>>;
   /** RETENTION_MESSAGE_DAYS: how long what is sent into a citizen's chat may be kept. */
   readonly retentionMs: number;
+  /** The queue (language) of each conversation still kept: how the activity log names one, with nothing personal. */
+  conversationLanguages(ids: readonly string[]): Promise<Map<string, string>>;
   /**
    * The connectors' `message` listener: writes the message to the spool on disk and queues it in Redis (so no
    * database or Redis outage, nor a crash, loses it), then resolves once it is stored and its acknowledgement
@@ -214,6 +216,10 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       savedReplies: savedReplies.routes,
     }),
     retentionMs: deps.retentionMs,
+    async conversationLanguages(ids) {
+      const found = await Promise.all(ids.map((id) => conversations.get(id)));
+      return new Map(found.flatMap((c) => (c ? [[c.id, c.language] as const] : [])));
+    },
     async *subscribedChats(topics) {
       for await (const page of contacts.subscribers(topics, SUBSCRIBERS_PAGE)) {
         yield page.map((c) => ({ contactId: c.id, account: c.account, chatId: c.subscription!.chatId, language: c.language }));

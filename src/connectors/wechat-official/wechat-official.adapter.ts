@@ -232,10 +232,15 @@ export class WeChatOfficialConnector extends ObservableConnector {
     }
   }
 
-  /** Mass sends the quota still allows to a language's followers, in the current day (subscription) or month (service). */
-  async massSendsLeft(language: string): Promise<number> {
-    const tagId = await this.#tags.idOf(language);
-    return tagId === undefined ? 0 : this.#quota.left(tagId);
+  /**
+   * Mass sends the quota still allows into a language tag in the current day (subscription) or month (service), and
+   * how a refusal reads; `undefined` for a follower's chat, which has no such quota.
+   */
+  async massSendQuota(chatId: string): Promise<{ left: number; refusal: string } | undefined> {
+    const language = languageOfTagChat(chatId);
+    const tagId = language === undefined ? undefined : await this.#tags.idOf(language);
+    if (tagId === undefined) return undefined;
+    return { left: await this.#quota.left(tagId), refusal: this.#quota.refusal };
   }
 
   async #massSend(chatId: string, text: string): Promise<SentMessage> {

@@ -44,7 +44,7 @@ describe('WeChat Official Account connector', function () {
     expect(refused.kind).to.equal('permanent');
     expect(refused.message).to.include('once a day');
     expect(rig.double.massSends.map((m) => m.content)).to.deep.equal(['今天的通知']);
-    expect(await rig.connector.massSendsLeft('it')).to.equal(0);
+    expect(await rig.connector.massSendQuota('tag:it')).to.deep.include({ left: 0 });
   });
 
   it('service account: four mass sends a month to a language, the fifth refused; the other language keeps its four', async function () {
@@ -56,7 +56,7 @@ describe('WeChat Official Account connector', function () {
     expect(refused.kind).to.equal('permanent');
     expect(refused.message).to.include('four a month');
     expect(rig.double.massSends).to.have.length(4);
-    expect(await rig.connector.massSendsLeft('it')).to.equal(4);
+    expect(await rig.connector.massSendQuota('tag:it')).to.deep.include({ left: 4 });
   });
 
   it('the same text to the same tag again (a retry after a crash): WeChat finds the first mass send, nobody gets it twice', async function () {

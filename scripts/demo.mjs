@@ -1,8 +1,10 @@
 // `npm run demo [-- --fresh]`: installs what is missing, then runs Sportello in demo mode in the
 // foreground: embedded MongoDB-compatible engine and a private Redis with their data under .data/demo
 // (kept across restarts; --fresh starts from empty), simulated chat connectors, sample content.
-// Ctrl-C stops everything it started and keeps the data.
+// Ctrl-C stops everything it started and keeps the data. Next to it runs a stand-in of WeChat's Official
+// Account API (scripts/demo-official-account.ts) for the demo's Official Account and its followers.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, ensureNodeModules, ensureRedis } from './lib/bootstrap.mjs';
@@ -13,11 +15,28 @@ ensureRedis();
 const dataDir = process.env.DATA_DIR ?? '.data/demo';
 if (process.argv.includes('--fresh')) rmSync(resolve(ROOT, dataDir), { recursive: true, force: true });
 
+const port = process.env.PORT ?? '3000';
+const officialAccount = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo-official-account.ts'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, PORT: port },
+});
+// Its first line is the address of the stand-in API.
+const [apiUrl] = await createInterface({ input: officialAccount.stdout })[Symbol.asyncIterator]().next().then((line) => [line.value]);
+
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: ROOT,
   stdio: 'inherit',
   // The demo prints its URL and credentials; request logs would bury them (LOG_LEVEL=info brings them back).
-  env: { SPORTELLO_MODE: 'demo', LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir },
+  env: { SPORTELLO_MODE: 'demo', LOG_LEVEL: 'warn', ...process.env, PORT: port, DATA_DIR: dataDir, ...(apiUrl ? { DEMO_OFFICIAL_ACCOUNT_API: apiUrl } : {}) },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    officialAccount.kill(signal);
+    child.kill(signal);
+  });
+}
+child.on('exit', (code, signal) => {
+  officialAccount.kill('SIGTERM');
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -86,7 +86,8 @@ export class OfficialAccountDouble {
   readonly #reports: Array<Promise<unknown>> = [];
   #offline = false;
   #nextTag = 100;
-  #nextMsg = 1000;
+  // Unique across restarts of the demo, as WeChat's msg_id is.
+  #nextMsg = Math.floor(Date.now() / 1000) * 1000;
   url = '';
 
   constructor(readonly account: DoubleAccount) {}

@@ -20,6 +20,9 @@ const QUESTION = '你好，我的居留许可下个月到期，续签需要准�
 const double = new OfficialAccountDouble({ appId: ACCOUNT.appId, appSecret: ACCOUNT.appSecret, kind: 'service' });
 process.stdout.write(`${await double.start()}\n`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void double.stop().then(() => process.exit(0)));
+// The launcher (scripts/demo.mjs) holds our stdin: when it is gone, so are we.
+process.stdin.on('close', () => void double.stop().then(() => process.exit(0)));
+process.stdin.resume();
 
 const service = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 const callback: CallbackAccount = { url: `${service}/wechat-official/${ACCOUNT.id}`, token: ACCOUNT.token, appId: ACCOUNT.appId, encodingAESKey: ACCOUNT.encodingAESKey };

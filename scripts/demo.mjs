@@ -1,8 +1,12 @@
 // `npm run demo [-- --fresh]`: installs what is missing, then runs Sportello in demo mode in the
 // foreground: embedded MongoDB-compatible engine and a private Redis with their data under .data/demo
 // (kept across restarts; --fresh starts from empty), simulated chat connectors, sample content.
-// Ctrl-C stops everything it started and keeps the data. Next to it runs a stand-in of WeChat's Official
-// Account API (scripts/demo-official-account.ts) for the demo's Official Account and its followers.
+// Ctrl-C stops everything it started and keeps the data: the service stops its private Redis last (Redis runs in
+// its own process group, so the terminal's Ctrl-C does not reach it first). The service is connected to this
+// launcher by an IPC channel and stops by itself if the launcher is killed; a Redis that a kill -9 of the service
+// left running is stopped by the next start (src/platform/redis/private-redis-server.ts).
+// Next to it runs a stand-in of WeChat's Official Account API (scripts/demo-official-account.ts) for the demo's
+// Official Account and its followers.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { rmSync } from 'node:fs';
@@ -18,7 +22,8 @@ if (process.argv.includes('--fresh')) rmSync(resolve(ROOT, dataDir), { recursive
 const port = process.env.PORT ?? '3000';
 const officialAccount = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo-official-account.ts'], {
   cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
+  // Its stdin is a pipe from this launcher: it ends itself when the launcher is gone, even after a kill -9.
+  stdio: ['pipe', 'pipe', 'inherit'],
   env: { ...process.env, PORT: port },
 });
 // Its first line is the address of the stand-in API.
@@ -26,7 +31,7 @@ const [apiUrl] = await createInterface({ input: officialAccount.stdout })[Symbol
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: ROOT,
-  stdio: 'inherit',
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   // The demo prints its URL and credentials; request logs would bury them (LOG_LEVEL=info brings them back).
   env: { SPORTELLO_MODE: 'demo', LOG_LEVEL: 'warn', ...process.env, PORT: port, DATA_DIR: dataDir, ...(apiUrl ? { DEMO_OFFICIAL_ACCOUNT_API: apiUrl } : {}) },
 });

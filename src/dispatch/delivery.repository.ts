@@ -402,6 +402,11 @@ export class DeliveryRepository {
     return result.modifiedCount;
   }
 
+  /** Not sent at all (a spent quota): `failed` with the reason, from `planned` or `queued` only. */
+  async refuseBeforeSending(id: string, reason: string): Promise<void> {
+    await this.raw.updateOne({ _id: new Types.ObjectId(id), state: { $in: ['planned', 'queued'] } }, { $set: { state: 'failed', reason, updatedAt: new Date() } });
+  }
+
   async markFailed(id: string, reason: string): Promise<void> {
     await this.whileSending(id, { $set: { state: 'failed', reason }, $inc: { attempts: 1 } });
   }

@@ -6,6 +6,7 @@ import type { DispatchAccount } from './dispatch-account.js';
 import type { Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 import type { Target, TargetSource } from './target.js';
 import { receptionOf } from './reception.js';
+import type { ChatGateway } from './chat-gateway.port.js';
 
 const ENQUEUE_BATCH = 500;
 
@@ -16,6 +17,8 @@ export interface FanOutDeps {
   targets: readonly TargetSource[];
   queues: DeliveryQueues;
   accounts: ReadonlyMap<string, DispatchAccount>;
+  /** The platform's quota of sends into a chat, where it has one (an Official Account's language tag). */
+  quota?: NonNullable<ChatGateway['massSendQuota']>;
   log: Logger;
 }
 
@@ -109,7 +112,8 @@ export class FanOutService {
   }
 
   /** Deliveries just written `queued`: their jobs are added, or they go back to `planned` if that fails. */
-  private async enqueueWritten(queued: readonly Delivery[]): Promise<void> {
+  private async enqueueWritten(written: readonly Delivery[]): Promise<void> {
+    const queued = await this.withinQuota(written);
     if (queued.length === 0) return;
     try {
       await this.deps.queues.enqueueNew(queued, Date.now());
@@ -119,10 +123,28 @@ export class FanOutService {
     }
   }
 
-  private async enqueue(planned: readonly Delivery[]): Promise<void> {
+  private async enqueue(all: readonly Delivery[]): Promise<void> {
+    const planned = await this.withinQuota(all);
     if (planned.length === 0) return;
     await this.deps.queues.enqueueNew(planned, Date.now());
     await this.deps.deliveries.markQueued(planned.map((d) => d.id));
+  }
+
+  /**
+   * Refuses, before anything is sent, the deliveries into a chat whose quota is spent: they end `failed` with the
+   * platform's reason for staff. The connector counts again as it sends (two announcements planned together both
+   * see the last one left), so this spares a doomed attempt; it is not the guard.
+   */
+  private async withinQuota(deliveries: readonly Delivery[]): Promise<Delivery[]> {
+    const quota = this.deps.quota;
+    if (!quota) return [...deliveries];
+    const allowed: Delivery[] = [];
+    for (const delivery of deliveries) {
+      const left = delivery.targetKind === 'group' ? await quota(delivery.account, delivery.chatId) : undefined;
+      if (!left || left.left > 0) allowed.push(delivery);
+      else await this.deps.deliveries.refuseBeforeSending(delivery.id, left.refusal);
+    }
+    return allowed;
   }
 
   /** The parts for a target, `waiting` until its language is approved, or `skip` when its language was not chosen. */

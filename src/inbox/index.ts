@@ -102,8 +102,8 @@ export interface Inbox {
   routes: Router;
   /** The chats receiving an announcement with these topics, a page at a time (a subscription without topics takes all). */
   subscribedChats(topics: readonly string[]): AsyncIterable<SubscribedChat[]>;
-  /** An Official Account's follower followed: subscribed to the notices (see `FollowerService`). */
-  follow(change: FollowerChange): Promise<void>;
+  /** An Official Account's follower followed: subscribed to the notices (see `FollowerService`); `firstFollow` for a new one. */
+  follow(change: FollowerChange): Promise<{ firstFollow: boolean }>;
   /** An Official Account's follower unfollowed: opted out. */
   unfollow(change: FollowerChange): Promise<void>;
   /** An Official Account's followers receiving the notices, with their language, for its language tags. */

@@ -11,6 +11,7 @@ import type { LanguageDetector } from './language-detection.js';
 import { chooseLanguage, type LanguageChoice } from './language-choice.js';
 import type { MessageRepository } from './message.repository.js';
 import type { Outbox } from './outbox.js';
+import type { InboxChanges } from './inbox-changes.js';
 
 /** The community language of a registered group, when the message is a mention in one. */
 export type GroupLanguageLookup = (account: string, chatId: string) => Promise<string | undefined>;
@@ -32,6 +33,8 @@ export interface IntakeDeps {
   ackQuietMs: number;
   /** When mediators answer: an acknowledgement outside them says when the office opens again. */
   openingHours?: OpeningHours;
+  /** Open consoles hear of every message stored. */
+  changes?: InboxChanges;
   log: Logger;
 }
 
@@ -121,6 +124,7 @@ export class IntakeService {
       { conversationId: conversation.id, messageId: stored.id, account: inbound.account, keyword: keyword?.kind ?? null, language: language.language, languageSource: language.source },
       'inbox message stored',
     );
+    if (updated) this.deps.changes?.conversation(updated, before ? 'message' : 'created');
 
     // An opted-out citizen hears from us once more only to confirm the STOP.
     const automatic = ackDue ? 'ack' : optedOut && keyword?.kind !== 'stop' ? undefined : keywordReply(keyword);
@@ -211,6 +215,7 @@ export class IntakeService {
           },
           this.deps.clock(),
         )) ?? conversation;
+      this.deps.changes?.conversation(current, 'message');
     }
     if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: current.language, known: !current.unsure }, { notSubscribed: !contact.subscription });
   }

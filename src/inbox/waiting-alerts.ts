@@ -34,7 +34,10 @@ export class WaitingAlerts {
   /** One check; returns how many waits were reported. */
   async check(): Promise<number> {
     const now = this.deps.clock();
-    if (this.deps.openingHours && nextOpening(now, this.deps.openingHours)) return 0;
+    if (this.deps.openingHours && nextOpening(now, this.deps.openingHours)) {
+      this.deps.log.debug('office closed: waits are reported at opening');
+      return 0;
+    }
     const due = await this.deps.conversations.claimDueAlerts(new Date(now.getTime() - this.deps.afterMs), now, BATCH);
     if (due.length === 0) return 0;
     try {

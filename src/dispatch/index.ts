@@ -19,6 +19,7 @@ import type { DispatchAccount } from './dispatch-account.js';
 import { UnknownAccount } from './dispatch.errors.js';
 import { registerDispatchMetrics } from './dispatch.metrics.js';
 import { FanOutService } from './fan-out.service.js';
+import { FanOutEstimate } from './fan-out-estimate.js';
 import { GroupRepository } from './group.repository.js';
 import type { GroupInput } from './group.js';
 import type { Delivery } from './delivery.js';
@@ -112,7 +113,8 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   });
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone, ...(deps.liveness ? { liveness: deps.liveness } : {}) });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
-  const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, log: deps.log });
+  const targets = [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])];
+  const fanOut = new FanOutService({ deliveries, targets, queues, accounts, log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}) });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
@@ -122,12 +124,13 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     return account;
   };
   const contactLimit = new ContactHourlyLimit(deps.redis);
+  const estimate = new FanOutEstimate({ targets, deliveries, queues, pacer, accounts, timeZone: deps.timeZone });
   const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, contactLimit, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
     routes: {
-      groups: createGroupsRoutes(groups),
-      deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
+      groups: createGroupsRoutes(groups, estimate),
+      deliveries: createDeliveriesRoutes({ deliveries, fanOut, estimate }),
       accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses, paceStatus: async (account) => (accounts.has(account) ? pacer.status(accountOf(account)) : undefined) }),
     },
     async plan(announcement) {

@@ -26,6 +26,7 @@ import { MessageRepository } from './message.repository.js';
 import { NoteRepository } from './note.repository.js';
 import { OutboundRepository } from './outbound.repository.js';
 import { OutboundSender } from './outbound-sender.service.js';
+import { AUTOMATIC_REPLY_BUDGET, AutomaticReplies } from './automatic-replies.js';
 import { Outbox, type InboxAccount } from './outbox.js';
 import { PrivacyService } from './privacy.service.js';
 import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
@@ -130,11 +131,12 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   await Promise.all([contacts, conversations, messages, outbound, notes, responseTimes].map((r) => r.init()));
   const metrics = registerInboxMetrics(deps.metrics, { contacts, conversations, outbound });
   const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, log: deps.log });
+  const automatic = new AutomaticReplies({ outbox, outbound, budget: AUTOMATIC_REPLY_BUDGET, clock: deps.clock, log: deps.log });
   const intake = new IntakeService({
     contacts,
     conversations,
     messages,
-    outbox,
+    automatic,
     groupLanguage: deps.groupLanguage,
     translate: deps.translate,
     clock: deps.clock,

@@ -9,7 +9,7 @@ import { topicsOfChoices } from './subscription-topics.js';
 import { nextOpening, type OpeningHours } from '../platform/opening-hours.js';
 import { detectLanguage } from './language-detection.js';
 import type { MessageRepository } from './message.repository.js';
-import type { Outbox } from './outbox.js';
+import type { AutomaticReplies } from './automatic-replies.js';
 
 /** The community language of a registered group, when the message is a mention in one. */
 export type GroupLanguageLookup = (account: string, chatId: string) => Promise<string | undefined>;
@@ -18,7 +18,7 @@ export interface IntakeDeps {
   contacts: ContactRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
-  outbox: Outbox;
+  automatic: AutomaticReplies;
   groupLanguage: GroupLanguageLookup;
   translate: Translate;
   clock: () => Date;
@@ -160,7 +160,7 @@ export class IntakeService {
     language: { language: string; source: LanguageSource },
     context: { notSubscribed: boolean; keyword?: Keyword | undefined },
   ): Promise<void> {
-    await this.deps.outbox.send({
+    await this.deps.automatic.send({
       key: `${key}:${trigger.id}`,
       conversationId: conversation.id,
       contactId: trigger.contactId,

@@ -6,7 +6,7 @@ import type { SendBudget } from '../platform/config.js';
  * `test/integration/connectors/chat-connector.contract.ts`.
  */
 
-export type Platform = 'simulator' | 'wechat' | 'whatsapp';
+export type Platform = 'simulator' | 'wechat' | 'wechat-official' | 'whatsapp';
 
 /** Declared by the account, enforced by its pace (`chat-accounts/`): unofficial clients get banned for bursts. */
 export type RateLimit = SendBudget;

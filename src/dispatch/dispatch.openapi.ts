@@ -36,6 +36,17 @@ const DeliverySchema = {
     reason: { type: 'string', description: 'The platform reason of the last failure, or why it was cancelled or expired.' },
     notBefore: { type: 'string', format: 'date-time' },
     sentAt: { type: 'string', format: 'date-time' },
+    platformReport: {
+      type: 'object',
+      description: "A WeChat Official Account's mass send: WeChat's report once it is done (MASSSENDJOBFINISH).",
+      properties: {
+        status: { type: 'string', example: 'send success' },
+        total: { type: 'integer' },
+        sent: { type: 'integer' },
+        errors: { type: 'integer' },
+        at: { type: 'string', format: 'date-time' },
+      },
+    },
     updatedAt: { type: 'string', format: 'date-time' },
   },
 };

@@ -22,7 +22,7 @@ import { FanOutService } from './fan-out.service.js';
 import { FanOutEstimate } from './fan-out-estimate.js';
 import { GroupRepository } from './group.repository.js';
 import type { GroupInput } from './group.js';
-import type { Delivery } from './delivery.js';
+import type { Delivery, PlatformReport } from './delivery.js';
 import { createGroupsRoutes } from './groups.routes.js';
 import { GroupsService } from './groups.service.js';
 import { registerSendDeliveryProcessor, sendConcurrency } from './processors/send-delivery.processor.js';
@@ -30,6 +30,7 @@ import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-an
 import { AnnouncementProgress } from './announcement-progress.js';
 import { AnnouncementExpiry } from './announcement-expiry.js';
 import { registerExpireAnnouncementProcessor } from './processors/expire-announcement.processor.js';
+import type { DispatchLive } from './dispatch-live.port.js';
 
 export { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
 export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
@@ -37,6 +38,7 @@ export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
 export type { ReachCounter, Target, TargetSource } from './target.js';
 export { dispatchOpenApi } from './dispatch.openapi.js';
+export type { DispatchLive } from './dispatch-live.port.js';
 export { sendConcurrency } from './processors/send-delivery.processor.js';
 
 export interface DispatchDeps {
@@ -58,6 +60,8 @@ export interface DispatchDeps {
   citizens?: { targets: TargetSource; reach: ReachCounter };
   /** An account was paused after repeated rate limits: someone must look at it (admins are e-mailed). */
   onAccountPaused?: (account: string, reason: string) => void;
+  /** Open consoles hear of groups and delivery progress (the live event stream). */
+  live?: DispatchLive;
   metrics: Registry;
   log: Logger;
 }
@@ -77,6 +81,11 @@ export interface Dispatch {
   /** Deliveries into one chat: a citizen's export and erasure cover those into their direct chat. */
   deliveriesToChat(account: string, chatId: string): Promise<Delivery[]>;
   eraseDeliveriesToChat(account: string, chatId: string): Promise<number>;
+  /**
+   * What a platform reported later about the delivery that carried `messageId` (a WeChat mass send's sent and
+   * error counts); resolves to the number of deliveries updated.
+   */
+  recordPlatformReport(account: string, messageId: string, report: Omit<PlatformReport, 'at'>): Promise<number>;
   /** Of an announcement's deliveries that went or failed, how many, and the failed ones per platform reason. */
   failureReport(announcementId: string): Promise<{ attempted: number; failed: Array<{ reason: string; count: number }> }>;
   /**
@@ -115,8 +124,8 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
   const targets = [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])];
   const fanOut = new FanOutService({ deliveries, targets, queues, accounts, log: deps.log });
-  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}) });
-  const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });
+  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}), ...(deps.live ? { onChanged: deps.live.group } : {}) });
+  const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
   const accountOf = (id: string): DispatchAccount => {
     const account = accounts.get(id);
@@ -139,12 +148,17 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
       await expiry.schedule(announcement, now);
       await fanOut.reschedule(announcement);
       await fanOut.plan(announcement);
+      deps.live?.deliveryProgress(announcement.id);
     },
-    cancel: (announcementId) => fanOut.cancel(announcementId),
+    async cancel(announcementId) {
+      await fanOut.cancel(announcementId);
+      deps.live?.deliveryProgress(announcementId);
+    },
     registerGroups: (list) => groups.registerMissing(list),
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),
     deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
+    recordPlatformReport: (account, messageId, report) => deliveries.recordPlatformReport(account, messageId, { ...report, at: new Date() }),
     failureReport: (announcementId) => deliveries.failureReport(announcementId),
     replyPace: {
       async take(account, automatic = false) {

@@ -12,8 +12,10 @@ import {
   type SentMessage,
 } from '../chat-connector.port.js';
 import { ObservableConnector } from '../observable-connector.js';
-import { UnknownChat } from '../connectors.errors.js';
+import { ChatAlreadyExists, UnknownChat } from '../connectors.errors.js';
+import { randomInt } from 'node:crypto';
 import { SendFaults } from './send-faults.js';
+import { SendHold } from './send-hold.js';
 import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
 
 export type SimulatorAccountConfig = Extract<ChannelAccountConfig, { platform: 'simulator' }>;
@@ -40,6 +42,8 @@ export interface SimulatorFaults {
   disconnectForMs?: number;
   /** The session is lost (`login_required` with a QR payload) and is scanned again after this long. */
   requireLoginForMs?: number;
+  /** After this many more sends, one send reaches the chat and never returns (see `SendHold`). */
+  holdAfterSends?: number;
 }
 
 /**
@@ -50,13 +54,17 @@ export class SimulatorConnector extends ObservableConnector {
   readonly #latencyMs: number;
   readonly #chats: SimulatedChats;
   readonly #faults = new SendFaults();
+  readonly #hold = new SendHold();
   #outage: NodeJS.Timeout | undefined;
   readonly #lateDeliveries = new Set<NodeJS.Timeout>();
   #logins = 0;
 
+  readonly #imitates: SimulatorAccountConfig['imitates'];
+
   constructor(config: SimulatorAccountConfig, deps: { log: Logger }) {
     super({ id: config.id, platform: 'simulator', rateLimit: config.rateLimit }, deps.log);
     this.#latencyMs = config.latencyMs;
+    this.#imitates = config.imitates;
     this.#chats = new SimulatedChats(config.chats.map(({ chatId, name, type }) => ({ chatId, name, type })));
   }
 
@@ -70,6 +78,7 @@ export class SimulatorConnector extends ObservableConnector {
     clearTimeout(this.#outage);
     for (const timer of this.#lateDeliveries) clearTimeout(timer);
     this.#lateDeliveries.clear();
+    this.#hold.release();
     this.events.setState({ status: 'stopped' });
   }
 
@@ -79,16 +88,43 @@ export class SimulatorConnector extends ObservableConnector {
     const fault = this.#faults.take();
     if (fault) throw fault;
     if (!this.#chats.find(chat.chatId)) throw new SendError('permanent', 'not a member of this chat');
+    await this.#hold.beforeSend();
     // A simulated WhatsApp account types like the real one, so that tests see the indicator and its time.
     const typingMs = content.typingMs ?? 0;
     if (typingMs > 0) await sleep(typingMs);
     const message = this.#chats.append(chat.chatId, content.text, true, typingMs);
+    await this.#hold.afterSend();
     return { platformMessageId: message.id, sentAt: message.at };
   }
 
   async listChats(): Promise<ChatSummary[]> {
     await this.#network();
     return this.#chats.list();
+  }
+
+  /**
+   * A chat the account is in from now on, for a citizen writing to us for the first time: `chatId` as the imitated
+   * platform spells one (a new phone number on WhatsApp, a `wxid_` on WeChat) unless given. Throws `ChatAlreadyExists`.
+   */
+  openChat(input: { chatId?: string | undefined; name: string; type: ChatSummary['type'] }): ChatSummary {
+    const chat = { chatId: input.chatId ?? this.#newChatId(input.type), name: input.name, type: input.type };
+    if (!this.#chats.add(chat)) throw new ChatAlreadyExists();
+    return chat;
+  }
+
+  /** Told the chat's id whenever a message appears in a chat of this account, ours or a citizen's. */
+  onChatMessage(listener: (chatId: string) => void): void {
+    this.#chats.onMessage(listener);
+  }
+
+  get imitates(): SimulatorAccountConfig['imitates'] {
+    return this.#imitates;
+  }
+
+  #newChatId(type: ChatSummary['type']): string {
+    const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
+    if (this.#imitates === 'wechat') return type === 'group' ? `${digits(11)}@chatroom` : `wxid_sim${digits(10)}`;
+    return type === 'group' ? `120363${digits(12)}@g.us` : `39333${digits(7)}@c.us`;
   }
 
   /** Oldest first. Throws `UnknownChat`. */
@@ -131,6 +167,7 @@ export class SimulatorConnector extends ObservableConnector {
 
   injectFaults(faults: SimulatorFaults): void {
     if (faults.failNext) this.#faults.arm(faults.failNext.count, faults.failNext.kind, faults.failNext.retryAfterMs);
+    if (faults.holdAfterSends !== undefined) this.#hold.arm(faults.holdAfterSends);
     if (faults.requireLoginForMs !== undefined) {
       this.#logins += 1;
       this.#interrupt({ status: 'login_required', qr: `sportello-simulator:${this.account.id}:${this.#logins}` }, faults.requireLoginForMs);

@@ -1,4 +1,4 @@
-import { estimateLastSendAt } from '../chat-accounts/index.js';
+import { estimateLastSendAt, meanGapMs } from '../chat-accounts/index.js';
 import type { AccountPacer } from './account-pacer.js';
 import type { DeliveryQueues } from './delivery-queues.js';
 import type { DeliveryRepository } from './delivery.repository.js';
@@ -70,10 +70,26 @@ export class FanOutEstimate {
     ).then((items) => items.map(({ lastSentAt: _known, ...item }) => item));
   }
 
+  /**
+   * An account as the choice of a shared group's sender sees it: the jobs waiting on it, its average gap, and when
+   * it would send its next message after `queued` more.
+   */
+  async paceOf(accountId: string): Promise<{ ahead: number; meanGapMs: number; freesAt: (queued: number) => number } | undefined> {
+    const account = this.deps.accounts.get(accountId);
+    if (!account) return undefined;
+    const [pace, counts] = await Promise.all([this.deps.pacer.status(account), this.deps.queues.forAccount(accountId).counts()]);
+    const now = Date.now();
+    return {
+      ahead: counts.waiting + counts.active,
+      meanGapMs: meanGapMs(account.rateLimit),
+      freesAt: (queued) => estimateLastSendAt({ now, messages: queued + 1, budget: account.rateLimit, pace, perMessageMs: pace.perMessageMs, untilMidnightMs: (t) => untilLocalMidnightMs(new Date(t), this.deps.timeZone) }),
+    };
+  }
+
   private async lastSendAt(accountId: string, messages: number, now: number): Promise<string> {
     const account = this.deps.accounts.get(accountId)!;
     const pace = await this.deps.pacer.status(account);
-    const at = estimateLastSendAt({ now, messages, budget: account.rateLimit, pace, untilMidnightMs: (t) => untilLocalMidnightMs(new Date(t), this.deps.timeZone) });
+    const at = estimateLastSendAt({ now, messages, budget: account.rateLimit, pace, perMessageMs: pace.perMessageMs, untilMidnightMs: (t) => untilLocalMidnightMs(new Date(t), this.deps.timeZone) });
     return new Date(at).toISOString();
   }
 }

@@ -5,6 +5,7 @@ import type { DeliveryQueues } from './delivery-queues.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import type { Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 import type { Target, TargetSource } from './target.js';
+import { sharedGroupKey } from './shared-chat-accounts.js';
 
 const ENQUEUE_BATCH = 500;
 
@@ -13,6 +14,8 @@ export interface FanOutDeps {
   targets: readonly TargetSource[];
   queues: DeliveryQueues;
   accounts: ReadonlyMap<string, DispatchAccount>;
+  /** For the group chats on several accounts, which one sends (`SharedChatAccounts`). */
+  sharedChats?: (topics: readonly string[]) => Promise<Map<string, string>>;
   log: Logger;
 }
 
@@ -37,9 +40,14 @@ export class FanOutService {
     const { deliveries } = this.deps;
     await deliveries.supersede(announcement.id, announcement.version);
     const render = this.renderer(announcement);
+    const shared = (await this.deps.sharedChats?.(announcement.topics)) ?? new Map<string, string>();
     for (const source of this.deps.targets) {
       for await (const page of source.matching(announcement.topics)) {
-        const planned = page.flatMap((target) => this.planFor(announcement, target, render) ?? []);
+        const planned = page.flatMap((target) => {
+          const sender = target.kind === 'group' ? shared.get(target.chatId) : undefined;
+          if (sender && sender !== target.account) return [];
+          return this.planFor(announcement, sender ? { ...target, key: sharedGroupKey(target.chatId) } : target, render) ?? [];
+        });
         const written = await deliveries.insertPlanned(planned);
         // Queue page by page, so the first messages leave while the rest is still being planned; what an
         // earlier, interrupted planning left `planned` is queued by the sweep below.

@@ -4,7 +4,7 @@ import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
 import { call } from '../../support/http.js';
 import { approveTranslation, messagesIn, registerGroups, settled, startDispatchStack, waitForSummary, type DispatchStack } from '../dispatch/dispatch-api.js';
 
-const GAP_MS = 1500;
+const GAP_MS = 3000;
 const GROUPS = 6;
 
 /** Issue #18: staff are told before publishing when the last group on each account gets the notice. */

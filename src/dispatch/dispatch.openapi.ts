@@ -144,6 +144,22 @@ export const dispatchOpenApi: OpenApiContribution = {
         },
       },
     },
+    '/groups/estimate': {
+      get: {
+        tags: ['Groups'],
+        summary: 'Before publishing: per account, how many deliveries a notice would have and when the last group would get it',
+        description: "At the account's average gap within its hourly and daily caps (and warm-up), after the jobs already waiting on it (none for an urgent notice, which goes first). One message per delivery.",
+        parameters: [
+          { name: 'topics', in: 'query', required: true, description: 'Comma-separated, e.g. `permits,school`.', schema: { type: 'string' } },
+          { name: 'languages', in: 'query', required: false, description: 'The languages that will be sent (approved), comma-separated; all when absent.', schema: { type: 'string' } },
+          { name: 'priority', in: 'query', required: false, schema: { type: 'string', enum: ['normal', 'urgent'], default: 'normal' } },
+        ],
+        responses: {
+          '200': jsonResponse('Per account', { type: 'object', properties: { topics: { type: 'array', items: { type: 'string' } }, priority: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, deliveries: { type: 'integer' }, ahead: { type: 'integer' }, lastSendAt: { type: 'string', format: 'date-time' } } } } } }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
     '/groups/{id}': {
       get: { tags: ['Groups'], summary: 'One group', parameters: [idParam], responses: { '200': jsonResponse('The group', ref('Group')), ...problemResponses(401, 403, 404) } },
       put: {
@@ -173,6 +189,9 @@ export const dispatchOpenApi: OpenApiContribution = {
     },
     '/announcements/{id}/deliveries/summary': {
       get: { tags: ['Deliveries'], summary: 'Counts by state, language and channel', parameters: [idParam], responses: { '200': jsonResponse('The summary', ref('DeliverySummary')), ...problemResponses(401, 403) } },
+    },
+    '/announcements/{id}/deliveries/estimate': {
+      get: { tags: ['Deliveries'], summary: 'While it sends: per account, deliveries sent, left, and when the last should go', parameters: [idParam], responses: { '200': jsonResponse('Per account', { type: 'object', properties: { announcementId: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, sent: { type: 'integer' }, remaining: { type: 'integer' }, lastSendAt: { type: 'string', format: 'date-time' } } } } } }), ...problemResponses(401, 403) } },
     },
     '/announcements/{id}/deliveries/retry': {
       post: { tags: ['Deliveries'], summary: 'Queue the failed deliveries again, with fresh attempts (editors)', parameters: [idParam], responses: { '202': jsonResponse('Queued again', { type: 'object', properties: { requeued: { type: 'integer' }, items: { type: 'array', items: ref('Delivery') } } }), ...problemResponses(401, 403) } },

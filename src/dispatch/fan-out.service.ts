@@ -7,6 +7,7 @@ import type { Channel, SendableAnnouncement } from './sendable-announcement.port
 import type { Target, TargetSource } from './target.js';
 import { receptionOf } from './reception.js';
 import type { ChatGateway } from './chat-gateway.port.js';
+import { sharedGroupKey } from './shared-chat-accounts.js';
 
 const ENQUEUE_BATCH = 500;
 
@@ -19,6 +20,8 @@ export interface FanOutDeps {
   accounts: ReadonlyMap<string, DispatchAccount>;
   /** The platform's quota of sends into a chat, where it has one (an Official Account's language tag). */
   quota?: NonNullable<ChatGateway['massSendQuota']>;
+  /** For the group chats on several accounts, which one sends (`SharedChatAccounts`). */
+  sharedChats?: (topics: readonly string[]) => Promise<Map<string, string>>;
   log: Logger;
 }
 
@@ -45,9 +48,14 @@ export class FanOutService {
     const { deliveries } = this.deps;
     await deliveries.supersede(announcement.id, announcement.version);
     const render = this.renderer(announcement);
+    const shared = (await this.deps.sharedChats?.(announcement.topics)) ?? new Map<string, string>();
     for (const source of this.deps.targets) {
       for await (const page of source.matching(announcement.topics)) {
-        const planned = page.flatMap((target) => this.planFor(announcement, target, render) ?? []);
+        const planned = page.flatMap((target) => {
+          const sender = target.kind === 'group' ? shared.get(target.chatId) : undefined;
+          if (sender && sender !== target.account) return [];
+          return this.planFor(announcement, sender ? { ...target, key: sharedGroupKey(target.chatId) } : target, render) ?? [];
+        });
         const written = await deliveries.insertPlanned(planned);
         // Queue page by page, so the first messages leave while the rest is still being planned; what an
         // earlier, interrupted planning left `planned` is queued by the sweep below.

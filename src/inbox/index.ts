@@ -27,6 +27,7 @@ import { MessageRepository } from './message.repository.js';
 import { NoteRepository } from './note.repository.js';
 import { OutboundRepository } from './outbound.repository.js';
 import { OutboundSender } from './outbound-sender.service.js';
+import { AUTOMATIC_REPLY_BUDGET, AutomaticReplies } from './automatic-replies.js';
 import { Outbox, type InboxAccount } from './outbox.js';
 import { PrivacyService } from './privacy.service.js';
 import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
@@ -153,11 +154,12 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const metrics = registerInboxMetrics(deps.metrics, { contacts, conversations, outbound });
   const changes = new InboxChanges({ live: deps.live, conversations, log: deps.log });
   const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, changes, log: deps.log });
+  const automatic = new AutomaticReplies({ outbox, outbound, budget: AUTOMATIC_REPLY_BUDGET, clock: deps.clock, log: deps.log });
   const intake = new IntakeService({
     contacts,
     conversations,
     messages,
-    outbox,
+    automatic,
     groupLanguage: deps.groupLanguage,
     detector: await createLanguageDetector(deps.languages.town),
     unsureBelow: deps.languages.unsureBelow,

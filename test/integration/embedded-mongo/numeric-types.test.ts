@@ -89,6 +89,17 @@ describe('embedded engine: numbers keep the BSON type they were sent as', functi
     expect(total!.sum).to.equal(59);
   });
 
+  it('an aggregation that passes documents through ($match, $sort, $limit): answered with their stored types', async () => {
+    const coll = await collectionWith({ _id: 1, v: new Double(42) }, { _id: 2, v: Long.fromNumber(7) });
+
+    const docs = await coll.aggregate([{ $match: { v: { $gte: 7 } } }, { $sort: { _id: 1 } }, { $limit: 5 }], raw).toArray();
+
+    expect(docs.map(typesOf)).to.deep.equal([
+      { _id: 'Int32', v: 'Double' },
+      { _id: 'Int32', v: 'Long' },
+    ]);
+  });
+
   it("mongoose's Double and BigInt schema types: stored as double and long, read back as the values saved", async () => {
     const connection = await mongoose.createConnection(`${engine.uri}numbers-mongoose`, { serverSelectionTimeoutMS: 5000 }).asPromise();
     try {

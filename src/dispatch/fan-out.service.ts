@@ -16,6 +16,8 @@ export interface FanOutDeps {
   accounts: ReadonlyMap<string, DispatchAccount>;
   /** The platform's quota of sends into a chat, where it has one (an Official Account's language tag). */
   quota?: NonNullable<ChatGateway['massSendQuota']>;
+  /** A delivery was refused for its quota: the announcement's progress is checked, as after a failed send. */
+  onRefused?: (announcementId: string) => void;
   log: Logger;
 }
 
@@ -137,7 +139,10 @@ export class FanOutService {
     for (const delivery of deliveries) {
       const left = delivery.targetKind === 'group' ? await quota(delivery.account, delivery.chatId) : undefined;
       if (!left || left.left > 0) allowed.push(delivery);
-      else await this.deps.deliveries.refuseBeforeSending(delivery.id, left.refusal);
+      else {
+        await this.deps.deliveries.refuseBeforeSending(delivery.id, left.refusal);
+        this.deps.onRefused?.(delivery.announcementId);
+      }
     }
     return allowed;
   }

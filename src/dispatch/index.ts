@@ -121,10 +121,10 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   });
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone, ...(deps.liveness ? { liveness: deps.liveness } : {}) });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
-  const quota = deps.gateway.massSendQuota?.bind(deps.gateway);
-  const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, ...(quota ? { quota } : {}), log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}), ...(deps.live ? { onChanged: deps.live.group } : {}) });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
+  const quota = deps.gateway.massSendQuota?.bind(deps.gateway);
+  const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, ...(quota ? { quota, onRefused: (id: string) => progress.failed(id) } : {}), log: deps.log });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
   const accountOf = (id: string): DispatchAccount => {
     const account = accounts.get(id);

@@ -378,6 +378,24 @@ export class DeliveryRepository {
     );
   }
 
+  /** Per account, the announcement's deliveries sent and those still to send (waiting for a translation: not yet). */
+  async progressByAccount(announcementId: string): Promise<Array<{ account: string; sent: number; remaining: number; lastSentAt?: Date }>> {
+    const rows = await this.deliveries.aggregate<{ _id: string; sent: number; remaining: number; lastSentAt: Date | null }>([
+      { $match: { announcementId, state: { $in: ['planned', 'queued', 'sending', 'sent'] } } },
+      {
+        $group: {
+          _id: '$account',
+          sent: { $sum: { $cond: [{ $eq: ['$state', 'sent'] }, 1, 0] } },
+          remaining: { $sum: { $cond: [{ $eq: ['$state', 'sent'] }, 0, 1] } },
+          lastSentAt: { $max: '$sentAt' },
+        },
+      },
+    ]);
+    return rows
+      .map((r) => ({ account: r._id, sent: r.sent, remaining: r.remaining, ...(r.lastSentAt ? { lastSentAt: r.lastSentAt } : {}) }))
+      .sort((a, b) => a.account.localeCompare(b.account));
+  }
+
   /** Of the announcement's deliveries that went or failed, how many, and of the failed ones how many per platform reason. */
   async failureReport(announcementId: string): Promise<{ attempted: number; failed: Array<{ reason: string; count: number }> }> {
     const rows = await this.deliveries.aggregate<{ _id: { state: string; reason: string | null }; count: number }>([

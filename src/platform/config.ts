@@ -232,6 +232,8 @@ const Env = z.object({
   DEMO_OFFICIAL_ACCOUNT_API: z.string().url().optional(),
   CONNECTORS: jsonArray.pipe(z.array(Account)).optional(),
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** `off` where the container isolates Chromium instead of its own sandbox (the image's default; README, Deployment). */
+  CHROMIUM_SANDBOX: z.enum(['on', 'off']).default('on'),
   WHATSAPP_PROXY: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').optional(),
   WORKERS_IN_PROCESS: booleanFlag.default(true),
   DISPATCH_PAUSE_AFTER_RATE_LIMITS: z.coerce.number().int().positive().default(3),
@@ -423,7 +425,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
           : undefined,
       demoAdminToken: e.DEMO_ADMIN_TOKEN,
     },
-    connectors: { accounts, chromiumPath: e.PUPPETEER_EXECUTABLE_PATH, whatsappProxy: e.WHATSAPP_PROXY },
+    connectors: { accounts, chromiumPath: e.PUPPETEER_EXECUTABLE_PATH, chromiumSandbox: e.CHROMIUM_SANDBOX === 'on', whatsappProxy: e.WHATSAPP_PROXY },
     dispatch: {
       workersInProcess: e.WORKERS_IN_PROCESS,
       pauseAfterRateLimits: e.DISPATCH_PAUSE_AFTER_RATE_LIMITS,

@@ -20,14 +20,19 @@ const dataDir = process.env.DATA_DIR ?? '.data/demo';
 if (process.argv.includes('--fresh')) rmSync(resolve(ROOT, dataDir), { recursive: true, force: true });
 
 const port = process.env.PORT ?? '3000';
-const officialAccount = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo-official-account.ts'], {
-  cwd: ROOT,
-  // Its stdin is a pipe from this launcher: it ends itself when the launcher is gone, even after a kill -9.
-  stdio: ['pipe', 'pipe', 'inherit'],
-  env: { ...process.env, PORT: port },
-});
+// Only for a demo: the launcher also runs the service in other modes (its lifecycle tests), where the Official
+// Account's stand-in has no place.
+const demoMode = (process.env.SPORTELLO_MODE ?? 'demo') === 'demo';
+const officialAccount = demoMode
+  ? spawn(process.execPath, ['--import', 'tsx', 'scripts/demo-official-account.ts'], {
+      cwd: ROOT,
+      // Its stdin is a pipe from this launcher: it ends itself when the launcher is gone, even after a kill -9.
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, PORT: port },
+    })
+  : undefined;
 // Its first line is the address of the stand-in API.
-const [apiUrl] = await createInterface({ input: officialAccount.stdout })[Symbol.asyncIterator]().next().then((line) => [line.value]);
+const apiUrl = officialAccount ? (await createInterface({ input: officialAccount.stdout })[Symbol.asyncIterator]().next()).value : undefined;
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: ROOT,
@@ -37,11 +42,11 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    officialAccount.kill(signal);
+    officialAccount?.kill(signal);
     child.kill(signal);
   });
 }
 child.on('exit', (code, signal) => {
-  officialAccount.kill('SIGTERM');
+  officialAccount?.kill('SIGTERM');
   process.exit(code ?? (signal ? 1 : 0));
 });

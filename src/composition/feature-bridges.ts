@@ -49,7 +49,7 @@ export function citizenTargetsOf(inbox: () => Inbox, quietHours: Target['quietHo
         }
       },
     },
-    reach: async (topics) => (await inbox().subscribersByLanguage(topics)).map((row) => ({ language: row.language, count: row.subscribers })),
+    reach: async (topics) => (await inbox().subscribersByLanguage(topics, [...massSendAccounts])).map((row) => ({ language: row.language, count: row.subscribers })),
   };
 }
 

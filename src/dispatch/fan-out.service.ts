@@ -20,6 +20,8 @@ export interface FanOutDeps {
   accounts: ReadonlyMap<string, DispatchAccount>;
   /** The platform's quota of sends into a chat, where it has one (an Official Account's language tag). */
   quota?: NonNullable<ChatGateway['massSendQuota']>;
+  /** A delivery was refused for its quota: the announcement's progress is checked, as after a failed send. */
+  onRefused?: (announcementId: string) => void;
   /** For the group chats on several accounts, which one sends (`SharedChatAccounts`). */
   sharedChats?: (topics: readonly string[]) => Promise<Map<string, string>>;
   log: Logger;
@@ -150,7 +152,10 @@ export class FanOutService {
     for (const delivery of deliveries) {
       const left = delivery.targetKind === 'group' ? await quota(delivery.account, delivery.chatId) : undefined;
       if (!left || left.left > 0) allowed.push(delivery);
-      else await this.deps.deliveries.refuseBeforeSending(delivery.id, left.refusal);
+      else {
+        await this.deps.deliveries.refuseBeforeSending(delivery.id, left.refusal);
+        this.deps.onRefused?.(delivery.announcementId);
+      }
     }
     return allowed;
   }

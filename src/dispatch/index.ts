@@ -127,9 +127,17 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const targets = [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])];
   const estimate = new FanOutEstimate({ targets, deliveries, queues, pacer, accounts, timeZone: deps.timeZone });
   const sharedChats = new SharedChatAccounts({ groups: groupRepository, estimate });
-  const fanOut = new FanOutService({ deliveries, targets, queues, accounts, ...(quota ? { quota } : {}), sharedChats: (topics) => sharedChats.choose(topics), log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}), ...(deps.live ? { onChanged: deps.live.group } : {}) });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
+  const fanOut = new FanOutService({
+    deliveries,
+    targets,
+    queues,
+    accounts,
+    ...(quota ? { quota, onRefused: (id: string) => progress.failed(id) } : {}),
+    sharedChats: (topics) => sharedChats.choose(topics),
+    log: deps.log,
+  });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
   const accountOf = (id: string): DispatchAccount => {
     const account = accounts.get(id);

@@ -116,9 +116,10 @@ export class ContactRepository {
   }
 
   /** Per language, the contacts receiving the notices: all of them, or those an announcement with `topics` would reach. */
-  async subscribersByLanguage(topics?: readonly string[]): Promise<Array<{ language: string; subscribers: number }>> {
+  async subscribersByLanguage(topics?: readonly string[], exceptAccounts: readonly string[] = []): Promise<Array<{ language: string; subscribers: number }>> {
+    const except = exceptAccounts.length > 0 ? { account: { $nin: [...exceptAccounts] } } : {};
     const rows = await this.contacts.aggregate<{ _id: string; n: number }>([
-      { $match: topics ? subscribedTo(topics) : { subscription: { $exists: true }, optedOut: false } },
+      { $match: { ...(topics ? subscribedTo(topics) : { subscription: { $exists: true }, optedOut: false }), ...except } },
       { $group: { _id: '$language', n: { $sum: 1 } } },
     ]);
     return rows.map((r) => ({ language: r._id, subscribers: r.n })).sort((a, b) => a.language.localeCompare(b.language));

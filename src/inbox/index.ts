@@ -110,7 +110,7 @@ export interface Inbox {
   /** An Official Account's followers receiving the notices, with their language, for its language tags. */
   followersOf(account: string): AsyncIterable<Array<{ openid: string; language: string }>>;
   /** How many citizens an announcement with these topics would reach, per language. */
-  subscribersByLanguage(topics: readonly string[]): Promise<Array<{ language: string; subscribers: number }>>;
+  subscribersByLanguage(topics: readonly string[], exceptAccounts?: readonly string[]): Promise<Array<{ language: string; subscribers: number }>>;
   /** RETENTION_MESSAGE_DAYS: how long what is sent into a citizen's chat may be kept. */
   readonly retentionMs: number;
   /** The queue (language) of each conversation still kept: how the activity log names one, with nothing personal. */
@@ -230,7 +230,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     follow: (change) => followers.follow(change),
     unfollow: (change) => followers.unfollow(change),
     followersOf: (account) => followers.followersOf(account, SUBSCRIBERS_PAGE),
-    subscribersByLanguage: (topics) => contacts.subscribersByLanguage(topics),
+    subscribersByLanguage: (topics, exceptAccounts) => contacts.subscribersByLanguage(topics, exceptAccounts),
     async receive(message) {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';
       return intakeQueue.accept(message, RECEIVE_WAIT_MS);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { SendError } from '../../../src/connectors/index.js';
 import type { SpooledCallback } from '../../../src/connectors/wechat-official/callback-message.js';
@@ -134,6 +135,30 @@ describe('WeChat Official Account connector', function () {
     expect(Math.max(...rig.double.taggingBatches)).to.be.at.most(50);
     expect(rig.double.membersOf('it').sort()).to.deep.equal(followers.filter((f) => f.language === 'it').map((f) => f.openid).sort());
     expect(rig.double.membersOf('zh-Hans')).to.have.length(80);
+  });
+
+  it('bad callback input: 400 problem naming the part, nothing handed on', async function () {
+    rig = await startOfficialAccountRig();
+    await rig.connector.start();
+    const received: string[] = [];
+    rig.connector.on('message', async (message) => void received.push(message.text));
+    const signed = new URL(rig.callback.url);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    signed.search = new URLSearchParams({ timestamp, nonce: '7', signature: createHash('sha1').update([rig.callback.token, timestamp, '7'].sort().join('')).digest('hex') }).toString();
+
+    const notXml = await fetch(signed, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: 'hello' });
+    signed.searchParams.set('encrypt_type', 'aes');
+    const safeOnPlainAccount = await fetch(signed, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<xml><Encrypt><![CDATA[abc]]></Encrypt></xml>' });
+
+    expect(notXml.status).to.equal(400);
+    expect(notXml.headers.get('content-type')).to.match(/^application\/problem\+json/);
+    expect(((await notXml.json()) as { errors?: Array<{ field: string }> }).errors?.map((f) => f.field)).to.deep.equal(['body']);
+    expect(safeOnPlainAccount.status).to.equal(400);
+    expect(((await safeOnPlainAccount.json()) as { errors?: Array<{ field: string }> }).errors?.map((f) => f.field)).to.deep.equal(['query.encrypt_type']);
+    // A good post afterwards is the event that proves the bad ones had their chance to be handed on.
+    await postCallback(rig.callback, { FromUserName: OPENID, CreateTime: Number(timestamp), MsgType: 'text', Content: 'valido', MsgId: 5 });
+    await waitFor(() => (received.length > 0 ? true : undefined), 'the good message');
+    expect(received).to.deep.equal(['valido']);
   });
 
   it('two processes on one Redis: one access token fetched and shared; an expired one is fetched again once', async function () {

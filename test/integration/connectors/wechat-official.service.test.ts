@@ -100,6 +100,9 @@ describe('WeChat Official Account channel, through the whole service', function 
     const menu = double.customMessages.filter((m) => m.touser === openid);
     expect(menu).to.have.length(1);
     expect(menu[0]!.content).to.include('LINGUA it').and.include('欢迎关注').and.include('Benvenuto');
+    // The followers are reached through their tag, a group: not counted again as citizens' own chats.
+    const reach = await call(stack, 'GET', '/api/v1/groups/reach?topics=permits', { headers: editor.headers });
+    expect(reach.body.items.find((r: { language: string }) => r.language === 'zh-Hans')).to.deep.include({ citizens: 0 });
   });
 
   it('LINGUA it from a follower: their tag moves from zh-Hans to it', async function () {

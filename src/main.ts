@@ -169,6 +169,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       clock: () => new Date(),
       t: (key, lang, values) => i18n.t(key, { lng: lang, ...values }),
       publicUrl: () => publicUrl ?? '',
+      timeZone: config.dispatch.timeZone,
       audit: announcementsAuditOf(identity.audit),
     });
     announcements.events.onChanged((announcement) => live.publish({ name: 'announcement', data: { id: announcement.id, status: announcement.status } }));

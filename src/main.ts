@@ -251,6 +251,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         failureReport: (id) => dispatch.failureReport(id),
         addressOf: (userId) => identity.alertAddressOf(userId),
         consoleUrl: () => publicUrl ?? '',
+        translate: exactLanguageTranslator(i18n),
         log,
       });
       announcements.events.onSent(async (announcement) => {

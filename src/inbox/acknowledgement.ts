@@ -3,9 +3,9 @@ import { menuLines, topicList } from './subscription-topics.js';
 
 /**
  * A translation in exactly this language, or undefined: no silent fallback to another language. `values` fill the
- * text's `{{placeholders}}` (i18next's interpolation).
+ * text's `{{placeholders}}` (i18next's interpolation; `count` picks the plural form).
  */
-export type Translate = (key: string, language: string, values?: Record<string, string>) => string | undefined;
+export type Translate = (key: string, language: string, values?: Record<string, string | number>) => string | undefined;
 
 export type InboxText = 'ack' | 'languageSet' | 'stopped' | 'started' | 'subscribed' | 'subscribedTopics' | 'unsubscribed';
 

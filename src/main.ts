@@ -236,6 +236,12 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       metrics,
       log,
     });
+    // The activity log names notices by their title and conversations by their queue's language.
+    identity.labelAuditTargets('announcement', async (ids) => {
+      const found = await Promise.all(ids.map((id) => announcements.service.get(id).catch(() => undefined)));
+      return new Map(found.flatMap((a) => (a ? [[a.id, a.translations.find((t) => t.lang === a.sourceLanguage)?.title ?? a.slug] as const] : [])));
+    });
+    identity.labelAuditTargets('inbox_conversation', (ids) => inbox.conversationLanguages(ids));
     // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
     if (adminAlerts) for (const connector of connectors.all()) connector.on('state', (state) => void adminAlerts.connectionChanged(connector.account.id, state.status));

@@ -1,13 +1,11 @@
 import { Types, type Connection, type Model } from 'mongoose';
 import { conversationModel, type ConversationDocument } from './conversation.model.js';
-import type { ChatPlace, Conversation, ConversationLanguage, ConversationState } from './inbox.types.js';
+import { UNSURE_QUEUE, type ChatPlace, type Conversation, type ConversationLanguage, type ConversationState } from './inbox.types.js';
 import type { ChoiceSource } from './language-choice.js';
 import { isObjectId } from '../platform/db/object-id.js';
 
 type StoredConversation = ConversationDocument & { _id: Types.ObjectId };
 
-/** The name of the unsure queue where a language is expected (figures per language, alerts). */
-export const UNSURE_QUEUE = 'unsure';
 /** The queue a conversation waits in, for figures per language: its language, or `unsure`. */
 const QUEUE = { $cond: [{ $eq: ['$unsure', true] }, UNSURE_QUEUE, '$language'] };
 

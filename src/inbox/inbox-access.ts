@@ -1,8 +1,10 @@
 import type { Principal } from '../platform/http/auth-guard.js';
 import { LanguageNotYours } from './inbox.errors.js';
+import { UNSURE_QUEUE } from './inbox.types.js';
 
 /**
- * Who sees which queue. Admins see every language. Mediators see, and work in, their own languages only.
+ * Who sees which queue. Admins see every language. Mediators see, and work in, their own languages only,
+ * and the unsure queue (`UNSURE_QUEUE`), where one of them tells the language.
  * Editors and viewers (office staff) read every queue to follow the workload, but without the internal
  * notes, which belong to the staff of the conversation's language; they write nothing in the inbox.
  */
@@ -12,7 +14,7 @@ export function readableLanguages(who: Principal): readonly string[] | 'all' {
 
 /** Whether `who` reads the queue of `language` (the live event stream filters by it too). */
 export function mayReadQueue(who: Principal, language: string): boolean {
-  return who.role !== 'mediator' || who.languages.includes(language);
+  return who.role !== 'mediator' || language === UNSURE_QUEUE || who.languages.includes(language);
 }
 
 export function assertCanRead(who: Principal, language: string): void {

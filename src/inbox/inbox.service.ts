@@ -6,9 +6,9 @@ import type { InboxStaff } from './inbox-staff.port.js';
 import type { InboxChanges } from './inbox-changes.js';
 import type { ConversationChangeReason } from './inbox-live.port.js';
 import { AssigneeNotEligible, AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
-import type { Contact, Conversation, ConversationState, InboxMessage, Note, Outbound } from './inbox.types.js';
+import { UNSURE_QUEUE, type Contact, type Conversation, type ConversationState, type InboxMessage, type Note, type Outbound } from './inbox.types.js';
 import type { ContactRepository } from './contact.repository.js';
-import { UNSURE_QUEUE, type ConversationRepository } from './conversation.repository.js';
+import type { ConversationRepository } from './conversation.repository.js';
 import type { MessageRepository } from './message.repository.js';
 import type { NoteRepository } from './note.repository.js';
 import type { OutboundRepository } from './outbound.repository.js';
@@ -301,9 +301,12 @@ export class InboxService {
   private async change(conversation: Conversation, changes: Parameters<ConversationRepository['update']>[1], reason: ConversationChangeReason): Promise<Conversation> {
     const updated = await this.deps.conversations.update(conversation.id, changes, this.deps.clock());
     if (!updated) throw new ConversationNotFound(conversation.id);
+    // A mediator's queue (or the unsure one) loses a conversation routed to another language: its consoles hear of
+    // it too (first, so that the queue remembered for the conversation's answers is the new one).
+    if (updated.language !== conversation.language || updated.unsure !== conversation.unsure) {
+      this.deps.changes?.conversation({ ...updated, language: conversation.language, unsure: conversation.unsure }, reason);
+    }
     this.deps.changes?.conversation(updated, reason);
-    // A mediator's queue loses a conversation routed to another language: its consoles hear of it too.
-    if (updated.language !== conversation.language) this.deps.changes?.conversation({ ...updated, language: conversation.language }, reason);
     return updated;
   }
 

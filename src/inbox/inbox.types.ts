@@ -14,6 +14,9 @@ export type OutboundState = (typeof OUTBOUND_STATES)[number];
 export const LANGUAGE_SOURCES = ['declared', 'corrected', 'group', 'detected', 'default'] as const;
 export type LanguageSource = (typeof LANGUAGE_SOURCES)[number];
 
+/** The name of the unsure queue where a language is expected (`?language=unsure`, figures per language, alerts, live events). */
+export const UNSURE_QUEUE = 'unsure';
+
 /** How a conversation's language was chosen for its latest message (see `language-choice.ts`). */
 export interface ConversationLanguage {
   source: ChoiceSource;

@@ -1,7 +1,8 @@
 import type { Logger } from '../platform/logging/logger.js';
 import type { Mailer } from '../platform/mail/mailer.port.js';
 import { formatOnTownClock, nextOpening, type OpeningHours } from '../platform/opening-hours.js';
-import { UNSURE_QUEUE, type ConversationRepository, type DueAlert } from './conversation.repository.js';
+import type { ConversationRepository, DueAlert } from './conversation.repository.js';
+import { UNSURE_QUEUE } from './inbox.types.js';
 import type { AlertableStaff, InboxStaff } from './inbox-staff.port.js';
 import type { Translate } from './acknowledgement.js';
 

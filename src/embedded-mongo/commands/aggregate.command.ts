@@ -5,6 +5,7 @@ import { refuseUnsupportedStages } from '../query/refused-operators.js';
 import { badValue } from '../mongo-error.js';
 import { runPipeline } from '../aggregation/run-pipeline.js';
 import { compilePlainFilter } from '../query/filter.js';
+import { anyTypedNumbers, promoteNumbers } from '../query/numeric-types.js';
 
 export const aggregate: CommandHandler = async (command, ctx) => {
   const target = command['aggregate'];
@@ -25,8 +26,16 @@ export const aggregate: CommandHandler = async (command, ctx) => {
   // A leading $match that find's filter reads directly is tested that way, not by mingo for every candidate.
   const plainMatch = leadingMatch ? compilePlainFilter(leadingMatch) : null;
   const stages = (listsSessions || plainMatch ? pipeline.slice(1) : pipeline) as Document[];
-  const matched = plainMatch ? source.filter(plainMatch) : source;
-  const docs = await runPipeline(matched, stages, mingoOptions(resolver, letVariables(command['let'])));
+  // mingo computes with JS numbers: documents holding Double(42) or a Long are promoted (numeric-types.ts), and a
+  // document that comes out of the pipeline as it went in ($match, $sort, $skip, $limit) is answered as stored.
+  const originals = anyTypedNumbers() ? new Map<Document, Document>() : undefined;
+  const matched = (plainMatch ? source.filter(plainMatch) : source).map((doc) => {
+    const promoted = promoteNumbers(doc);
+    if (promoted !== doc) originals?.set(promoted, doc);
+    return promoted;
+  });
+  const output = await runPipeline(matched, stages, mingoOptions(resolver, letVariables(command['let'])));
+  const docs = originals && originals.size > 0 ? output.map((doc) => originals.get(doc) ?? doc) : output;
   const cursorOptions = (command['cursor'] ?? {}) as Document;
   const ns = `${ctx.db}.${typeof target === 'string' ? target : '$cmd.aggregate'}`;
   const batchSize = cursorOptions['batchSize'] === undefined ? undefined : Number(cursorOptions['batchSize']);

@@ -4,6 +4,7 @@ import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
 import { SmtpSink } from '../../support/smtp-sink.js';
+import { SseClient } from '../../support/sse-client.js';
 import { citizenWrites, conversationWith, listConversations, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
 const locale = (lang: string) => (JSON.parse(readFileSync(new URL(`../../../locales/${lang}.json`, import.meta.url), 'utf8')) as { inbox: Record<string, string> }).inbox;
@@ -62,6 +63,21 @@ describe('language routing through the simulated chats', () => {
     }
     const russianQueue = await listConversations(ctx, ctx.admin, '&language=ru');
     expect(russianQueue.map((c) => c.id)).not.to.include(conversation.id);
+  });
+
+  it('a question in the unsure queue, is announced live to mediators of every language as the `unsure` queue', async () => {
+    const stream = await SseClient.open(ctx.stack.url, ctx.chineseMediator.headers);
+    try {
+      const question = buildQuestion('ok 👍');
+
+      await citizenWrites(ctx, citizenChat(28), question);
+
+      const { id } = await conversationWith(ctx, question);
+      const event = await stream.waitFor((e) => e.event === 'conversation' && (e.data as { id: string }).id === id, 'the unsure conversation');
+      expect(event.data).to.include({ id, language: 'unsure' });
+    } finally {
+      await stream.close();
+    }
   });
 
   it("a mediator's correction, re-routes the unsure conversation, sticks to the contact and is counted", async () => {
@@ -132,5 +148,24 @@ describe('the unsure queue in the e-mails about citizens waiting', () => {
 
     expect(arabic!.text).to.contain('- lingua da stabilire: 1 conversazione');
     expect(chinese!.text).to.contain('- lingua da stabilire: 1 conversazione');
+  });
+});
+
+describe('a town whose languages are Italian, English and Russian (TOWN_LANGUAGES)', () => {
+  let ctx: InboxStack;
+
+  before(async () => {
+    ctx = await startInboxStack({ TOWN_LANGUAGES: 'it,en,ru' });
+  });
+  after(() => ctx.stack.stop());
+
+  it('a Ukrainian question, goes to the Russian queue: detection reads only the town languages', async () => {
+    const question = buildQuestion('доброго дня коли закінчується мій дозвіл на проживання');
+
+    await citizenWrites(ctx, citizenChat(1), question);
+
+    const conversation = await conversationWith(ctx, question);
+    expect(conversation).to.include({ language: 'ru', unsure: false, languageSource: 'detected' });
+    expect(conversation.languageCandidates.map((c: { language: string }) => c.language)).not.to.include('uk');
   });
 });

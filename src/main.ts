@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
-import { createI18n } from './platform/i18n/i18n.js';
+import { createI18n, exactLanguageTranslator } from './platform/i18n/i18n.js';
 import { createHttpApp } from './platform/http/app.js';
 import { createOutageGate } from './platform/http/outage-gate.js';
 import { watchMongo } from './platform/db/mongo-watch.js';
@@ -169,6 +169,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       clock: () => new Date(),
       t: (key, lang, values) => i18n.t(key, { lng: lang, ...values }),
       publicUrl: () => publicUrl ?? '',
+      timeZone: config.dispatch.timeZone,
       audit: announcementsAuditOf(identity.audit),
     });
     announcements.events.onChanged((announcement) => live.publish({ name: 'announcement', data: { id: announcement.id, status: announcement.status } }));
@@ -224,10 +225,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       audit: inboxAuditOf(identity.audit),
       staff: { find: (userId) => identity.findStaff(userId), alertable: () => identity.alertableStaff() },
       // Only the language's own text: the inbox itself falls back to Italian and English together.
-      translate: (key, lang) => {
-        const text: unknown = i18n.getResource(lang, 'translation', key);
-        return typeof text === 'string' ? text : undefined;
-      },
+      translate: exactLanguageTranslator(i18n),
       clock: () => new Date(),
       retentionMs: Math.round(config.privacy.messageRetentionDays * 24 * 60 * 60 * 1000),
       answerTargetMs: config.inbox.answerTargetMs,
@@ -259,6 +257,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         failureReport: (id) => dispatch.failureReport(id),
         addressOf: (userId) => identity.alertAddressOf(userId),
         consoleUrl: () => publicUrl ?? '',
+        translate: exactLanguageTranslator(i18n),
         log,
       });
       announcements.events.onSent(async (announcement) => {

@@ -29,6 +29,8 @@ export interface AnnouncementsDeps {
   t: (key: string, lang: string, values?: Record<string, string>) => string;
   /** Base of the public notice links put in every message, e.g. `https://sportello.comune.example`. */
   publicUrl: () => string;
+  /** The town's clock (`TIME_ZONE`): the date a notice page says it is valid until. */
+  timeZone: string;
   audit?: AuditRecorder;
 }
 
@@ -62,7 +64,7 @@ export async function createAnnouncements(deps: AnnouncementsDeps): Promise<Anno
     service,
     events: listeners,
     apiRoutes: createAnnouncementRoutes({ service, noticeUrl, render }),
-    pageRoutes: createNoticePageRoutes({ service, t: deps.t, clock: deps.clock }),
+    pageRoutes: createNoticePageRoutes({ service, t: deps.t, clock: deps.clock, timeZone: deps.timeZone }),
     renderForChannel: render,
     selectDeliveryContent,
     noticeUrl,

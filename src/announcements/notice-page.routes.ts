@@ -27,6 +27,8 @@ export interface NoticePageDeps {
   service: AnnouncementsService;
   t: (key: string, lang: string, values?: Record<string, string>) => string;
   clock: () => Date;
+  /** The town's clock (`TIME_ZONE`): a validity that ends at midnight there is that day everywhere on the page. */
+  timeZone: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface NoticePageDeps {
  * text redirects along its explicit fallback chain (then the source language), so the reader sees
  * the page in the language it is really written in, with the right `lang` and `dir`.
  */
-export function createNoticePageRoutes({ service, t, clock }: NoticePageDeps): Router {
+export function createNoticePageRoutes({ service, t, clock, timeZone }: NoticePageDeps): Router {
   const router = Router();
 
   router.get('/n/notice.css', (_req, res) => {
@@ -63,7 +65,7 @@ export function createNoticePageRoutes({ service, t, clock }: NoticePageDeps): R
     const validity = expired
       ? t('notice.expired', lang)
       : announcement.validUntil
-        ? t('notice.validUntil', lang, { date: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(announcement.validUntil) })
+        ? t('notice.validUntil', lang, { date: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(announcement.validUntil) })
         : undefined;
     const others = approvedLanguages(announcement)
       .filter((code) => code !== lang)

@@ -1,8 +1,11 @@
 import { formatOnTownClock } from '../platform/opening-hours.js';
 import { menuLines, topicList } from './subscription-topics.js';
 
-/** A translation in exactly this language, or undefined: no silent fallback to another language. */
-export type Translate = (key: string, language: string) => string | undefined;
+/**
+ * A translation in exactly this language, or undefined: no silent fallback to another language. `values` fill the
+ * text's `{{placeholders}}` (i18next's interpolation; `count` picks the plural form).
+ */
+export type Translate = (key: string, language: string, values?: Record<string, string | number>) => string | undefined;
 
 export type InboxText = 'ack' | 'languageSet' | 'stopped' | 'started' | 'subscribed' | 'subscribedTopics' | 'unsubscribed';
 
@@ -24,10 +27,10 @@ export interface AutomaticTextOptions {
  * Citizens' own text is never part of these messages: nothing they write is interpolated.
  */
 export function composeAutomaticText(translate: Translate, key: InboxText, language: string, languageKnown: boolean, options: AutomaticTextOptions = {}): string {
-  const text = (lang: string): string | undefined => translate(`inbox.${key}`, lang)?.replace('{{topics}}', () => topicList(translate, lang, options.topics ?? []));
+  const text = (lang: string): string | undefined => translate(`inbox.${key}`, lang, { topics: topicList(translate, lang, options.topics ?? []) });
   // Right after the message: when the office opens again. Then what else the citizen can do.
   const notes = (langs: string[]): string[] =>
-    options.opensAt ? langs.flatMap((lang) => translate('inbox.closedUntil', lang)?.replace('{{when}}', () => formatOnTownClock(options.opensAt!.at, lang, options.opensAt!.timeZone)) ?? []) : [];
+    options.opensAt ? langs.flatMap((lang) => translate('inbox.closedUntil', lang, { when: formatOnTownClock(options.opensAt!.at, lang, options.opensAt!.timeZone) }) ?? []) : [];
   const additions = (langs: string[]): string[] => [
     ...(options.topicsMenu ? [menuIn(translate, langs)] : []),
     ...(options.subscribeHint ? langs.map((lang) => translate('inbox.subscribeHint', lang)) : []),

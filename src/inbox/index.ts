@@ -206,6 +206,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
         afterMs: deps.alerts.afterMs,
         ...(deps.openingHours ? { openingHours: deps.openingHours } : {}),
         consoleUrl: deps.consoleUrl ?? (() => ''),
+        translate: deps.translate,
         log: deps.log,
       })
     : undefined;

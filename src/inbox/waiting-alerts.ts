@@ -4,6 +4,7 @@ import { formatOnTownClock, nextOpening, type OpeningHours } from '../platform/o
 import type { ConversationRepository, DueAlert } from './conversation.repository.js';
 import { UNSURE_QUEUE } from './inbox.types.js';
 import type { AlertableStaff, InboxStaff } from './inbox-staff.port.js';
+import type { Translate } from './acknowledgement.js';
 
 export interface WaitingAlertsDeps {
   conversations: ConversationRepository;
@@ -16,6 +17,8 @@ export interface WaitingAlertsDeps {
   openingHours?: OpeningHours;
   /** The console's address, for the link in the e-mail. */
   consoleUrl: () => string;
+  /** The staff's e-mails are in Italian: counts and waits take i18next's plurals (`staff.*` in `locales/it.json`). */
+  translate: Translate;
   log: Logger;
 }
 
@@ -43,7 +46,7 @@ export class WaitingAlerts {
     if (due.length === 0) return 0;
     try {
       const recipients = recipientsOf(due, await this.deps.staff.alertable());
-      for (const [email, waits] of recipients) await this.deps.mailer.send({ to: email, subject: subjectOf(waits.length, this.deps.afterMs), text: this.textOf(waits, now) });
+      for (const [email, waits] of recipients) await this.deps.mailer.send({ to: email, subject: subjectOf(waits.length, this.deps.afterMs, this.deps.translate), text: this.textOf(waits, now) });
       this.deps.log.info({ waits: due.length, recipients: recipients.size }, 'staff alerted about citizens waiting');
     } catch (error) {
       await this.deps.conversations.releaseAlerts(
@@ -61,13 +64,13 @@ export class WaitingAlerts {
     const timeZone = this.deps.openingHours?.timeZone ?? 'Europe/Rome';
     const lines = [...byLanguage].map(([language, list]) => {
       const oldest = new Date(Math.min(...list.map((w) => w.waitingSince.getTime())));
-      const count = list.length === 1 ? '1 conversazione' : `${list.length} conversazioni`;
-      return `- ${languageName(language)}: ${count}; la più vecchia aspetta da ${formatOnTownClock(oldest, 'it', timeZone)} (${hoursText(now.getTime() - oldest.getTime())})`;
+      const count = staffText(this.deps.translate, 'conversations', list.length);
+      return `- ${languageName(language)}: ${count}; la più vecchia aspetta da ${formatOnTownClock(oldest, 'it', timeZone)} (${hoursText(now.getTime() - oldest.getTime(), this.deps.translate)})`;
     });
     return [
       'Buongiorno,',
       '',
-      `nello Sportello ci sono cittadini che aspettano una risposta da più di ${hoursText(this.deps.afterMs)}:`,
+      `nello Sportello ci sono cittadini che aspettano una risposta da più di ${hoursText(this.deps.afterMs, this.deps.translate)}:`,
       '',
       ...lines,
       '',
@@ -101,19 +104,20 @@ function recipientsOf(due: readonly DueAlert[], staff: readonly AlertableStaff[]
   return recipients;
 }
 
-function subjectOf(waits: number, afterMs: number): string {
-  return waits === 1
-    ? `Sportello: un cittadino aspetta una risposta da più di ${hoursText(afterMs)}`
-    : `Sportello: ${waits} cittadini aspettano una risposta da più di ${hoursText(afterMs)}`;
+function subjectOf(waits: number, afterMs: number, translate: Translate): string {
+  return `Sportello: ${staffText(translate, 'citizensWaiting', waits)} una risposta da più di ${hoursText(afterMs, translate)}`;
+}
+
+/** An Italian staff text with its plural chosen by i18next. */
+function staffText(translate: Translate, key: string, count: number): string {
+  return translate(`staff.${key}`, 'it', { count }) ?? String(count);
 }
 
 /** "2 ore", "1,5 ore", "un'ora", "30 minuti": a wait as staff say it. */
-export function hoursText(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'un minuto';
-  if (minutes < 60) return minutes === 1 ? '1 minuto' : `${minutes} minuti`;
-  const hours = Math.round((ms / 3_600_000) * 10) / 10;
-  return hours === 1 ? "un'ora" : `${String(hours).replace('.', ',')} ore`;
+export function hoursText(ms: number, translate: Translate): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return staffText(translate, 'minutes', minutes);
+  return staffText(translate, 'hours', Math.round((ms / 3_600_000) * 10) / 10);
 }
 
 /** "arabo", "cinese semplificato": the staff's own language. */

@@ -8,6 +8,8 @@ export interface DeliveryReportDeps {
   /** The address of the staff member who published, when they receive e-mail alerts (identity). */
   addressOf: (userId: string) => Promise<string | undefined>;
   consoleUrl: () => string;
+  /** Italian texts with i18next's plurals (`staff.*` in `locales/it.json`). */
+  translate: (key: string, language: string, values: Record<string, string | number>) => string | undefined;
   log: Logger;
 }
 
@@ -37,7 +39,7 @@ export class DeliveryReport {
       if (!to) return;
       await this.deps.mailer.send({
         to,
-        subject: `Sportello: «${announcement.title}» non è arrivato a ${failed} ${failed === 1 ? 'destinatario' : 'destinatari'} su ${report.attempted}`,
+        subject: `Sportello: «${announcement.title}» non è arrivato a ${this.deps.translate('staff.recipients', 'it', { count: failed }) ?? failed} su ${report.attempted}`,
         text: [
           `L'avviso «${announcement.title}» ha finito l'invio: ${report.attempted - failed} consegnati, ${failed} non consegnati.`,
           '',

@@ -25,3 +25,15 @@ export async function createI18n(localesDir: string): Promise<i18n> {
   });
   return instance;
 }
+
+/**
+ * A translator that answers only in the language asked for (undefined when it has no such text: callers choose
+ * their own fallback, as the inbox sends Italian and English together), with i18next's interpolation of `values`.
+ */
+export function exactLanguageTranslator(instance: i18n): (key: string, language: string, values?: Record<string, string | number>) => string | undefined {
+  return (key, language, values) => {
+    // `exists` with the values: a plural (`count`) is found under its `_one`/`_other` keys.
+    const options = { lng: language, fallbackLng: false as const, ...values };
+    return instance.exists(key, options) ? instance.t(key, options) : undefined;
+  };
+}

@@ -29,7 +29,9 @@ async function guessUntilThrottled(stack: TestStack, email: string): Promise<Api
   throw new Error('twenty wrong passwords from twenty addresses were never throttled');
 }
 
-describe('sign-in throttling behind a reverse proxy (TRUST_PROXY=1)', () => {
+describe('sign-in throttling behind a reverse proxy (TRUST_PROXY=1)', function () {
+  // Every failed sign-in costs a scrypt hash (unknown e-mails too, against a decoy): dozens of them take a while.
+  this.timeout(120_000);
   let stack: TestStack;
 
   // The address counters would spill into other tests: own stack each.
@@ -97,7 +99,8 @@ describe('sign-in throttling behind a reverse proxy (TRUST_PROXY=1)', () => {
   });
 });
 
-describe('sign-in throttling with TRUST_PROXY=off', () => {
+describe('sign-in throttling with TRUST_PROXY=off', function () {
+  this.timeout(120_000);
   let stack: TestStack;
 
   beforeEach(async () => {

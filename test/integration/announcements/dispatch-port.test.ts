@@ -24,7 +24,7 @@ describe('announcements, as dispatch sees them: events and sending transitions',
   before(async () => {
     ({ stack, editor, mediator } = await startAnnouncementStack(['ar']));
     db = await mongoose.createConnection(stack.running.mongoUri).asPromise();
-    announcements = await createAnnouncements({ db, clock: () => new Date(), t: (key, lang) => `${key}@${lang}`, publicUrl: () => 'https://sportello.example' });
+    announcements = await createAnnouncements({ db, clock: () => new Date(), t: (key, lang) => `${key}@${lang}`, publicUrl: () => 'https://sportello.example', timeZone: 'Europe/Rome' });
     announcements.events.onPublished(async (a) => void published.push(a));
     announcements.events.onTranslationApproved(async (a, lang) => void approvedLater.push([a.id, lang]));
   });

@@ -100,7 +100,7 @@ describe('the demo and the service: their private Redis across stops and crashes
   });
 
   it('the demo’s launcher killed with SIGKILL: the service notices, stops, and stops its Redis', async () => {
-    const demo = spawn(process.execPath, ['scripts/demo.mjs'], { cwd: PROJECT_ROOT, env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const demo = spawn(process.execPath, ['scripts/demo.mjs'], { cwd: PROJECT_ROOT, env: { ...process.env, ...env('demo') }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

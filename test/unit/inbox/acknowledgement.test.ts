@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import { TOPICS } from '../../../src/announcements/announcement.types.js';
+import { fileURLToPath } from 'node:url';
 import { composeAutomaticText, type Translate } from '../../../src/inbox/acknowledgement.js';
+import { createI18n, exactLanguageTranslator } from '../../../src/platform/i18n/i18n.js';
 
 const LOCALES = new URL('../../../locales/', import.meta.url);
 type InboxTexts = Record<string, string> & { topics?: Record<string, string> };
@@ -10,11 +12,8 @@ const locales: Record<string, { inbox?: InboxTexts }> = Object.fromEntries(
     .filter((f) => f.endsWith('.json'))
     .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(new URL(f, LOCALES), 'utf8')) as { inbox?: InboxTexts }]),
 );
-/** As i18next's `getResource` reads a dotted key, without falling back to another language. */
-const translate: Translate = (key, lang) => {
-  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locales[lang]);
-  return typeof found === 'string' ? found : undefined;
-};
+/** The service's own translator: i18next on the locales, without falling back to another language. */
+const translate: Translate = exactLanguageTranslator(await createI18n(fileURLToPath(LOCALES)));
 
 const PLACEHOLDERS: Record<string, string> = { subscribedTopics: '{{topics}}', closedUntil: '{{when}}' };
 /** Monday 7 December 2026, 09:00 in Rome. */

@@ -28,7 +28,8 @@ interface Delivery {
  * اشترك): every announcement then reaches that chat in their language, like a group of that language, until
  * they write UNSUBSCRIBE or STOP. Through the simulator's chats and the public API, on the real stack.
  */
-describe('citizens subscribe to the notices in their own chat', () => {
+describe('citizens subscribe to the notices in their own chat', function () {
+  this.timeout(60_000);
   let ctx: InboxStack;
   let dispatch: DispatchStack;
   const arabicCitizen = citizenChat(3);
@@ -36,16 +37,16 @@ describe('citizens subscribe to the notices in their own chat', () => {
   const italianCitizen = citizenChat(5);
 
   // A stack per test: reach, counts and exports add up every citizen of the database, so each test subscribes
-  // the citizens it counts (`subscribed`).
+  // the citizens it counts (`subscribeAs`).
   beforeEach(async () => {
     // At any hour: the quiet hours of citizens' chats have their own test below, and this one may run at night.
     ctx = await startInboxStack({ CITIZEN_QUIET_HOURS: 'off' });
     dispatch = { stack: ctx.stack, admin: ctx.admin, editor: await signInAs(ctx.stack, 'editor'), mediator: await signInAs(ctx.stack, 'mediator', { languages: ['ar', 'zh-Hans', 'en'] }) };
   });
-  afterEach(() => ctx.stack.stop());
+  afterEach(() => ctx?.stack.stop());
 
   /** The citizen chooses `language` (unless Italian) and subscribes with the keyword; resolves once confirmed. */
-  const subscribed = async (chat: string, language: 'ar' | 'zh-Hans' | 'it'): Promise<void> => {
+  const subscribeAs = async (chat: string, language: 'ar' | 'zh-Hans' | 'it'): Promise<void> => {
     if (language !== 'it') await citizenWrites(ctx, chat, language === 'ar' ? 'LANG ar' : 'LANG zh');
     await citizenWrites(ctx, chat, { ar: 'اشترك', 'zh-Hans': '订阅', it: 'ISCRIVIMI' }[language]);
     const confirmation = { ar: ARABIC_SUBSCRIBED, 'zh-Hans': CHINESE_SUBSCRIBED, it: 'Da ora riceverà in questa chat gli avvisi' }[language];
@@ -76,9 +77,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('an announcement reaches each subscriber’s chat in their language, next to the groups, and staff see no citizen’s chat id', async () => {
-    await subscribed(arabicCitizen, 'ar');
-    await subscribed(chineseCitizen, 'zh-Hans');
-    await subscribed(italianCitizen, 'it');
+    await subscribeAs(arabicCitizen, 'ar');
+    await subscribeAs(chineseCitizen, 'zh-Hans');
+    await subscribeAs(italianCitizen, 'it');
 
     const id = await publishAnnouncement(dispatch, { approved: ['ar', 'zh-Hans'] });
 
@@ -100,9 +101,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('a language without an approved translation waits, as for groups; every topic reaches a subscriber; the reach before publishing counts the subscribers', async () => {
-    await subscribed(arabicCitizen, 'ar');
-    await subscribed(chineseCitizen, 'zh-Hans');
-    await subscribed(italianCitizen, 'it');
+    await subscribeAs(arabicCitizen, 'ar');
+    await subscribeAs(chineseCitizen, 'zh-Hans');
+    await subscribeAs(italianCitizen, 'it');
     const reach = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=school', { headers: dispatch.editor.headers });
     expect(reach.body.items).to.deep.equal([
       { language: 'ar', groups: 1, citizens: 1 },
@@ -123,9 +124,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('UNSUBSCRIBE (退订) is confirmed, and the next announcement no longer reaches that chat', async () => {
-    await subscribed(arabicCitizen, 'ar');
-    await subscribed(chineseCitizen, 'zh-Hans');
-    await subscribed(italianCitizen, 'it');
+    await subscribeAs(arabicCitizen, 'ar');
+    await subscribeAs(chineseCitizen, 'zh-Hans');
+    await subscribeAs(italianCitizen, 'it');
     await citizenWrites(ctx, chineseCitizen, '退订');
     await waitForOurMessages(ctx, chineseCitizen, (sent) => sent.some((m) => m.text === CHINESE_UNSUBSCRIBED));
     const before = (await ours(chineseCitizen)).length;
@@ -138,7 +139,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('STOP ends the subscription too; subscribing again after STOP is asking to hear from us again', async () => {
-    await subscribed(italianCitizen, 'it');
+    await subscribeAs(italianCitizen, 'it');
     await citizenWrites(ctx, italianCitizen, 'STOP');
     const reachAfterStop = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=permits', { headers: dispatch.editor.headers });
     expect(reachAfterStop.body.items.map((r: { language: string }) => r.language)).to.deep.equal(['ar']);
@@ -151,7 +152,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('a subscription keyword in a group mention is a question, not a subscription of the group', async () => {
-    await subscribed(arabicCitizen, 'ar');
+    await subscribeAs(arabicCitizen, 'ar');
     await citizenWrites(ctx, ARABIC_GROUP, 'اشترك', { senderId: citizenChat(6), mentionsUs: true });
 
     const waiting = await listConversations(ctx, ctx.admin, '&waiting=true');
@@ -161,7 +162,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('staff subscribe a citizen who asked in their own words, and end it at their request; the citizen is told each time', async () => {
-    await subscribed(arabicCitizen, 'ar');
+    await subscribeAs(arabicCitizen, 'ar');
     const chat = citizenChat(9);
     const request = buildQuestion('مرحبا، أريد أن تصلني إعلانات البلدية هنا من فضلك');
     await citizenWrites(ctx, chat, request);
@@ -242,8 +243,8 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('the export shows the subscription and the notices sent into the chat; erasure removes both', async () => {
-    await subscribed(arabicCitizen, 'ar');
-    await subscribed(italianCitizen, 'it');
+    await subscribeAs(arabicCitizen, 'ar');
+    await subscribeAs(italianCitizen, 'it');
     await citizenWrites(ctx, ARABIC_GROUP, 'اشترك', { senderId: citizenChat(6), mentionsUs: true });
     for (const topics of [['permits'], ['school'], ['work']]) await waitForSummary(dispatch, await publishAnnouncement(dispatch, { approved: ['ar'], input: { topics } }), settled);
     const exports = [];
@@ -296,6 +297,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
     await waitForSummary(dispatch, again, settled);
     expect(await ours(chat), 'every topic again').to.have.length(7);
     await citizenWrites(ctx, chat, '退订');
+  });
 });
 
 describe('citizens’ own chats are quiet at night (CITIZEN_QUIET_HOURS)', () => {
@@ -336,6 +338,5 @@ describe('citizens’ own chats are quiet at night (CITIZEN_QUIET_HOURS)', () =>
     const last = (await messagesIn(ctx, ACCOUNT, citizen)).at(-1);
     expect(last?.fromUs).to.equal(true);
     expect(last?.text).to.contain('تجديد تصريح الإقامة');
-  });
   });
 });

@@ -14,10 +14,14 @@ import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { createI18n } from './platform/i18n/i18n.js';
 import { createHttpApp } from './platform/http/app.js';
+import { createOutageGate } from './platform/http/outage-gate.js';
+import { watchMongo } from './platform/db/mongo-watch.js';
+import { actionBlockedBy, dependenciesNeededBy } from './composition/outage-policy.js';
 import { createHealthRoutes, type ReadinessCheck } from './platform/http/health.routes.js';
 import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metrics.routes.js';
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
+import { ProcessLiveness } from './platform/redis/process-liveness.js';
 import { FileSpool } from './platform/spool/file-spool.js';
 import { createIdentity, identityOpenApi, type DemoCredentials } from './identity/index.js';
 import { createDispatch, dispatchOpenApi } from './dispatch/index.js';
@@ -31,11 +35,15 @@ import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } fro
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
 import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
-import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter } from './connectors/index.js';
+import { createConnectorLoginRoutes, createConnectorRegistry, createOfficialAccountCallbackRoutes, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
+import { wireOfficialAccounts } from './composition/official-accounts.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
 import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
+import { townLanguagesOf } from './composition/town-languages.js';
 import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
 import { demoGroupsOf } from './demo/demo-groups.js';
+import { createLive, liveOpenApi } from './live/index.js';
+import { dispatchLiveOf, inboxLiveOf } from './composition/live-bridges.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -102,6 +110,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const db = mongoose.createConnection(mongoUri, selection);
     await db.asPromise();
     stack.push({ name: 'mongodb', stop: () => db.close() });
+    const mongoWatch = watchMongo(db, { pingEveryMs: 1000 });
+    stack.push({ name: 'mongodb watch', stop: async () => mongoWatch.stop() });
 
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     redis.on('error', () => undefined);
@@ -115,7 +125,15 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       publicUrl: config.http.publicUrl,
     });
 
-    const queues = createBullQueueFactory({ redisUrl });
+    // Changes from this process to every open console, through Redis; only a process serving HTTP listens.
+    const live = await createLive({ redis, log, serve: !options.worker, recheck: (req) => identity.principalOf(req) });
+    stack.push({ name: 'live events', stop: () => live.stop() });
+
+    // Locks of a process that died (kill -9) are taken over at once: its jobs and its account turns.
+    const liveness = new ProcessLiveness(redis);
+    await liveness.start();
+    stack.push({ name: 'liveness', stop: async () => liveness.stop() });
+    const queues = createBullQueueFactory({ redisUrl, liveness });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
     const connectors = await createConnectorRegistry({
@@ -125,8 +143,16 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       mongo: db,
       chromiumPath: config.connectors.chromiumPath,
       whatsappProxy: config.connectors.whatsappProxy,
+      redis,
     });
     const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');
+    for (const connector of connectors.all()) {
+      connector.on('state', (state) => live.publish({ name: 'connector', data: { accountId: connector.account.id, state: state.status } }));
+    }
+    for (const simulator of simulatorsOf(connectors)) {
+      simulator.onChatMessage((chatId) => live.publish({ name: 'simulator', data: { accountId: simulator.account.id, chatId } }));
+    }
+    const officialAccounts = config.connectors.accounts.filter((account) => account.platform === 'wechat-official').map((account) => account.id);
 
     const i18n = await createI18n(join(ROOT, 'locales'));
     const metrics = createMetricsRegistry();
@@ -140,6 +166,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       publicUrl: () => publicUrl ?? '',
       audit: announcementsAuditOf(identity.audit),
     });
+    announcements.events.onChanged((announcement) => live.publish({ name: 'announcement', data: { id: announcement.id, status: announcement.status } }));
     // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
     const mailer = config.mail ? countedMailer(createSmtpMailer(config.mail.smtpUrl, config.mail.from), metrics) : undefined;
     if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
@@ -164,10 +191,13 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       accounts: dispatchAccountsOf(config),
       timeZone: config.dispatch.timeZone,
       lockMs: config.dispatch.lockMs,
+      liveness,
       pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
       pauseWindowMs: config.dispatch.pauseWindowMs,
-      citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours),
+      // An Official Account's followers get the notices by mass send to their language's tag, not one by one.
+      citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours, new Set(officialAccounts)),
       ...(adminAlerts ? { onAccountPaused: (account: string, reason: string) => void adminAlerts.accountPaused(account, reason) } : {}),
+      live: dispatchLiveOf(live),
       metrics,
       log,
     });
@@ -184,6 +214,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       // One pace per account for everything sent on it: a platform restricts the number, not a feature.
       pace: dispatch.replyPace,
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
+      languages: { town: townLanguagesOf(config.inbox.townLanguages, i18n, log), unsureBelow: config.inbox.unsureBelow },
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
       audit: inboxAuditOf(identity.audit),
       staff: { find: (userId) => identity.findStaff(userId), alertable: () => identity.alertableStaff() },
@@ -198,12 +229,15 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       openingHours: config.inbox.openingHours,
       ...(mailer ? { alerts: { mailer, afterMs: config.inbox.alertAfterMs, checkMs: config.inbox.alertCheckMs } } : {}),
       consoleUrl: () => publicUrl ?? '',
+      live: inboxLiveOf(live),
       metrics,
       log,
     });
     // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
     if (adminAlerts) for (const connector of connectors.all()) connector.on('state', (state) => void adminAlerts.connectionChanged(connector.account.id, state.status));
+    const officialAccountLinks = await wireOfficialAccounts({ connectors, inbox: () => inbox, dispatch, log });
+    stack.push({ name: 'official accounts', stop: async () => officialAccountLinks.stop() });
     const spoolDrain = inbox.drainSpool();
     stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });
 
@@ -229,7 +263,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [identityOpenApi, announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi],
+      [identityOpenApi, announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi, liveOpenApi],
     );
     if (config.mode === 'demo') {
       const report = await importContentLibrary(db, join(ROOT, 'content'));
@@ -245,6 +279,12 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const app = createHttpApp({
       log,
       bodyLimit: config.http.bodyLimit,
+      trustProxy: config.http.trustProxy,
+      outageGate: createOutageGate({
+        dependencies: [mongoWatch, { name: 'redis', isUp: () => redis.status === 'ready' }],
+        needs: dependenciesNeededBy,
+        actionOf: actionBlockedBy,
+      }),
       translateTitle: (req, code, fallback) => i18n.t(`problems.${code}`, { lng: req.acceptsLanguages()[0] ?? 'it', defaultValue: fallback }),
       authenticate: identity.authenticate,
       mounts: [
@@ -258,6 +298,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/', router: announcements.pageRoutes },
               { path: '/api/v1', router: createLanguageRoutes() },
               { path: '/api/v1', router: identity.routes },
+              { path: '/api/v1', router: live.routes },
               { path: '/api/v1', router: announcements.apiRoutes },
               { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
               { path: '/api/v1/groups', router: dispatch.routes.groups },
@@ -268,6 +309,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/api/v1/connectors', router: createConnectorLoginRoutes({ registry: connectors }) },
               // The simulator's control API exists only when a simulated account is configured (never in production).
               ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
+              // WeChat's server URL for each Official Account (public: the signature is the authentication).
+              ...(officialAccounts.length > 0 ? [{ path: '/wechat-official', router: createOfficialAccountCallbackRoutes({ registry: connectors }) }] : []),
               // The dashboard retries, deletes and pauses jobs: admins only, and a token needs the same scope as resuming an account.
               { path: '/admin/queues', router: requireRole(['admin'], 'connectors:admin') },
               { path: '/admin/queues', router: createQueueBoardRoutes(queues, '/admin/queues') },
@@ -287,6 +330,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           server.closeIdleConnections();
         }),
     });
+    // Before the server closes: an open event stream would hold it open.
+    stack.push({ name: 'live event streams', stop: () => live.stop() });
     // Connectors start after HTTP is up, so /readyz can show a WhatsApp QR login while it waits.
     await connectors.start();
     stack.push({ name: 'connectors', stop: () => connectors.stop() });
@@ -352,6 +397,9 @@ async function runFromCommandLine(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Started by `npm run demo` over an IPC channel: if the demo's launcher dies (even by kill -9), the channel
+  // closes and the service stops cleanly with it, instead of running on as an orphan with its private Redis.
+  if (process.send) process.on('disconnect', () => shutdown('launcher exited'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -86,6 +86,11 @@ async function databaseOperation(entities: EntityMap, op: Operation): Promise<un
     case 'runCommand': return db.command(a['command'] as Document, options(entities, a, ['command', 'commandName']));
     case 'listCollections': return db.listCollections(a['filter'] as Document, options(entities, a, ['filter'])).toArray();
     case 'listCollectionNames': return (await db.listCollections(a['filter'] as Document, { nameOnly: true }).toArray()).map((c) => c.name);
+    // The unified format's modifyCollection is the collMod command with the collection as its value.
+    case 'modifyCollection': {
+      const { collection, ...changes } = a;
+      return db.command({ collMod: String(collection), ...changes });
+    }
     default: throw new Error(`database operation ${op.name} is not supported by this runner`);
   }
 }

@@ -36,6 +36,17 @@ const DeliverySchema = {
     reason: { type: 'string', description: 'The platform reason of the last failure, or why it was cancelled or expired.' },
     notBefore: { type: 'string', format: 'date-time' },
     sentAt: { type: 'string', format: 'date-time' },
+    platformReport: {
+      type: 'object',
+      description: "A WeChat Official Account's mass send: WeChat's report once it is done (MASSSENDJOBFINISH).",
+      properties: {
+        status: { type: 'string', example: 'send success' },
+        total: { type: 'integer' },
+        sent: { type: 'integer' },
+        errors: { type: 'integer' },
+        at: { type: 'string', format: 'date-time' },
+      },
+    },
     updatedAt: { type: 'string', format: 'date-time' },
   },
 };
@@ -138,7 +149,7 @@ export const dispatchOpenApi: OpenApiContribution = {
       get: {
         tags: ['Connectors'],
         summary: 'Accounts, their connection state and whether dispatch paused them',
-        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, rateLimit: { type: 'object', properties: { minIntervalMs: { type: 'integer' }, dailyCap: { type: 'integer' } } }, sentToday: { type: 'integer', description: 'Messages the account sent today (local calendar day), announcements and the inbox together, against `rateLimit.dailyCap`.' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
+        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, rateLimit: { type: 'object', description: 'The send budget (configured in CONNECTORS, or the platform defaults).', properties: { minIntervalMs: { type: 'integer' }, maxIntervalMs: { type: 'integer' }, hourlyCap: { type: ['integer', 'null'] }, dailyCap: { type: 'integer' }, warmUp: { description: 'false, or the warm-up of a new number', oneOf: [{ type: 'boolean' }, { type: 'object', properties: { days: { type: 'integer' }, firstDayCap: { type: 'integer' }, since: { type: 'string', format: 'date' } } }] }, typingMsPerChar: { type: 'number' }, typingMaxMs: { type: 'integer' }, perContactHourly: { type: ['integer', 'null'] } } }, budget: { type: 'object', description: 'Where the budget stands now, across every process.', properties: { sentThisHour: { type: 'integer' }, dailyCapToday: { type: 'integer', description: 'Lower than rateLimit.dailyCap while a new number warms up.' }, warmUpDay: { type: 'integer' }, nextSendAt: { type: 'string', format: 'date-time' } } }, sentToday: { type: 'integer', description: 'Messages the account sent today (local calendar day), announcements and the inbox together, against `rateLimit.dailyCap`.' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
       },
     },
     '/connectors/{account}/login-qr.svg': {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
+import type { Principal } from '../platform/http/auth-guard.js';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { createApiTokenRepository } from './api-token.repository.js';
@@ -10,9 +11,10 @@ import { createAuditRoutes } from './audit.routes.js';
 import { createAuditLog, type AuditLog } from './audit.service.js';
 import { createAuthRoutes } from './auth.routes.js';
 import { createAuthService } from './auth.service.js';
-import { createAuthenticate } from './authenticate.middleware.js';
+import { createAuthenticate, createPrincipalResolver } from './authenticate.middleware.js';
 import { bootstrapAdmin, type BootstrapSettings, type DemoCredentials } from './bootstrap-admin.js';
 import { createLoginThrottle, DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './login-throttle.js';
+import { createDeviceCookie } from './device-cookie.js';
 import { createSessionCookie } from './session-cookie.js';
 import { createSessionRepository } from './session.repository.js';
 import { createUserRepository } from './user.repository.js';
@@ -40,6 +42,8 @@ export interface IdentityDeps {
 export interface Identity {
   /** For `createHttpApp`: sets `req.principal` from a bearer token or the session cookie. */
   authenticate: RequestHandler;
+  /** Who a request's credentials stand for now (the live stream checks again while it is open). */
+  principalOf(req: Request): Promise<Principal | undefined>;
   /** Mount at `/api/v1`: `/auth`, `/users`, `/tokens`, `/audit`. */
   routes: Router;
   /** The audit trail: other features `record` publish, cancel and erase here. */
@@ -66,17 +70,20 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   await Promise.all([userRepository, sessionRepository, tokenRepository, auditRepository].map((r) => r.init()));
   const audit = createAuditLog(auditRepository);
 
-  const users = createUserService({ users: userRepository, sessions: sessionRepository, audit });
+  const users = createUserService({ users: userRepository, sessions: sessionRepository, tokens: tokenRepository, audit });
   const tokens = createApiTokenService({ tokens: tokenRepository, users: userRepository, audit });
+  const serverSecret = deps.sessionSecret ?? randomBytes(32).toString('base64');
   const auth = createAuthService({
     users: userRepository,
     sessions: sessionRepository,
     throttle: createLoginThrottle(deps.redis, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
     audit,
-    csrfSecret: deps.sessionSecret ?? randomBytes(32).toString('base64'),
+    csrfSecret: serverSecret,
     sessionTtlMs: deps.sessionTtlMs ?? TWELVE_HOURS_MS,
   });
-  const cookie = createSessionCookie({ secure: deps.publicUrl?.startsWith('https://') ?? false });
+  const secure = deps.publicUrl?.startsWith('https://') ?? false;
+  const cookie = createSessionCookie({ secure });
+  const device = createDeviceCookie({ secure, secret: serverSecret });
 
   const demoCredentials = await bootstrapAdmin(
     { users: userRepository, userService: users, tokens: tokenRepository, tokenService: tokens },
@@ -84,13 +91,15 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   );
 
   const routes = Router();
-  routes.use('/auth', createAuthRoutes({ auth, cookie, audit }));
+  routes.use('/auth', createAuthRoutes({ auth, cookie, device, audit }));
   routes.use('/users', createUserRoutes(users));
   routes.use('/tokens', createApiTokenRoutes({ tokens, users }));
   routes.use('/audit', createAuditRoutes(audit));
 
+  const principalOf = createPrincipalResolver({ auth, tokens, cookie });
   return {
-    authenticate: createAuthenticate({ auth, tokens, cookie }),
+    authenticate: createAuthenticate(principalOf),
+    principalOf,
     routes,
     audit,
     demoCredentials,

@@ -1,4 +1,4 @@
-import type { ConversationView, ResponseStats } from './inbox.service.js';
+import type { ConversationRow, ConversationView, ResponseStats } from './inbox.service.js';
 import type { LanguageResponseStats } from './response-stats.js';
 import type { Contact, Conversation, InboxMessage, Note, Outbound } from './inbox.types.js';
 
@@ -13,6 +13,8 @@ export function presentConversation(c: Conversation) {
     contactId: c.contactId,
     account: c.account,
     language: c.language,
+    unsure: c.unsure,
+    ...(c.languageChoice ? { languageSource: c.languageChoice.source, languageConfidence: c.languageChoice.confidence, languageCandidates: c.languageChoice.candidates } : {}),
     state: c.state,
     ...(c.assigneeId ? { assigneeId: c.assigneeId } : {}),
     chatType: c.replyTo.chatType,
@@ -22,6 +24,27 @@ export function presentConversation(c: Conversation) {
     ...(c.waitingSince && c.state !== 'closed' ? { waitingSince: c.waitingSince.toISOString() } : {}),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** The start of a citizen's message on a queue's row; the conversation shows it whole. */
+const PREVIEW_CHARS = 120;
+
+export function presentConversationRow(row: ConversationRow) {
+  const text = row.lastMessage ? [...row.lastMessage.text] : [];
+  return {
+    ...presentConversation(row.conversation),
+    ...(row.displayName !== undefined ? { displayName: row.displayName } : {}),
+    ...(row.lastMessage
+      ? {
+          lastMessage: {
+            text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1).join('')}…` : text.join(''),
+            truncated: text.length > PREVIEW_CHARS,
+            ...(row.lastMessage.media ? { media: row.lastMessage.media.kind } : {}),
+            receivedAt: row.lastMessage.receivedAt.toISOString(),
+          },
+        }
+      : {}),
   };
 }
 
@@ -45,6 +68,7 @@ export function presentMessage(m: InboxMessage) {
     chatType: m.chatType,
     text: m.text,
     ...(m.keyword ? { keyword: m.keyword } : {}),
+    ...(m.language ? { language: m.language } : {}),
     ...(m.media ? { media: m.media } : {}),
     sentAt: m.sentAt.toISOString(),
     receivedAt: m.receivedAt.toISOString(),

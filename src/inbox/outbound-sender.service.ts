@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logging/logger.js';
 import type { AccountPace } from './account-pace.port.js';
 import { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 import type { OutboundRepository } from './outbound.repository.js';
+import type { InboxChanges } from './inbox-changes.js';
 
 export interface OutboundRetryPolicy {
   /** Failed sends (transient or rate-limited) before the message is marked `failed`. */
@@ -23,11 +24,11 @@ const DEFAULT_RETRY_AFTER_MS = 60_000;
  * worker died between the platform's answer and our write: at-least-once, like deliveries).
  */
 export class OutboundSender {
-  constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; log: Logger }) {}
+  constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; changes?: InboxChanges; log: Logger }) {}
 
   /** Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform call. */
-  async send(outboundId: string, account: string, policy: OutboundRetryPolicy): Promise<SendOutcome> {
-    const turn = await this.takeTurn(account);
+  async send(outboundId: string, account: string, policy: OutboundRetryPolicy, automatic = false): Promise<SendOutcome> {
+    const turn = await this.takeTurn(account, automatic);
     if (turn.kind === 'later') return turn;
     const used = { sent: 0, holdMs: 0 };
     try {
@@ -37,9 +38,9 @@ export class OutboundSender {
     }
   }
 
-  private async takeTurn(account: string): Promise<{ kind: 'go'; token: string } | Extract<SendOutcome, { kind: 'later' }>> {
+  private async takeTurn(account: string, automatic: boolean): Promise<{ kind: 'go'; token: string } | Extract<SendOutcome, { kind: 'later' }>> {
     for (;;) {
-      const turn = await this.deps.pace.take(account);
+      const turn = await this.deps.pace.take(account, automatic);
       if (turn.kind === 'go') return turn;
       if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
       await sleep(turn.ms);
@@ -57,6 +58,7 @@ export class OutboundSender {
       );
       used.sent = 1;
       await this.deps.outbound.markSent(message.id, { platformMessageId: sent.platformMessageId, at: sent.sentAt });
+      this.deps.changes?.outbound({ ...message, state: 'sent' });
       this.deps.log.info({ outboundId: message.id, kind: message.kind, account: message.account }, 'inbox message sent');
       return { kind: 'done' };
     } catch (error) {
@@ -66,6 +68,7 @@ export class OutboundSender {
       const attempt = message.attempts + 1;
       if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) {
         await this.deps.outbound.markFailed(message.id, failure.reason);
+        this.deps.changes?.outbound({ ...message, state: 'failed' });
         this.deps.log.warn({ outboundId: message.id, kind: failure.kind, attempt }, 'inbox message failed');
         return { kind: 'done' };
       }

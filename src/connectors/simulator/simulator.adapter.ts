@@ -12,7 +12,8 @@ import {
   type SentMessage,
 } from '../chat-connector.port.js';
 import { ObservableConnector } from '../observable-connector.js';
-import { UnknownChat } from '../connectors.errors.js';
+import { ChatAlreadyExists, UnknownChat } from '../connectors.errors.js';
+import { randomInt } from 'node:crypto';
 import { SendFaults } from './send-faults.js';
 import { SendHold } from './send-hold.js';
 import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
@@ -58,9 +59,12 @@ export class SimulatorConnector extends ObservableConnector {
   readonly #lateDeliveries = new Set<NodeJS.Timeout>();
   #logins = 0;
 
+  readonly #imitates: SimulatorAccountConfig['imitates'];
+
   constructor(config: SimulatorAccountConfig, deps: { log: Logger }) {
     super({ id: config.id, platform: 'simulator', rateLimit: config.rateLimit }, deps.log);
     this.#latencyMs = config.latencyMs;
+    this.#imitates = config.imitates;
     this.#chats = new SimulatedChats(config.chats.map(({ chatId, name, type }) => ({ chatId, name, type })));
   }
 
@@ -85,7 +89,10 @@ export class SimulatorConnector extends ObservableConnector {
     if (fault) throw fault;
     if (!this.#chats.find(chat.chatId)) throw new SendError('permanent', 'not a member of this chat');
     await this.#hold.beforeSend();
-    const message = this.#chats.append(chat.chatId, content.text, true);
+    // A simulated WhatsApp account types like the real one, so that tests see the indicator and its time.
+    const typingMs = content.typingMs ?? 0;
+    if (typingMs > 0) await sleep(typingMs);
+    const message = this.#chats.append(chat.chatId, content.text, true, typingMs);
     await this.#hold.afterSend();
     return { platformMessageId: message.id, sentAt: message.at };
   }
@@ -93,6 +100,31 @@ export class SimulatorConnector extends ObservableConnector {
   async listChats(): Promise<ChatSummary[]> {
     await this.#network();
     return this.#chats.list();
+  }
+
+  /**
+   * A chat the account is in from now on, for a citizen writing to us for the first time: `chatId` as the imitated
+   * platform spells one (a new phone number on WhatsApp, a `wxid_` on WeChat) unless given. Throws `ChatAlreadyExists`.
+   */
+  openChat(input: { chatId?: string | undefined; name: string; type: ChatSummary['type'] }): ChatSummary {
+    const chat = { chatId: input.chatId ?? this.#newChatId(input.type), name: input.name, type: input.type };
+    if (!this.#chats.add(chat)) throw new ChatAlreadyExists();
+    return chat;
+  }
+
+  /** Told the chat's id whenever a message appears in a chat of this account, ours or a citizen's. */
+  onChatMessage(listener: (chatId: string) => void): void {
+    this.#chats.onMessage(listener);
+  }
+
+  get imitates(): SimulatorAccountConfig['imitates'] {
+    return this.#imitates;
+  }
+
+  #newChatId(type: ChatSummary['type']): string {
+    const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
+    if (this.#imitates === 'wechat') return type === 'group' ? `${digits(11)}@chatroom` : `wxid_sim${digits(10)}`;
+    return type === 'group' ? `120363${digits(12)}@g.us` : `39333${digits(7)}@c.us`;
   }
 
   /** Oldest first. Throws `UnknownChat`. */

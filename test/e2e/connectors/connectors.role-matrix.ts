@@ -21,6 +21,8 @@ export const connectorRows: RoleMatrixRow[] = [
     body: () => ({ chatId: '393330000001@c.us', senderId: '393330000001@c.us', senderName: 'Ahmed', text: 'Buongiorno' }),
     expect: onlyRoles([], 201),
   },
+  // A new citizen's direct chat, with an id the simulator makes up.
+  { method: 'POST', path: '/api/v1/simulator/:account/chats', params: simulatedWhatsApp, body: () => ({ name: 'Nuovo cittadino' }), expect: onlyRoles([], 201) },
   {
     method: 'POST',
     path: '/api/v1/simulator/:account/faults',
@@ -35,6 +37,7 @@ export const connectorScopes: RouteScopes = {
   'GET /api/v1/connectors': null,
   'GET /api/v1/connectors/:account/login-qr.svg': 'connectors:admin',
   'GET /api/v1/simulator/:account/chats': null,
+  'POST /api/v1/simulator/:account/chats': null,
   'GET /api/v1/simulator/:account/chats/:chatId/messages': null,
   'POST /api/v1/simulator/:account/inbound': null,
   'POST /api/v1/simulator/:account/faults': null,

@@ -54,6 +54,8 @@ export interface ConversationSummary {
   id: string;
   contactId: string;
   language: string;
+  /** In the unsure queue: nobody could tell its language yet. */
+  unsure: boolean;
   state: string;
   chatType: 'direct' | 'group';
   assigneeId?: string;

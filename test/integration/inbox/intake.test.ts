@@ -32,16 +32,18 @@ describe('inbox intake through the simulated chats', () => {
     expect((await messagesIn(ctx, ACCOUNT, chat)).filter((m) => m.fromUs).map((m) => m.text)).to.deep.equal([`${locale('zh-Hans').ack}\n\n${locale('zh-Hans').subscribeHint}`]);
   });
 
-  it('a message in Latin script, is acknowledged in Italian and English with how to choose a language', async () => {
+  it('a message nobody can tell the language of, is acknowledged in Italian and English with how to choose a language', async () => {
     const chat = citizenChat(2);
-    const question = buildQuestion();
+    const question = buildQuestion('ok 👍');
 
     await citizenWrites(ctx, chat, question);
 
     const [ack] = await waitForOurMessages(ctx, chat, (m) => m.length === 1);
     expect(ack!.text).to.contain(locale('it').ack).and.to.contain(locale('en').ack).and.to.contain('LANG zh');
     expect(ack!.text).to.contain(locale('it').subscribeHint).and.to.contain('SUBSCRIBE');
-    expect((await conversationWith(ctx, question)).contact).to.include({ language: 'it', languageSource: 'default' });
+    const conversation = await conversationWith(ctx, question);
+    expect(conversation).to.include({ unsure: true, languageSource: 'unsure' });
+    expect(conversation.contact).to.include({ language: 'it', languageSource: 'default' });
   });
 
   it('LANG sq after a question, moves the conversation to Albanian and confirms in Albanian', async () => {
@@ -120,7 +122,8 @@ describe('inbox intake through the simulated chats', () => {
     const refused = await fetch(new URL('/api/v1/inbox/conversations?language=zh-Hans', ctx.stack.url), { headers: ctx.arabicMediator.headers });
 
     expect(arabic.length).to.be.greaterThan(0);
-    expect(arabic.every((c) => c.language === 'ar')).to.equal(true);
+    // Besides their own language, every mediator sees the unsure queue.
+    expect(arabic.every((c) => c.language === 'ar' || c.unsure)).to.equal(true);
     expect(refused.status).to.equal(403);
     expect((await listConversations(ctx, ctx.admin)).map((c) => c.language)).to.include.members(['ar', 'zh-Hans']);
   });

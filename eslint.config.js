@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    // Puppeteer reads its configuration as CommonJS.
+    files: ['.puppeteerrc.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },

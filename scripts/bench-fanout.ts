@@ -1,8 +1,9 @@
 // `npm run bench:fanout`: one announcement in 10 languages to 20,000 groups (2,000 per language) through the
 // simulator with zero latency and no rate limits, on the embedded engine and a private Redis; then bare bull
 // jobs with a no-op processor on the same Redis, the same number of queues and the same concurrency.
-// Prints deliveries/s from publish to the last `sent`, bare jobs/s, their ratio, the time to the first send of an
-// urgent announcement published while the 20,000 are queued, and peak RSS. Last line: one JSON object.
+// Three pairs, alternated in one invocation: a bare round, then a fan-out. Prints each pair's ratio (`pairRatios`,
+// deliveries/s from publish to the last `sent` over bare jobs/s) and their median as `ratio`, the time to the first
+// send of an urgent announcement published while the 20,000 are queued, and peak RSS. Last line: one JSON object.
 // The engine stands for production's MongoDB, a separate server, so it runs in its own process (`npm run
 // engine`): `peakRssMb` is this process alone (HTTP service and dispatch workers), `enginePeakRssMb` the
 // engine's own peak (VmHWM). Redis, also a separate server, is not counted in either. `npm run bench:fanout`
@@ -147,37 +148,6 @@ const summary = async (id: string): Promise<{ total: number; byState: Record<str
 
 const finished = (s: { total: number; byState: Record<string, number> }): boolean => (s.byState.sent ?? 0) + (s.byState.failed ?? 0) === s.total;
 
-const normal = await publishedAnnouncement('normal', ['permits'], LANGUAGES);
-const urgent = await publishedAnnouncement('urgent', ['emergency'], ['en']);
-
-const cpuAtPublish = cpuNow();
-const publishAt = Date.now();
-await normal.publish();
-const plannedMs = Date.now() - publishAt;
-process.stderr.write(`normal announcement planned in ${plannedMs} ms\n`);
-const urgentAt = Date.now();
-await urgent.publish();
-process.stderr.write(`urgent announcement planned in ${Date.now() - urgentAt} ms\n`);
-let urgentFirstSendMs: number;
-for (;;) {
-  const sent = await api('GET', `/api/v1/announcements/${urgent.id}/deliveries?state=sent&limit=100`, auth);
-
-  if (sent.items.length > 0) {
-    urgentFirstSendMs = Math.min(...sent.items.map((d: { sentAt: string }) => Date.parse(d.sentAt))) - urgentAt;
-    break;
-  }
-  await sleep(20);
-}
-// The service marks an announcement `sent` once none of its deliveries is in flight: a point read to poll,
-// where the summary is an aggregation over every delivery that would slow the engine it measures. The end
-// time is the last `sentAt` stored, not when this loop notices, so the poll interval does not count.
-const statusOf = async (id: string): Promise<string> => (await api('GET', `/api/v1/announcements/${id}`, auth)).status as string;
-for (;;) {
-  if ((await statusOf(normal.id)) === 'sent' && (await statusOf(urgent.id)) === 'sent') {
-    if (finished(await summary(normal.id)) && finished(await summary(urgent.id))) break;
-  }
-  await sleep(250);
-}
 async function lastSentAtOf(id: string): Promise<number> {
   let last = 0;
   for (let after = ''; ; ) {
@@ -187,28 +157,53 @@ async function lastSentAtOf(id: string): Promise<number> {
     after = page.items[page.items.length - 1].id;
   }
 }
-const cpuAtEnd = cpuNow();
-const lastSentAt = Math.max(await lastSentAtOf(normal.id), await lastSentAtOf(urgent.id));
-const normalSummary = await summary(normal.id);
-const deliveries = normalSummary.total + (await summary(urgent.id)).total;
-const deliveriesPerSecond = deliveries / ((lastSentAt - publishAt) / 1000);
-process.stderr.write(`planned ${normalSummary.total} in ${plannedMs} ms; all sent in ${((lastSentAt - publishAt) / 1000).toFixed(1)} s\n`);
-// Includes the once-a-second summary polls, the last of them after the last send.
-const cpuUsPerDelivery = cpuPer(cpuAtPublish, cpuAtEnd, deliveries);
-await running.stop();
-const enginePeakRssMb = peakRssMbOf(engine.child.pid ?? 0);
-// Before the bare phase, which runs in this process too.
-const peakRssMb = peakRssMbOf(process.pid);
-await engine.stop();
+
+/** One fan-out: a normal announcement to every group, and an urgent one published while its deliveries are queued. */
+async function fanOutRound(): Promise<{ deliveries: number; deliveriesPerSecond: number; urgentFirstSendMs: number; plannedMs: number; cpu: Record<string, number> }> {
+  const normal = await publishedAnnouncement('normal', ['permits'], LANGUAGES);
+  const urgent = await publishedAnnouncement('urgent', ['emergency'], ['en']);
+  const cpuAtPublish = cpuNow();
+  const publishAt = Date.now();
+  await normal.publish();
+  const plannedMs = Date.now() - publishAt;
+  const urgentAt = Date.now();
+  await urgent.publish();
+  let urgentFirstSendMs: number;
+  for (;;) {
+    const sent = await api('GET', `/api/v1/announcements/${urgent.id}/deliveries?state=sent&limit=100`, auth);
+    if (sent.items.length > 0) {
+      urgentFirstSendMs = Math.min(...sent.items.map((d: { sentAt: string }) => Date.parse(d.sentAt))) - urgentAt;
+      break;
+    }
+    await sleep(20);
+  }
+  // The service marks an announcement `sent` once none of its deliveries is in flight: a point read to poll,
+  // where the summary is an aggregation over every delivery that would slow the engine it measures. The end
+  // time is the last `sentAt` stored, not when this loop notices, so the poll interval does not count.
+  const statusOf = async (id: string): Promise<string> => (await api('GET', `/api/v1/announcements/${id}`, auth)).status as string;
+  for (;;) {
+    if ((await statusOf(normal.id)) === 'sent' && (await statusOf(urgent.id)) === 'sent') {
+      if (finished(await summary(normal.id)) && finished(await summary(urgent.id))) break;
+    }
+    await sleep(250);
+  }
+  const cpuAtEnd = cpuNow();
+  const lastSentAt = Math.max(await lastSentAtOf(normal.id), await lastSentAtOf(urgent.id));
+  const deliveries = (await summary(normal.id)).total + (await summary(urgent.id)).total;
+  process.stderr.write(`planned ${deliveries} in ${plannedMs} ms; all sent in ${((lastSentAt - publishAt) / 1000).toFixed(1)} s\n`);
+  // Includes the summary polls, the last of them after the last send.
+  return { deliveries, deliveriesPerSecond: deliveries / ((lastSentAt - publishAt) / 1000), urgentFirstSendMs, plannedMs, cpu: cpuPer(cpuAtPublish, cpuAtEnd, deliveries) };
+}
 
 // Bare bull: the same number of queues with the concurrency dispatch gives each account, no-op processor, on
-// the same Redis. Three rounds, the median kept: one round of 20,000 jobs lasts two seconds, and on a shared
-// VM single rounds of the same code differ by a tenth; the fan-out itself cannot be repeated as cheaply.
-const BARE_ROUNDS = 3;
-async function bareRound(round: number): Promise<number> {
+// the same Redis, while the service sits idle. The machine's speed drifts (a shared VM): a baseline measured
+// once, apart from the fan-out, made the ratio swing by a third from run to run. So each fan-out is paired with
+// a bare round just before it, and each pair gives its own ratio.
+async function bareRound(round: number): Promise<{ jobsPerSecond: number; cpu: Record<string, number> }> {
   const factory = createBullQueueFactory({ redisUrl: redis.url, prefix: `bench-bare-${round}` });
   const queues = accounts.map((account) => factory.queue<{ n: number }>(`bare-${account.id}`));
   let done = 0;
+  const cpuAtStart = cpuNow(false);
   const bareStart = Date.now();
   for (const queue of queues) {
     await queue.enqueueMany(Array.from({ length: GROUPS_PER_LANGUAGE }, (_, n) => ({ data: { n }, options: { jobId: `${queue.name}-${n}` } })));
@@ -216,30 +211,48 @@ async function bareRound(round: number): Promise<number> {
   queues.forEach((queue, i) => queue.process(async () => void (done += 1), sendConcurrency({ id: accounts[i]!.id, channel: 'whatsapp', rateLimit: accounts[i]!.rateLimit })));
   while (done < GROUPS_PER_LANGUAGE * queues.length) await sleep(20);
   const jobsPerSecond = done / ((Date.now() - bareStart) / 1000);
+  const cpu = cpuPer(cpuAtStart, cpuNow(false), done);
   await factory.close();
-  return jobsPerSecond;
+  return { jobsPerSecond, cpu };
 }
-const cpuAtBareStart = cpuNow(false);
-const bareRounds: number[] = [];
-for (let round = 0; round < BARE_ROUNDS; round += 1) bareRounds.push(await bareRound(round));
-const cpuUsPerBareJob = cpuPer(cpuAtBareStart, cpuNow(false), BARE_ROUNDS * GROUPS_PER_LANGUAGE * accounts.length);
-const bareJobsPerSecond = [...bareRounds].sort((a, b) => a - b)[Math.floor(BARE_ROUNDS / 2)]!;
+
+const PAIRS = 3;
+const pairs: Array<{ bare: Awaited<ReturnType<typeof bareRound>>; fanOut: Awaited<ReturnType<typeof fanOutRound>> }> = [];
+for (let pair = 0; pair < PAIRS; pair += 1) {
+  const bare = await bareRound(pair);
+  const fanOut = await fanOutRound();
+  pairs.push({ bare, fanOut });
+  process.stderr.write(`pair ${pair + 1}: ${Math.round(fanOut.deliveriesPerSecond)} deliveries/s, ${Math.round(bare.jobsPerSecond)} bare jobs/s\n`);
+}
+await running.stop();
+const enginePeakRssMb = peakRssMbOf(engine.child.pid ?? 0);
+const peakRssMb = peakRssMbOf(process.pid);
+await engine.stop();
 await redis.stop();
 rmSync(dir, { recursive: true, force: true });
 
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** Per process, the median over the pairs of CPU µs per item. */
+const medianCpu = (of: Array<Record<string, number>>): Record<string, number> => Object.fromEntries(Object.keys(of[0]!).map((k) => [k, median(of.map((c) => c[k]!))]));
+const pairRatios = pairs.map(({ bare, fanOut }) => Number((fanOut.deliveriesPerSecond / bare.jobsPerSecond).toFixed(3)));
+const cpuUsPerDelivery = medianCpu(pairs.map((p) => p.fanOut.cpu));
+const cpuUsPerBareJob = medianCpu(pairs.map((p) => p.bare.cpu));
 const result = {
-  deliveries,
-  deliveriesPerSecond: Math.round(deliveriesPerSecond),
-  bareJobsPerSecond: Math.round(bareJobsPerSecond),
-  bareJobsPerSecondRounds: bareRounds.map(Math.round),
-  ratio: Number((deliveriesPerSecond / bareJobsPerSecond).toFixed(3)),
-  urgentFirstSendMs: Math.round(urgentFirstSendMs),
-  planningMs: plannedMs,
+  deliveries: pairs[0]!.fanOut.deliveries,
+  pairs: PAIRS,
+  deliveriesPerSecond: pairs.map((p) => Math.round(p.fanOut.deliveriesPerSecond)),
+  bareJobsPerSecond: pairs.map((p) => Math.round(p.bare.jobsPerSecond)),
+  pairRatios,
+  ratio: median(pairRatios),
+  urgentFirstSendMs: pairs.map((p) => Math.round(p.fanOut.urgentFirstSendMs)),
+  planningMs: pairs.map((p) => p.fanOut.plannedMs),
   peakRssMb,
   enginePeakRssMb,
   heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024),
   cpuUsPerDelivery,
   cpuUsPerBareJob,
+  // Each process's CPU per delivery against bull's own per bare job (the service against this process's bare share).
+  cpuVsBareJob: Object.fromEntries(Object.keys(cpuUsPerDelivery).map((k) => [k, cpuUsPerBareJob[k] ? Number((cpuUsPerDelivery[k]! / cpuUsPerBareJob[k]!).toFixed(2)) : null])),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);

@@ -9,8 +9,9 @@
 //    schedule whatever the answers (open loop), from 200 citizens: p50/p99 of the ingest latency (target p99 < 100 ms).
 // 3. Burst: 300 citizens ask at once on one account paced as WhatsApp (a send at least `minIntervalMs` after the
 //    previous, plus up to 25 % jitter). WhatsApp's 3 s would make this run 17 minutes, so the account runs at
-//    BENCH_PACE_MS (150 ms, a twentieth) and the waits are also given scaled back to 3 s. The pace forces the
-//    n-th acknowledgement to wait about n × 1.125 × interval; `burstVsPace` is the measured p99 over that floor.
+//    BENCH_PACE_MS (150 ms, a twentieth). The pace forces the n-th acknowledgement to wait about
+//    n × 1.125 × interval: `burstVsPace` is the measured p99 over that floor, and `whatsappFloorP50S`/`P99S`
+//    what the floor is at WhatsApp's 3 s (what no code can shorten on one account).
 // Last line: one JSON object.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10);
 const OFFERED_PER_SECOND = Number(process.env.BENCH_OFFERED_PER_SECOND ?? 200);
 const OFFERED_SECONDS = Number(process.env.BENCH_OFFERED_SECONDS ?? 5);
 const OFFERED_CITIZENS = 200;
-const BURST = 300;
+const BURST = Number(process.env.BENCH_BURST ?? 300);
 const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 150);
 const WHATSAPP_MS = 3000;
 const JITTER_MEAN = 1.125;
@@ -192,13 +193,13 @@ const figures = {
   paceFloorP50Ms: floorMs(BURST / 2, PACE_MS),
   paceFloorP99Ms: floorMs(Math.floor(BURST * 0.99), PACE_MS),
   burstVsPace: Math.round((p99Wait / floorMs(Math.floor(BURST * 0.99), PACE_MS)) * 100) / 100,
-  whatsappAckWaitP50S: Math.round((percentile(ackWaits, 50) * scale) / 1000),
-  whatsappAckWaitP99S: Math.round((p99Wait * scale) / 1000),
+  whatsappFloorP50S: Math.round((floorMs(BURST / 2, PACE_MS) * scale) / 1000),
+  whatsappFloorP99S: Math.round((floorMs(Math.floor(BURST * 0.99), PACE_MS) * scale) / 1000),
 };
 console.log(`ingest: ${figures.ingestPerSecond} messages/s fully ingested vs ${figures.barePerSecond} bare inserts/s (ratio ${figures.ratio}); p50 ${figures.ingestP50Ms} ms, p99 ${figures.ingestP99Ms} ms`);
 console.log(`offered ${OFFERED_PER_SECOND}/s for ${OFFERED_SECONDS} s (achieved ${offeredAchieved}/s): p50 ${figures.offeredP50Ms} ms, p99 ${figures.offeredP99Ms} ms`);
 console.log(
-  `burst of ${BURST} on one account at ${PACE_MS} ms: acknowledgement p50 ${figures.ackWaitP50Ms} ms, p99 ${p99Wait} ms; the pace forces ${figures.paceFloorP50Ms} / ${figures.paceFloorP99Ms} ms; at WhatsApp's 3 s: ${figures.whatsappAckWaitP50S} s / ${figures.whatsappAckWaitP99S} s`,
+  `burst of ${BURST} on one account at ${PACE_MS} ms: acknowledgement p50 ${figures.ackWaitP50Ms} ms, p99 ${p99Wait} ms; the pace forces ${figures.paceFloorP50Ms} / ${figures.paceFloorP99Ms} ms (×${figures.burstVsPace}); at WhatsApp's 3 s it forces ${figures.whatsappFloorP50S} s / ${figures.whatsappFloorP99S} s`,
 );
 console.log(JSON.stringify(figures));
 process.exit(0);

@@ -5,7 +5,10 @@
 // its own process group, so the terminal's Ctrl-C does not reach it first). The service is connected to this
 // launcher by an IPC channel and stops by itself if the launcher is killed; a Redis that a kill -9 of the service
 // left running is stopped by the next start (src/platform/redis/private-redis-server.ts).
+// Next to it runs a stand-in of WeChat's Official Account API (scripts/demo-official-account.ts) for the demo's
+// Official Account and its followers.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, ensureNodeModules, ensureRedis } from './lib/bootstrap.mjs';
@@ -16,11 +19,29 @@ ensureRedis();
 const dataDir = process.env.DATA_DIR ?? '.data/demo';
 if (process.argv.includes('--fresh')) rmSync(resolve(ROOT, dataDir), { recursive: true, force: true });
 
+const port = process.env.PORT ?? '3000';
+const officialAccount = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo-official-account.ts'], {
+  cwd: ROOT,
+  // Its stdin is a pipe from this launcher: it ends itself when the launcher is gone, even after a kill -9.
+  stdio: ['pipe', 'pipe', 'inherit'],
+  env: { ...process.env, PORT: port },
+});
+// Its first line is the address of the stand-in API.
+const [apiUrl] = await createInterface({ input: officialAccount.stdout })[Symbol.asyncIterator]().next().then((line) => [line.value]);
+
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: ROOT,
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   // The demo prints its URL and credentials; request logs would bury them (LOG_LEVEL=info brings them back).
-  env: { SPORTELLO_MODE: 'demo', LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir },
+  env: { SPORTELLO_MODE: 'demo', LOG_LEVEL: 'warn', ...process.env, PORT: port, DATA_DIR: dataDir, ...(apiUrl ? { DEMO_OFFICIAL_ACCOUNT_API: apiUrl } : {}) },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    officialAccount.kill(signal);
+    child.kill(signal);
+  });
+}
+child.on('exit', (code, signal) => {
+  officialAccount.kill('SIGTERM');
+  process.exit(code ?? (signal ? 1 : 0));
+});

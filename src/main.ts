@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
@@ -90,6 +90,10 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
 
   try {
     const dataDir = resolve(ROOT, config.dataDir);
+    // Citizens' messages (the intake spool), WhatsApp sessions and the demo's databases live here: only the
+    // service's own user may enter it, whatever the umask made of it.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
 
     let redisUrl = config.redis.url;
     if (!redisUrl) {
@@ -142,6 +146,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       dataDir,
       mongo: db,
       chromiumPath: config.connectors.chromiumPath,
+      chromiumSandbox: config.connectors.chromiumSandbox,
       whatsappProxy: config.connectors.whatsappProxy,
       redis,
     });
@@ -233,12 +238,18 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       metrics,
       log,
     });
+    // The activity log names notices by their title and conversations by their queue's language.
+    identity.labelAuditTargets('announcement', async (ids) => {
+      const found = await Promise.all(ids.map((id) => announcements.service.get(id).catch(() => undefined)));
+      return new Map(found.flatMap((a) => (a ? [[a.id, a.translations.find((t) => t.lang === a.sourceLanguage)?.title ?? a.slug] as const] : [])));
+    });
+    identity.labelAuditTargets('inbox_conversation', (ids) => inbox.conversationLanguages(ids));
     // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
     if (adminAlerts) for (const connector of connectors.all()) connector.on('state', (state) => void adminAlerts.connectionChanged(connector.account.id, state.status));
     const officialAccountLinks = await wireOfficialAccounts({ connectors, inbox: () => inbox, dispatch, log });
     stack.push({ name: 'official accounts', stop: async () => officialAccountLinks.stop() });
-    const spoolDrain = inbox.drainSpool();
+    const spoolDrain = inbox.startIntake();
     stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });
 
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));

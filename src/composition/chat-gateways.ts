@@ -1,6 +1,6 @@
 import { ChatSendFailed, type ChatGateway } from '../dispatch/index.js';
 import { InboxSendFailed, type InboxChat } from '../inbox/index.js';
-import { SendError, type ConnectorRegistry } from '../connectors/index.js';
+import { isOfficialAccount, SendError, type ConnectorRegistry } from '../connectors/index.js';
 import { typingMsFor } from '../chat-accounts/index.js';
 
 // Features own their view of the chat platforms (a port each); these adapt the connectors to both, keeping the
@@ -13,7 +13,13 @@ export function chatGatewayOf(connectors: ConnectorRegistry): ChatGateway {
     if (!connector) throw new ChatSendFailed('permanent', `account ${account} is not configured`);
     return connector;
   };
+  const massSendQuota: ChatGateway['massSendQuota'] = async (account, chatId) => {
+    const connector = connectors.get(account);
+    return isOfficialAccount(connector) ? connector.massSendQuota(chatId) : undefined;
+  };
   return {
+    // Asked for every group delivery as it is planned: offered only where an account has such a quota.
+    ...(connectors.all().some(isOfficialAccount) ? { massSendQuota } : {}),
     async send(account, chat, text) {
       try {
         const connector = connectorOf(account);

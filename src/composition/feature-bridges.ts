@@ -14,6 +14,7 @@ export function sendableOf(announcement: Announcement, announcements: Announceme
     version: announcement.sourceRevision,
     priority: announcement.priority,
     topics: announcement.topics,
+    languages: announcement.translations.map((t) => t.lang),
     approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
     ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
     ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),

@@ -39,8 +39,12 @@ export async function wireOfficialAccounts(deps: { connectors: ConnectorRegistry
     };
     connector.onFollower(async (event) => {
       const change = { account, platform: 'wechat-official' as const, openid: event.openid, at: event.at, language: event.language };
-      if (event.kind === 'follow') await deps.inbox().follow(change);
-      else await deps.inbox().unfollow(change);
+      if (event.kind === 'follow') {
+        const { firstFollow } = await deps.inbox().follow(change);
+        if (firstFollow) await connector.sendFirstFollowMenu(event.openid);
+      } else {
+        await deps.inbox().unfollow(change);
+      }
       syncSoon();
     });
     connector.on('message', async () => syncSoon());

@@ -18,6 +18,8 @@ export interface ConnectorDeps {
   /** Needed only by WhatsApp accounts with `auth: remote`. */
   mongo?: Connection;
   chromiumPath?: string;
+  /** False when the container, not Chromium, isolates the browser (`CHROMIUM_SANDBOX=off`). */
+  chromiumSandbox?: boolean;
   /** `host:port` of the HTTP proxy WhatsApp Web goes through, if the network needs one. */
   whatsappProxy?: string | undefined;
   /** Needed only by Official Accounts: their access token and answer windows are shared by every process. */
@@ -63,7 +65,7 @@ export async function createConnector(account: ChannelAccountConfig, deps: Conne
             dataDir: deps.dataDir,
             mongo: deps.mongo,
             chromiumPath: deps.chromiumPath ?? DEFAULT_CHROMIUM_PATH,
-            runningAsRoot: process.getuid?.() === 0,
+            sandbox: process.getuid?.() !== 0 && deps.chromiumSandbox !== false,
             ...(deps.whatsappProxy ? { proxyServer: deps.whatsappProxy } : {}),
           }),
       });

@@ -63,7 +63,7 @@ redis.call('LTRIM', KEYS[8], 0, tonumber(ARGV[9]) - 1)
 redis.call('PEXPIRE', KEYS[8], 86400000)
 return {0, 0}`;
 
-// KEYS: lock, next slot, day count, hour count, first day. ARGV[5]: today's local date, kept as the first day of
+// KEYS: lock, next slot, day count, hour count, first day, last turn's end and gap, overhead. ARGV[5]: today's local date, kept as the first day of
 // sending (the warm-up's day 0) the first time the account sends.
 const RELEASE = `
 local t = redis.call('TIME')
@@ -78,6 +78,18 @@ if sent > 0 then
   redis.call('INCRBY', KEYS[4], sent)
   redis.call('EXPIRE', KEYS[4], 7200)
   redis.call('SET', KEYS[5], ARGV[5], 'NX')
+  -- How much longer than its gap the time between two turns' ends really was (the send itself, waking up):
+  -- a moving average, for estimates. Longer pauses are not sending at the pace, and are not counted.
+  local last = redis.call('GET', KEYS[6])
+  if last then
+    local lastAt, lastGap = string.match(last, '^(%d+) (%d+)$')
+    local extra = now - tonumber(lastAt) - tonumber(lastGap)
+    if extra >= 0 and extra < 60000 then
+      local old = tonumber(redis.call('GET', KEYS[7]) or '-1')
+      redis.call('SET', KEYS[7], old < 0 and extra or math.floor(old * 0.8 + extra * 0.2), 'EX', 604800)
+    end
+  end
+  redis.call('SET', KEYS[6], now .. ' ' .. wait, 'PX', wait + 60000)
 end
 return 1`;
 
@@ -105,6 +117,8 @@ export interface PaceStatus {
   warmUpDay?: number;
   /** How long until the account may send again (0: now). */
   nextSendInMs: number;
+  /** What a send has taken on top of its gap lately (the platform call, our writes), 0 before the first turns. */
+  perMessageMs: number;
 }
 
 /**
@@ -124,7 +138,7 @@ export class AccountPacer {
     private readonly options: { lockMs: number; timeZone: string; prefix?: string; liveness?: Pick<ProcessLiveness, 'id' | 'prefix'> },
   ) {
     this.takeScript = luaScript(redis, 'sportelloPacerTake', 8, TAKE);
-    this.releaseScript = luaScript(redis, 'sportelloPacerRelease', 5, RELEASE);
+    this.releaseScript = luaScript(redis, 'sportelloPacerRelease', 7, RELEASE);
   }
 
   private base(account: string): string {
@@ -189,6 +203,8 @@ export class AccountPacer {
       this.dayKey(account.id, now),
       this.hourKey(account.id, now),
       `${base}:first-day`,
+      `${base}:last-release`,
+      `${base}:overhead`,
       token,
       this.gapMs(account),
       messagesSent,
@@ -205,11 +221,11 @@ export class AccountPacer {
   async status(account: DispatchAccount): Promise<PaceStatus> {
     const now = new Date();
     const base = this.base(account.id);
-    const replies = ((await this.redis.multi().get(this.dayKey(account.id, now)).get(this.hourKey(account.id, now)).get(`${base}:next`).time().exec()) ?? []).map(
+    const replies = ((await this.redis.multi().get(this.dayKey(account.id, now)).get(this.hourKey(account.id, now)).get(`${base}:next`).get(`${base}:overhead`).time().exec()) ?? []).map(
       ([, value]) => value,
     );
-    const [day, hour, next] = replies as Array<string | null>;
-    const [seconds, micros] = replies[3] as [string, string];
+    const [day, hour, next, overhead] = replies as Array<string | null>;
+    const [seconds, micros] = replies[4] as [string, string];
     const redisNow = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
     const today = await this.capToday(account, now);
     return {
@@ -218,6 +234,7 @@ export class AccountPacer {
       dailyCapToday: today.cap,
       ...(today.day !== undefined ? { warmUpDay: today.day } : {}),
       nextSendInMs: Math.max(0, Number(next ?? 0) - redisNow),
+      perMessageMs: Number(overhead ?? 0),
     };
   }
 

@@ -16,7 +16,7 @@ export interface AccountStatus {
 
 /** The budget's state for the console: counts against the caps, and when the account may send next. */
 function budgetOf(pace: PaceStatus): Record<string, unknown> {
-  const { sentToday: _shownAbove, nextSendInMs, ...rest } = pace;
+  const { sentToday: _shownAbove, nextSendInMs, perMessageMs: _forEstimates, ...rest } = pace;
   return { ...rest, nextSendAt: new Date(Date.now() + nextSendInMs).toISOString() };
 }
 

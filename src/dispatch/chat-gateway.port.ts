@@ -26,4 +26,9 @@ export interface ChatSummary {
 export interface ChatGateway {
   send(account: string, chat: { chatId: string; type: 'group' | 'direct' }, text: string): Promise<{ messageId: string }>;
   listChats(account: string): Promise<ChatSummary[]>;
+  /**
+   * For a chat the platform limits by a quota of sends (a WeChat Official Account's language tag: one mass send a
+   * day, or four a month), how many are left and how a refusal reads; `undefined` for any other chat.
+   */
+  massSendQuota?(account: string, chatId: string): Promise<{ left: number; refusal: string } | undefined>;
 }

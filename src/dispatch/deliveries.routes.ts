@@ -5,6 +5,7 @@ import { parseParams, parseQuery } from '../platform/http/validate.js';
 import { DELIVERY_STATES, type Delivery, type DeliveryState } from './delivery.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { FanOutService } from './fan-out.service.js';
+import type { FanOutEstimate } from './fan-out-estimate.js';
 
 const AnnouncementParams = z.strictObject({ id: z.string().min(1).max(64) });
 const ListQuery = z.strictObject({
@@ -46,7 +47,7 @@ function present(d: Delivery) {
 }
 
 /** `/api/v1/announcements/:id/deliveries`: where each message of an announcement is, for staff. */
-export function createDeliveriesRoutes(deps: { deliveries: DeliveryRepository; fanOut: FanOutService }): Router {
+export function createDeliveriesRoutes(deps: { deliveries: DeliveryRepository; fanOut: FanOutService; estimate: FanOutEstimate }): Router {
   const router = Router({ mergeParams: true });
   const readers = requireRole(['viewer', 'editor', 'mediator'], 'deliveries:read');
 
@@ -64,6 +65,12 @@ export function createDeliveriesRoutes(deps: { deliveries: DeliveryRepository; f
     const byState = Object.fromEntries(DELIVERY_STATES.map((s) => [s, 0])) as Record<DeliveryState, number>;
     for (const row of breakdown) byState[row.state] += row.count;
     res.json({ announcementId: id, total: breakdown.reduce((sum, row) => sum + row.count, 0), byState, breakdown });
+  });
+
+  // While it sends: per account, what went, what is left, and when the last should go.
+  router.get('/:id/deliveries/estimate', readers, async (req, res) => {
+    const { id } = parseParams(AnnouncementParams, req);
+    res.json({ announcementId: id, items: await deps.estimate.whileSending(id) });
   });
 
   router.post('/:id/deliveries/retry', requireRole(['editor'], 'deliveries:write'), async (req, res) => {

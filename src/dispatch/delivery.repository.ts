@@ -378,6 +378,24 @@ export class DeliveryRepository {
     );
   }
 
+  /** Per account, the announcement's deliveries sent and those still to send (waiting for a translation: not yet). */
+  async progressByAccount(announcementId: string): Promise<Array<{ account: string; sent: number; remaining: number; lastSentAt?: Date }>> {
+    const rows = await this.deliveries.aggregate<{ _id: string; sent: number; remaining: number; lastSentAt: Date | null }>([
+      { $match: { announcementId, state: { $in: ['planned', 'queued', 'sending', 'sent'] } } },
+      {
+        $group: {
+          _id: '$account',
+          sent: { $sum: { $cond: [{ $eq: ['$state', 'sent'] }, 1, 0] } },
+          remaining: { $sum: { $cond: [{ $eq: ['$state', 'sent'] }, 0, 1] } },
+          lastSentAt: { $max: '$sentAt' },
+        },
+      },
+    ]);
+    return rows
+      .map((r) => ({ account: r._id, sent: r.sent, remaining: r.remaining, ...(r.lastSentAt ? { lastSentAt: r.lastSentAt } : {}) }))
+      .sort((a, b) => a.account.localeCompare(b.account));
+  }
+
   /** Of the announcement's deliveries that went or failed, how many, and of the failed ones how many per platform reason. */
   async failureReport(announcementId: string): Promise<{ attempted: number; failed: Array<{ reason: string; count: number }> }> {
     const rows = await this.deliveries.aggregate<{ _id: { state: string; reason: string | null }; count: number }>([
@@ -400,6 +418,11 @@ export class DeliveryRepository {
     const { errors, ...counts } = report;
     const result = await this.raw.updateMany({ account, messageIds: messageId }, { $set: { platformReport: { ...counts, errorCount: errors }, updatedAt: new Date() } });
     return result.modifiedCount;
+  }
+
+  /** Not sent at all (a spent quota): `failed` with the reason, from `planned` or `queued` only. */
+  async refuseBeforeSending(id: string, reason: string): Promise<void> {
+    await this.raw.updateOne({ _id: new Types.ObjectId(id), state: { $in: ['planned', 'queued'] } }, { $set: { state: 'failed', reason, updatedAt: new Date() } });
   }
 
   async markFailed(id: string, reason: string): Promise<void> {

@@ -105,9 +105,57 @@ export const dispatchOpenApi: OpenApiContribution = {
         tags: ['Groups'],
         summary: 'How many enabled groups, and subscribed citizens, per language an announcement with these topics would reach',
         description: "The same match as publishing: a group with no topics takes every announcement, one with topics only those sharing one; a citizen who asked for the notices in their own chat (ISCRIVIMI) takes every announcement, in their language. Staff check it before publishing, to see which community languages still lack a translation.",
-        parameters: [{ name: 'topics', in: 'query', required: true, description: 'Comma-separated, e.g. `permits,school`.', schema: { type: 'string' } }],
+        parameters: [
+          { name: 'topics', in: 'query', required: true, description: 'Comma-separated, e.g. `permits,school`.', schema: { type: 'string' } },
+          {
+            name: 'languages',
+            in: 'query',
+            description: 'The languages chosen for the notice, the source included (comma-separated), saved or still being written: each row then says what its language `receives`, by the rule publishing follows.',
+            schema: { type: 'string' },
+          },
+          { name: 'approved', in: 'query', description: 'Of those, the ones whose text is approved: the source language alone for a notice being written.', schema: { type: 'string' } },
+          { name: 'priority', in: 'query', schema: { type: 'string', enum: ['normal', 'urgent'], default: 'normal' } },
+        ],
         responses: {
-          '200': jsonResponse('Per language', { type: 'object', properties: { topics: { type: 'array', items: { type: 'string' } }, items: { type: 'array', items: { type: 'object', properties: { language: { type: 'string' }, groups: { type: 'integer' }, citizens: { type: 'integer', description: 'Citizens receiving the notices in their own chat.' } } } } } }),
+          '200': jsonResponse('Per language', {
+            type: 'object',
+            properties: {
+              topics: { type: 'array', items: { type: 'string' } },
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    language: { type: 'string' },
+                    groups: { type: 'integer' },
+                    citizens: { type: 'integer', description: 'Citizens receiving the notices in their own chat.' },
+                    receives: {
+                      type: 'string',
+                      enum: ['translation', 'urgent_fallback', 'after_translation', 'not_chosen'],
+                      description:
+                        'With `languages`: `translation` its approved text; `urgent_fallback` (urgent only) the Italian and English texts at once; `after_translation` its text once approved; `not_chosen` nothing: nobody chose the language of a normal notice. Publishing plans exactly this.',
+                    },
+                  },
+                },
+              },
+            },
+          }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    '/groups/estimate': {
+      get: {
+        tags: ['Groups'],
+        summary: 'Before publishing: per account, how many deliveries a notice would have and when the last group would get it',
+        description: "At the account's average gap within its hourly and daily caps (and warm-up), after the jobs already waiting on it (none for an urgent notice, which goes first). One message per delivery.",
+        parameters: [
+          { name: 'topics', in: 'query', required: true, description: 'Comma-separated, e.g. `permits,school`.', schema: { type: 'string' } },
+          { name: 'languages', in: 'query', required: false, description: 'The languages that will be sent (approved), comma-separated; all when absent.', schema: { type: 'string' } },
+          { name: 'priority', in: 'query', required: false, schema: { type: 'string', enum: ['normal', 'urgent'], default: 'normal' } },
+        ],
+        responses: {
+          '200': jsonResponse('Per account', { type: 'object', properties: { topics: { type: 'array', items: { type: 'string' } }, priority: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, deliveries: { type: 'integer' }, ahead: { type: 'integer' }, lastSendAt: { type: 'string', format: 'date-time' } } } } } }),
           ...problemResponses(400, 401, 403),
         },
       },
@@ -141,6 +189,9 @@ export const dispatchOpenApi: OpenApiContribution = {
     },
     '/announcements/{id}/deliveries/summary': {
       get: { tags: ['Deliveries'], summary: 'Counts by state, language and channel', parameters: [idParam], responses: { '200': jsonResponse('The summary', ref('DeliverySummary')), ...problemResponses(401, 403) } },
+    },
+    '/announcements/{id}/deliveries/estimate': {
+      get: { tags: ['Deliveries'], summary: 'While it sends: per account, deliveries sent, left, and when the last should go', parameters: [idParam], responses: { '200': jsonResponse('Per account', { type: 'object', properties: { announcementId: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, sent: { type: 'integer' }, remaining: { type: 'integer' }, lastSendAt: { type: 'string', format: 'date-time' } } } } } }), ...problemResponses(401, 403) } },
     },
     '/announcements/{id}/deliveries/retry': {
       post: { tags: ['Deliveries'], summary: 'Queue the failed deliveries again, with fresh attempts (editors)', parameters: [idParam], responses: { '202': jsonResponse('Queued again', { type: 'object', properties: { requeued: { type: 'integer' }, items: { type: 'array', items: ref('Delivery') } } }), ...problemResponses(401, 403) } },

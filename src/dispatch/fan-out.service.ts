@@ -5,14 +5,23 @@ import type { DeliveryQueues } from './delivery-queues.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import type { Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 import type { Target, TargetSource } from './target.js';
+import { receptionOf } from './reception.js';
+import type { ChatGateway } from './chat-gateway.port.js';
+import { sharedGroupKey } from './shared-chat-accounts.js';
 
 const ENQUEUE_BATCH = 500;
+
+type Rendered = { parts: string[]; fallback: boolean } | 'waiting' | 'skip';
 
 export interface FanOutDeps {
   deliveries: DeliveryRepository;
   targets: readonly TargetSource[];
   queues: DeliveryQueues;
   accounts: ReadonlyMap<string, DispatchAccount>;
+  /** The platform's quota of sends into a chat, where it has one (an Official Account's language tag). */
+  quota?: NonNullable<ChatGateway['massSendQuota']>;
+  /** For the group chats on several accounts, which one sends (`SharedChatAccounts`). */
+  sharedChats?: (topics: readonly string[]) => Promise<Map<string, string>>;
   log: Logger;
 }
 
@@ -30,16 +39,23 @@ export class FanOutService {
   constructor(private readonly deps: FanOutDeps) {}
 
   /**
-   * Plans every matching target: in its language when that translation is approved, with the fallback text when
-   * the announcement is urgent, otherwise as `waiting_translation` until a later call finds the language approved.
+   * Plans every matching target as `receptionOf` says (the reach table's rule): in its language when that
+   * translation is approved, with the fallback text when the announcement is urgent, as `waiting_translation` when
+   * its language was chosen and is not approved yet (a later call plans it once approved), and not at all when
+   * nobody chose its language.
    */
   async plan(announcement: SendableAnnouncement): Promise<void> {
     const { deliveries } = this.deps;
     await deliveries.supersede(announcement.id, announcement.version);
     const render = this.renderer(announcement);
+    const shared = (await this.deps.sharedChats?.(announcement.topics)) ?? new Map<string, string>();
     for (const source of this.deps.targets) {
       for await (const page of source.matching(announcement.topics)) {
-        const planned = page.flatMap((target) => this.planFor(announcement, target, render) ?? []);
+        const planned = page.flatMap((target) => {
+          const sender = target.kind === 'group' ? shared.get(target.chatId) : undefined;
+          if (sender && sender !== target.account) return [];
+          return this.planFor(announcement, sender ? { ...target, key: sharedGroupKey(target.chatId) } : target, render) ?? [];
+        });
         const written = await deliveries.insertPlanned(planned);
         // Queue page by page, so the first messages leave while the rest is still being planned; what an
         // earlier, interrupted planning left `planned` is queued by the sweep below.
@@ -48,7 +64,7 @@ export class FanOutService {
     }
     for (const waiting of await deliveries.waitingLanguages(announcement.id, announcement.version)) {
       const parts = render(waiting.language, waiting.channel, waiting.kind);
-      if (parts) await deliveries.planWaiting({ announcementId: announcement.id, version: announcement.version, ...waiting }, parts.parts);
+      if (typeof parts === 'object') await deliveries.planWaiting({ announcementId: announcement.id, version: announcement.version, ...waiting }, parts.parts);
     }
     await this.enqueuePlanned(announcement.id, announcement.version);
   }
@@ -104,7 +120,8 @@ export class FanOutService {
   }
 
   /** Deliveries just written `queued`: their jobs are added, or they go back to `planned` if that fails. */
-  private async enqueueWritten(queued: readonly Delivery[]): Promise<void> {
+  private async enqueueWritten(written: readonly Delivery[]): Promise<void> {
+    const queued = await this.withinQuota(written);
     if (queued.length === 0) return;
     try {
       await this.deps.queues.enqueueNew(queued, Date.now());
@@ -114,37 +131,63 @@ export class FanOutService {
     }
   }
 
-  private async enqueue(planned: readonly Delivery[]): Promise<void> {
+  private async enqueue(all: readonly Delivery[]): Promise<void> {
+    const planned = await this.withinQuota(all);
     if (planned.length === 0) return;
     await this.deps.queues.enqueueNew(planned, Date.now());
     await this.deps.deliveries.markQueued(planned.map((d) => d.id));
   }
 
+  /**
+   * Refuses, before anything is sent, the deliveries into a chat whose quota is spent: they end `failed` with the
+   * platform's reason for staff. The connector counts again as it sends (two announcements planned together both
+   * see the last one left), so this spares a doomed attempt; it is not the guard.
+   */
+  private async withinQuota(deliveries: readonly Delivery[]): Promise<Delivery[]> {
+    const quota = this.deps.quota;
+    if (!quota) return [...deliveries];
+    const allowed: Delivery[] = [];
+    for (const delivery of deliveries) {
+      const left = delivery.targetKind === 'group' ? await quota(delivery.account, delivery.chatId) : undefined;
+      if (!left || left.left > 0) allowed.push(delivery);
+      else await this.deps.deliveries.refuseBeforeSending(delivery.id, left.refusal);
+    }
+    return allowed;
+  }
+
+  /** The parts for a target, `waiting` until its language is approved, or `skip` when its language was not chosen. */
   private renderer(announcement: SendableAnnouncement) {
-    const approved = new Set(announcement.approvedLanguages);
-    const cache = new Map<string, { parts: string[]; fallback: boolean } | undefined>();
-    return (language: string, channel: Channel, kind: Target['kind']): { parts: string[]; fallback: boolean } | undefined => {
+    const cache = new Map<string, Rendered>();
+    return (language: string, channel: Channel, kind: Target['kind']): Rendered => {
       const key = `${language}\u0000${channel}\u0000${kind}`;
       if (!cache.has(key)) {
-        const fallback = !approved.has(language);
-        const sendable = !fallback || announcement.priority === 'urgent';
-        cache.set(key, sendable ? { parts: announcement.render(language, channel, kind), fallback } : undefined);
+        const reception = receptionOf(announcement, language);
+        cache.set(
+          key,
+          reception === 'translation' || reception === 'urgent_fallback'
+            ? { parts: announcement.render(language, channel, kind), fallback: reception === 'urgent_fallback' }
+            : reception === 'after_translation'
+              ? 'waiting'
+              : 'skip',
+        );
       }
-      return cache.get(key);
+      return cache.get(key)!;
     };
   }
 
   private planFor(
     announcement: SendableAnnouncement,
     target: Target,
-    render: (language: string, channel: Channel, kind: Target['kind']) => { parts: string[]; fallback: boolean } | undefined,
+    render: (language: string, channel: Channel, kind: Target['kind']) => Rendered,
   ): NewDelivery | undefined {
     const account = this.deps.accounts.get(target.account);
     if (!account) {
       this.deps.log.warn({ account: target.account, target: target.key }, 'target on an account that is not configured: skipped');
       return undefined;
     }
-    const content = render(target.language, account.channel, target.kind);
+    const rendered = render(target.language, account.channel, target.kind);
+    if (rendered === 'skip') return undefined;
+    const content = rendered === 'waiting' ? undefined : rendered;
     const now = new Date();
     return {
       announcementId: announcement.id,

@@ -86,6 +86,22 @@ export class GroupRepository implements TargetSource {
     return rows.map((r) => ({ language: r._id, groups: r.groups })).sort((a, b) => a.language.localeCompare(b.language));
   }
 
+  /**
+   * For an announcement with these topics: the group chats registered (enabled) on more than one account, with
+   * those accounts, and how many matching groups each account has in all.
+   */
+  async sharedChats(topics: readonly string[]): Promise<{ shared: Array<{ chatId: string; accounts: string[] }>; perAccount: Map<string, number> }> {
+    const match = { $match: { enabled: true, $or: [{ topics: { $size: 0 } }, { topics: { $in: [...topics] } }] } };
+    const [shared, perAccount] = await Promise.all([
+      this.groups.aggregate<{ _id: string; accounts: string[] }>([match, { $group: { _id: '$chatId', accounts: { $addToSet: '$account' } } }, { $match: { 'accounts.1': { $exists: true } } }]),
+      this.groups.aggregate<{ _id: string; count: number }>([match, { $group: { _id: '$account', count: { $sum: 1 } } }]),
+    ]);
+    return {
+      shared: shared.map((r) => ({ chatId: r._id, accounts: [...r.accounts].sort() })).sort((a, b) => a.chatId.localeCompare(b.chatId)),
+      perAccount: new Map(perAccount.map((r) => [r._id, r.count])),
+    };
+  }
+
   async languageOf(account: string, chatId: string): Promise<string | undefined> {
     const doc = await this.groups.findOne({ chatId, account }, { language: 1 }).lean<{ language: string }>();
     return doc?.language;

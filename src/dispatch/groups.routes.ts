@@ -3,22 +3,29 @@ import { z } from 'zod';
 import { requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
 import { AccountId } from '../platform/account-id.js';
-import { GroupBody, ImportBody, ReachQuery } from './groups.schemas.js';
+import { EstimateQuery, GroupBody, ImportBody, ReachQuery } from './groups.schemas.js';
+import type { FanOutEstimate } from './fan-out-estimate.js';
 import type { GroupsService } from './groups.service.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 const ListQuery = z.strictObject({ account: AccountId.optional(), language: z.string().max(35).optional() });
 
 /** `/api/v1/groups`: staff read the registry, editors change it. */
-export function createGroupsRoutes(groups: GroupsService): Router {
+export function createGroupsRoutes(groups: GroupsService, estimate: FanOutEstimate): Router {
   const router = Router();
   router.get('/', requireRole(['viewer', 'editor', 'mediator'], 'groups:read'), async (req, res) => {
     res.json({ items: await groups.list(parseQuery(ListQuery, req)) });
   });
   // Before `/:id`, which would take `reach` for an id.
   router.get('/reach', requireRole(['viewer', 'editor', 'mediator'], 'groups:read'), async (req, res) => {
-    const { topics } = parseQuery(ReachQuery, req);
-    res.json({ topics, items: await groups.reach(topics) });
+    const { topics, languages, approved, priority } = parseQuery(ReachQuery, req);
+    const notice = languages ? { priority, languages, approvedLanguages: approved ?? [] } : undefined;
+    res.json({ topics, items: await groups.reach(topics, notice) });
+  });
+  // Before publishing: when the last group on each account would get the notice ("last group at about 11:40").
+  router.get('/estimate', requireRole(['viewer', 'editor', 'mediator'], 'groups:read'), async (req, res) => {
+    const { topics, languages, priority } = parseQuery(EstimateQuery, req);
+    res.json({ topics, priority, items: await estimate.beforePublishing({ topics, ...(languages ? { languages } : {}), urgent: priority === 'urgent' }) });
   });
   router.post('/', requireRole(['editor'], 'groups:write'), async (req, res) => {
     res.status(201).json(await groups.create(parseBody(GroupBody, req)));

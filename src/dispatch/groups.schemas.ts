@@ -18,11 +18,37 @@ export const GroupBody = z.strictObject({
 
 export const ImportBody = z.strictObject({ account: AccountId, language: LanguageCode, topics: Topics.default([]), enabled: z.boolean().default(true) });
 
-/** `GET /groups/reach?topics=permits,school`: the topics of an announcement, comma-separated. */
+/** A comma-separated list in a query, trimmed, empty items left out. */
+const commaList = z
+  .string()
+  .max(2000)
+  .transform((list) => list.split(',').map((t) => t.trim()).filter((t) => t.length > 0));
+
+/** `GET /groups/estimate`: the topics and approved languages of the notice about to be published, and its priority. */
+export const EstimateQuery = z.strictObject({
+  topics: commaList.pipe(Topics.min(1, 'name at least one topic')),
+  languages: commaList.pipe(z.array(z.string().min(2).max(35)).min(1, 'name at least one language')).optional(),
+  priority: z.enum(['normal', 'urgent']).default('normal'),
+});
+
+const LanguageList = z
+  .string()
+  .max(2000)
+  .transform((list) => [...new Set(list.split(',').map((l) => l.trim()).filter((l) => l.length > 0))])
+  .pipe(z.array(LanguageCode));
+
+/**
+ * `GET /groups/reach?topics=permits,school`: the topics of an announcement, comma-separated. With `languages`
+ * (the chosen ones, the source included), `approved` and `priority`, also what each language receives: a notice
+ * being written, saved or not, is described by the same rule publishing follows.
+ */
 export const ReachQuery = z.strictObject({
   topics: z
     .string()
     .max(2000)
     .transform((list) => list.split(',').map((t) => t.trim()).filter((t) => t.length > 0))
     .pipe(Topics.min(1, 'name at least one topic')),
+  languages: LanguageList.optional(),
+  approved: LanguageList.optional(),
+  priority: z.enum(['normal', 'urgent']).default('normal'),
 });

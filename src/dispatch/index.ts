@@ -19,6 +19,8 @@ import type { DispatchAccount } from './dispatch-account.js';
 import { UnknownAccount } from './dispatch.errors.js';
 import { registerDispatchMetrics } from './dispatch.metrics.js';
 import { FanOutService } from './fan-out.service.js';
+import { FanOutEstimate } from './fan-out-estimate.js';
+import { SharedChatAccounts } from './shared-chat-accounts.js';
 import { GroupRepository } from './group.repository.js';
 import type { GroupInput } from './group.js';
 import type { Delivery, PlatformReport } from './delivery.js';
@@ -121,7 +123,11 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   });
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone, ...(deps.liveness ? { liveness: deps.liveness } : {}) });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
-  const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, log: deps.log });
+  const quota = deps.gateway.massSendQuota?.bind(deps.gateway);
+  const targets = [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])];
+  const estimate = new FanOutEstimate({ targets, deliveries, queues, pacer, accounts, timeZone: deps.timeZone });
+  const sharedChats = new SharedChatAccounts({ groups: groupRepository, estimate });
+  const fanOut = new FanOutService({ deliveries, targets, queues, accounts, ...(quota ? { quota } : {}), sharedChats: (topics) => sharedChats.choose(topics), log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}), ...(deps.live ? { onChanged: deps.live.group } : {}) });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
@@ -131,12 +137,13 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     return account;
   };
   const contactLimit = new ContactHourlyLimit(deps.redis);
+
   const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, contactLimit, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
     routes: {
-      groups: createGroupsRoutes(groups),
-      deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
+      groups: createGroupsRoutes(groups, estimate),
+      deliveries: createDeliveriesRoutes({ deliveries, fanOut, estimate }),
       accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses, paceStatus: async (account) => (accounts.has(account) ? pacer.status(accountOf(account)) : undefined) }),
     },
     async plan(announcement) {

@@ -97,7 +97,18 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
       return snapshotting;
     };
     // A snapshot already being written may have captured the documents before the delete: the compaction follows it.
-    const compact = (): Promise<void> => (snapshotting ?? Promise.resolve()).then(() => snapshot());
+    let compacting: Promise<void> | null = null;
+    const compact = (): Promise<void> => {
+      const run = (snapshotting ?? Promise.resolve()).then(() => snapshot());
+      compacting = run;
+      run.then(
+        () => undefined,
+        () => undefined,
+      ).finally(() => {
+        if (compacting === run) compacting = null;
+      });
+      return run;
+    };
     compactSoon = () => {
       compactionTimer ??= setTimeout(() => {
         compactionTimer = null;
@@ -130,6 +141,8 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
           clearInterval(ttlTimer);
           clearInterval(housekeeping);
           await wire.close();
+          // A compaction under way finishes before the journal closes (it writes a snapshot of its own).
+          await compacting?.catch(() => undefined);
           await snapshotting;
           if (compactionTimer) {
             // Erased documents are not left in the folder until the next start.

@@ -8,6 +8,7 @@ import { createApiTokenRoutes } from './api-token.routes.js';
 import { createApiTokenService } from './api-token.service.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createAuditRoutes } from './audit.routes.js';
+import { AuditTargetLabels, type AuditTargetLabeller } from './audit-labels.js';
 import { createAuditLog, type AuditLog } from './audit.service.js';
 import { createAuthRoutes } from './auth.routes.js';
 import { createAuthService } from './auth.service.js';
@@ -25,6 +26,7 @@ import type { User } from './user.model.js';
 export { actorOf, type AuditEntry, type AuditLog } from './audit.service.js';
 export type { AuditActor, AuditTarget } from './audit-event.model.js';
 export type { DemoCredentials } from './bootstrap-admin.js';
+export type { AuditTargetLabeller } from './audit-labels.js';
 export { identityOpenApi } from './identity.openapi.js';
 
 export interface IdentityDeps {
@@ -48,6 +50,8 @@ export interface Identity {
   routes: Router;
   /** The audit trail: other features `record` publish, cancel and erase here. */
   audit: AuditLog;
+  /** Features name their audit targets here (a notice's title, a conversation's queue) for the activity log. */
+  labelAuditTargets(type: string, labeller: AuditTargetLabeller): void;
   /** Printed by `npm run demo`; undefined outside demo mode. */
   demoCredentials: DemoCredentials | undefined;
   /** A staff account's role, languages and status (the inbox checks an assignee); undefined when there is none. */
@@ -94,7 +98,11 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   routes.use('/auth', createAuthRoutes({ auth, cookie, device, audit }));
   routes.use('/users', createUserRoutes(users));
   routes.use('/tokens', createApiTokenRoutes({ tokens, users }));
-  routes.use('/audit', createAuditRoutes(audit));
+  const auditLabels = new AuditTargetLabels();
+  // Staff are named by their name; tokens by the name their owner gave them.
+  auditLabels.register('user', async (ids) => new Map((await Promise.all(ids.map((id) => userRepository.findById(id)))).flatMap((u) => (u ? [[u.id, u.name] as const] : []))));
+  auditLabels.register('api_token', async (ids) => new Map((await Promise.all(ids.map((id) => tokenRepository.findById(id)))).flatMap((t) => (t ? [[t.id, t.name] as const] : []))));
+  routes.use('/audit', createAuditRoutes(audit, auditLabels));
 
   const principalOf = createPrincipalResolver({ auth, tokens, cookie });
   return {
@@ -102,6 +110,7 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
     principalOf,
     routes,
     audit,
+    labelAuditTargets: (type, labeller) => auditLabels.register(type, labeller),
     demoCredentials,
     async findStaff(userId) {
       const user = await userRepository.findById(userId);

@@ -19,7 +19,8 @@ export interface FollowerChange {
 export class FollowerService {
   constructor(private readonly contacts: ContactRepository) {}
 
-  async follow(change: FollowerChange): Promise<void> {
+  /** Resolves to whether this is the follower's first follow (not a return, nor WeChat posting the event again). */
+  async follow(change: FollowerChange): Promise<{ firstFollow: boolean }> {
     const contact = await this.contacts.findOrCreate({
       account: change.account,
       platform: change.platform,
@@ -33,6 +34,7 @@ export class FollowerService {
       await this.contacts.update(contact.id, { optedOut: false, ...(firstFollow ? { language: change.language } : {}) });
     }
     if (!contact.subscription) await this.contacts.subscribe(contact.id, change.openid, change.at);
+    return { firstFollow };
   }
 
   async unfollow(change: FollowerChange): Promise<void> {

@@ -1,6 +1,6 @@
 import { ref, dateTime, jsonBody, jsonResponse, problemResponses, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
 import { AssignBody, RouteBody, SubscriptionBody, TextBody } from './inbox.schemas.js';
-import { CONVERSATION_STATES, OUTBOUND_STATES } from './inbox.types.js';
+import { CONVERSATION_STATES, LANGUAGE_SOURCES, OUTBOUND_STATES } from './inbox.types.js';
 import { savedRepliesPaths, SavedReplySchema } from './saved-replies/index.js';
 
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
@@ -87,12 +87,28 @@ const ConversationDetailSchema = {
       properties: {
         contact: {
           type: 'object',
-          properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: ['declared', 'group', 'detected', 'default'] }, optedOut: { type: 'boolean' }, subscribedSince: { ...dateTime, description: 'Receives the notices in their own chat since then (ISCRIVIMI); absent otherwise.' }, subscribedTopics: { type: 'array', items: { type: 'string' }, description: 'Only announcements with one of these topics; empty: every one.' } },
+          properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: LANGUAGE_SOURCES, description: "`corrected`: a mediator's correction, which no guess overrides; `default`: nobody knows yet." }, optedOut: { type: 'boolean' }, subscribedSince: { ...dateTime, description: 'Receives the notices in their own chat since then (ISCRIVIMI); absent otherwise.' }, subscribedTopics: { type: 'array', items: { type: 'string' }, description: 'Only announcements with one of these topics; empty: every one.' } },
         },
         messages: {
           type: 'array',
           description: "The citizen's messages, oldest first, until their retention ends. `text` is untrusted: escape it.",
-          items: { type: 'object', properties: { id: { type: 'string' }, chatType: { type: 'string' }, text: { type: 'string' }, keyword: { type: 'string' }, sentAt: dateTime, receivedAt: dateTime, expireAt: dateTime } },
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              chatType: { type: 'string' },
+              text: { type: 'string' },
+              keyword: { type: 'string' },
+              language: {
+                type: 'object',
+                description: 'The language chosen for this message (`chosen`), where the choice came from (`source`, as `languageSource`), and what the detector read (`detected`, absent when nothing) with its `confidence`.',
+                properties: { chosen: { type: 'string' }, source: { type: 'string' }, confidence: { type: 'number' }, detected: { type: 'string' } },
+              },
+              sentAt: dateTime,
+              receivedAt: dateTime,
+              expireAt: dateTime,
+            },
+          },
         },
         outbound: { type: 'array', items: ref('InboxOutbound') },
         notes: {

@@ -301,9 +301,10 @@ export class InboxService {
   private async change(conversation: Conversation, changes: Parameters<ConversationRepository['update']>[1], reason: ConversationChangeReason): Promise<Conversation> {
     const updated = await this.deps.conversations.update(conversation.id, changes, this.deps.clock());
     if (!updated) throw new ConversationNotFound(conversation.id);
-    this.deps.changes?.conversation(updated, reason);
-    // A mediator's queue loses a conversation routed to another language: its consoles hear of it too.
+    // A mediator's queue loses a conversation routed to another language: its consoles hear of it too (first, so
+    // that the language remembered for the conversation's answers is the new one).
     if (updated.language !== conversation.language) this.deps.changes?.conversation({ ...updated, language: conversation.language }, reason);
+    this.deps.changes?.conversation(updated, reason);
     return updated;
   }
 

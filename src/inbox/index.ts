@@ -19,7 +19,7 @@ import type { InboxStaff } from './inbox-staff.port.js';
 import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
 import { InboxService } from './inbox.service.js';
-import { IntakeQueue, type AcceptOutcome, type ReceiveInboundJob } from './intake-queue.js';
+import { IntakeQueue, type AcceptOutcome, type SpooledMessage } from './intake-queue.js';
 import { startIntakeSpoolDrain } from './intake-spool-drain.js';
 import { IntakeService, type GroupLanguageLookup } from './intake.service.js';
 import { createLanguageDetector } from './language-detection.js';
@@ -27,6 +27,7 @@ import { MessageRepository } from './message.repository.js';
 import { NoteRepository } from './note.repository.js';
 import { OutboundRepository } from './outbound.repository.js';
 import { OutboundSender } from './outbound-sender.service.js';
+import { AUTOMATIC_REPLY_BUDGET, AutomaticReplies } from './automatic-replies.js';
 import { Outbox, type InboxAccount } from './outbox.js';
 import { PrivacyService } from './privacy.service.js';
 import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
@@ -57,7 +58,7 @@ export interface InboxDeps {
    * Citizens' messages on the local disk until Redis has their intake job; one folder per process role, so that
    * a worker process and the service never drain each other's messages.
    */
-  intakeSpool: FileSpool<ReceiveInboundJob>;
+  intakeSpool: FileSpool<SpooledMessage>;
   /** One send queue per account. */
   accounts: readonly InboxAccount[];
   chat: InboxChat;
@@ -102,8 +103,8 @@ export interface Inbox {
   routes: Router;
   /** The chats receiving an announcement with these topics, a page at a time (a subscription without topics takes all). */
   subscribedChats(topics: readonly string[]): AsyncIterable<SubscribedChat[]>;
-  /** An Official Account's follower followed: subscribed to the notices (see `FollowerService`). */
-  follow(change: FollowerChange): Promise<void>;
+  /** An Official Account's follower followed: subscribed to the notices (see `FollowerService`); `firstFollow` for a new one. */
+  follow(change: FollowerChange): Promise<{ firstFollow: boolean }>;
   /** An Official Account's follower unfollowed: opted out. */
   unfollow(change: FollowerChange): Promise<void>;
   /** An Official Account's followers receiving the notices, with their language, for its language tags. */
@@ -112,6 +113,8 @@ export interface Inbox {
   subscribersByLanguage(topics: readonly string[]): Promise<Array<{ language: string; subscribers: number }>>;
   /** RETENTION_MESSAGE_DAYS: how long what is sent into a citizen's chat may be kept. */
   readonly retentionMs: number;
+  /** The queue (language) of each conversation still kept: how the activity log names one, with nothing personal. */
+  conversationLanguages(ids: readonly string[]): Promise<Map<string, string>>;
   /**
    * The connectors' `message` listener: writes the message to the spool on disk and queues it in Redis (so no
    * database or Redis outage, nor a crash, loses it), then resolves once it is stored and its acknowledgement
@@ -120,11 +123,12 @@ export interface Inbox {
    */
   receive(message: InboundMessage): Promise<AcceptOutcome>;
   /**
-   * Queues what the spool holds from before (a crash during a Redis outage), and keeps retrying what Redis has
-   * not taken yet. Runs in every process that receives messages, with or without workers.
+   * Registers the intake processor (it reads the messages this process spooled), queues what the spool holds from
+   * before (a crash, a Redis outage), and keeps retrying what Redis has not taken yet. Runs in every process that
+   * receives messages, with or without workers.
    */
-  drainSpool(): { stop(): Promise<void> };
-  /** Registers the intake and send processors, queues what a crash left unsent, and checks again every minute. */
+  startIntake(): { stop(): Promise<void> };
+  /** Registers the send processors, queues what a crash left unsent, and checks again every minute. */
   startWorkers(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -150,11 +154,12 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const metrics = registerInboxMetrics(deps.metrics, { contacts, conversations, outbound });
   const changes = new InboxChanges({ live: deps.live, conversations, log: deps.log });
   const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, changes, log: deps.log });
+  const automatic = new AutomaticReplies({ outbox, outbound, budget: AUTOMATIC_REPLY_BUDGET, clock: deps.clock, log: deps.log });
   const intake = new IntakeService({
     contacts,
     conversations,
     messages,
-    outbox,
+    automatic,
     groupLanguage: deps.groupLanguage,
     detector: await createLanguageDetector(deps.languages.town),
     unsureBelow: deps.languages.unsureBelow,
@@ -213,6 +218,10 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       savedReplies: savedReplies.routes,
     }),
     retentionMs: deps.retentionMs,
+    async conversationLanguages(ids) {
+      const found = await Promise.all(ids.map((id) => conversations.get(id)));
+      return new Map(found.flatMap((c) => (c ? [[c.id, c.language] as const] : [])));
+    },
     async *subscribedChats(topics) {
       for await (const page of contacts.subscribers(topics, SUBSCRIBERS_PAGE)) {
         yield page.map((c) => ({ contactId: c.id, account: c.account, chatId: c.subscription!.chatId, language: c.language }));
@@ -226,7 +235,9 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';
       return intakeQueue.accept(message, RECEIVE_WAIT_MS);
     },
-    drainSpool() {
+    startIntake() {
+      // In every process that receives messages, workers or not: the messages it spooled are on its own disk.
+      registerReceiveInboundProcessor(intakeQueue, intake, deps.log);
       return startIntakeSpoolDrain(intakeQueue, deps.log);
     },
     async startWorkers() {
@@ -235,7 +246,6 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
         alertTimer = setInterval(check, deps.alerts.checkMs);
         alertTimer.unref();
       }
-      registerReceiveInboundProcessor(intakeQueue, intake, deps.log);
       for (const [account, queue] of outbox.entries()) registerSendOutboundProcessor(account, queue, sender, deps.log);
       await outbox.requeueUnfinished();
       requeueTimer = setInterval(() => void outbox.requeueUnfinished().catch((error: unknown) => deps.log.warn({ err: error }, 'inbox requeue failed')), REQUEUE_EVERY_MS);

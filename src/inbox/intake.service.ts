@@ -10,7 +10,7 @@ import { nextOpening, type OpeningHours } from '../platform/opening-hours.js';
 import type { LanguageDetector } from './language-detection.js';
 import { chooseLanguage, type LanguageChoice } from './language-choice.js';
 import type { MessageRepository } from './message.repository.js';
-import type { Outbox } from './outbox.js';
+import type { AutomaticReplies } from './automatic-replies.js';
 import type { InboxChanges } from './inbox-changes.js';
 
 /** The community language of a registered group, when the message is a mention in one. */
@@ -20,7 +20,7 @@ export interface IntakeDeps {
   contacts: ContactRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
-  outbox: Outbox;
+  automatic: AutomaticReplies;
   groupLanguage: GroupLanguageLookup;
   /** Reads the town's languages (TOWN_LANGUAGES). */
   detector: LanguageDetector;
@@ -165,7 +165,7 @@ export class IntakeService {
     language: { language: string; known: boolean },
     context: { notSubscribed: boolean; keyword?: Keyword | undefined },
   ): Promise<void> {
-    await this.deps.outbox.send({
+    await this.deps.automatic.send({
       key: `${key}:${trigger.id}`,
       conversationId: conversation.id,
       contactId: trigger.contactId,

@@ -52,6 +52,26 @@ export class OutboundRepository {
     return toOutbound(doc);
   }
 
+  /**
+   * The automatic keyword confirmation of this contact whose key matches `kind`, still `queued` (not yet taken by a
+   * sender), says `text` instead; undefined when there is none. Only automatic ones (written with a key).
+   */
+  async replaceQueuedAutomaticText(contactId: string, kind: RegExp, text: string): Promise<Pick<Outbound, 'id' | 'account' | 'kind'> | undefined> {
+    const doc = await this.outbound
+      .findOneAndUpdate({ contactId, kind: 'keyword', state: 'queued', key: { $regex: kind } }, { $set: { text } }, { new: true, projection: { _id: 1, account: 1, kind: 1 } })
+      .lean<{ _id: Types.ObjectId; account: string; kind: OutboundKind }>();
+    return doc ? { id: String(doc._id), account: doc.account, kind: doc.kind } : undefined;
+  }
+
+  /** The automatic replies (acknowledgements, keyword confirmations) to this contact written since `since`, oldest first. */
+  async automaticSince(contactId: string, since: Date): Promise<Array<Pick<Outbound, 'kind' | 'text' | 'state'> & { key: string }>> {
+    const docs = await this.outbound
+      .find({ contactId, kind: { $in: ['ack', 'keyword'] }, key: { $type: 'string' }, createdAt: { $gte: since } }, { kind: 1, text: 1, state: 1, key: 1 })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<Array<{ kind: OutboundKind; text: string; state: OutboundState; key: string }>>();
+    return docs.map((d) => ({ kind: d.kind, text: d.text, state: d.state, key: d.key }));
+  }
+
   async get(id: string): Promise<Outbound | undefined> {
     if (!isObjectId(id)) return undefined;
     const doc = await this.outbound.findById(id).lean<StoredOutbound>();

@@ -33,11 +33,18 @@ export class Outbox {
     return [...this.byAccount.entries()];
   }
 
-  async send(message: NewOutbound & { key?: string }): Promise<Outbound> {
+  /** `delayMs`: the job waits that long first (a keyword's confirmation waits for the citizen's next keyword). */
+  async send(message: NewOutbound & { key?: string }, delayMs = 0): Promise<Outbound> {
     const stored = await this.deps.outbound.insert(message);
     this.deps.changes?.outbound(stored);
-    if (stored.state === 'queued') await this.enqueue(stored);
+    if (stored.state === 'queued') await this.enqueue(stored, delayMs);
     return stored;
+  }
+
+  /** A queued message's job waits `delayMs` from now (again): a confirmation that waits for the end of a burst. */
+  async postpone(message: Pick<Outbound, 'id' | 'account' | 'kind'>, delayMs: number): Promise<void> {
+    const queue = this.byAccount.get(message.account);
+    await queue?.enqueue({ outboundId: message.id, automatic: true }, { jobId: message.id, replaceDelayed: true, delayMs });
   }
 
   /** Sends a failed message again, with fresh attempts; undefined when it is not a failed message of that conversation. */
@@ -57,14 +64,14 @@ export class Outbox {
     return unfinished.length;
   }
 
-  private async enqueue(message: Pick<Outbound, 'id' | 'account' | 'kind'>): Promise<void> {
+  private async enqueue(message: Pick<Outbound, 'id' | 'account' | 'kind'>, delayMs = 0): Promise<void> {
     const queue = this.byAccount.get(message.account);
     if (!queue) {
       await this.deps.outbound.markFailed(message.id, `account ${message.account} is not configured`);
       return;
     }
     try {
-      await queue.enqueue({ outboundId: message.id, ...(message.kind === 'reply' ? {} : { automatic: true }) }, { jobId: message.id, replaceFinished: true });
+      await queue.enqueue({ outboundId: message.id, ...(message.kind === 'reply' ? {} : { automatic: true }) }, { jobId: message.id, replaceFinished: true, ...(delayMs > 0 ? { delayMs } : {}) });
     } catch (error) {
       this.deps.log.warn({ err: error, outboundId: message.id }, 'inbox message not queued yet; it will be queued again');
     }

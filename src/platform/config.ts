@@ -228,8 +228,12 @@ const Env = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   DEMO_ADMIN_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
+  /** Demo only: the stand-in of WeChat's API that `npm run demo` starts; set, the demo has an Official Account on it. */
+  DEMO_OFFICIAL_ACCOUNT_API: z.string().url().optional(),
   CONNECTORS: jsonArray.pipe(z.array(Account)).optional(),
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** `off` where the container isolates Chromium instead of its own sandbox (the image's default; README, Deployment). */
+  CHROMIUM_SANDBOX: z.enum(['on', 'off']).default('on'),
   WHATSAPP_PROXY: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').optional(),
   WORKERS_IN_PROCESS: booleanFlag.default(true),
   DISPATCH_PAUSE_AFTER_RATE_LIMITS: z.coerce.number().int().positive().default(3),
@@ -322,6 +326,23 @@ const DEMO_ACCOUNTS: z.input<typeof Account>[] = [
   },
 ];
 
+/**
+ * The demo's Official Account ("ViaRoma101", a service account), on the stand-in of WeChat's API that
+ * `scripts/demo-official-account.ts` runs; the credentials are the stand-in's, made up in WeChat's formats.
+ */
+function demoOfficialAccount(apiBaseUrl: string): z.input<typeof Account> {
+  return {
+    platform: 'wechat-official',
+    id: 'oa-viaroma101',
+    kind: 'service',
+    appId: 'wx5f0a1b2c3d4e5f60',
+    appSecret: '5f0a1b2c3d4e5f605f0a1b2c3d4e5f60',
+    token: 'viaroma101demo',
+    encodingAESKey: 'ViaRoma101DemoEncodingAESKey0123456789abcde',
+    apiBaseUrl,
+  };
+}
+
 /** What `.env.example` puts where a secret goes ("change-me…"): a production service must not start with it. */
 const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|placeholder/i;
 
@@ -378,10 +399,12 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
     problems.push(...secretProblems(e));
   }
   if (e.DEMO_ADMIN_TOKEN && e.SPORTELLO_MODE !== 'demo') problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
+  if (e.DEMO_OFFICIAL_ACCOUNT_API && e.SPORTELLO_MODE !== 'demo') problems.push('DEMO_OFFICIAL_ACCOUNT_API: only allowed in demo mode');
   if (e.SMTP_URL && !e.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL (the sender of staff alerts)');
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
 
-  const accounts = (e.CONNECTORS ?? z.array(Account).parse(DEMO_ACCOUNTS)).map((account) => ({
+  const demoAccounts = [...DEMO_ACCOUNTS, ...(e.DEMO_OFFICIAL_ACCOUNT_API ? [demoOfficialAccount(e.DEMO_OFFICIAL_ACCOUNT_API)] : [])];
+  const accounts = (e.CONNECTORS ?? z.array(Account).parse(demoAccounts)).map((account) => ({
     ...account,
     // Typed as the optional shape so that tools and tests may build an account with only a gap and a cap.
     rateLimit: sendBudgetOf(account, account.rateLimit) as SendBudget,
@@ -402,7 +425,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
           : undefined,
       demoAdminToken: e.DEMO_ADMIN_TOKEN,
     },
-    connectors: { accounts, chromiumPath: e.PUPPETEER_EXECUTABLE_PATH, whatsappProxy: e.WHATSAPP_PROXY },
+    connectors: { accounts, chromiumPath: e.PUPPETEER_EXECUTABLE_PATH, chromiumSandbox: e.CHROMIUM_SANDBOX === 'on', whatsappProxy: e.WHATSAPP_PROXY },
     dispatch: {
       workersInProcess: e.WORKERS_IN_PROCESS,
       pauseAfterRateLimits: e.DISPATCH_PAUSE_AFTER_RATE_LIMITS,

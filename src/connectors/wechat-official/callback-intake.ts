@@ -32,6 +32,7 @@ export class CallbackIntake {
   }
 
   start(): void {
+    clearInterval(this.#timer);
     this.#timer = setInterval(() => void this.drain(), RETRY_EVERY_MS);
     this.#timer.unref();
     void this.drain();
@@ -64,7 +65,10 @@ export class CallbackIntake {
         await this.handle(revive(record));
         await this.spool.remove(id);
       } catch (error) {
-        this.log.warn({ err: error, type: record.type }, 'a WeChat callback could not be handled; kept for the next pass');
+        // A database error may quote the follower's openid (a duplicate key): it stays out of the log.
+        const openid = 'openid' in record ? record.openid : undefined;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.log.warn({ type: record.type, reason: openid ? reason.replaceAll(openid, '[redacted]') : reason }, 'a WeChat callback could not be handled; kept for the next pass');
       }
     }
   }

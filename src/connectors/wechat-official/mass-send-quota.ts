@@ -39,7 +39,11 @@ export class MassSendQuota {
   /** Counts the send `clientMsgId` to the tag; resolves to the refusal to show staff when the quota is spent. */
   async reserve(tagId: number, clientMsgId: string): Promise<string | undefined> {
     const allowed = await this.#reserve(this.#key(tagId), clientMsgId, LIMITS[this.kind], KEEP_MS);
-    if (allowed === 1) return undefined;
+    return allowed === 1 ? undefined : this.refusal;
+  }
+
+  /** Why a mass send cannot go while the quota is spent, for staff. */
+  get refusal(): string {
     return this.kind === 'subscription'
       ? 'the Official Account\'s mass send for today is spent: a subscription account may mass-send once a day (the next from 00:00 China time)'
       : 'the followers of this language have had their four mass sends this month: a service account may send each follower four a month (the next from the 1st, China time)';

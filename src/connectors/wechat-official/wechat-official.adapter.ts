@@ -4,6 +4,8 @@ import type { ChannelAccountConfig } from '../../platform/config.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { FileSpool } from '../../platform/spool/file-spool.js';
 import { SendError, type ChatConnector, type ChatRef, type ChatSummary, type InboundMessage, type OutboundContent, type SentMessage } from '../chat-connector.port.js';
+import { ConnectorNotReady } from '../connectors.errors.js';
+import { withDeadline } from '../deadline.js';
 import { describeFailure } from '../describe-failure.js';
 import { ObservableConnector } from '../observable-connector.js';
 import { SharedAccessToken } from './access-token.js';
@@ -128,10 +130,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
   async start(): Promise<void> {
     this.events.setState({ status: 'starting' });
     try {
-      await Promise.race([
-        this.#tags.ensure(),
-        new Promise((_resolve, reject) => setTimeout(() => reject(new Error('WeChat did not answer in time')), STARTUP_DEADLINE_MS).unref()),
-      ]);
+      await withDeadline(this.#tags.ensure(), STARTUP_DEADLINE_MS, 'WeChat start-up');
     } catch (error) {
       this.events.setState({ status: 'failed', reason: describeFailure(error) });
       throw error;
@@ -159,7 +158,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
 
   /** The language tags (groups) and the followers (direct chats, named by their openid: WeChat no longer gives names). */
   async listChats(): Promise<ChatSummary[]> {
-    if (this.state.status !== 'ready') throw new SendError('transient', `not connected (${this.state.status})`);
+    if (this.state.status !== 'ready') throw new ConnectorNotReady(this.account.id, this.state.status);
     let followers: string[];
     try {
       followers = await this.#followers();
@@ -232,10 +231,15 @@ export class WeChatOfficialConnector extends ObservableConnector {
     }
   }
 
-  /** Mass sends the quota still allows to a language's followers, in the current day (subscription) or month (service). */
-  async massSendsLeft(language: string): Promise<number> {
-    const tagId = await this.#tags.idOf(language);
-    return tagId === undefined ? 0 : this.#quota.left(tagId);
+  /**
+   * Mass sends the quota still allows into a language tag in the current day (subscription) or month (service), and
+   * how a refusal reads; `undefined` for a follower's chat, which has no such quota.
+   */
+  async massSendQuota(chatId: string): Promise<{ left: number; refusal: string } | undefined> {
+    const language = languageOfTagChat(chatId);
+    const tagId = language === undefined ? undefined : await this.#tags.idOf(language);
+    if (tagId === undefined) return undefined;
+    return { left: await this.#quota.left(tagId), refusal: this.#quota.refusal };
   }
 
   async #massSend(chatId: string, text: string): Promise<SentMessage> {
@@ -282,10 +286,9 @@ export class WeChatOfficialConnector extends ObservableConnector {
         await this.events.deliver(this.#inbound(message));
         return;
       case 'follow':
-        // Following opens the answer window too: the first-follow menu goes out in it.
+        // Following opens the answer window too: the first-follow menu goes out in it (see `sendFirstFollowMenu`).
         await this.#window.opened(message.openid, message.at);
         await this.#emitFollower({ kind: 'follow', account: this.account.id, openid: message.openid, at: message.at, language: this.languages[0]! });
-        await this.#sendMenuOnce(message.openid);
         return;
       case 'unfollow':
         await this.#emitFollower({ kind: 'unfollow', account: this.account.id, openid: message.openid, at: message.at, language: this.languages[0]! });
@@ -302,8 +305,11 @@ export class WeChatOfficialConnector extends ObservableConnector {
     for (const listener of this.#followerListeners) await listener(event);
   }
 
-  async #sendMenuOnce(openid: string): Promise<void> {
-    if ((await this.deps.redis.set(`wechat-official:${this.account.id}:welcomed:${openid}`, '1', 'NX')) !== 'OK') return;
+  /**
+   * The short menu in Chinese and Italian, for a first follow (the inbox knows whether it is one). Sent in the window
+   * the follow opened; a failure is logged and not retried: the follower can still write and be answered.
+   */
+  async sendFirstFollowMenu(openid: string): Promise<void> {
     try {
       await this.#answer(openid, FIRST_FOLLOW_MENU);
     } catch (error) {

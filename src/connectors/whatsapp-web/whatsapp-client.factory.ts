@@ -21,18 +21,19 @@ export interface WhatsAppClientSettings {
   /** Required for `remote` auth: the session is stored in this database. */
   mongo?: Connection;
   chromiumPath: string;
-  runningAsRoot: boolean;
+  /** Chromium's own sandbox: off as root, or when the container is the isolation (`CHROMIUM_SANDBOX=off`). */
+  sandbox: boolean;
   /** An outbound HTTP proxy (`host:port`), as municipal networks often require. */
   proxyServer?: string;
 }
 
 /**
- * Chromium's sandbox needs user namespaces, which a container running as root does not get; anywhere
- * else the sandbox stays on.
+ * Chromium's sandbox needs user namespaces, which a process running as root, or a container under Docker's
+ * default seccomp profile ("No usable sandbox", puppeteer#3451), does not get; anywhere else it stays on.
  */
-export function chromiumArgs(runningAsRoot: boolean, proxyServer?: string): string[] {
+export function chromiumArgs(sandbox: boolean, proxyServer?: string): string[] {
   return [
-    ...(runningAsRoot ? ['--no-sandbox', '--disable-setuid-sandbox'] : []),
+    ...(sandbox ? [] : ['--no-sandbox', '--disable-setuid-sandbox']),
     ...(proxyServer ? [`--proxy-server=${proxyServer}`] : []),
     // Without these, Chromium keeps opening connections of its own (updates, sync) that a closed network refuses.
     '--disable-background-networking',
@@ -56,7 +57,7 @@ function authStrategy(settings: WhatsAppClientSettings) {
 export function createWhatsAppClient(settings: WhatsAppClientSettings): WhatsAppClient {
   const client: WhatsAppClient = new Client({
     authStrategy: authStrategy(settings),
-    puppeteer: { executablePath: settings.chromiumPath, headless: true, args: chromiumArgs(settings.runningAsRoot, settings.proxyServer) },
+    puppeteer: { executablePath: settings.chromiumPath, headless: true, args: chromiumArgs(settings.sandbox, settings.proxyServer) },
   });
   return client;
 }

@@ -5,6 +5,7 @@ import { refuseUnsupportedStages } from '../query/refused-operators.js';
 import { badValue } from '../mongo-error.js';
 import { runPipeline } from '../aggregation/run-pipeline.js';
 import { compilePlainFilter } from '../query/filter.js';
+import { promoteNumbers } from '../query/numeric-types.js';
 
 export const aggregate: CommandHandler = async (command, ctx) => {
   const target = command['aggregate'];
@@ -25,7 +26,8 @@ export const aggregate: CommandHandler = async (command, ctx) => {
   // A leading $match that find's filter reads directly is tested that way, not by mingo for every candidate.
   const plainMatch = leadingMatch ? compilePlainFilter(leadingMatch) : null;
   const stages = (listsSessions || plainMatch ? pipeline.slice(1) : pipeline) as Document[];
-  const matched = plainMatch ? source.filter(plainMatch) : source;
+  // mingo computes with JS numbers: documents holding Double(42) or a Long are promoted (numeric-types.ts).
+  const matched = (plainMatch ? source.filter(plainMatch) : source).map(promoteNumbers);
   const docs = await runPipeline(matched, stages, mingoOptions(resolver, letVariables(command['let'])));
   const cursorOptions = (command['cursor'] ?? {}) as Document;
   const ns = `${ctx.db}.${typeof target === 'string' ? target : '$cmd.aggregate'}`;

@@ -8,13 +8,13 @@ import { applyLogicalPull, immutableId, prepareOperatorUpdate } from './update-c
 import { refuseUnsupportedOperators } from './refused-operators.js';
 import { topLevelUpdate, type PatchNote, type UpdateOutcome } from './top-level-update.js';
 import { deepEqualDocuments } from './document-equality.js';
+import { promoteNumbers, restoreNumericTypes } from './numeric-types.js';
 
 export type UpdateSpec = Document | Document[];
 
 export function isReplacement(update: UpdateSpec): update is Document {
   return !Array.isArray(update) && Object.keys(update).every((key) => !key.startsWith('$'));
 }
-
 
 /**
  * Applies an update (replacement, operators or pipeline) to a copy of `doc`; the stored version is untouched.
@@ -34,13 +34,16 @@ export function applyUpdate(
   if (note) note.patch = undefined;
   let next: Document;
   if (Array.isArray(update)) {
-    const holder = [cloneDocument(doc)];
+    // mingo computes with JS numbers: typed ones (Double(42), Long) are promoted, and put back after.
+    const source = promoteNumbers(doc);
+    const holder = [cloneDocument(source)];
     // updateMany over the one document: mingo's updateOne asserts it can name the fields a pipeline changed,
     // which it cannot for fields set through `$setField`/`$literal` (dots and dollars in names).
     mingoUpdateMany(holder, {}, update as never, variables ? { let: variables } : {}, PIPELINE_UPDATE_OPTIONS);
     next = holder[0]!;
     // A stage that drops `_id` (`$replaceRoot`, `$replaceWith`, `$project`, `$unset`) leaves it as it was, as in MongoDB.
     if (next['_id'] === undefined && doc['_id'] !== undefined) next = { _id: doc['_id'], ...next };
+    if (source !== doc) next = restoreNumericTypes(doc, next, undefined);
   } else if (isReplacement(update)) {
     if (update['_id'] !== undefined && doc['_id'] !== undefined && !bsonEquals(update['_id'], doc['_id'])) throw immutableId();
     const rest: Document = { ...update };
@@ -69,10 +72,16 @@ function startsWithId(doc: Document): boolean {
 }
 
 function operatorUpdate(doc: Document, update: Document, arrayFilters: Document[] | undefined, inserting: boolean, filter: Document | undefined): Document {
-  const next = cloneDocument(doc);
+  // mingo computes with JS numbers: typed ones (Double(42), Long) are promoted, and put back after (numeric-types.ts).
+  const source = promoteNumbers(doc);
+  const typedOperands = promoteNumbers(update) !== update;
+  const typed = source !== doc || typedOperands;
+  const next = cloneDocument(source);
   const onInsert: unknown = update['$setOnInsert'];
   if (onInsert !== undefined && !isPlainObject(onInsert)) throw failedToParse('$setOnInsert takes an object');
-  const { operators, logicalPulls, oneAtATime, positional } = prepareOperatorUpdate(doc, inserting ? update : withoutOnInsert(update));
+  const prepared = prepareOperatorUpdate(doc, inserting ? update : withoutOnInsert(update));
+  const { logicalPulls, oneAtATime, positional } = prepared;
+  const operators = typedOperands ? promoteNumbers(prepared.operators) : prepared.operators;
   // The positional `$` finds its element with the statement's filter; an upsert's seed has no matched element.
   const condition = positional && !inserting && filter && Object.keys(filter).length > 0 ? filter : undefined;
   const apply = (part: Document): void => {
@@ -90,7 +99,7 @@ function operatorUpdate(doc: Document, update: Document, arrayFilters: Document[
     if (inserted) apply({ $set: inserted });
   }
   for (const { path, query } of logicalPulls) applyLogicalPull(next, path, query);
-  return next;
+  return typed ? restoreNumericTypes(doc, next, update) : next;
 }
 
 function withoutOnInsert(update: Document): Document {

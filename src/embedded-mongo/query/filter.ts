@@ -6,6 +6,7 @@ import { bracketOf, bsonEquals, compareBson } from '../indexes/bson-order.js';
 import { isIndexableScalar } from '../indexes/field-conditions.js';
 import { valuesAtPath } from '../indexes/key-paths.js';
 import { objectIdKey } from '../storage/id-key.js';
+import { promoteNumbers } from './numeric-types.js';
 
 export type DocumentPredicate = (doc: Document) => boolean;
 
@@ -196,5 +197,6 @@ export function compileFilter(filter: Document | undefined | null, variables?: D
   refuseUnsupportedOperators(filter);
   // `variables`: the command's `let`, which `$expr` reads as `$$name`.
   const query = new Query(allAsEqualities(filter), mingoOptions(undefined, variables));
-  return (doc) => query.test(doc);
+  // mingo compares JS numbers: a document holding Double(42) or a Long is tested as numbers (numeric-types.ts).
+  return (doc) => query.test(promoteNumbers(doc));
 }

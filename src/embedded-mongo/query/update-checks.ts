@@ -14,8 +14,6 @@ import { mingoOptions } from './mingo-options.js';
 /** Operators that create the path they name when it is missing. */
 const CREATING = new Set(['$set', '$setOnInsert', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$currentDate']);
 const NUMERIC_TYPES = new Set(['Int32', 'Long', 'Double', 'Decimal128']);
-const ARRAY_OPERATORS = new Set(['$push', '$addToSet']);
-const ARRAY_REMOVERS = new Set(['$pull', '$pullAll', '$pop']);
 
 const pathNotViable = (message: string): MongoCommandError => new MongoCommandError(28, 'PathNotViable', message);
 const typeMismatch = (message: string): MongoCommandError => new MongoCommandError(14, 'TypeMismatch', message);
@@ -85,12 +83,12 @@ function checkPath(doc: Document, operator: string, path: string, value: unknown
       throw typeMismatch(`Cannot apply ${operator} to a value of non-numeric type. {_id: ${id}} has the field '${nodeName}' of non-numeric type ${typeName(node)}`);
     }
   }
-  if (ARRAY_OPERATORS.has(operator) && !Array.isArray(node)) {
-    throw badValue(`The field '${path}' must be an array but is of type ${typeName(node)} in document {_id: ${id}}`);
-  }
-  if (ARRAY_REMOVERS.has(operator) && !Array.isArray(node)) {
-    throw badValue(`Cannot apply ${operator} to a non-array value`);
-  }
+  if (Array.isArray(node)) return;
+  // MongoDB 7's messages and codes, one per operator.
+  if (operator === '$push') throw badValue(`The field '${path}' must be an array but is of type ${typeName(node)} in document {_id: ${id}}`);
+  if (operator === '$addToSet') throw badValue(`Cannot apply $addToSet to non-array field. Field named '${nodeName}' has non-array type ${typeName(node)}`);
+  if (operator === '$pop') throw typeMismatch(`Path '${path}' contains an element of non-array type '${typeName(node)}'`);
+  if (operator === '$pull' || operator === '$pullAll') throw badValue('Cannot apply $pull to a non-array value');
 }
 
 /** The paths an update names, with positional segments kept: `a.$[].x` and `a.$[].y` do not conflict, `a` and `a.b` do. */

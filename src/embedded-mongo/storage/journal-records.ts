@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { Numbers, readDocument } from '../wire/bson-reader.js';
 import { BSON, type Document } from 'bson';
 import type { Change } from './change.js';
 import { BsonWriter } from '../wire/bson-writer.js';
@@ -61,7 +62,9 @@ function decodeChanges(payload: Buffer): Change[] {
   let offset = 0;
   while (offset < payload.length) {
     const size = payload.readInt32LE(offset);
-    const change = BSON.deserialize(payload.subarray(offset, offset + size), { promoteBuffers: false }) as Document;
+    const bytes = payload.subarray(offset, offset + size);
+    // The engine's reader first: it keeps Double(42) and Longs in stored documents as they were sent (numeric-types.ts).
+    const change = readDocument(bytes, Numbers.JournalChange) ?? (BSON.deserialize(bytes, { promoteBuffers: false }) as Document);
     if (change['op'] === 'create') {
       const uuid = change['uuid'] as { buffer: Uint8Array };
       change['uuid'] = Buffer.from(uuid.buffer);

@@ -1,4 +1,5 @@
-import { rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { realpathSync, rmSync, statSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 
@@ -14,9 +15,9 @@ export class DataDirInUse extends Error {}
  * (no prebuilt binaries; our images and CI build none), and `proper-lockfile` judges staleness by mtime, so a
  * killed engine would hold the folder until its lock aged out.
  *
- * On Linux the socket is in the abstract namespace, named after the folder's device and inode: no file is left
- * behind, a second `bind` fails with EADDRINUSE atomically, and any path to the same folder (symlink, relative)
- * names the same lock. The abstract namespace belongs to a network namespace, so two containers that share a
+ * On Linux the socket is in the abstract namespace, named after the folder's device, inode and real path: no file
+ * is left behind, a second `bind` fails with EADDRINUSE atomically, and any path to the same folder (symlink,
+ * relative) names the same lock. The abstract namespace belongs to a network namespace, so two containers that share a
  * volume but not a network do not see each other's lock (run one engine per volume). Elsewhere (macOS, for
  * development) the socket is `engine.sock` in the folder: a bind that finds it and cannot connect to it takes
  * it over, as the file is then left by a dead process.
@@ -26,7 +27,10 @@ export async function acquireLock(dataDir: string): Promise<() => Promise<void>>
   rmSync(join(dataDir, 'engine.lock'), { force: true });
   const { dev, ino } = statSync(dataDir);
   const abstract = process.platform === 'linux';
-  const address = abstract ? `\0sportello-embedded-mongo-${dev}-${ino}` : join(dataDir, 'engine.sock');
+  // Device and inode name the folder whatever path reaches it; the real path keeps a folder apart from a deleted
+  // one whose inode number it reuses while an engine still runs there (test suites delete folders by the hundred).
+  const identity = createHash('sha256').update(`${dev}:${ino}:${realpathSync(dataDir)}`).digest('hex').slice(0, 32);
+  const address = abstract ? `\0sportello-embedded-mongo-${identity}` : join(dataDir, 'engine.sock');
   const inUse = (): DataDirInUse =>
     new DataDirInUse(`data folder ${dataDir} is in use by another embedded engine; stop it or choose another --data folder`);
   let server: Server;

@@ -1,6 +1,6 @@
 import { BSON, type Document } from 'bson';
 import { invalidBson } from '../mongo-error.js';
-import { readDocument } from './bson-reader.js';
+import { Numbers, readDocument } from './bson-reader.js';
 
 /**
  * Safe Longs become numbers so mingo compares them numerically with ints and doubles;
@@ -8,8 +8,9 @@ import { readDocument } from './bson-reader.js';
  */
 const DESERIALIZE_OPTIONS = { promoteLongs: true, promoteValues: true, promoteBuffers: false } as const;
 
-export function decodeDocument(buffer: Buffer): Document {
-  const read = readDocument(buffer);
+/** `numbers`: where Double(42) and Longs keep their type (see `Numbers`); what bson decodes has them as numbers. */
+export function decodeDocument(buffer: Buffer, numbers: Numbers = Numbers.Plain): Document {
+  const read = readDocument(buffer, numbers);
   if (read) return read;
   try {
     return BSON.deserialize(buffer, DESERIALIZE_OPTIONS);

@@ -1,4 +1,5 @@
-import { Binary, ObjectId, Timestamp, UUID, type Document } from 'bson';
+import { Binary, Double, Long, ObjectId, Timestamp, UUID, type Document } from 'bson';
+import { noteTypedNumber } from '../query/numeric-types.js';
 import { BsonType, TWO_TO_32 } from './bson-types.js';
 
 const SUBTYPE_OLD_BINARY = 0x02;
@@ -11,6 +12,44 @@ const MAX_DEPTH = 100;
 const CACHE_SIZE = 4096;
 const MAX_CACHED_LENGTH = 32;
 
+/**
+ * Where the numbers a plain JS number would change the type of (an integral double in the int32 range, any int64)
+ * are read as `Double` and `Long` (see `query/numeric-types.ts`): in stored documents, not in a command's own
+ * fields (`txnNumber`, `getMore`, `limit`…), which the engine reads as numbers.
+ */
+export const Numbers = {
+  /** Everything as numbers (filters, command fields). */
+  Plain: 0,
+  /** Typed: a document to store. */
+  Typed: 1,
+  /** A command body: `documents` (insert) and `update` (findAndModify) typed, `updates` as a list of statements. */
+  Command: 2,
+  /** An update command's statements, each with its `u` typed. */
+  Statements: 3,
+  Statement: 4,
+  /** A journal change: its `doc` and `set` typed. */
+  JournalChange: 5,
+} as const;
+export type Numbers = (typeof Numbers)[keyof typeof Numbers];
+
+function childNumbers(mode: Numbers, name: string, isArray: boolean): Numbers {
+  switch (mode) {
+    case Numbers.Typed:
+      return Numbers.Typed;
+    case Numbers.Command:
+      if (name === 'documents' || name === 'update') return Numbers.Typed;
+      return name === 'updates' ? Numbers.Statements : Numbers.Plain;
+    case Numbers.Statements:
+      return isArray ? Numbers.Statement : Numbers.Plain;
+    case Numbers.Statement:
+      return name === 'u' ? Numbers.Typed : Numbers.Plain;
+    case Numbers.JournalChange:
+      return name === 'doc' || name === 'set' ? Numbers.Typed : Numbers.Plain;
+    default:
+      return Numbers.Plain;
+  }
+}
+
 /** Thrown inside the reader for anything it leaves to bson; never escapes `readDocument`. */
 const LEAVE_TO_BSON = new Error('left to bson');
 
@@ -22,10 +61,10 @@ const LEAVE_TO_BSON = new Error('left to bson');
  * which the caller hands to bson. Every command and every inserted document is decoded: bson's deserializer
  * re-reads its options for each document and builds a Long for each date, which cost a fifth of an update.
  */
-export function readDocument(buffer: Buffer): Document | undefined {
+export function readDocument(buffer: Buffer, numbers: Numbers = Numbers.Plain): Document | undefined {
   if (buffer.length < 5 || buffer.readInt32LE(0) !== buffer.length) return undefined;
   try {
-    return readObject(buffer, 0, buffer.length, 0) as Document;
+    return readObject(buffer, 0, buffer.length, 0, false, numbers) as Document;
   } catch {
     // LEAVE_TO_BSON, or a read past the end of a malformed document: bson gives the answer, or the error.
     return undefined;
@@ -33,7 +72,7 @@ export function readDocument(buffer: Buffer): Document | undefined {
 }
 
 /** The document or array spanning `start` to `end` (its size already checked), its last byte the terminator. */
-function readObject(buffer: Buffer, start: number, end: number, depth: number, isArray = false): Document | unknown[] {
+function readObject(buffer: Buffer, start: number, end: number, depth: number, isArray: boolean, numbers: Numbers): Document | unknown[] {
   if (depth > MAX_DEPTH || buffer[end - 1] !== 0) throw LEAVE_TO_BSON;
   const object: Document | unknown[] = isArray ? [] : {};
   let index = start + 4;
@@ -62,6 +101,10 @@ function readObject(buffer: Buffer, start: number, end: number, depth: number, i
       case BsonType.Double:
         if (index + 8 > last) throw LEAVE_TO_BSON;
         value = buffer.readDoubleLE(index);
+        if (numbers === Numbers.Typed && Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31) {
+          value = new Double(value as number);
+          noteTypedNumber();
+        }
         index += 8;
         break;
       case BsonType.Date:
@@ -71,7 +114,10 @@ function readObject(buffer: Buffer, start: number, end: number, depth: number, i
         const high = buffer.readInt32LE(index + 4);
         const ms = high * TWO_TO_32 + low;
         if (type === BsonType.Date) value = new Date(ms);
-        else if (high >= -SAFE_HIGH_WORD && high < SAFE_HIGH_WORD) value = ms;
+        else if (numbers === Numbers.Typed) {
+          value = new Long(low, high);
+          noteTypedNumber();
+        } else if (high >= -SAFE_HIGH_WORD && high < SAFE_HIGH_WORD) value = ms;
         else throw LEAVE_TO_BSON;
         index += 8;
         break;
@@ -99,7 +145,7 @@ function readObject(buffer: Buffer, start: number, end: number, depth: number, i
       case BsonType.Array: {
         // The size counts its own four bytes.
         const size = sizeAt(buffer, index, last + 4, 5);
-        value = readObject(buffer, index, index + size, depth + 1, type === BsonType.Array);
+        value = readObject(buffer, index, index + size, depth + 1, type === BsonType.Array, childNumbers(numbers, name, isArray));
         index += size;
         break;
       }

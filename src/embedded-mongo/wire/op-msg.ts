@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { decodeDocument, encodeDocument } from './bson-codec.js';
-import { readDocument } from './bson-reader.js';
+import { Numbers, readDocument } from './bson-reader.js';
 import { RAW_DOCUMENTS, type ReceivedDocuments } from './received-documents.js';
 import { BsonWriter } from './bson-writer.js';
 import { HEADER_SIZE, MAX_BSON_OBJECT_SIZE, MSG_CHECKSUM_PRESENT, MSG_MORE_TO_COME, OP_MSG, writeHeader } from './opcodes.js';
@@ -24,7 +24,7 @@ export function parseOpMsg(body: Buffer): ParsedOpMsg {
     offset += 1;
     if (kind === 0) {
       const size = readSize(body, offset, end);
-      command = decodeDocument(body.subarray(offset, offset + size));
+      command = decodeDocument(body.subarray(offset, offset + size), Numbers.Command);
       offset += size;
     } else if (kind === 1) {
       const size = readSize(body, offset, end);
@@ -32,13 +32,15 @@ export function parseOpMsg(body: Buffer): ParsedOpMsg {
       const nameEnd = body.indexOf(0, offset + 4);
       if (nameEnd < 0 || nameEnd >= sectionEnd) throw invalidBson('document sequence without an identifier');
       const identifier = body.toString('utf8', offset + 4, nameEnd);
+      // Inserted documents keep their numbers' types, and so do the `u` of update statements.
+      const numbers = identifier === 'documents' ? Numbers.Typed : identifier === 'updates' ? Numbers.Statement : Numbers.Plain;
       const documents: ReceivedDocuments = [];
       const raw: Array<Buffer | undefined> = [];
       let cursor = nameEnd + 1;
       while (cursor < sectionEnd) {
         const docSize = readSize(body, cursor, sectionEnd);
         const bytes = body.subarray(cursor, cursor + docSize);
-        const read = readDocument(bytes);
+        const read = readDocument(bytes, numbers);
         documents.push(read ?? decodeDocument(bytes));
         // Only what the engine's reader read decodes from these bytes to exactly the document (see ReceivedDocuments).
         raw.push(read ? bytes : undefined);

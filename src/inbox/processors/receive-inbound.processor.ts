@@ -25,14 +25,25 @@ const Payload = z.object({
   platformMessageId: z.string().min(1),
 });
 
+const Job = z.object({ spooled: z.string().min(1) });
+
 /**
- * Stores one citizen's message. One at a time per process: a burst from one new citizen then creates one
- * contact without a race. A payload that does not parse fails at once (kept only as long as the retention
- * allows); the message text is never logged, only ids.
+ * Stores one citizen's message, read from the spool the job refers to. One at a time per process: a burst from
+ * one new citizen then creates one contact without a race. A message already stored (its spooled copy deleted)
+ * completes the job at once; a spooled record that is not a message is set aside for an operator. The message
+ * text is never logged, only ids.
  */
 export function registerReceiveInboundProcessor(intakeQueue: IntakeQueue, intake: IntakeService, log: Logger): void {
   intakeQueue.queue.process(async (data, job) => {
-    const message = Payload.parse(data);
+    const { spooled } = Job.parse(data);
+    const record = await intakeQueue.load(spooled);
+    if (record === undefined) return;
+    const parsed = Payload.safeParse(record);
+    if (!parsed.success) {
+      await intakeQueue.setAside(spooled);
+      return;
+    }
+    const message = parsed.data;
     let outcome;
     try {
       outcome = await intake.receive(message);
@@ -40,6 +51,6 @@ export function registerReceiveInboundProcessor(intakeQueue: IntakeQueue, intake
       log.warn({ err: error, account: message.account, runs: job.attemptsMade + 1 }, 'inbox intake failed; the message waits in its queue');
       throw new RetryJobLater(intakeBackoffMs(job.attemptsMade), 'inbox intake failed');
     }
-    intakeQueue.settled(job.id, outcome);
+    await intakeQueue.stored(spooled, outcome);
   }, 1);
 }

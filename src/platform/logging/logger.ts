@@ -24,7 +24,8 @@ const REDACT_PATHS = [
 // spaces, dots, dashes, parentheses or URL-encoded separators (request paths are logged undecoded). It must stand
 // alone: a run inside an id (`6b16ffe99fb725ee335d5a22`), after a dash (a UUID's last group) or glued to letters
 // (`2026-12-02T09:15`) is part of something else.
-const NUMBER_RUN = /(?<![\w.%+-])(?:\+|%2B)?\d(?:[\d\s().-]|%20|%2B|\+)*\d(?![\w%])/gi;
+const NUMBER_RUN = /(?<![\w.%+-])(?:\+|%2B)?\d(?:[\d\s().-]|%20|%2B|\+)*\d(?!\w)/gi;
+// `@` may come URL-encoded (`%40`) in a request path; a WeChat official account's `openid` is a citizen's id.
 const CHAT_ID = /([\w.-]+(?:@|%40)(c\.us|g\.us|lid|s\.whatsapp\.net))|(wxid_[\w-]+)|((?<=openid=)[\w-]+)/gi;
 const DATE = /^\d{4}-\d{2}-\d{2}(?!\d)/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 
 const RECORD = '.json';
 const PARTIAL = '.partial';
+const UNREADABLE = '.unreadable';
+/** The folder's own id, made once: queues that refer to its records are named by it (see `ownerId`). */
+const OWNER = '.owner';
 /** Ids become file names: no separator, no dot, so an id can never leave the folder or look like a partial file. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -24,7 +27,11 @@ export interface SpooledRecord<T> {
  * The records are not validated on the way back: `list` returns what JSON holds, and the reader checks it.
  */
 export class FileSpool<T> {
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    /** A random id of this folder, kept in it across restarts: only the process working on this folder reads its records. */
+    readonly ownerId: string,
+  ) {}
 
   /** Creates the folder if needed and drops partial files a crash left mid-write (their `append` never returned). */
   static async open<T>(dir: string): Promise<FileSpool<T>> {
@@ -33,7 +40,28 @@ export class FileSpool<T> {
     for (const name of await readdir(dir)) {
       if (name.includes(PARTIAL)) await unlinkIfPresent(join(dir, name));
     }
-    return new FileSpool<T>(dir);
+    return new FileSpool<T>(dir, await ownerIdOf(dir));
+  }
+
+  /** One record, or undefined when it is not (or no longer) spooled. Throws on a record that is not JSON. */
+  async read(id: string): Promise<T | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.pathOf(id), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    return JSON.parse(text) as T;
+  }
+
+  /** Renames a record that cannot be used to `<id>.unreadable`, left for an operator (it is no longer listed). */
+  async setAside(id: string): Promise<void> {
+    try {
+      await rename(this.pathOf(id), join(this.dir, `${id}${UNREADABLE}`));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 
   async append(id: string, record: T): Promise<void> {
@@ -84,7 +112,7 @@ export class FileSpool<T> {
       try {
         records.push({ id, record: JSON.parse(text) as T, mtimeMs });
       } catch {
-        await rename(path, join(this.dir, `${id}.unreadable`));
+        await rename(path, join(this.dir, `${id}${UNREADABLE}`));
         setAside.push(id);
       }
     }
@@ -109,6 +137,25 @@ export class FileSpool<T> {
       await folder.close();
     }
   }
+}
+
+async function ownerIdOf(dir: string): Promise<string> {
+  const path = join(dir, OWNER);
+  try {
+    const existing = (await readFile(path, 'utf8')).trim();
+    if (SAFE_ID.test(existing)) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const id = randomBytes(8).toString('hex');
+  const file = await open(path, 'w', 0o600);
+  try {
+    await file.writeFile(id);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  return id;
 }
 
 async function unlinkIfPresent(path: string): Promise<void> {

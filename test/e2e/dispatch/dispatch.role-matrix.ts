@@ -35,6 +35,7 @@ async function aQueue(ctx: MatrixContext): Promise<Record<string, string>> {
 export const dispatchRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/v1/groups', expect: staff(200) },
   { method: 'GET', path: '/api/v1/groups/reach?topics=permits', expect: staff(200) },
+  { method: 'GET', path: '/api/v1/groups/estimate?topics=permits', expect: staff(200) },
   { method: 'POST', path: '/api/v1/groups', body: freshGroupInput, expect: onlyRoles(['editor'], 201) },
   { method: 'POST', path: '/api/v1/groups/import', body: () => ({ account: 'sim-whatsapp', language: 'ar' }), expect: onlyRoles(['editor'], 201) },
   { method: 'GET', path: '/api/v1/groups/:id', params: freshGroup, expect: staff(200) },
@@ -42,6 +43,7 @@ export const dispatchRows: RoleMatrixRow[] = [
   { method: 'DELETE', path: '/api/v1/groups/:id', params: freshGroup, expect: onlyRoles(['editor'], 204) },
   { method: 'GET', path: '/api/v1/announcements/:id/deliveries', params: freshAnnouncement, expect: staff(200) },
   { method: 'GET', path: '/api/v1/announcements/:id/deliveries/summary', params: freshAnnouncement, expect: staff(200) },
+  { method: 'GET', path: '/api/v1/announcements/:id/deliveries/estimate', params: freshAnnouncement, expect: staff(200) },
   { method: 'POST', path: '/api/v1/announcements/:id/deliveries/retry', params: freshAnnouncement, expect: onlyRoles(['editor'], 202) },
   { method: 'POST', path: '/api/v1/connectors/:account/resume', params: () => ({ account: 'sim-whatsapp' }), expect: onlyRoles([], 200) },
   { method: 'GET', path: '/admin/queues', expect: onlyRoles([], 200) },

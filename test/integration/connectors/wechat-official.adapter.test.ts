@@ -44,7 +44,7 @@ describe('WeChat Official Account connector', function () {
     expect(refused.kind).to.equal('permanent');
     expect(refused.message).to.include('once a day');
     expect(rig.double.massSends.map((m) => m.content)).to.deep.equal(['今天的通知']);
-    expect(await rig.connector.massSendsLeft('it')).to.equal(0);
+    expect(await rig.connector.massSendQuota('tag:it')).to.deep.include({ left: 0 });
   });
 
   it('service account: four mass sends a month to a language, the fifth refused; the other language keeps its four', async function () {
@@ -56,7 +56,7 @@ describe('WeChat Official Account connector', function () {
     expect(refused.kind).to.equal('permanent');
     expect(refused.message).to.include('four a month');
     expect(rig.double.massSends).to.have.length(4);
-    expect(await rig.connector.massSendsLeft('it')).to.equal(4);
+    expect(await rig.connector.massSendQuota('tag:it')).to.deep.include({ left: 4 });
   });
 
   it('the same text to the same tag again (a retry after a crash): WeChat finds the first mass send, nobody gets it twice', async function () {
@@ -74,10 +74,12 @@ describe('WeChat Official Account connector', function () {
     [45047, 'permanent', 'at most 20 answers'],
     [45028, 'permanent', 'no mass-send quota'],
     [-1, 'transient', 'did not send'],
+    ['network', 'transient', 'could not be reached'],
   ] as const) {
-    it(`WeChat answers ${errcode}: SendError ${kind}, saying what it means`, async function () {
+    it(`${errcode === 'network' ? 'the connection is cut before WeChat answers' : `WeChat answers ${errcode}`}: SendError ${kind}, saying what it means`, async function () {
       await readyWithFollower('service');
-      rig.double.failNext(errcode);
+      if (errcode === 'network') rig.double.dropNext();
+      else rig.double.failNext(errcode);
 
       const failure = await sendFailure(rig.connector.send({ chatId: 'tag:zh-Hans', type: 'group' }, { text: `x ${errcode}` }));
 
@@ -86,6 +88,53 @@ describe('WeChat Official Account connector', function () {
       if (kind === 'rate_limited') expect(failure.retryAfterMs).to.be.within(1, 24 * 60 * 60 * 1000);
     });
   }
+
+  it('a token close to its expiry: fetched again before WeChat refuses it, by one of the calls', async function () {
+    let now = Date.now();
+    rig = await startOfficialAccountRig({ clock: () => now });
+    await rig.connector.start();
+    rig.double.follow(OPENID);
+    rig.double.followers.get(OPENID)!.tags.add(rig.double.tagIdOf('zh-Hans')!);
+    await rig.connector.send({ chatId: 'tag:zh-Hans', type: 'group' }, { text: 'prima' });
+
+    now += (7200 - 5 * 60) * 1000;
+    await Promise.all([rig.connector.send({ chatId: 'tag:zh-Hans', type: 'group' }, { text: 'seconda' }), rig.connector.listChats()]);
+
+    expect(rig.double.tokensIssued).to.equal(2);
+    expect(rig.double.massSends.map((m) => m.content)).to.deep.equal(['prima', 'seconda']);
+  });
+
+  it('a menu click: handed on as the keyword its key holds, from the follower\'s direct chat', async function () {
+    rig = await startOfficialAccountRig({ safeMode: true });
+    await rig.connector.start();
+    rig.double.follow(OPENID);
+    const received: Array<{ text: string; chatId: string; platformMessageId: string }> = [];
+    rig.connector.on('message', async (message) => void received.push(message));
+
+    await postCallback(rig.callback, { FromUserName: OPENID, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'event', Event: 'CLICK', EventKey: 'LINGUA it' });
+
+    const click = await waitFor(() => received[0], 'the click');
+    expect(click).to.include({ text: 'LINGUA it', chatId: OPENID });
+    expect(click.platformMessageId).to.match(/^menu:/);
+  });
+
+  it('120 followers in two languages: tagged in calls of at most 50, each in the tag of their language only', async function () {
+    rig = await startOfficialAccountRig();
+    await rig.connector.start();
+    const followers = Array.from({ length: 120 }, (_, i) => ({ openid: `oPrato${String(i).padStart(22, '0')}`, language: i % 3 === 0 ? 'it' : 'zh-Hans' }));
+    for (const f of followers) rig.double.follow(f.openid);
+    rig.double.followers.get(followers[1]!.openid)!.tags.add(rig.double.tagIdOf('it')!);
+
+    const done = await rig.connector.syncLanguageTags(async function* () {
+      yield followers.slice(0, 100);
+      yield followers.slice(100);
+    });
+
+    expect(done).to.deep.equal({ tagged: 120, untagged: 1 });
+    expect(Math.max(...rig.double.taggingBatches)).to.be.at.most(50);
+    expect(rig.double.membersOf('it').sort()).to.deep.equal(followers.filter((f) => f.language === 'it').map((f) => f.openid).sort());
+    expect(rig.double.membersOf('zh-Hans')).to.have.length(80);
+  });
 
   it('two processes on one Redis: one access token fetched and shared; an expired one is fetched again once', async function () {
     await readyWithFollower('service');

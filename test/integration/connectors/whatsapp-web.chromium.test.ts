@@ -36,7 +36,7 @@ describe('WhatsApp Web adapter with the real Client and Debian Chromium', functi
     connector = new WhatsAppWebConnector(buildWhatsAppAccount(), {
       log: silentLogger,
       createClient: () => {
-        const client = createWhatsAppClient({ accountId: 'whatsapp-test', auth: 'local', dataDir, chromiumPath: DEFAULT_CHROMIUM_PATH, runningAsRoot: process.getuid?.() === 0, proxyServer: UNREACHABLE_PROXY });
+        const client = createWhatsAppClient({ accountId: 'whatsapp-test', auth: 'local', dataDir, chromiumPath: DEFAULT_CHROMIUM_PATH, sandbox: process.getuid?.() !== 0, proxyServer: UNREACHABLE_PROXY });
         clients.push(client);
         return client;
       },

@@ -20,6 +20,15 @@ function processState(pid: number): string | undefined {
   }
 }
 
+/** How many of the process's threads are still there (a killed process is dead once only its zombie leader is). */
+function threadCount(pid: number): number {
+  try {
+    return Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 400; i += 1) {
     if (condition()) return;
@@ -65,8 +74,9 @@ describe('embedded engine: one engine per data folder, the lock released by the 
       await client.close();
 
       process.kill(first.pid, 'SIGKILL');
-      // The event that proves the engine is dead: the kernel shows it as a zombie (its pid still answers kill(pid, 0)).
-      await until(() => processState(first.pid) === 'Z', 'the killed engine to become a zombie');
+      // The event that proves the engine is dead: the kernel shows it as a zombie (its pid still answers kill(pid, 0))
+      // with no thread left but its leader (which turns Z a moment before the last of the others has exited).
+      await until(() => processState(first.pid) === 'Z' && threadCount(first.pid) === 1, 'the killed engine to become a zombie');
 
       const second = await startEmbeddedMongo({ dataDir });
       try {

@@ -169,6 +169,17 @@ describe('embedded engine: the update forms an application meets, as MongoDB 7 a
       expect(await coll.findOne({ _id: 1 })).to.deep.equal({ _id: 1, s: 'x' });
     });
 
+    it('$addToSet onto a string: BadValue (2); $pop of a number: TypeMismatch (14); both fields kept', async () => {
+      const coll = await collectionWith({ _id: 1, s: 'x', n: 3 });
+
+      const addToSet = await refusal(coll.updateOne({ _id: 1 }, { $addToSet: { s: 'y' } } as Document));
+      const pop = await refusal(coll.updateOne({ _id: 1 }, { $pop: { n: 1 } } as Document));
+
+      expect(addToSet.code).to.equal(2);
+      expect(pop.code).to.equal(14);
+      expect(await coll.findOne({ _id: 1 })).to.deep.equal({ _id: 1, s: 'x', n: 3 });
+    });
+
     it('$inc by a string: TypeMismatch (14)', async () => {
       const coll = await collectionWith({ _id: 1, n: 1 });
 

@@ -35,6 +35,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
   let inbox: Inbox;
   let chat: ReturnType<typeof recordingChat>;
   let spoolDir: string;
+  let intakeRun: { stop(): Promise<void> };
 
   beforeEach(async () => {
     temp = await startTempEngine();
@@ -61,10 +62,12 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
       metrics: new Registry(),
       log: silentLogger,
     });
+    intakeRun = inbox.startIntake();
     await inbox.startWorkers();
   });
 
   afterEach(async () => {
+    await intakeRun.stop();
     await inbox.stop();
     await queues.close();
     await db.close();

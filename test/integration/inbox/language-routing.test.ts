@@ -134,3 +134,22 @@ describe('the unsure queue in the e-mails about citizens waiting', () => {
     expect(chinese!.text).to.contain('- lingua da stabilire: 1 conversazione');
   });
 });
+
+describe('a town whose languages are Italian, English and Russian (TOWN_LANGUAGES)', () => {
+  let ctx: InboxStack;
+
+  before(async () => {
+    ctx = await startInboxStack({ TOWN_LANGUAGES: 'it,en,ru' });
+  });
+  after(() => ctx.stack.stop());
+
+  it('a Ukrainian question, goes to the Russian queue: detection reads only the town languages', async () => {
+    const question = buildQuestion('доброго дня коли закінчується мій дозвіл на проживання');
+
+    await citizenWrites(ctx, citizenChat(1), question);
+
+    const conversation = await conversationWith(ctx, question);
+    expect(conversation).to.include({ language: 'ru', unsure: false, languageSource: 'detected' });
+    expect(conversation.languageCandidates.map((c: { language: string }) => c.language)).not.to.include('uk');
+  });
+});

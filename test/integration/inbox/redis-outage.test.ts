@@ -30,6 +30,11 @@ function spoolOf(dataDir: string): string {
   return join(dataDir, 'inbox-spool', 'service');
 }
 
+/** The spooled messages (the folder also holds its `.owner` id). */
+function spooledIn(dataDir: string): string[] {
+  return readdirSync(spoolOf(dataDir)).filter((name) => !name.startsWith('.'));
+}
+
 describe('inbox intake while Redis is down', function () {
   this.timeout(120_000);
   let dir: string;
@@ -51,7 +56,7 @@ describe('inbox intake while Redis is down', function () {
 
       const written = await citizenWritesWithin(ctx, chat, question);
       expect(written?.status, 'the inbound call answered while Redis was down').to.equal(201);
-      const spooled = readdirSync(spoolOf(ctx.stack.dataDir));
+      const spooled = spooledIn(ctx.stack.dataDir);
       redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true, port });
       const conversation = await waitForConversation(ctx, question, 60_000);
       const ours = await waitForOurMessages(ctx, chat, (m) => m.length >= 1, 30_000);
@@ -61,7 +66,7 @@ describe('inbox intake while Redis is down', function () {
       expect(conversation.messages.map((m: { text: string }) => m.text)).to.deep.equal([question]);
       expect(ours).to.have.length(1);
       expect(await waitForOurMessages(ctx, chat, (m) => m.length === ours.length)).to.have.length(1);
-      expect(readdirSync(spoolOf(ctx.stack.dataDir))).to.deep.equal([]);
+      expect(spooledIn(ctx.stack.dataDir)).to.deep.equal([]);
       expect(logs.text()).to.include('waits in the spool');
       expect(logs.text()).not.to.include(question);
       expect(logs.text()).not.to.include(chat.split('@')[0]);
@@ -115,7 +120,7 @@ describe('inbox intake while Redis is down', function () {
       expect(written?.status, 'the inbound call answered while Redis was down').to.equal(201);
       expect(await services[0]!.signal('SIGKILL')).to.equal(null);
       services.splice(0);
-      const spooled = readdirSync(spoolOf(dataDir));
+      const spooled = spooledIn(dataDir);
       const modes = spooled.map((name) => statSync(join(spoolOf(dataDir), name)).mode & 0o777);
       redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true, port });
       const second = await startService();
@@ -127,7 +132,7 @@ describe('inbox intake while Redis is down', function () {
       expect(modes).to.deep.equal([0o600]);
       expect(conversation.messages.map((m: { text: string }) => m.text)).to.deep.equal([question]);
       expect(await waitForOurMessages(second, chat, (m) => m.length === ours.length)).to.have.length(1);
-      expect(readdirSync(spoolOf(dataDir))).to.deep.equal([]);
+      expect(spooledIn(dataDir)).to.deep.equal([]);
     });
   });
 });

@@ -56,7 +56,7 @@ describe('inbox answer times: how long citizens wait, per language', () => {
     await citizenWrites(ctx, chat, buildQuestion('هل يمكنني الحضور غدا؟'));
 
     expect((await read(arabicId)).waitingSince).to.equal(conversation.waitingSince);
-    expect(await row('ar')).to.deep.equal({ language: 'ar', answered: 0, waiting: 1, oldestWaitingSince: conversation.waitingSince });
+    expect(await row('ar')).to.deep.equal({ language: 'ar', answered: 0, waiting: 1, oldestWaitingSince: conversation.waitingSince, corrections: { from: 0, to: 0 } });
     const metrics = await (await fetch(`${ctx.stack.url}/metrics`)).text();
     expect(metrics).to.match(/^sportello_inbox_waiting_conversations\{language="ar"\} 1$/m);
     expect(metrics).to.match(/^sportello_inbox_oldest_waiting_seconds\{language="ar"\} [1-9]\d*$/m);
@@ -90,7 +90,7 @@ describe('inbox answer times: how long citizens wait, per language', () => {
     expect((await read(id)).waitingSince).to.equal(undefined);
     // Nobody waits and nobody was answered: the language has no row, except for its own mediators.
     expect(await row('zh-Hans')).to.equal(undefined);
-    expect(await row('zh-Hans', ctx.chineseMediator)).to.deep.equal({ language: 'zh-Hans', answered: 0, waiting: 0 });
+    expect(await row('zh-Hans', ctx.chineseMediator)).to.deep.equal({ language: 'zh-Hans', answered: 0, waiting: 0, corrections: { from: 0, to: 0 } });
 
     const other = buildQuestion('请问办公室几点开门？');
     await citizenWrites(ctx, citizenChat(3), other);
@@ -104,7 +104,7 @@ describe('inbox answer times: how long citizens wait, per language', () => {
     // Closed by mistake and reopened: the citizen has been waiting since their question all along.
     expect((await post(ctx.chineseMediator, `${otherId}/reopen`)).status).to.equal(200);
     expect((await read(otherId)).waitingSince).to.equal(waitStarted);
-    expect(await row('zh-Hans')).to.deep.equal({ language: 'zh-Hans', answered: 0, waiting: 1, oldestWaitingSince: waitStarted });
+    expect(await row('zh-Hans')).to.deep.equal({ language: 'zh-Hans', answered: 0, waiting: 1, oldestWaitingSince: waitStarted, corrections: { from: 0, to: 0 } });
 
     // Closed again, and the citizen asks something new later: the wait starts over from the new question.
     await post(ctx.chineseMediator, `${otherId}/close`);

@@ -78,6 +78,10 @@ export class OfficialAccountDouble {
   readonly media = new Map<string, { type: string; bytes: Buffer }>();
   /** `GET /cgi-bin/token` calls that handed out a token. */
   tokensIssued = 0;
+  /** `expires_in` of the tokens handed out: WeChat's is 7200 seconds. */
+  tokenLifetimeSeconds = 7200;
+  /** Openids per tagging call, as received: WeChat takes at most 50. */
+  readonly taggingBatches: number[] = [];
   #server: Server | undefined;
   readonly #sockets = new Set<Socket>();
   readonly #tokens = new Map<string, { expired: boolean }>();
@@ -86,7 +90,8 @@ export class OfficialAccountDouble {
   readonly #reports: Array<Promise<unknown>> = [];
   #offline = false;
   #nextTag = 100;
-  #nextMsg = 1000;
+  // Unique across restarts of the demo, as WeChat's msg_id is.
+  #nextMsg = Math.floor(Date.now() / 1000) * 1000;
   url = '';
 
   constructor(readonly account: DoubleAccount) {}
@@ -205,7 +210,7 @@ export class OfficialAccountDouble {
     const token = randomBytes(24).toString('base64url');
     this.#tokens.set(token, { expired: false });
     this.tokensIssued += 1;
-    return { access_token: token, expires_in: 7200 };
+    return { access_token: token, expires_in: this.tokenLifetimeSeconds };
   }
 
   #checkToken(url: URL): void {
@@ -321,6 +326,7 @@ export class OfficialAccountDouble {
     const openids = body.openid_list;
     const tagId = Number(body.tagid);
     if (!Array.isArray(openids) || openids.length === 0 || openids.length > 50) throw new ApiError(40032);
+    this.taggingBatches.push(openids.length);
     if (!this.tags.has(tagId)) throw new ApiError(45159);
     for (const openid of openids) {
       const follower = this.followers.get(String(openid));

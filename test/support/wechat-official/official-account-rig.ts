@@ -50,7 +50,7 @@ export interface OfficialAccountRig {
   dispose(): Promise<void>;
 }
 
-export async function startOfficialAccountRig(options: { safeMode?: boolean; kind?: 'subscription' | 'service'; probeEveryMs?: number } = {}): Promise<OfficialAccountRig> {
+export async function startOfficialAccountRig(options: { safeMode?: boolean; kind?: 'subscription' | 'service'; probeEveryMs?: number; clock?: () => number } = {}): Promise<OfficialAccountRig> {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-oa-'));
   const double = new OfficialAccountDouble({ appId: TEST_OFFICIAL_ACCOUNT.appId, appSecret: TEST_OFFICIAL_ACCOUNT.appSecret, kind: options.kind ?? 'service' });
   let redisServer: PrivateRedis | undefined;
@@ -75,6 +75,7 @@ export async function startOfficialAccountRig(options: { safeMode?: boolean; kin
       redis,
       spool: await FileSpool.open<SpooledCallback>(join(dir, 'spool')),
       probeEveryMs: options.probeEveryMs ?? 20,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     const live = connector;
     const registry = await createConnectorRegistry({ accounts: [config], log: silentLogger, dataDir: dir, build: () => live });

@@ -166,3 +166,43 @@ describe('loadConfig', () => {
     expect(problems).to.include('CONNECTORS: the simulator is not allowed in production');
   });
 });
+
+const OFFICIAL_ACCOUNT = {
+  platform: 'wechat-official',
+  id: 'oa-viaroma101',
+  kind: 'subscription',
+  appId: 'wx0123456789abcdef',
+  appSecret: '0123456789abcdef0123456789abcdef',
+  token: 'serverToken1',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+};
+
+describe('loadConfig: WeChat Official Accounts', () => {
+  it('an Official Account in production: WeChat\'s API, Chinese and Italian tags, no pacing of its own beyond WeChat\'s quotas', () => {
+    const config = loadConfig({ ...PRODUCTION, CONNECTORS: JSON.stringify([OFFICIAL_ACCOUNT]) });
+
+    expect(config.connectors.accounts[0]).to.deep.include({
+      platform: 'wechat-official',
+      kind: 'subscription',
+      apiBaseUrl: 'https://api.weixin.qq.com',
+      languages: ['zh-Hans', 'it'],
+    });
+    expect(config.connectors.accounts[0]?.rateLimit).to.deep.include({ minIntervalMs: 100, dailyCap: 100_000, warmUp: false, perContactHourly: null });
+  });
+
+  it('an AppID, AppSecret, token or EncodingAESKey not in WeChat\'s format: refused, naming CONNECTORS', () => {
+    for (const broken of [{ appId: 'wx123' }, { appSecret: 'secret' }, { token: 'a b' }, { encodingAESKey: 'short' }, { kind: 'enterprise' }]) {
+      expect(problemsOf({ ...PRODUCTION, CONNECTORS: JSON.stringify([{ ...OFFICIAL_ACCOUNT, ...broken }]) }), JSON.stringify(broken)).to.have.length(1).and.satisfy((p: string[]) => p[0]!.startsWith('CONNECTORS:'));
+    }
+  });
+
+  it('the demo with DEMO_OFFICIAL_ACCOUNT_API: a third account, the Official Account on that API; refused outside the demo', () => {
+    const demo = loadConfig({ SPORTELLO_MODE: 'demo', DEMO_OFFICIAL_ACCOUNT_API: 'http://127.0.0.1:4100' });
+
+    expect(demo.connectors.accounts.map((a) => a.id)).to.deep.equal(['sim-wechat', 'sim-whatsapp', 'oa-viaroma101']);
+    expect(demo.connectors.accounts[2]).to.deep.include({ apiBaseUrl: 'http://127.0.0.1:4100' });
+    expect(problemsOf({ ...PRODUCTION, CONNECTORS: JSON.stringify([OFFICIAL_ACCOUNT]), DEMO_OFFICIAL_ACCOUNT_API: 'http://127.0.0.1:4100' })).to.deep.equal([
+      'DEMO_OFFICIAL_ACCOUNT_API: only allowed in demo mode',
+    ]);
+  });
+});

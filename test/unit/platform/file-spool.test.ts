@@ -39,7 +39,7 @@ describe('file spool', () => {
     await spool.append('a1', { text: 'new' });
 
     expect((await spool.list()).records).to.deep.equal([{ id: 'a1', record: { text: 'new' } }]);
-    expect(readdirSync(dir)).to.deep.equal(['a1.json']);
+    expect(readdirSync(dir).sort()).to.deep.equal(['.owner', 'a1.json']);
   });
 
   it('reopened on the same folder (a restart): the records are still there', async () => {
@@ -79,7 +79,7 @@ describe('file spool', () => {
       await spool.append(id, { text: 'x' }).catch(() => (refused = true));
       expect(refused, id).to.equal(true);
     }
-    expect(readdirSync(dir)).to.deep.equal([]);
+    expect(readdirSync(dir)).to.deep.equal(['.owner']);
     expect(readdirSync(join(root, 'inbox-spool'))).to.deep.equal(['service']);
   });
 
@@ -95,6 +95,17 @@ describe('file spool', () => {
 
     expect(listed).to.deep.equal({ records: [{ id: 'a1', record: { text: 'whole' } }], setAside: ['c3'] });
     expect(again.setAside).to.deep.equal([]);
-    expect(readdirSync(dir).sort()).to.deep.equal(['a1.json', 'c3.unreadable']);
+    expect(readdirSync(dir).sort()).to.deep.equal(['.owner', 'a1.json', 'c3.unreadable']);
+  });
+
+  it('the folder’s owner id: made once, the same when the folder is opened again, another for another folder', async () => {
+    const first = await FileSpool.open(join(root, 'one'));
+    const again = await FileSpool.open(join(root, 'one'));
+    const other = await FileSpool.open(join(root, 'two'));
+
+    expect(first.ownerId).to.match(/^[a-f0-9]{16}$/);
+    expect(again.ownerId).to.equal(first.ownerId);
+    expect(other.ownerId).not.to.equal(first.ownerId);
+    expect(statSync(join(root, 'one', '.owner')).mode & 0o777).to.equal(0o600);
   });
 });

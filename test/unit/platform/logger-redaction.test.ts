@@ -30,6 +30,7 @@ describe('logger redaction', () => {
       ['a Chinese mobile number', '+86 138 0013 8000'],
       ['a WhatsApp chat id', 'chat 393331234567@c.us'],
       ['a WhatsApp group id', 'group 120363000000000001@g.us'],
+      ['a URL-encoded WhatsApp chat id', '/chats/393330000003%40c.us/messages'],
       ['a WeChat id', 'from wxid_abc123def'],
       ['a URL-encoded number in a path', '/contacts/%2B39%20333%20123%204567'],
       ['a number after a date', 'on 2026-12-02 call 3331234567'],

@@ -125,9 +125,9 @@ describe('WhatsApp Web adapter', function () {
     expect(web.sent.map((m) => m.text)).to.deep.equal(['Avviso', 'Senza']);
   });
 
-  it('chromium arguments: --no-sandbox only when running as root', function () {
-    expect(chromiumArgs(true)).to.include('--no-sandbox');
-    expect(chromiumArgs(false)).to.not.include('--no-sandbox');
-    expect(chromiumArgs(false, 'proxy.comune.example:3128')).to.include('--proxy-server=proxy.comune.example:3128');
+  it('chromium arguments: --no-sandbox only when the sandbox is off (root, or CHROMIUM_SANDBOX=off)', function () {
+    expect(chromiumArgs(false)).to.include('--no-sandbox');
+    expect(chromiumArgs(true)).to.not.include('--no-sandbox');
+    expect(chromiumArgs(true, 'proxy.comune.example:3128')).to.include('--proxy-server=proxy.comune.example:3128');
   });
 });

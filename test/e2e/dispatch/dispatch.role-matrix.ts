@@ -55,6 +55,7 @@ export const dispatchRows: RoleMatrixRow[] = [
 export const dispatchScopes: RouteScopes = {
   'GET /api/v1/groups': 'groups:read',
   'GET /api/v1/groups/reach': 'groups:read',
+  'GET /api/v1/groups/estimate': 'groups:read',
   'POST /api/v1/groups': 'groups:write',
   'POST /api/v1/groups/import': 'groups:write',
   'GET /api/v1/groups/:id': 'groups:read',
@@ -62,6 +63,7 @@ export const dispatchScopes: RouteScopes = {
   'DELETE /api/v1/groups/:id': 'groups:write',
   'GET /api/v1/announcements/:id/deliveries': 'deliveries:read',
   'GET /api/v1/announcements/:id/deliveries/summary': 'deliveries:read',
+  'GET /api/v1/announcements/:id/deliveries/estimate': 'deliveries:read',
   'POST /api/v1/announcements/:id/deliveries/retry': 'deliveries:write',
   'POST /api/v1/connectors/:account/resume': 'connectors:admin',
   '* /admin/queues': 'connectors:admin',

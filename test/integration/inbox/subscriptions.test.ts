@@ -271,6 +271,8 @@ describe('citizens subscribe to the notices in their own chat', function () {
   });
 
   it('a citizen chooses topics by their menu numbers (ISCRIVIMI 3): only those, and emergencies, reach their chat; ISCRIVIMI alone widens it to all', async () => {
+    // Every notice reaches someone (an Italian subscriber), so that each one settles: its planning is over.
+    await subscribeAs(italianCitizen, 'it');
     const chat = citizenChat(12);
     await citizenWrites(ctx, chat, 'LANG zh');
     await citizenWrites(ctx, chat, '订阅');

@@ -22,17 +22,25 @@ const files = given.length > 0 ? given : allTestFiles().sort();
 const mocha = (extra) => spawnSync('npx', ['mocha', ...extra], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** The full titles of a file's tests, without running them. */
+/** The full titles of a file's tests, without running them; throws with mocha's output when the file does not load. */
 function titlesOf(file) {
   const listed = mocha(['--dry-run', '--reporter', 'json', file]);
-  const report = JSON.parse(listed.stdout.slice(listed.stdout.indexOf('{')));
-  return report.tests.map((test) => test.fullTitle);
+  if (listed.status !== 0) throw new Error(`${listed.stdout}${listed.stderr}`);
+  return JSON.parse(listed.stdout.slice(listed.stdout.indexOf('{'))).tests.map((test) => test.fullTitle);
 }
 
 const failures = [];
 const started = Date.now();
 for (const file of files) {
-  const runs = eachTest ? titlesOf(file).map((title) => ({ name: `${file} › ${title}`, extra: ['--grep', `^${escapeRegExp(title)}$`, file] })) : [{ name: file, extra: [file] }];
+  let titles;
+  try {
+    titles = eachTest ? titlesOf(file) : [];
+  } catch (error) {
+    failures.push(file);
+    process.stdout.write(`FAIL  listing ${file}\n${error.message}\n`);
+    continue;
+  }
+  const runs = eachTest ? titles.map((title) => ({ name: `${file} › ${title}`, extra: ['--grep', `^${escapeRegExp(title)}$`, file] })) : [{ name: file, extra: [file] }];
   for (const run of runs) {
     const runStarted = Date.now();
     const result = mocha(['--reporter', 'dot', ...run.extra]);

@@ -31,9 +31,12 @@ export async function spawnServer(script: string, args: string[], cwd: string, n
   };
 }
 
-/** Resident set size of a process, from /proc (Linux). */
-export function rssMb(pid: number): number {
+/**
+ * Peak resident set size of a process so far, from the kernel's high-water mark (/proc, Linux): the current
+ * RSS moves with when V8 collects, the peak is what the machine must have.
+ */
+export function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
 }

@@ -42,11 +42,18 @@ export function mountedRoutes(app: Express): MountedRoute[] {
   return out;
 }
 
-/** Whether a matrix row (`/api/v1/users/:id`, maybe with a query) answers to this route. */
+/** `METHOD /path`, the key of a route in the role matrix's scope tables. */
+export function routeKey(route: MountedRoute): string {
+  return `${route.method} ${route.path}`;
+}
+
+/**
+ * Whether a matrix row answers to this route: the row's path (without its query) is the route's path as
+ * declared (`/api/v1/users/:id`, placeholders filled by the row's `params`), so a row for `/groups/reach` does not
+ * count for `/groups/:id`. A mounted app (`*`) is covered by any row under its path.
+ */
 export function rowCovers(row: { method: string; path: string }, route: MountedRoute): boolean {
   const rowPath = join('', row.path.split('?')[0] ?? '');
   if (route.method === '*') return rowPath === route.path || rowPath.startsWith(`${route.path}/`);
-  if (row.method !== route.method) return false;
-  const pattern = new RegExp(`^${route.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`);
-  return pattern.test(rowPath);
+  return row.method === route.method && rowPath === route.path;
 }

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../src/platform/http/auth-guard.js';
+import type { TokenScope } from '../../src/identity/api-token.service.js';
 import { signInAs, signInAsAdmin, type SignedInUser } from './auth.js';
 import type { TestStack } from './stack.js';
 
@@ -52,3 +53,9 @@ export async function signInEveryRole(stack: TestStack): Promise<{ callers: Reco
   for (const role of ROLES.filter((r) => r !== 'admin')) callers[role] = await signInAs(stack, role, { languages: ['ar'] });
   return { callers, admin };
 }
+
+/**
+ * Per route (`METHOD /path` as mounted, `* /prefix` for a mounted app), the scope an API token needs besides its
+ * role, as the route's `requireRole` declares it; `null` when any token of an allowed role may call it.
+ */
+export type RouteScopes = Record<string, Exclude<TokenScope, '*'> | null>;

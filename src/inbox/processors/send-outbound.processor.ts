@@ -11,7 +11,7 @@ export interface SendOutboundJob {
 
 /**
  * A citizen waits for this answer, and a chat account may be down for a while (a WhatsApp session to scan
- * again): 12 attempts, exponential from 2 s and capped at 10 min, about an hour in all, ±20 % jitter.
+ * again): 12 attempts, exponential from 2 s and capped at 10 min, about 37 minutes in all, ±20 % jitter.
  * After that the message is `failed`, visible to staff on the conversation.
  */
 export const SEND_OUTBOUND_RETRY: OutboundRetryPolicy = {

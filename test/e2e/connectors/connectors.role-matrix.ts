@@ -1,5 +1,6 @@
 import { ROLES } from '../../../src/platform/http/auth-guard.js';
 import { onlyRoles, type RoleMatrixRow } from '../../support/role-matrix.js';
+import type { RouteScopes } from '../../support/role-matrix.js';
 
 const simulatedWhatsApp = () => ({ account: 'sim-whatsapp', chatId: '393330000001@c.us' });
 
@@ -30,3 +31,14 @@ export const connectorRows: RoleMatrixRow[] = [
     expect: onlyRoles([], 202),
   },
 ];
+
+/** The scope a token needs on each route (`null`: any token of an allowed role; the simulator is for the demo and tests). */
+export const connectorScopes: RouteScopes = {
+  'GET /api/v1/connectors': null,
+  'GET /api/v1/connectors/:account/login-qr.svg': 'connectors:admin',
+  'GET /api/v1/simulator/:account/chats': null,
+  'POST /api/v1/simulator/:account/chats': null,
+  'GET /api/v1/simulator/:account/chats/:chatId/messages': null,
+  'POST /api/v1/simulator/:account/inbound': null,
+  'POST /api/v1/simulator/:account/faults': null,
+};

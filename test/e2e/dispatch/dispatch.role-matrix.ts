@@ -3,6 +3,7 @@ import { call } from '../../support/http.js';
 import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
 import { buildAnnouncementInput } from '../../factories/announcement.factory.js';
 import { buildGroupInput } from '../../factories/dispatch.factory.js';
+import type { RouteScopes } from '../../support/role-matrix.js';
 
 const staff = (ok: number) => onlyRoles(['editor', 'mediator', 'viewer'], ok);
 /** A chat on the default simulated WhatsApp account that no other row registers. */
@@ -49,3 +50,21 @@ export const dispatchRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/admin/queues/api/queues', expect: onlyRoles([], 200) },
   { method: 'PUT', path: '/admin/queues/api/queues/:queueName/clean/completed', params: aQueue, expect: onlyRoles([], 200) },
 ];
+
+/** The scope a token needs on each route. */
+export const dispatchScopes: RouteScopes = {
+  'GET /api/v1/groups': 'groups:read',
+  'GET /api/v1/groups/reach': 'groups:read',
+  'GET /api/v1/groups/estimate': 'groups:read',
+  'POST /api/v1/groups': 'groups:write',
+  'POST /api/v1/groups/import': 'groups:write',
+  'GET /api/v1/groups/:id': 'groups:read',
+  'PUT /api/v1/groups/:id': 'groups:write',
+  'DELETE /api/v1/groups/:id': 'groups:write',
+  'GET /api/v1/announcements/:id/deliveries': 'deliveries:read',
+  'GET /api/v1/announcements/:id/deliveries/summary': 'deliveries:read',
+  'GET /api/v1/announcements/:id/deliveries/estimate': 'deliveries:read',
+  'POST /api/v1/announcements/:id/deliveries/retry': 'deliveries:write',
+  'POST /api/v1/connectors/:account/resume': 'connectors:admin',
+  '* /admin/queues': 'connectors:admin',
+};

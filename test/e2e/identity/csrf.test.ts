@@ -5,7 +5,7 @@ import { startTestStack, type TestStack } from '../../support/stack.js';
 
 describe('CSRF protection of cookie-authenticated writes', () => {
   let stack: TestStack;
-  const newToken = { name: 'csrf check', scopes: ['inbox:work'] };
+  const newToken = { name: 'csrf check', scopes: ['inbox:read'] };
 
   before(async () => {
     stack = await startTestStack();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ROLES } from '../../../src/platform/http/auth-guard.js';
 import { call } from '../../support/http.js';
 import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
+import type { RouteScopes } from '../../support/role-matrix.js';
 
 const everyone = (ok: number) => onlyRoles(ROLES, ok);
 const newUser = () => ({ email: `m-${randomBytes(5).toString('hex')}@sportello.test`, name: 'Matrix', role: 'viewer', password: 'a long enough password' });
@@ -11,7 +12,7 @@ async function ownToken(ctx: MatrixContext): Promise<Record<string, string>> {
   const owner = ctx.as ?? ctx.admin;
   const issued = await call(ctx.stack, 'POST', '/api/v1/tokens', {
     headers: ctx.admin.headers,
-    body: { name: 'to revoke', scopes: ['inbox:work'], userId: owner.user.id },
+    body: { name: 'to revoke', scopes: ['inbox:read'], userId: owner.user.id },
   });
   return { id: String(issued.body.id) };
 }
@@ -35,7 +36,22 @@ export const identityRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/v1/users/:id', params: aViewer, expect: onlyRoles([], 200) },
   { method: 'PATCH', path: '/api/v1/users/:id', params: aViewer, body: () => ({ name: 'Renamed' }), expect: onlyRoles([], 200) },
   { method: 'GET', path: '/api/v1/tokens', expect: everyone(200) },
-  { method: 'POST', path: '/api/v1/tokens', body: () => ({ name: 'matrix', scopes: ['inbox:work'] }), expect: onlyRoles(['editor', 'mediator'], 201) },
+  { method: 'POST', path: '/api/v1/tokens', body: () => ({ name: 'matrix', scopes: ['inbox:read'] }), expect: onlyRoles(['editor', 'mediator'], 201) },
   { method: 'DELETE', path: '/api/v1/tokens/:id', params: ownToken, expect: onlyRoles(['editor', 'mediator'], 204) },
   { method: 'GET', path: '/api/v1/audit', expect: onlyRoles([], 200) },
 ];
+
+/** The scope a token needs on each route (`null`: any token of an allowed role). */
+export const identityScopes: RouteScopes = {
+  'GET /api/v1/auth/session': null,
+  'POST /api/v1/auth/logout': null,
+  'POST /api/v1/auth/password': null,
+  'GET /api/v1/users': 'users:admin',
+  'POST /api/v1/users': 'users:admin',
+  'GET /api/v1/users/:id': 'users:admin',
+  'PATCH /api/v1/users/:id': 'users:admin',
+  'GET /api/v1/tokens': null,
+  'POST /api/v1/tokens': 'tokens:write',
+  'DELETE /api/v1/tokens/:id': 'tokens:write',
+  'GET /api/v1/audit': 'audit:read',
+};

@@ -62,12 +62,12 @@ describe('sign-in and sessions', () => {
   });
 
   it('GET /auth/session, with an API token, names the token scopes', async () => {
-    const mediator = await signInAs(stack, 'mediator', { languages: ['zh-Hans', 'ar'], scopes: ['inbox:work'] });
+    const mediator = await signInAs(stack, 'mediator', { languages: ['zh-Hans', 'ar'], scopes: ['inbox:read'] });
 
     const response = await call(stack, 'GET', '/api/v1/auth/session', { headers: mediator.headers });
 
     expect(response.status).to.equal(200);
-    expect(response.body).to.deep.include({ via: 'token', scopes: ['inbox:work'] });
+    expect(response.body).to.deep.include({ via: 'token', scopes: ['inbox:read'] });
     expect(response.body.user).to.deep.include({ role: 'mediator', languages: ['zh-Hans', 'ar'] });
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ROLES } from '../../../src/platform/http/auth-guard.js';
 import { call } from '../../support/http.js';
 import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
+import type { RouteScopes } from '../../support/role-matrix.js';
 
 const ARABIC = 'مرحبا، كيف أجدد تصريح الإقامة؟';
 const CHINESE = '你好，我想续签居留许可';
@@ -24,6 +25,9 @@ function freshConversation(text = ARABIC) {
     return { id: newest.id, contactId: newest.contactId };
   };
 }
+
+/** The contact (`:id`) of a fresh conversation. */
+const freshContact = async (ctx: MatrixContext): Promise<Record<string, string>> => ({ id: (await freshConversation()(ctx)).contactId! });
 
 const work = (ok: number) => onlyRoles(['mediator'], ok);
 
@@ -72,6 +76,29 @@ export const inboxRows: RoleMatrixRow[] = [
   { method: 'PUT', path: '/api/v1/inbox/conversations/:id/subscription', params: freshConversation(), expect: work(200) },
   { method: 'PUT', path: '/api/v1/inbox/conversations/:id/subscription', params: freshConversation(CHINESE), expect: { ...work(200), mediator: 403 } },
   { method: 'DELETE', path: '/api/v1/inbox/conversations/:id/subscription', params: freshConversation(), expect: work(200) },
-  { method: 'GET', path: '/api/v1/inbox/contacts/:contactId/export', params: freshConversation(), expect: onlyRoles([], 200) },
-  { method: 'DELETE', path: '/api/v1/inbox/contacts/:contactId', params: freshConversation(), expect: onlyRoles([], 204) },
+  { method: 'GET', path: '/api/v1/inbox/contacts/:id/export', params: freshContact, expect: onlyRoles([], 200) },
+  { method: 'DELETE', path: '/api/v1/inbox/contacts/:id', params: freshContact, expect: onlyRoles([], 204) },
 ];
+
+/** The scope a token needs on each route. */
+export const inboxScopes: RouteScopes = {
+  'GET /api/v1/inbox/conversations': 'inbox:read',
+  'GET /api/v1/inbox/stats': 'inbox:read',
+  'GET /api/v1/inbox/conversations/:id': 'inbox:read',
+  'POST /api/v1/inbox/conversations/:id/assign': 'inbox:write',
+  'POST /api/v1/inbox/conversations/:id/notes': 'inbox:write',
+  'POST /api/v1/inbox/conversations/:id/replies': 'inbox:write',
+  'POST /api/v1/inbox/conversations/:id/outbound/:outboundId/retry': 'inbox:write',
+  'POST /api/v1/inbox/conversations/:id/close': 'inbox:write',
+  'POST /api/v1/inbox/conversations/:id/reopen': 'inbox:write',
+  'POST /api/v1/inbox/conversations/:id/language': 'inbox:write',
+  'GET /api/v1/inbox/saved-replies': 'inbox:read',
+  'POST /api/v1/inbox/saved-replies': 'inbox:write',
+  'GET /api/v1/inbox/saved-replies/:id': 'inbox:read',
+  'PUT /api/v1/inbox/saved-replies/:id': 'inbox:write',
+  'DELETE /api/v1/inbox/saved-replies/:id': 'inbox:write',
+  'PUT /api/v1/inbox/conversations/:id/subscription': 'inbox:write',
+  'DELETE /api/v1/inbox/conversations/:id/subscription': 'inbox:write',
+  'GET /api/v1/inbox/contacts/:id/export': 'inbox:privacy',
+  'DELETE /api/v1/inbox/contacts/:id': 'inbox:privacy',
+};

@@ -40,5 +40,5 @@ export const platformRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/api/docs/assets/swagger-ui-bundle.js', expect: anyone(200) },
   { method: 'GET', path: '/api/docs/assets/favicon-32x32.png', expect: anyone(200) },
   { method: 'GET', path: '/n/notice.css', expect: anyone(200) },
-  { method: 'GET', path: '/n/:slug/it', params: aPublishedNotice, expect: anyone(200) },
+  { method: 'GET', path: '/n/:slug/:lang', params: async (ctx) => ({ ...(await aPublishedNotice(ctx)), lang: 'it' }), expect: anyone(200) },
 ];

@@ -42,12 +42,10 @@ describe('WhatsApp Web adapter with the real Client and Debian Chromium', functi
       },
       timings: { startupDeadlineMs: 45_000, readyDeadlineMs: 45_000, reconnect: { initialMs: 1000, maxMs: 1000, maxAttempts: 0 } },
     });
-    const started = Date.now();
-
     const error = await connector.start().then(() => undefined, (e: unknown) => e as Error);
 
     expect(error, 'start() should fail without network').to.be.instanceOf(Error);
-    expect(Date.now() - started).to.be.below(45_000);
+    expect(error?.name, 'the network error itself, not the 45 s deadline').not.to.equal('DeadlineExceeded');
     expect(connector.state.status).to.equal('failed');
     expect(clients).to.have.length(1);
     expect((clients[0] as WithBrowser).pupBrowser?.isConnected() ?? false).to.equal(false);

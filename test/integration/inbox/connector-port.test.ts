@@ -4,7 +4,6 @@ import { Registry } from 'prom-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createInbox, InboxSendFailed, type Inbox, type InboxChat } from '../../../src/inbox/index.js';
 import { createInProcessQueueFactory } from '../../../src/platform/queue/in-process-queue.adapter.js';
 import { FileSpool } from '../../../src/platform/spool/file-spool.js';
@@ -13,6 +12,7 @@ import { silentLogger } from '../../support/silent-logger.js';
 import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
 import { buildInboundMessage } from '../../factories/inbox.factory.js';
 import { recordingPace } from '../../support/recording-pace.js';
+import { waitForAsync } from '../../support/wait-for.js';
 
 /** A chat account that records what it is asked to send, and can be down. */
 function recordingChat(): InboxChat & { sent: Array<{ chatId: string; text: string }>; down: boolean } {
@@ -75,10 +75,14 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     rmSync(spoolDir, { recursive: true, force: true });
   });
 
+  /** Resolves once nothing is `queued` or `sending`: what was not sent by then was not going to be. */
+  const outboundSettled = () =>
+    waitForAsync(async () => ((await db.collection('inbox_outbound').countDocuments({ state: { $in: ['queued', 'sending'] } })) === 0 ? true : undefined), 'the inbox to send what it had to');
+
   it('the same platform message delivered twice, is stored once and acknowledged once', async () => {
     const first = await inbox.receive(buildInboundMessage());
     const again = await inbox.receive(buildInboundMessage());
-    await sleep(100);
+    await outboundSettled();
 
     expect([first, again]).to.deep.equal(['stored', 'duplicate']);
     expect(await db.collection('inbox_messages').countDocuments()).to.equal(1);
@@ -89,7 +93,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     const burst = Array.from({ length: 5 }, (_, i) => buildInboundMessage({ platformMessageId: `wamid-burst-${i}`, text: `parte ${i}` }));
 
     const outcomes = await Promise.all(burst.map((message) => inbox.receive(message)));
-    await sleep(100);
+    await outboundSettled();
 
     expect(outcomes).to.deep.equal(['stored', 'stored', 'stored', 'stored', 'stored']);
     expect(await db.collection('inbox_messages').countDocuments()).to.equal(5);
@@ -100,12 +104,12 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
 
   it('a message stored by a process that stopped before its acknowledgement, gets it when the platform delivers it again', async () => {
     await inbox.receive(buildInboundMessage({ text: '你好' }));
-    await sleep(50);
+    await outboundSettled();
     await db.collection('inbox_outbound').deleteMany({});
     chat.sent.length = 0;
 
     await inbox.receive(buildInboundMessage({ text: '你好' }));
-    await sleep(100);
+    await outboundSettled();
 
     expect(chat.sent.map((s) => s.text)).to.deep.equal(['inbox.ack@zh-Hans\n\ninbox.subscribeHint@zh-Hans']);
   });
@@ -128,7 +132,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     await inbox.receive(buildInboundMessage());
     const stop = buildInboundMessage({ platformMessageId: 'wamid-stop', text: 'STOP' });
     await inbox.receive(stop);
-    await sleep(100);
+    await outboundSettled();
     // As if the process had stopped right after storing the STOP: the contact still opted in, the conversation
     // not told, the confirmation never written.
     await db.collection('inbox_contacts').updateOne({}, { $set: { optedOut: false } });
@@ -137,7 +141,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     chat.sent.length = 0;
 
     expect(await inbox.receive(stop)).to.equal('duplicate');
-    await sleep(100);
+    await outboundSettled();
 
     expect(await db.collection('inbox_contacts').findOne({})).to.include({ optedOut: true });
     expect(await db.collection('inbox_conversations').findOne({})).to.include({ state: 'closed' });
@@ -148,10 +152,9 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
     chat.down = true;
 
     await inbox.receive(buildInboundMessage());
-    await sleep(100);
-    const queued = await db.collection('inbox_outbound').findOne({});
+    const queued = await waitForAsync(async () => (await db.collection('inbox_outbound').findOne({ attempts: { $gte: 1 } })) ?? undefined, 'a failed first attempt');
     chat.down = false;
-    await sleep(3500);
+    await waitForAsync(async () => (await db.collection('inbox_outbound').findOne({ state: 'sent' })) ?? undefined, 'the acknowledgement sent', 15_000);
 
     expect(queued).to.include({ state: 'queued', kind: 'ack' });
     expect(chat.sent).to.have.length(1);

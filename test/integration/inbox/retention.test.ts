@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { call } from '../../support/http.js';
+import { waitForAsync } from '../../support/wait-for.js';
 import { publishAnnouncement, settled, waitForSummary } from '../dispatch/dispatch-api.js';
 import { citizenWrites, conversationWith, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
 
@@ -83,7 +84,16 @@ describe('inbox retention of message texts (TTL index)', () => {
     expect(await contactId()).to.equal(undefined);
     const remaining = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/deliveries?limit=100`, { headers: ctx.admin.headers });
     expect((remaining.body.items as Array<{ kind: string }>).map((d) => d.kind)).to.deep.equal(['group']);
-    await sleep(1500);
+    // A citizen who writes now and is not subscribed: once they are forgotten, the sweep has passed the subscriber's day too.
+    const witness = buildQuestion();
+    await citizenWrites(ctx, citizenChat(4), witness);
+    const witnessed = await conversationWith(ctx, witness);
+    await waitForAsync(
+      async () => ((await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${String(witnessed.id)}`, { headers: ctx.admin.headers })).status === 404 ? true : undefined),
+      'the witness to be forgotten',
+      10_000,
+      250,
+    );
     const kept = await call(ctx.stack, 'GET', `/api/v1/inbox/contacts/${contact!}/export`, { headers: ctx.admin.headers });
     expect(kept.status, 'subscribed: kept beyond the retention').to.equal(200);
     expect(kept.body.contact.subscription.chatId).to.equal(chat);

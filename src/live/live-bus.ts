@@ -100,7 +100,9 @@ export class LiveBus {
     const info = await this.#streamInfo();
     if (!info) return lastId === '0-0' ? [] : 'reset';
     if (compareStreamIds(lastId, info.lastGeneratedId) > 0) return 'reset';
-    if (compareStreamIds(lastId, info.maxDeletedId) < 0) return 'reset';
+    // Trimmed entries are all older than the first one kept (Redis 7.0 does not record trimming in
+    // `max-deleted-entry-id`): from before the first kept, something in between may be gone.
+    if (info.trimmed && (!info.firstEntryId || compareStreamIds(lastId, info.firstEntryId) < 0)) return 'reset';
     const entries = (await this.redis.xrange(STREAM_KEY, `(${lastId}`, '+')) as Array<[string, string[]]>;
     return entries.flatMap(([id, fields]) => {
       const event = parseEvent(fields[1]);
@@ -145,7 +147,7 @@ export class LiveBus {
     return (await this.#streamInfo())?.lastGeneratedId;
   }
 
-  async #streamInfo(): Promise<{ lastGeneratedId: string; maxDeletedId: string } | undefined> {
+  async #streamInfo(): Promise<{ lastGeneratedId: string; firstEntryId: string | undefined; trimmed: boolean } | undefined> {
     let reply: unknown[];
     try {
       reply = (await this.redis.xinfo('STREAM', STREAM_KEY)) as unknown[];
@@ -157,7 +159,12 @@ export class LiveBus {
       const at = reply.indexOf(name);
       return at >= 0 ? String(reply[at + 1]) : undefined;
     };
-    return { lastGeneratedId: field('last-generated-id') ?? '0-0', maxDeletedId: field('max-deleted-entry-id') ?? '0-0' };
+    const first = reply[reply.indexOf('first-entry') + 1];
+    return {
+      lastGeneratedId: field('last-generated-id') ?? '0-0',
+      firstEntryId: Array.isArray(first) ? String(first[0]) : undefined,
+      trimmed: Number(field('entries-added') ?? 0) > Number(field('length') ?? 0),
+    };
   }
 }
 

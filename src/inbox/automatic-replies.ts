@@ -46,7 +46,8 @@ export class AutomaticReplies {
     const since = new Date(this.deps.clock().getTime() - budget.windowMs);
     const recent = (await outbound.automaticSince(message.contactId, since)).filter((m) => m.state !== 'failed');
     const last = kind ? recent.filter((m) => kind.test(m.key)).at(-1) : recent.filter((m) => m.kind === message.kind).at(-1);
-    if (last?.text === message.text) return this.skipped(message, 'repeated');
+    // An acknowledgement is due once per wait (the intake decides); the same words again are for a new question.
+    if (message.kind !== 'ack' && last?.text === message.text) return this.skipped(message, 'repeated');
     if (recent.length >= budget.perContact) return this.skipped(message, 'over_budget');
     // Within a burst, the confirmation waits for the citizen's next keyword of its kind.
     const settling = kind !== undefined && last !== undefined;

@@ -12,7 +12,10 @@ export function readableLanguages(who: Principal): readonly string[] | 'all' {
   return who.role === 'mediator' ? who.languages : 'all';
 }
 
-/** Whether `who` reads the queue of `language` (the live event stream filters by it too). */
+/**
+ * Whether `who` reads the queue of `language`, or the unsure queue (`UNSURE_QUEUE`), which every mediator reads: one
+ * of them reads enough to route it. The live event stream filters by it too.
+ */
 export function mayReadQueue(who: Principal, language: string): boolean {
   return who.role !== 'mediator' || language === UNSURE_QUEUE || who.languages.includes(language);
 }

@@ -3,6 +3,11 @@ import type { ConversationRepository } from './conversation.repository.js';
 import type { ConversationChangeReason, InboxLive } from './inbox-live.port.js';
 import { UNSURE_QUEUE, type Conversation, type Outbound } from './inbox.types.js';
 
+/** The queue a conversation is listed in: its language, or the unsure queue while no language is sure. */
+export function queueOf(conversation: Pick<Conversation, 'language' | 'unsure'>): string {
+  return conversation.unsure ? UNSURE_QUEUE : conversation.language;
+}
+
 /** Conversations whose language this process remembers: those it changed lately, a few MB at most. */
 const REMEMBERED_LANGUAGES = 10_000;
 /**
@@ -21,7 +26,8 @@ export class InboxChanges {
 
   constructor(private readonly deps: { live?: InboxLive | undefined; conversations: ConversationRepository; log: Logger }) {}
 
-  conversation(conversation: Pick<Conversation, 'id' | 'language' | 'unsure' | 'state'>, reason: ConversationChangeReason): void {
+  /** Told in the conversation's queue: its language, or `unsure` (every mediator's) while no language is sure. */
+  conversation(conversation: Pick<Conversation, 'id' | 'language' | 'state' | 'unsure'>, reason: ConversationChangeReason): void {
     if (!this.deps.live) return;
     const queue = queueOf(conversation);
     this.#remember(conversation.id, reason === 'erased' ? undefined : queue);
@@ -47,8 +53,4 @@ export class InboxChanges {
     this.#languages.set(conversationId, { language, at: Date.now() });
     if (this.#languages.size > REMEMBERED_LANGUAGES) this.#languages.delete(this.#languages.keys().next().value!);
   }
-}
-
-function queueOf(conversation: Pick<Conversation, 'language' | 'unsure'>): string {
-  return conversation.unsure ? UNSURE_QUEUE : conversation.language;
 }

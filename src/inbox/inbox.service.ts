@@ -3,7 +3,7 @@ import { openMsBetween, type OpeningHours } from '../platform/opening-hours.js';
 import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from './inbox-access.js';
 import type { InboxAudit } from './inbox-audit.port.js';
 import type { InboxStaff } from './inbox-staff.port.js';
-import type { InboxChanges } from './inbox-changes.js';
+import { queueOf, type InboxChanges } from './inbox-changes.js';
 import type { ConversationChangeReason } from './inbox-live.port.js';
 import { AssigneeNotEligible, AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
 import { UNSURE_QUEUE, type Contact, type Conversation, type ConversationState, type InboxMessage, type Note, type Outbound } from './inbox.types.js';
@@ -301,11 +301,9 @@ export class InboxService {
   private async change(conversation: Conversation, changes: Parameters<ConversationRepository['update']>[1], reason: ConversationChangeReason): Promise<Conversation> {
     const updated = await this.deps.conversations.update(conversation.id, changes, this.deps.clock());
     if (!updated) throw new ConversationNotFound(conversation.id);
-    // A mediator's queue (or the unsure one) loses a conversation routed to another language: its consoles hear of
-    // it too (first, so that the queue remembered for the conversation's answers is the new one).
-    if (updated.language !== conversation.language || updated.unsure !== conversation.unsure) {
-      this.deps.changes?.conversation({ ...updated, language: conversation.language, unsure: conversation.unsure }, reason);
-    }
+    // A mediator's queue loses a conversation routed to another language: its consoles hear of it too (first, so
+    // that the language remembered for the conversation's answers is the new one).
+    if (queueOf(updated) !== queueOf(conversation)) this.deps.changes?.conversation({ ...updated, language: conversation.language, unsure: conversation.unsure }, reason);
     this.deps.changes?.conversation(updated, reason);
     return updated;
   }

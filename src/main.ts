@@ -155,7 +155,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       connector.on('state', (state) => live.publish({ name: 'connector', data: { accountId: connector.account.id, state: state.status } }));
     }
     for (const simulator of simulatorsOf(connectors)) {
-      simulator.onChatMessage((chatId) => live.publish({ name: 'simulator', data: { accountId: simulator.account.id, chatId } }));
+      simulator.onChatMessage((chatRef) => live.publish({ name: 'simulator', data: { accountId: simulator.account.id, chatRef } }));
     }
     const officialAccounts = config.connectors.accounts.filter((account) => account.platform === 'wechat-official').map((account) => account.id);
 

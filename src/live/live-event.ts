@@ -11,7 +11,7 @@ export type LiveEvent =
   | { name: 'group'; data: { id: string } }
   | { name: 'connector'; data: { accountId: string; state: string } }
   | { name: 'counts'; data: Record<string, never> }
-  | { name: 'simulator'; data: { accountId: string; chatId: string } };
+  | { name: 'simulator'; data: { accountId: string; chatRef: string } };
 
 export type LiveEventName = LiveEvent['name'] | 'reset';
 

@@ -13,7 +13,7 @@ import {
 } from '../chat-connector.port.js';
 import { ObservableConnector } from '../observable-connector.js';
 import { ChatAlreadyExists, UnknownChat } from '../connectors.errors.js';
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { SendFaults } from './send-faults.js';
 import { SendHold } from './send-hold.js';
 import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
@@ -113,8 +113,17 @@ export class SimulatorConnector extends ObservableConnector {
   }
 
   /** Told the chat's id whenever a message appears in a chat of this account, ours or a citizen's. */
-  onChatMessage(listener: (chatId: string) => void): void {
-    this.#chats.onMessage(listener);
+  /** Told of every message in a simulated chat, by the chat's reference (`chatRef`), never its number. */
+  onChatMessage(listener: (chatRef: string) => void): void {
+    this.#chats.onMessage((chatId) => listener(this.chatRef(chatId)));
+  }
+
+  /**
+   * A stable, opaque name for a chat: live events go through Redis (and its append-only file), where a chat id,
+   * even a simulated one shaped like a phone number, does not belong. The chat list carries it as `ref`.
+   */
+  chatRef(chatId: string): string {
+    return createHash('sha256').update(`${this.account.id}\n${chatId}`).digest('hex').slice(0, 16);
   }
 
   get imitates(): SimulatorAccountConfig['imitates'] {

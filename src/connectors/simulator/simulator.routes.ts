@@ -83,7 +83,8 @@ export function createSimulatorRouter(deps: { connectors: ConnectorLookup }): Ro
     const simulator = simulatorFor(account);
     const chats = await simulator.listChats();
     // `include=messages`: every thread at once, for a page drawing the account's chats as a phone does.
-    res.json(include === 'messages' ? chats.map((chat) => ({ ...chat, messages: simulator.messages(chat.chatId) })) : chats);
+    const described = chats.map((chat) => ({ ...chat, ref: simulator.chatRef(chat.chatId) }));
+    res.json(include === 'messages' ? described.map((chat) => ({ ...chat, messages: simulator.messages(chat.chatId) })) : described);
   });
 
   // A citizen writing to us for the first time, in a chat the configuration did not list.

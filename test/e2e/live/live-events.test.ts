@@ -103,7 +103,11 @@ describe('GET /api/v1/events: the live stream', function () {
     const event = await admin.waitFor((e) => e.event === 'conversation' && (e.data as { id: string }).id === id, 'the conversation');
     expect(event.data).to.deep.equal({ id, language: 'ar', status: 'open', reason: 'created' });
     expect(event.id).to.match(/^\d+-\d+$/);
-    const everything = JSON.stringify(admin.events.filter((e) => e.event !== 'simulator'));
+    // The simulated chat is named by its reference in the simulator's list, not by its number.
+    const chats = (await call(ctx.stack, 'GET', `/api/v1/simulator/${ACCOUNT}/chats`, { headers: ctx.admin.headers })).body as Array<{ chatId: string; ref: string }>;
+    const ref = chats.find((c) => c.chatId === chatId)?.ref;
+    await admin.waitFor((e) => e.event === 'simulator' && (e.data as { chatRef?: string }).chatRef === ref, 'the simulated chat by its reference');
+    const everything = JSON.stringify(admin.events);
     expect(everything).not.to.contain(marker);
     expect(everything).not.to.contain('Nuovo cittadino');
     expect(everything).not.to.contain(chatId);

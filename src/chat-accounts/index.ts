@@ -1,3 +1,6 @@
 export { dailyCapOn, drawGapMs, maxGapMs, meanGapMs, typingMsFor, type SendBudget } from './send-budget.js';
 export { ContactHourlyLimit } from './contact-hourly-limit.js';
 export { estimateLastSendAt, type PaceNow } from './send-estimate.js';
+export { AccountPacer, type PaceStatus, type PacedAccount, type PacerRank, type PacerTurn } from './account-pacer.js';
+export { AccountPauses, type AccountPause, type AccountQueuePauser } from './account-pauses.js';
+export { AccountTurns, type AccountTurnsOptions } from './account-turns.js';

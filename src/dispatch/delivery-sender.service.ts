@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { AccountPacer, PacerRank } from './account-pacer.js';
-import type { AccountPauses } from './account-pauses.js';
+import { AccountTurns, type AccountPacer, type AccountPauses, type ContactHourlyLimit, type PacerRank } from '../chat-accounts/index.js';
 import { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
 import type { ClaimedDelivery } from './delivery.js';
 import type { DeliveryRepository } from './delivery.repository.js';
@@ -11,9 +10,7 @@ import { UnknownAccount } from './dispatch.errors.js';
 import type { DispatchMetrics } from './dispatch.metrics.js';
 import { quietHoursEnd } from './quiet-hours.js';
 import type { AnnouncementProgress } from './announcement-progress.js';
-import { AccountTurns } from './account-turns.js';
 import { sendConcurrency } from './processors/send-delivery.processor.js';
-import type { ContactHourlyLimit } from '../chat-accounts/index.js';
 
 /** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
 const MAX_INLINE_WAIT_MS = 15_000;

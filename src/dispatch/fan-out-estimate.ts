@@ -1,5 +1,4 @@
-import { estimateLastSendAt, meanGapMs } from '../chat-accounts/index.js';
-import type { AccountPacer } from './account-pacer.js';
+import { estimateLastSendAt, meanGapMs, type AccountPacer } from '../chat-accounts/index.js';
 import type { DeliveryQueues } from './delivery-queues.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { DispatchAccount } from './dispatch-account.js';

@@ -6,9 +6,7 @@ import type { Registry } from 'prom-client';
 import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
 import type { ProcessLiveness } from '../platform/redis/process-liveness.js';
-import { AccountPacer } from './account-pacer.js';
-import { ContactHourlyLimit } from '../chat-accounts/index.js';
-import { AccountPauses } from './account-pauses.js';
+import { AccountPacer, AccountPauses, ContactHourlyLimit } from '../chat-accounts/index.js';
 import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
 import type { ChatGateway } from './chat-gateway.port.js';
 import { createDeliveriesRoutes } from './deliveries.routes.js';
@@ -116,7 +114,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const deliveries = new DeliveryRepository(deps.db);
   await Promise.all([groupRepository.init(), deliveries.init()]);
   const queues = new DeliveryQueues(deps.queues, deps.accounts, { lockDurationMs: deps.lockMs });
-  const pauses = new AccountPauses(deps.redis, queues, {
+  const pauses = new AccountPauses(deps.redis, { pause: (account) => queues.forAccount(account).pause(), resume: (account) => queues.forAccount(account).resume() }, {
     pauseAfterRateLimits: deps.pauseAfterRateLimits,
     windowMs: deps.pauseWindowMs,
     ...(deps.onAccountPaused ? { onPaused: deps.onAccountPaused } : {}),

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
 import { DEAD_HOLDER_LUA, type ProcessLiveness } from '../platform/redis/process-liveness.js';
-import type { DispatchAccount } from './dispatch-account.js';
-import { localClock, untilLocalMidnightMs } from './quiet-hours.js';
-import { dailyCapOn, daysBetween, drawGapMs } from '../chat-accounts/send-budget.js';
+import type { SendBudget } from './send-budget.js';
+import { localClock, untilLocalMidnightMs } from '../platform/town-clock.js';
+import { dailyCapOn, daysBetween, drawGapMs } from './send-budget.js';
 
 /** How often a worker looks again while another process holds the account. */
 const BUSY_POLL_MS = 50;
@@ -93,6 +93,12 @@ if sent > 0 then
 end
 return 1`;
 
+/** An account as its pace needs it: dispatch's accounts and the inbox's are the same accounts. */
+export interface PacedAccount {
+  id: string;
+  rateLimit: SendBudget;
+}
+
 export type PacerTurn =
   | { kind: 'go'; token: string }
   | { kind: 'wait'; ms: number }
@@ -158,7 +164,7 @@ export class AccountPacer {
    * Asks for the account's next turn to send `messages` messages. `capped: false` (the inbox's answers) is never
    * refused by the daily or hourly cap, though what it sends counts toward them.
    */
-  async take(account: DispatchAccount, messages: number, options: { rank?: PacerRank; capped?: boolean } = {}): Promise<PacerTurn> {
+  async take(account: PacedAccount, messages: number, options: { rank?: PacerRank; capped?: boolean } = {}): Promise<PacerTurn> {
     // The process's id in the token lets another process end the turn at once if this one dies holding it.
     const token = this.options.liveness ? `${this.options.liveness.id}|${randomUUID()}` : randomUUID();
     const now = new Date();
@@ -194,7 +200,7 @@ export class AccountPacer {
    * Ends a turn: `messagesSent` count toward the caps and, if any, the next turn starts a random gap from now;
    * `holdMs` (a platform's retry-after) keeps the whole account waiting at least that long.
    */
-  async release(account: DispatchAccount, token: string, messagesSent: number, holdMs = 0): Promise<void> {
+  async release(account: PacedAccount, token: string, messagesSent: number, holdMs = 0): Promise<void> {
     const now = new Date();
     const base = this.base(account.id);
     await this.releaseScript(
@@ -218,7 +224,7 @@ export class AccountPacer {
     return Number((await this.redis.get(this.dayKey(accountId, new Date()))) ?? 0);
   }
 
-  async status(account: DispatchAccount): Promise<PaceStatus> {
+  async status(account: PacedAccount): Promise<PaceStatus> {
     const now = new Date();
     const base = this.base(account.id);
     const replies = ((await this.redis.multi().get(this.dayKey(account.id, now)).get(this.hourKey(account.id, now)).get(`${base}:next`).get(`${base}:overhead`).time().exec()) ?? []).map(
@@ -239,7 +245,7 @@ export class AccountPacer {
   }
 
   /** The daily cap of today: the warm-up's, counted from its `since` or from the first day the account sent. */
-  private async capToday(account: DispatchAccount, now: Date): Promise<{ cap: number; day?: number }> {
+  private async capToday(account: PacedAccount, now: Date): Promise<{ cap: number; day?: number }> {
     const budget = account.rateLimit;
     if (!budget.warmUp) return { cap: budget.dailyCap };
     const today = localClock(now, this.options.timeZone).date;
@@ -259,7 +265,7 @@ export class AccountPacer {
   }
 
   /** The spacing between two messages of an account: drawn at random within its gap range. */
-  gapMs(account: DispatchAccount): number {
+  gapMs(account: PacedAccount): number {
     return drawGapMs(account.rateLimit);
   }
 }

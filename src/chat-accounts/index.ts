@@ -4,3 +4,5 @@ export { estimateLastSendAt, type PaceNow } from './send-estimate.js';
 export { AccountPacer, type PaceStatus, type PacedAccount, type PacerRank, type PacerTurn } from './account-pacer.js';
 export { AccountPauses, type AccountPause, type AccountQueuePauser } from './account-pauses.js';
 export { AccountTurns, type AccountTurnsOptions } from './account-turns.js';
+/** One vocabulary for a failed send, whoever sends: the connectors' own (`transient | rate_limited | permanent`). */
+export { SendError, type SendFailureKind } from '../connectors/index.js';

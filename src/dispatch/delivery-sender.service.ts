@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { AccountTurns, type AccountPacer, type AccountPauses, type ContactHourlyLimit, type PacerRank } from '../chat-accounts/index.js';
-import { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
+import { AccountTurns, SendError, type AccountPacer, type AccountPauses, type ContactHourlyLimit, type PacerRank } from '../chat-accounts/index.js';
+import type { ChatGateway } from './chat-gateway.port.js';
 import type { ClaimedDelivery } from './delivery.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { SendDeliveryJob } from './delivery-queues.js';
@@ -132,7 +132,7 @@ export class DeliverySender {
             else sent.push({ delivery: claimed, last: { partsSent: part + 1, messageId, at: new Date() } });
           }
         } catch (error) {
-          if (error instanceof ChatSendFailed && error.kind === 'rate_limited') holdAccountMs = error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+          if (error instanceof SendError && error.kind === 'rate_limited') holdAccountMs = error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
           results[i] = await this.recordFailure(account, claimed, error, policy);
         }
       }
@@ -193,7 +193,7 @@ export class DeliverySender {
 
   private async recordFailure(account: DispatchAccount, delivery: ClaimedDelivery, error: unknown, policy: RetryPolicy): Promise<SendResult> {
     const { deliveries, metrics, log } = this.deps;
-    const failure = error instanceof ChatSendFailed ? error : new ChatSendFailed('transient', (error as Error).message || 'send failed');
+    const failure = error instanceof SendError ? error : new SendError('transient', (error as Error).message || 'send failed');
     const attempt = delivery.attempts + 1;
     if (failure.kind === 'permanent' || (failure.kind === 'transient' && attempt >= policy.maxAttempts)) {
       const reason = failure.kind === 'permanent' ? failure.reason : `${failure.reason} (after ${attempt} attempts)`;

@@ -31,7 +31,7 @@ import { AnnouncementExpiry } from './announcement-expiry.js';
 import { registerExpireAnnouncementProcessor } from './processors/expire-announcement.processor.js';
 import type { DispatchLive } from './dispatch-live.port.js';
 
-export { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
+export type { ChatGateway } from './chat-gateway.port.js';
 export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';

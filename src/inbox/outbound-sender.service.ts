@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../platform/logging/logger.js';
 import type { AccountPace } from './account-pace.port.js';
-import { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
+import type { InboxChat } from './inbox-chat.port.js';
+import { SendError } from '../chat-accounts/index.js';
 import type { OutboundRepository } from './outbound.repository.js';
 import type { InboxChanges } from './inbox-changes.js';
 
@@ -62,7 +63,7 @@ export class OutboundSender {
       this.deps.log.info({ outboundId: message.id, kind: message.kind, account: message.account }, 'inbox message sent');
       return { kind: 'done' };
     } catch (error) {
-      const failure = error instanceof InboxSendFailed ? error : new InboxSendFailed('transient', (error as Error).message);
+      const failure = error instanceof SendError ? error : new SendError('transient', (error as Error).message);
       // "Too fast" is about the account, not this chat: announcements on it wait too.
       if (failure.kind === 'rate_limited') used.holdMs = failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
       const attempt = message.attempts + 1;

@@ -55,8 +55,6 @@ export interface DispatchDeps {
   liveness?: ProcessLiveness;
   pauseAfterRateLimits: number;
   pauseWindowMs: number;
-  /** Targets besides the groups registry (the inbox's subscribed citizens), and how many they are per language. */
-  citizens?: { targets: TargetSource; reach: ReachCounter };
   /** An account was paused after repeated rate limits: someone must look at it (admins are e-mailed). */
   onAccountPaused?: (account: string, reason: string) => void;
   /** Open consoles hear of groups and delivery progress (the live event stream). */
@@ -74,6 +72,11 @@ export interface Dispatch {
   plan(announcement: SendableAnnouncement): Promise<void>;
   /** Cancels what has not been sent; sent deliveries stay listed. */
   cancel(announcementId: string): Promise<void>;
+  /**
+   * Targets besides the groups registry (the inbox's subscribed citizens), and how many they are per language:
+   * the inbox sits above dispatch and registers them once it exists, so nothing passes a closure both ways.
+   */
+  addTargetSource(source: { targets: TargetSource; reach: ReachCounter }): void;
   registerGroups(groups: readonly GroupInput[]): Promise<number>;
   /** The language of a registered group chat (the inbox routes group mentions by it). */
   groupLanguage(account: string, chatId: string): Promise<string | undefined>;
@@ -121,11 +124,13 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   });
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone, ...(deps.liveness ? { liveness: deps.liveness } : {}) });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
-  const targets = [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])];
+  // The groups registry, then the sources registered later by the features above dispatch (`addTargetSource`).
+  const targets: TargetSource[] = [groupRepository];
+  const reachCounters: ReachCounter[] = [];
   const estimate = new FanOutEstimate({ targets, deliveries, queues, pacer, accounts, timeZone: deps.timeZone });
   const sharedChats = new SharedChatAccounts({ groups: groupRepository, estimate });
   const fanOut = new FanOutService({ deliveries, targets, queues, accounts, sharedChats: (topics) => sharedChats.choose(topics), log: deps.log });
-  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}), ...(deps.live ? { onChanged: deps.live.group } : {}) });
+  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, citizensReach: async (topics) => (await Promise.all(reachCounters.map((count) => count(topics)))).flat(), ...(deps.live ? { onChanged: deps.live.group } : {}) });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
   const accountOf = (id: string): DispatchAccount => {
@@ -154,6 +159,10 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     async cancel(announcementId) {
       await fanOut.cancel(announcementId);
       deps.live?.deliveryProgress(announcementId);
+    },
+    addTargetSource(source) {
+      targets.push(source.targets);
+      reachCounters.push(source.reach);
     },
     registerGroups: (list) => groups.registerMissing(list),
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),

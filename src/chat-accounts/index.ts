@@ -6,3 +6,4 @@ export { AccountPauses, type AccountPause, type AccountQueuePauser } from './acc
 export { AccountTurns, type AccountTurnsOptions } from './account-turns.js';
 /** One vocabulary for a failed send, whoever sends: the connectors' own (`transient | rate_limited | permanent`). */
 export { SendError, type SendFailureKind } from '../connectors/index.js';
+export { DEFAULT_RETRY_AFTER_MS, MAX_INLINE_WAIT_MS, jitteredBackoff, type RetryPolicy } from './retry-rules.js';

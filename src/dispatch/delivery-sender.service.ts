@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { AccountTurns, SendError, type AccountPacer, type AccountPauses, type ContactHourlyLimit, type PacerRank } from '../chat-accounts/index.js';
+import { AccountTurns, DEFAULT_RETRY_AFTER_MS, MAX_INLINE_WAIT_MS, SendError, type RetryPolicy, type AccountPacer, type AccountPauses, type ContactHourlyLimit, type PacerRank } from '../chat-accounts/index.js';
 import type { ChatGateway } from './chat-gateway.port.js';
 import type { ClaimedDelivery } from './delivery.js';
 import type { DeliveryRepository } from './delivery.repository.js';
@@ -12,20 +12,10 @@ import { quietHoursEnd } from './quiet-hours.js';
 import type { AnnouncementProgress } from './announcement-progress.js';
 import { sendConcurrency } from './processors/send-delivery.processor.js';
 
-/** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
-const MAX_INLINE_WAIT_MS = 15_000;
 /** How long a turn waits for the rest of the jobs bull is handing over (see `AccountTurns`). */
 const TURN_GATHER_MS = 5;
-/** When a platform says "rate limited" without saying for how long. */
-const DEFAULT_RETRY_AFTER_MS = 60_000;
 const DAILY_CAP = 'daily cap reached';
 const HOURLY_CAP = 'hourly cap reached';
-
-export interface RetryPolicy {
-  /** Send attempts (transient failures) before a delivery is `failed`. */
-  maxAttempts: number;
-  backoffMs(attempt: number): number;
-}
 
 export type SendResult = { kind: 'done' } | { kind: 'later'; delayMs: number; reason: string };
 

@@ -57,7 +57,9 @@ if ARGV[5] ~= '-1' and sent + messages > tonumber(ARGV[5]) then return {2, 0} en
 local sentHour = tonumber(redis.call('GET', KEYS[7]) or '0')
 if ARGV[7] ~= '-1' and sentHour + messages > tonumber(ARGV[7]) then return {3, 0} end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-if rank < 3 then redis.call('DEL', KEYS[4 + rank]) end
+-- A normal send's mark outlives its turn (until it expires): the notice that just went is about to ask again,
+-- and automatic replies past their share must not slip in between.
+if rank < 2 then redis.call('DEL', KEYS[4 + rank]) end
 redis.call('LPUSH', KEYS[8], automatic and 'a' or 'o')
 redis.call('LTRIM', KEYS[8], 0, tonumber(ARGV[9]) - 1)
 redis.call('PEXPIRE', KEYS[8], 86400000)

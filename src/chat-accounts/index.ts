@@ -7,3 +7,4 @@ export { AccountTurns, type AccountTurnsOptions } from './account-turns.js';
 /** One vocabulary for a failed send, whoever sends: the connectors' own (`transient | rate_limited | permanent`). */
 export { SendError, type SendFailureKind } from '../connectors/index.js';
 export { DEFAULT_RETRY_AFTER_MS, MAX_INLINE_WAIT_MS, jitteredBackoff, type RetryPolicy } from './retry-rules.js';
+export { DAILY_CAP_REACHED, HOURLY_CAP_REACHED, waitForTurn, type TurnOutcome } from './turn-wait.js';

@@ -1,6 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { AccountTurns, DEFAULT_RETRY_AFTER_MS, MAX_INLINE_WAIT_MS, SendError, type RetryPolicy, type AccountPacer, type AccountPauses, type ContactHourlyLimit, type PacerRank } from '../chat-accounts/index.js';
+import {
+  AccountTurns,
+  DAILY_CAP_REACHED,
+  DEFAULT_RETRY_AFTER_MS,
+  HOURLY_CAP_REACHED,
+  SendError,
+  waitForTurn,
+  type AccountPacer,
+  type AccountPauses,
+  type ContactHourlyLimit,
+  type RetryPolicy,
+} from '../chat-accounts/index.js';
 import type { ChatGateway } from './chat-gateway.port.js';
 import type { ClaimedDelivery } from './delivery.js';
 import type { DeliveryRepository } from './delivery.repository.js';
@@ -14,8 +25,6 @@ import { sendConcurrency } from './processors/send-delivery.processor.js';
 
 /** How long a turn waits for the rest of the jobs bull is handing over (see `AccountTurns`). */
 const TURN_GATHER_MS = 5;
-const DAILY_CAP = 'daily cap reached';
-const HOURLY_CAP = 'hourly cap reached';
 
 export type SendResult = { kind: 'done' } | { kind: 'later'; delayMs: number; reason: string };
 
@@ -73,10 +82,11 @@ export class DeliverySender {
     // nothing is sent (cancelled, postponed) does not move the account's next slot.
     // One urgent job in the turn makes it urgent: the account's other waiting sends (replies, normal notices) let it go first.
     const rank = jobs.some((job) => job.urgent) ? 'urgent' : 'normal';
-    const turn = await this.takeTurn(account, jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0), rank);
+    const messages = jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0);
+    const turn = await waitForTurn(() => pacer.take(account, messages, { rank }));
     if (turn.kind === 'later') {
       // Near a cap, a shared turn could hold back deliveries that fit on their own.
-      if (jobs.length > 1 && (turn.reason === DAILY_CAP || turn.reason === HOURLY_CAP)) return this.oneByOne(accountId, jobs, policy);
+      if (jobs.length > 1 && (turn.reason === DAILY_CAP_REACHED || turn.reason === HOURLY_CAP_REACHED)) return this.oneByOne(accountId, jobs, policy);
       return jobs.map(() => this.postponed(account, turn));
     }
     const results: SendResult[] = jobs.map(() => DONE);
@@ -163,17 +173,6 @@ export class DeliverySender {
     const candidates = [delivery.notBefore, delivery.priority === 'normal' ? quietHoursEnd(delivery.quietHours, now, this.deps.timeZone) : undefined];
     const latest = candidates.filter((d): d is Date => d !== undefined && d.getTime() > now.getTime()).sort((a, b) => b.getTime() - a.getTime())[0];
     return latest;
-  }
-
-  private async takeTurn(account: DispatchAccount, messages: number, rank: PacerRank): Promise<{ kind: 'go'; token: string } | Extract<SendResult, { kind: 'later' }>> {
-    for (;;) {
-      const turn = await this.deps.pacer.take(account, messages, { rank });
-      if (turn.kind === 'go') return turn;
-      if (turn.kind === 'daily_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: DAILY_CAP };
-      if (turn.kind === 'hourly_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: HOURLY_CAP };
-      if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
-      await sleep(turn.ms);
-    }
   }
 
   private postponed(account: DispatchAccount, result: SendResult): SendResult {

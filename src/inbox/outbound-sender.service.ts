@@ -1,8 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../platform/logging/logger.js';
 import type { AccountPace } from './account-pace.port.js';
 import type { InboxChat } from './inbox-chat.port.js';
-import { DEFAULT_RETRY_AFTER_MS, MAX_INLINE_WAIT_MS, SendError, type RetryPolicy } from '../chat-accounts/index.js';
+import { DEFAULT_RETRY_AFTER_MS, SendError, waitForTurn, type RetryPolicy } from '../chat-accounts/index.js';
 import type { OutboundRepository } from './outbound.repository.js';
 import type { InboxChanges } from './inbox-changes.js';
 
@@ -19,22 +18,13 @@ export class OutboundSender {
 
   /** Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform call. */
   async send(outboundId: string, account: string, policy: RetryPolicy, automatic = false): Promise<SendOutcome> {
-    const turn = await this.takeTurn(account, automatic);
+    const turn = await waitForTurn(() => this.deps.pace.take(account, automatic));
     if (turn.kind === 'later') return turn;
     const used = { sent: 0, holdMs: 0 };
     try {
       return await this.sendClaimed(outboundId, policy, used);
     } finally {
       await this.deps.pace.release(account, turn.token, used.sent, used.holdMs);
-    }
-  }
-
-  private async takeTurn(account: string, automatic: boolean): Promise<{ kind: 'go'; token: string } | Extract<SendOutcome, { kind: 'later' }>> {
-    for (;;) {
-      const turn = await this.deps.pace.take(account, automatic);
-      if (turn.kind === 'go') return turn;
-      if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
-      await sleep(turn.ms);
     }
   }
 

@@ -200,8 +200,6 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       liveness,
       pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
       pauseWindowMs: config.dispatch.pauseWindowMs,
-      // An Official Account's followers get the notices by mass send to their language's tag, not one by one.
-      citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours, new Set(officialAccounts)),
       ...(adminAlerts ? { onAccountPaused: (account: string, reason: string) => void adminAlerts.accountPaused(account, reason) } : {}),
       live: dispatchLiveOf(live),
       metrics,
@@ -242,10 +240,12 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       return new Map(found.flatMap((a) => (a ? [[a.id, a.translations.find((t) => t.lang === a.sourceLanguage)?.title ?? a.slug] as const] : [])));
     });
     identity.labelAuditTargets('inbox_conversation', (ids) => inbox.conversationLanguages(ids));
+    // An Official Account's followers get the notices by mass send to their language's tag, not one by one.
+    dispatch.addTargetSource(citizenTargetsOf(inbox, config.dispatch.citizenQuietHours, new Set(officialAccounts)));
     // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
     if (adminAlerts) for (const connector of connectors.all()) connector.on('state', (state) => void adminAlerts.connectionChanged(connector.account.id, state.status));
-    const officialAccountLinks = await wireOfficialAccounts({ connectors, inbox: () => inbox, dispatch, log });
+    const officialAccountLinks = await wireOfficialAccounts({ connectors, inbox, dispatch, log });
     stack.push({ name: 'official accounts', stop: async () => officialAccountLinks.stop() });
     const spoolDrain = inbox.startIntake();
     stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });

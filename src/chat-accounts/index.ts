@@ -1,3 +1,10 @@
 export { dailyCapOn, drawGapMs, maxGapMs, meanGapMs, typingMsFor, type SendBudget } from './send-budget.js';
 export { ContactHourlyLimit } from './contact-hourly-limit.js';
 export { estimateLastSendAt, type PaceNow } from './send-estimate.js';
+export { AccountPacer, type PaceStatus, type PacedAccount, type PacerRank, type PacerTurn } from './account-pacer.js';
+export { AccountPauses, type AccountPause, type AccountQueuePauser } from './account-pauses.js';
+export { AccountTurns, type AccountTurnsOptions } from './account-turns.js';
+/** One vocabulary for a failed send, whoever sends: the connectors' own (`transient | rate_limited | permanent`). */
+export { SendError, type SendFailureKind } from '../connectors/index.js';
+export { DEFAULT_RETRY_AFTER_MS, MAX_INLINE_WAIT_MS, jitteredBackoff, type RetryPolicy } from './retry-rules.js';
+export { DAILY_CAP_REACHED, HOURLY_CAP_REACHED, waitForTurn, type TurnOutcome } from './turn-wait.js';

@@ -1,16 +1,16 @@
-import { ChatSendFailed, type ChatGateway } from '../dispatch/index.js';
-import { InboxSendFailed, type InboxChat } from '../inbox/index.js';
-import { isOfficialAccount, SendError, type ConnectorRegistry } from '../connectors/index.js';
-import { typingMsFor } from '../chat-accounts/index.js';
+import type { ChatGateway } from '../dispatch/index.js';
+import type { InboxChat } from '../inbox/index.js';
+import { isOfficialAccount, type ConnectorRegistry } from '../connectors/index.js';
+import { SendError, typingMsFor } from '../chat-accounts/index.js';
 
-// Features own their view of the chat platforms (a port each); these adapt the connectors to both, keeping the
-// connectors' failure kinds, so neither feature imports the other or the connectors' errors.
+// Features own their view of the chat platforms (a port each); these adapt the connectors to both. A failure is
+// the connectors' `SendError`, which chat-accounts offers both features as their one failure vocabulary.
 
 /** Dispatch's view of the connectors: a send by account and chat, with the connectors' failure kinds kept. */
 export function chatGatewayOf(connectors: ConnectorRegistry): ChatGateway {
   const connectorOf = (account: string) => {
     const connector = connectors.get(account);
-    if (!connector) throw new ChatSendFailed('permanent', `account ${account} is not configured`);
+    if (!connector) throw new SendError('permanent', `account ${account} is not configured`);
     return connector;
   };
   const massSendQuota: ChatGateway['massSendQuota'] = async (account, chatId) => {
@@ -21,14 +21,9 @@ export function chatGatewayOf(connectors: ConnectorRegistry): ChatGateway {
     // Asked for every group delivery as it is planned: offered only where an account has such a quota.
     ...(connectors.all().some(isOfficialAccount) ? { massSendQuota } : {}),
     async send(account, chat, text) {
-      try {
-        const connector = connectorOf(account);
-        const sent = await connector.send(chat, { text, typingMs: typingMsFor(connector.account.rateLimit, text) });
-        return { messageId: sent.platformMessageId ?? '' };
-      } catch (error) {
-        if (error instanceof SendError) throw new ChatSendFailed(error.kind, error.message, error.retryAfterMs);
-        throw error;
-      }
+      const connector = connectorOf(account);
+      const sent = await connector.send(chat, { text, typingMs: typingMsFor(connector.account.rateLimit, text) });
+      return { messageId: sent.platformMessageId ?? '' };
     },
     listChats: (account) => connectorOf(account).listChats(),
   };
@@ -39,13 +34,8 @@ export function inboxChatOf(connectors: ConnectorRegistry): InboxChat {
   return {
     async send(account, chat, content) {
       const connector = connectors.get(account);
-      if (!connector) throw new InboxSendFailed('permanent', `account ${account} is not configured`);
-      try {
-        return await connector.send({ chatId: chat.chatId, type: chat.type }, { ...content, typingMs: typingMsFor(connector.account.rateLimit, content.text) });
-      } catch (error) {
-        if (error instanceof SendError) throw new InboxSendFailed(error.kind, error.message, error.retryAfterMs);
-        throw error;
-      }
+      if (!connector) throw new SendError('permanent', `account ${account} is not configured`);
+      return await connector.send({ chatId: chat.chatId, type: chat.type }, { ...content, typingMs: typingMsFor(connector.account.rateLimit, content.text) });
     },
   };
 }

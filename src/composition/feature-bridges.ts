@@ -34,22 +34,22 @@ export function dispatchAccountsOf(config: Config): DispatchAccount[] {
 /**
  * The inbox's subscribed citizens as dispatch targets: an announcement goes to their direct chat in their
  * language (every one, or those with a topic they chose), outside the town's quiet hours for private chats (`CITIZEN_QUIET_HOURS`; urgent
- * ones at once), and what is sent there is kept only as long as the inbox keeps texts. `inbox`
- * is read when an announcement is planned, after start-up: the inbox is created after dispatch, whose
- * deliveries it needs for a citizen's export and erasure. Subscribers on `massSendAccounts` (Official Accounts)
+ * ones at once), and what is sent there is kept only as long as the inbox keeps texts. Registered with
+ * `dispatch.addTargetSource` once the inbox exists (it is created after dispatch, whose deliveries it needs for a
+ * citizen's export and erasure). Subscribers on `massSendAccounts` (Official Accounts)
  * are left out: their language tag, a registered group, reaches them all in one mass send.
  */
-export function citizenTargetsOf(inbox: () => Inbox, quietHours: Target['quietHours'], massSendAccounts: ReadonlySet<string> = new Set()): { targets: TargetSource; reach: ReachCounter } {
+export function citizenTargetsOf(inbox: Inbox, quietHours: Target['quietHours'], massSendAccounts: ReadonlySet<string> = new Set()): { targets: TargetSource; reach: ReachCounter } {
   return {
     targets: {
       async *matching(topics): AsyncIterable<Target[]> {
-        const { retentionMs } = inbox();
-        for await (const page of inbox().subscribedChats(topics)) {
+        const { retentionMs } = inbox;
+        for await (const page of inbox.subscribedChats(topics)) {
           yield page.filter((chat) => !massSendAccounts.has(chat.account)).map((chat) => ({ key: `citizen:${chat.contactId}`, kind: 'citizen' as const, account: chat.account, chatId: chat.chatId, language: chat.language, keepDeliveriesMs: retentionMs, ...(quietHours ? { quietHours } : {}) }));
         }
       },
     },
-    reach: async (topics) => (await inbox().subscribersByLanguage(topics, [...massSendAccounts])).map((row) => ({ language: row.language, count: row.subscribers })),
+    reach: async (topics) => (await inbox.subscribersByLanguage(topics, [...massSendAccounts])).map((row) => ({ language: row.language, count: row.subscribers })),
   };
 }
 

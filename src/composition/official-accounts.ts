@@ -14,7 +14,7 @@ const REPORT_MATCH_MS = 10 * 60_000;
  * a registered group of that language (so a notice goes out as one mass send per tag), WeChat's mass-send reports
  * land on their deliveries, and the tags follow the followers' languages.
  */
-export async function wireOfficialAccounts(deps: { connectors: ConnectorRegistry; inbox: () => Inbox; dispatch: Dispatch; log: Logger }): Promise<{ stop(): void }> {
+export async function wireOfficialAccounts(deps: { connectors: ConnectorRegistry; inbox: Inbox; dispatch: Dispatch; log: Logger }): Promise<{ stop(): void }> {
   const accounts = deps.connectors.all().filter(isOfficialAccount);
   const timers: NodeJS.Timeout[] = [];
   for (const connector of accounts) {
@@ -28,7 +28,7 @@ export async function wireOfficialAccounts(deps: { connectors: ConnectorRegistry
       pending = undefined;
       if (connector.state.status !== 'ready') return;
       connector
-        .syncLanguageTags(() => deps.inbox().followersOf(account))
+        .syncLanguageTags(() => deps.inbox.followersOf(account))
         .then((done) => done && (done.tagged > 0 || done.untagged > 0) && deps.log.info({ account, ...done }, 'WeChat language tags brought in step'))
         .catch((error: unknown) => deps.log.warn({ err: error, account }, 'WeChat language tags not synced; the next sync tries again'));
     };
@@ -40,10 +40,10 @@ export async function wireOfficialAccounts(deps: { connectors: ConnectorRegistry
     connector.onFollower(async (event) => {
       const change = { account, platform: 'wechat-official' as const, openid: event.openid, at: event.at, language: event.language };
       if (event.kind === 'follow') {
-        const { firstFollow } = await deps.inbox().follow(change);
+        const { firstFollow } = await deps.inbox.follow(change);
         if (firstFollow) await connector.sendFirstFollowMenu(event.openid);
       } else {
-        await deps.inbox().unfollow(change);
+        await deps.inbox.unfollow(change);
       }
       syncSoon();
     });

@@ -100,6 +100,11 @@ export class SendError extends Error {
     super(message, options);
     this.name = 'SendError';
   }
+
+  /** The platform's own reason, kept on the delivery or the message for staff. */
+  get reason(): string {
+    return this.message;
+  }
 }
 
 /** One chat account on one platform. */

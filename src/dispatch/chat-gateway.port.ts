@@ -1,18 +1,3 @@
-/** How a failed send may end: `transient` may succeed later, `rate_limited` after `retryAfterMs`, `permanent` never. */
-export type SendFailureKind = 'transient' | 'rate_limited' | 'permanent';
-
-export class ChatSendFailed extends Error {
-  constructor(
-    readonly kind: SendFailureKind,
-    /** The platform's own reason, kept on the delivery for staff. */
-    readonly reason: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(reason);
-    this.name = 'ChatSendFailed';
-  }
-}
-
 export interface ChatSummary {
   chatId: string;
   name: string;
@@ -21,7 +6,7 @@ export interface ChatSummary {
 
 /**
  * The chat accounts as dispatch sees them; `main.ts` adapts the connectors' registry to it. `send` throws
- * `ChatSendFailed` for every failure the platform explains; anything else counts as transient.
+ * `SendError` (chat-accounts' one failure vocabulary) for every failure the platform explains; anything else counts as transient.
  */
 export interface ChatGateway {
   send(account: string, chat: { chatId: string; type: 'group' | 'direct' }, text: string): Promise<{ messageId: string }>;

@@ -1,8 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { AccountPacer, PacerRank } from './account-pacer.js';
-import type { AccountPauses } from './account-pauses.js';
-import { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
+import {
+  AccountTurns,
+  DAILY_CAP_REACHED,
+  DEFAULT_RETRY_AFTER_MS,
+  HOURLY_CAP_REACHED,
+  SendError,
+  waitForTurn,
+  type AccountPacer,
+  type AccountPauses,
+  type ContactHourlyLimit,
+  type RetryPolicy,
+} from '../chat-accounts/index.js';
+import type { ChatGateway } from './chat-gateway.port.js';
 import type { ClaimedDelivery } from './delivery.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { SendDeliveryJob } from './delivery-queues.js';
@@ -11,24 +21,10 @@ import { UnknownAccount } from './dispatch.errors.js';
 import type { DispatchMetrics } from './dispatch.metrics.js';
 import { quietHoursEnd } from './quiet-hours.js';
 import type { AnnouncementProgress } from './announcement-progress.js';
-import { AccountTurns } from './account-turns.js';
 import { sendConcurrency } from './processors/send-delivery.processor.js';
-import type { ContactHourlyLimit } from '../chat-accounts/index.js';
 
-/** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
-const MAX_INLINE_WAIT_MS = 15_000;
 /** How long a turn waits for the rest of the jobs bull is handing over (see `AccountTurns`). */
 const TURN_GATHER_MS = 5;
-/** When a platform says "rate limited" without saying for how long. */
-const DEFAULT_RETRY_AFTER_MS = 60_000;
-const DAILY_CAP = 'daily cap reached';
-const HOURLY_CAP = 'hourly cap reached';
-
-export interface RetryPolicy {
-  /** Send attempts (transient failures) before a delivery is `failed`. */
-  maxAttempts: number;
-  backoffMs(attempt: number): number;
-}
 
 export type SendResult = { kind: 'done' } | { kind: 'later'; delayMs: number; reason: string };
 
@@ -86,10 +82,11 @@ export class DeliverySender {
     // nothing is sent (cancelled, postponed) does not move the account's next slot.
     // One urgent job in the turn makes it urgent: the account's other waiting sends (replies, normal notices) let it go first.
     const rank = jobs.some((job) => job.urgent) ? 'urgent' : 'normal';
-    const turn = await this.takeTurn(account, jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0), rank);
+    const messages = jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0);
+    const turn = await waitForTurn(() => pacer.take(account, messages, { rank }));
     if (turn.kind === 'later') {
       // Near a cap, a shared turn could hold back deliveries that fit on their own.
-      if (jobs.length > 1 && (turn.reason === DAILY_CAP || turn.reason === HOURLY_CAP)) return this.oneByOne(accountId, jobs, policy);
+      if (jobs.length > 1 && (turn.reason === DAILY_CAP_REACHED || turn.reason === HOURLY_CAP_REACHED)) return this.oneByOne(accountId, jobs, policy);
       return jobs.map(() => this.postponed(account, turn));
     }
     const results: SendResult[] = jobs.map(() => DONE);
@@ -135,7 +132,7 @@ export class DeliverySender {
             else sent.push({ delivery: claimed, last: { partsSent: part + 1, messageId, at: new Date() } });
           }
         } catch (error) {
-          if (error instanceof ChatSendFailed && error.kind === 'rate_limited') holdAccountMs = error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+          if (error instanceof SendError && error.kind === 'rate_limited') holdAccountMs = error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
           results[i] = await this.recordFailure(account, claimed, error, policy);
         }
       }
@@ -178,17 +175,6 @@ export class DeliverySender {
     return latest;
   }
 
-  private async takeTurn(account: DispatchAccount, messages: number, rank: PacerRank): Promise<{ kind: 'go'; token: string } | Extract<SendResult, { kind: 'later' }>> {
-    for (;;) {
-      const turn = await this.deps.pacer.take(account, messages, { rank });
-      if (turn.kind === 'go') return turn;
-      if (turn.kind === 'daily_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: DAILY_CAP };
-      if (turn.kind === 'hourly_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: HOURLY_CAP };
-      if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
-      await sleep(turn.ms);
-    }
-  }
-
   private postponed(account: DispatchAccount, result: SendResult): SendResult {
     this.deps.metrics.outcome(account.id, 'postponed');
     return result;
@@ -196,7 +182,7 @@ export class DeliverySender {
 
   private async recordFailure(account: DispatchAccount, delivery: ClaimedDelivery, error: unknown, policy: RetryPolicy): Promise<SendResult> {
     const { deliveries, metrics, log } = this.deps;
-    const failure = error instanceof ChatSendFailed ? error : new ChatSendFailed('transient', (error as Error).message || 'send failed');
+    const failure = error instanceof SendError ? error : new SendError('transient', (error as Error).message || 'send failed');
     const attempt = delivery.attempts + 1;
     if (failure.kind === 'permanent' || (failure.kind === 'transient' && attempt >= policy.maxAttempts)) {
       const reason = failure.kind === 'permanent' ? failure.reason : `${failure.reason} (after ${attempt} attempts)`;

@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { AccountPauses } from './account-pauses.js';
+import type { AccountPauses } from '../chat-accounts/index.js';
 import type { DeliveryQueues } from './delivery-queues.js';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'retried' | 'rate_limited' | 'postponed' | 'expired';

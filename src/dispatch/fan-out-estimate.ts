@@ -1,5 +1,4 @@
-import { estimateLastSendAt, meanGapMs } from '../chat-accounts/index.js';
-import type { AccountPacer } from './account-pacer.js';
+import { estimateLastSendAt, meanGapMs, type AccountPacer } from '../chat-accounts/index.js';
 import type { DeliveryQueues } from './delivery-queues.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { DispatchAccount } from './dispatch-account.js';
@@ -41,10 +40,16 @@ export class FanOutEstimate {
 
   async beforePublishing(query: { topics: readonly string[]; languages?: readonly string[]; urgent: boolean }): Promise<PlannedEstimate[]> {
     const perAccount = new Map<string, number>();
+    // A group on several accounts gets one delivery (see `SharedChatAccounts`): counted once, on the first found.
+    const groupChats = new Set<string>();
     for (const source of this.deps.targets) {
       for await (const page of source.matching(query.topics)) {
         for (const target of page) {
           if (query.languages && !query.languages.includes(target.language)) continue;
+          if (target.kind === 'group') {
+            if (groupChats.has(target.chatId)) continue;
+            groupChats.add(target.chatId);
+          }
           perAccount.set(target.account, (perAccount.get(target.account) ?? 0) + 1);
         }
       }

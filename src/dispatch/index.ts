@@ -6,9 +6,7 @@ import type { Registry } from 'prom-client';
 import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
 import type { ProcessLiveness } from '../platform/redis/process-liveness.js';
-import { AccountPacer } from './account-pacer.js';
-import { ContactHourlyLimit } from '../chat-accounts/index.js';
-import { AccountPauses } from './account-pauses.js';
+import { AccountPacer, AccountPauses, ContactHourlyLimit } from '../chat-accounts/index.js';
 import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
 import type { ChatGateway } from './chat-gateway.port.js';
 import { createDeliveriesRoutes } from './deliveries.routes.js';
@@ -33,7 +31,7 @@ import { AnnouncementExpiry } from './announcement-expiry.js';
 import { registerExpireAnnouncementProcessor } from './processors/expire-announcement.processor.js';
 import type { DispatchLive } from './dispatch-live.port.js';
 
-export { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
+export type { ChatGateway } from './chat-gateway.port.js';
 export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
@@ -57,8 +55,6 @@ export interface DispatchDeps {
   liveness?: ProcessLiveness;
   pauseAfterRateLimits: number;
   pauseWindowMs: number;
-  /** Targets besides the groups registry (the inbox's subscribed citizens), and how many they are per language. */
-  citizens?: { targets: TargetSource; reach: ReachCounter };
   /** An account was paused after repeated rate limits: someone must look at it (admins are e-mailed). */
   onAccountPaused?: (account: string, reason: string) => void;
   /** Open consoles hear of groups and delivery progress (the live event stream). */
@@ -76,6 +72,11 @@ export interface Dispatch {
   plan(announcement: SendableAnnouncement): Promise<void>;
   /** Cancels what has not been sent; sent deliveries stay listed. */
   cancel(announcementId: string): Promise<void>;
+  /**
+   * Targets besides the groups registry (the inbox's subscribed citizens), and how many they are per language:
+   * the inbox sits above dispatch and registers them once it exists, so nothing passes a closure both ways.
+   */
+  addTargetSource(source: { targets: TargetSource; reach: ReachCounter }): void;
   registerGroups(groups: readonly GroupInput[]): Promise<number>;
   /** The language of a registered group chat (the inbox routes group mentions by it). */
   groupLanguage(account: string, chatId: string): Promise<string | undefined>;
@@ -116,7 +117,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const deliveries = new DeliveryRepository(deps.db);
   await Promise.all([groupRepository.init(), deliveries.init()]);
   const queues = new DeliveryQueues(deps.queues, deps.accounts, { lockDurationMs: deps.lockMs });
-  const pauses = new AccountPauses(deps.redis, queues, {
+  const pauses = new AccountPauses(deps.redis, { pause: (account) => queues.forAccount(account).pause(), resume: (account) => queues.forAccount(account).resume() }, {
     pauseAfterRateLimits: deps.pauseAfterRateLimits,
     windowMs: deps.pauseWindowMs,
     ...(deps.onAccountPaused ? { onPaused: deps.onAccountPaused } : {}),
@@ -124,10 +125,12 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone, ...(deps.liveness ? { liveness: deps.liveness } : {}) });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
   const quota = deps.gateway.massSendQuota?.bind(deps.gateway);
-  const targets = [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])];
+  // The groups registry, then the sources registered later by the features above dispatch (`addTargetSource`).
+  const targets: TargetSource[] = [groupRepository];
+  const reachCounters: ReachCounter[] = [];
   const estimate = new FanOutEstimate({ targets, deliveries, queues, pacer, accounts, timeZone: deps.timeZone });
   const sharedChats = new SharedChatAccounts({ groups: groupRepository, estimate });
-  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}), ...(deps.live ? { onChanged: deps.live.group } : {}) });
+  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, citizensReach: async (topics) => (await Promise.all(reachCounters.map((count) => count(topics)))).flat(), ...(deps.live ? { onChanged: deps.live.group } : {}) });
   const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
   const fanOut = new FanOutService({
     deliveries,
@@ -165,6 +168,10 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     async cancel(announcementId) {
       await fanOut.cancel(announcementId);
       deps.live?.deliveryProgress(announcementId);
+    },
+    addTargetSource(source) {
+      targets.push(source.targets);
+      reachCounters.push(source.reach);
     },
     registerGroups: (list) => groups.registerMissing(list),
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),

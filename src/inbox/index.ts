@@ -40,7 +40,7 @@ import type { InboxLive } from './inbox-live.port.js';
 import { FollowerService, type FollowerChange } from './follower.service.js';
 import { createSavedReplies } from './saved-replies/index.js';
 
-export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
+export type { InboxChat } from './inbox-chat.port.js';
 export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
 export type { DirectDeliveries } from './direct-deliveries.port.js';
 export type { InboxAccount } from './outbox.js';

@@ -1,22 +1,12 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../platform/logging/logger.js';
 import type { AccountPace } from './account-pace.port.js';
-import { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
+import type { InboxChat } from './inbox-chat.port.js';
+import { DEFAULT_RETRY_AFTER_MS, SendError, waitForTurn, type RetryPolicy } from '../chat-accounts/index.js';
 import type { OutboundRepository } from './outbound.repository.js';
 import type { InboxChanges } from './inbox-changes.js';
 
-export interface OutboundRetryPolicy {
-  /** Failed sends (transient or rate-limited) before the message is marked `failed`. */
-  maxAttempts: number;
-  backoffMs(attempt: number): number;
-}
-
 export type SendOutcome = { kind: 'done' } | { kind: 'later'; delayMs: number; reason: string };
 
-/** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
-const MAX_INLINE_WAIT_MS = 15_000;
-/** When a platform says "rate limited" without saying for how long. */
-const DEFAULT_RETRY_AFTER_MS = 60_000;
 
 /**
  * Sends one queued outbound message. The state change is written before the job is acknowledged, and a
@@ -27,8 +17,8 @@ export class OutboundSender {
   constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; changes?: InboxChanges; log: Logger }) {}
 
   /** Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform call. */
-  async send(outboundId: string, account: string, policy: OutboundRetryPolicy, automatic = false): Promise<SendOutcome> {
-    const turn = await this.takeTurn(account, automatic);
+  async send(outboundId: string, account: string, policy: RetryPolicy, automatic = false): Promise<SendOutcome> {
+    const turn = await waitForTurn(() => this.deps.pace.take(account, automatic));
     if (turn.kind === 'later') return turn;
     const used = { sent: 0, holdMs: 0 };
     try {
@@ -38,16 +28,7 @@ export class OutboundSender {
     }
   }
 
-  private async takeTurn(account: string, automatic: boolean): Promise<{ kind: 'go'; token: string } | Extract<SendOutcome, { kind: 'later' }>> {
-    for (;;) {
-      const turn = await this.deps.pace.take(account, automatic);
-      if (turn.kind === 'go') return turn;
-      if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
-      await sleep(turn.ms);
-    }
-  }
-
-  private async sendClaimed(outboundId: string, policy: OutboundRetryPolicy, used: { sent: number; holdMs: number }): Promise<SendOutcome> {
+  private async sendClaimed(outboundId: string, policy: RetryPolicy, used: { sent: number; holdMs: number }): Promise<SendOutcome> {
     const message = await this.deps.outbound.claim(outboundId);
     if (!message) return { kind: 'done' };
     try {
@@ -62,7 +43,7 @@ export class OutboundSender {
       this.deps.log.info({ outboundId: message.id, kind: message.kind, account: message.account }, 'inbox message sent');
       return { kind: 'done' };
     } catch (error) {
-      const failure = error instanceof InboxSendFailed ? error : new InboxSendFailed('transient', (error as Error).message);
+      const failure = error instanceof SendError ? error : new SendError('transient', (error as Error).message);
       // "Too fast" is about the account, not this chat: announcements on it wait too.
       if (failure.kind === 'rate_limited') used.holdMs = failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
       const attempt = message.attempts + 1;

@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { RetryJobLater, type JobQueue } from '../../platform/queue/job-queue.port.js';
+import { infrastructureBackoffMs } from '../../platform/queue/infrastructure-backoff.js';
 import type { AnnouncementExpiry, ExpireAnnouncementJob } from '../announcement-expiry.js';
 
-/** Database or Redis unreachable: the job runs again, from 5 s up to 5 min apart, until it gets through. */
-const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000 * 2 ** Math.min(runs, 6));
 
 const Payload = z.object({ announcementId: z.string().min(1), validUntil: z.iso.datetime() });
 

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { RetryJobLater, type JobQueue } from '../../platform/queue/job-queue.port.js';
-import type { DeliverySender, RetryPolicy } from '../delivery-sender.service.js';
+import { infrastructureBackoffMs } from '../../platform/queue/infrastructure-backoff.js';
+import type { DeliverySender } from '../delivery-sender.service.js';
+import { jitteredBackoff, type RetryPolicy } from '../../chat-accounts/index.js';
 import type { SendDeliveryJob } from '../delivery-queues.js';
 import type { DispatchAccount } from '../dispatch-account.js';
 
@@ -11,11 +13,9 @@ import type { DispatchAccount } from '../dispatch-account.js';
  */
 export const SEND_DELIVERY_RETRY: RetryPolicy = {
   maxAttempts: 5,
-  backoffMs: (attempt) => Math.round(2000 * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4)),
+  backoffMs: jitteredBackoff(2000),
 };
 
-/** Our own failures (database or Redis unreachable): the job runs again, from 5 s up to 5 min apart. */
-const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000 * 2 ** Math.min(runs, 6));
 
 const Payload = z.object({ deliveryId: z.string().min(1), account: z.string().min(1), parts: z.number().int().positive().optional(), urgent: z.boolean().optional() });
 

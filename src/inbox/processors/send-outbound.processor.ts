@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Logger } from '../../platform/logging/logger.js';
 import { RetryJobLater, type JobQueue } from '../../platform/queue/job-queue.port.js';
-import type { OutboundRetryPolicy, OutboundSender } from '../outbound-sender.service.js';
+import { infrastructureBackoffMs } from '../../platform/queue/infrastructure-backoff.js';
+import type { OutboundSender } from '../outbound-sender.service.js';
+import { jitteredBackoff, type RetryPolicy } from '../../chat-accounts/index.js';
 
 export interface SendOutboundJob {
   outboundId: string;
@@ -14,13 +16,11 @@ export interface SendOutboundJob {
  * again): 12 attempts, exponential from 2 s and capped at 10 min, about 37 minutes in all, ±20 % jitter.
  * After that the message is `failed`, visible to staff on the conversation.
  */
-export const SEND_OUTBOUND_RETRY: OutboundRetryPolicy = {
+export const SEND_OUTBOUND_RETRY: RetryPolicy = {
   maxAttempts: 12,
-  backoffMs: (attempt) => Math.round(Math.min(600_000, 2000 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4)),
+  backoffMs: jitteredBackoff(2000, 600_000),
 };
 
-/** Our own failures (database unreachable): the job runs again, from 5 s up to 5 min apart. */
-const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000 * 2 ** Math.min(runs, 6));
 
 const Payload = z.object({ outboundId: z.string().min(1), automatic: z.boolean().optional() });
 

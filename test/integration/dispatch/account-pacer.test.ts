@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { AccountPacer } from '../../../src/dispatch/account-pacer.js';
+import { AccountPacer } from '../../../src/chat-accounts/index.js';
 import type { DispatchAccount } from '../../../src/dispatch/index.js';
 import { startPrivateRedis, type PrivateRedis } from '../../../src/platform/redis/private-redis-server.js';
 

@@ -4,7 +4,9 @@ import { Registry } from 'prom-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInbox, InboxSendFailed, type Inbox, type InboxChat } from '../../../src/inbox/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createInbox, type Inbox, type InboxChat } from '../../../src/inbox/index.js';
+import { SendError } from '../../../src/chat-accounts/index.js';
 import { createInProcessQueueFactory } from '../../../src/platform/queue/in-process-queue.adapter.js';
 import { FileSpool } from '../../../src/platform/spool/file-spool.js';
 import type { QueueFactory } from '../../../src/platform/queue/job-queue.port.js';
@@ -20,7 +22,7 @@ function recordingChat(): InboxChat & { sent: Array<{ chatId: string; text: stri
     sent: [] as Array<{ chatId: string; text: string }>,
     down: false,
     async send(_account: string, to: { chatId: string }, content: { text: string }) {
-      if (chat.down) throw new InboxSendFailed('transient', 'not connected (reconnecting)');
+      if (chat.down) throw new SendError('transient', 'not connected (reconnecting)');
       chat.sent.push({ chatId: to.chatId, text: content.text });
       return { platformMessageId: `out-${chat.sent.length}`, sentAt: new Date() };
     },

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
-import { InboxSendFailed } from '../../../src/inbox/index.js';
+import { SendError } from '../../../src/chat-accounts/index.js';
 import { OutboundRepository } from '../../../src/inbox/outbound.repository.js';
 import { OutboundSender } from '../../../src/inbox/outbound-sender.service.js';
 import { silentLogger } from '../../support/silent-logger.js';
@@ -14,7 +14,7 @@ describe('OutboundSender (real repository on the engine)', () => {
   let temp: TempEngine;
   let db: mongoose.Connection;
   let outbound: OutboundRepository;
-  let failure: InboxSendFailed | undefined;
+  let failure: SendError | undefined;
   let sends = 0;
   let pace = recordingPace();
 
@@ -64,7 +64,7 @@ describe('OutboundSender (real repository on the engine)', () => {
   });
 
   it('transient failures, retried later until the last attempt, then failed with the reason', async () => {
-    failure = new InboxSendFailed('transient', 'not connected (reconnecting)');
+    failure = new SendError('transient', 'not connected (reconnecting)');
     const message = await queuedReply();
 
     const outcomes = [];
@@ -76,7 +76,7 @@ describe('OutboundSender (real repository on the engine)', () => {
   });
 
   it('rate limited, waits at least what the platform asked, and holds the whole account that long', async () => {
-    failure = new InboxSendFailed('rate_limited', 'slow down', 30_000);
+    failure = new SendError('rate_limited', 'slow down', 30_000);
     const message = await queuedReply();
 
     const outcome = await sender().send(message.id, 'sim-test', POLICY);

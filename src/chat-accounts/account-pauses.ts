@@ -1,6 +1,11 @@
 import type { Redis } from 'ioredis';
 import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
-import type { DeliveryQueues } from './delivery-queues.js';
+
+/** Stops and restarts the taking of an account's jobs in every process (dispatch's queue of the account). */
+export interface AccountQueuePauser {
+  pause(account: string): Promise<void>;
+  resume(account: string): Promise<void>;
+}
 
 export interface AccountPause {
   account: string;
@@ -33,7 +38,7 @@ export class AccountPauses {
 
   constructor(
     private readonly redis: Redis,
-    private readonly queues: DeliveryQueues,
+    private readonly queues: AccountQueuePauser,
     private readonly options: {
       pauseAfterRateLimits: number;
       windowMs: number;
@@ -59,7 +64,7 @@ export class AccountPauses {
       JSON.stringify({ reason, since: new Date().toISOString() }),
     );
     if (paused === 1) {
-      await this.queues.forAccount(account).pause();
+      await this.queues.pause(account);
       this.options.onPaused?.(account, reason);
     }
     return paused === 1;
@@ -73,7 +78,7 @@ export class AccountPauses {
   async resume(account: string): Promise<boolean> {
     const removed = await this.redis.hdel(this.pausedKey, account);
     await this.redis.del(`${this.options.prefix ?? 'sportello:dispatch'}:account:${account}:rate-limits`);
-    await this.queues.forAccount(account).resume();
+    await this.queues.resume(account);
     return removed === 1;
   }
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
 import { DEAD_HOLDER_LUA, type ProcessLiveness } from '../platform/redis/process-liveness.js';
-import type { DispatchAccount } from './dispatch-account.js';
-import { localClock, untilLocalMidnightMs } from './quiet-hours.js';
-import { dailyCapOn, daysBetween, drawGapMs } from '../chat-accounts/send-budget.js';
+import type { SendBudget } from './send-budget.js';
+import { localClock, untilLocalMidnightMs } from '../platform/town-clock.js';
+import { dailyCapOn, daysBetween, drawGapMs } from './send-budget.js';
 
 /** How often a worker looks again while another process holds the account. */
 const BUSY_POLL_MS = 50;
@@ -57,7 +57,9 @@ if ARGV[5] ~= '-1' and sent + messages > tonumber(ARGV[5]) then return {2, 0} en
 local sentHour = tonumber(redis.call('GET', KEYS[7]) or '0')
 if ARGV[7] ~= '-1' and sentHour + messages > tonumber(ARGV[7]) then return {3, 0} end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-if rank < 3 then redis.call('DEL', KEYS[4 + rank]) end
+-- A normal send's mark outlives its turn (until it expires): the notice that just went is about to ask again,
+-- and automatic replies past their share must not slip in between.
+if rank < 2 then redis.call('DEL', KEYS[4 + rank]) end
 redis.call('LPUSH', KEYS[8], automatic and 'a' or 'o')
 redis.call('LTRIM', KEYS[8], 0, tonumber(ARGV[9]) - 1)
 redis.call('PEXPIRE', KEYS[8], 86400000)
@@ -92,6 +94,12 @@ if sent > 0 then
   redis.call('SET', KEYS[6], now .. ' ' .. wait, 'PX', wait + 60000)
 end
 return 1`;
+
+/** An account as its pace needs it: dispatch's accounts and the inbox's are the same accounts. */
+export interface PacedAccount {
+  id: string;
+  rateLimit: SendBudget;
+}
 
 export type PacerTurn =
   | { kind: 'go'; token: string }
@@ -158,7 +166,7 @@ export class AccountPacer {
    * Asks for the account's next turn to send `messages` messages. `capped: false` (the inbox's answers) is never
    * refused by the daily or hourly cap, though what it sends counts toward them.
    */
-  async take(account: DispatchAccount, messages: number, options: { rank?: PacerRank; capped?: boolean } = {}): Promise<PacerTurn> {
+  async take(account: PacedAccount, messages: number, options: { rank?: PacerRank; capped?: boolean } = {}): Promise<PacerTurn> {
     // The process's id in the token lets another process end the turn at once if this one dies holding it.
     const token = this.options.liveness ? `${this.options.liveness.id}|${randomUUID()}` : randomUUID();
     const now = new Date();
@@ -194,7 +202,7 @@ export class AccountPacer {
    * Ends a turn: `messagesSent` count toward the caps and, if any, the next turn starts a random gap from now;
    * `holdMs` (a platform's retry-after) keeps the whole account waiting at least that long.
    */
-  async release(account: DispatchAccount, token: string, messagesSent: number, holdMs = 0): Promise<void> {
+  async release(account: PacedAccount, token: string, messagesSent: number, holdMs = 0): Promise<void> {
     const now = new Date();
     const base = this.base(account.id);
     await this.releaseScript(
@@ -218,7 +226,7 @@ export class AccountPacer {
     return Number((await this.redis.get(this.dayKey(accountId, new Date()))) ?? 0);
   }
 
-  async status(account: DispatchAccount): Promise<PaceStatus> {
+  async status(account: PacedAccount): Promise<PaceStatus> {
     const now = new Date();
     const base = this.base(account.id);
     const replies = ((await this.redis.multi().get(this.dayKey(account.id, now)).get(this.hourKey(account.id, now)).get(`${base}:next`).get(`${base}:overhead`).time().exec()) ?? []).map(
@@ -239,7 +247,7 @@ export class AccountPacer {
   }
 
   /** The daily cap of today: the warm-up's, counted from its `since` or from the first day the account sent. */
-  private async capToday(account: DispatchAccount, now: Date): Promise<{ cap: number; day?: number }> {
+  private async capToday(account: PacedAccount, now: Date): Promise<{ cap: number; day?: number }> {
     const budget = account.rateLimit;
     if (!budget.warmUp) return { cap: budget.dailyCap };
     const today = localClock(now, this.options.timeZone).date;
@@ -259,7 +267,7 @@ export class AccountPacer {
   }
 
   /** The spacing between two messages of an account: drawn at random within its gap range. */
-  gapMs(account: DispatchAccount): number {
+  gapMs(account: PacedAccount): number {
     return drawGapMs(account.rateLimit);
   }
 }

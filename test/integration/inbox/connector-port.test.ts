@@ -4,7 +4,6 @@ import { Registry } from 'prom-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createInbox, type Inbox, type InboxChat } from '../../../src/inbox/index.js';
 import { SendError } from '../../../src/chat-accounts/index.js';
 import { createInProcessQueueFactory } from '../../../src/platform/queue/in-process-queue.adapter.js';

@@ -26,6 +26,7 @@ import { createBullQueueFactory } from '../src/platform/queue/bull-queue.adapter
 import { Redis } from 'ioredis';
 import { spawnServer } from './lib/engine-child-process.js';
 import { sendConcurrency } from '../src/dispatch/index.js';
+import { BENCH_ADMIN, benchServiceEnv } from './lib/bench-service-env.js';
 
 const LANGUAGES = ['ar', 'zh-Hans', 'sq', 'ro', 'ur', 'en', 'fr', 'es', 'uk', 'bn'];
 const GROUPS_PER_LANGUAGE = Number(process.env.BENCH_GROUPS_PER_LANGUAGE ?? 2000);
@@ -78,18 +79,7 @@ const accounts = LANGUAGES.map((language, i) => ({
   language,
 }));
 
-const running = await startSportello({
-  SPORTELLO_MODE: 'test',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  DATA_DIR: join(dir, 'service'),
-  LOG_LEVEL: 'warn',
-  REDIS_URL: redis.url,
-  MONGODB_URI: `${engine.uri}sportello`,
-  BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.test',
-  BOOTSTRAP_ADMIN_PASSWORD: 'bench-admin-password-123',
-  CONNECTORS: JSON.stringify(accounts.map(({ language: _language, ...account }) => account)),
-});
+const running = await startSportello(benchServiceEnv({ dir, redisUrl: redis.url, mongoUri: engine.uri, accounts: accounts.map(({ language: _language, ...account }) => account) }));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads whatever each route returns
 async function api(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<any> {
@@ -106,7 +96,7 @@ async function api(method: string, path: string, headers: Record<string, string>
 const login = await fetch(new URL('/api/v1/auth/login', running.url), {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: 'admin@bench.test', password: 'bench-admin-password-123' }),
+  body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 const { csrfToken } = (await login.json()) as { csrfToken: string };

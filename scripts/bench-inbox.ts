@@ -22,6 +22,7 @@ import mongoose from 'mongoose';
 import { startSportello } from '../src/main.js';
 import { startPrivateRedis } from '../src/platform/redis/private-redis-server.js';
 import { spawnServer } from './lib/engine-child-process.js';
+import { BENCH_ADMIN, benchServiceEnv } from './lib/bench-service-env.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10);
@@ -49,23 +50,12 @@ const accounts = [
   { platform: 'simulator', id: 'bench-fast', imitates: 'whatsapp', latencyMs: 0, rateLimit: { minIntervalMs: 0, dailyCap: 1_000_000 }, chats: [...direct('c', CITIZENS), ...direct('o', OFFERED_CITIZENS)] },
   { platform: 'simulator', id: 'bench-paced', imitates: 'whatsapp', latencyMs: 0, rateLimit: { minIntervalMs: PACE_MS, dailyCap: 1_000_000 }, chats: direct('b', BURST) },
 ];
-const running = await startSportello({
-  SPORTELLO_MODE: 'test',
-  PORT: '0',
-  HOST: '127.0.0.1',
-  DATA_DIR: join(dir, 'service'),
-  LOG_LEVEL: 'warn',
-  REDIS_URL: redis.url,
-  MONGODB_URI: `${engine.uri}sportello`,
-  BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.test',
-  BOOTSTRAP_ADMIN_PASSWORD: 'bench-admin-password-123',
-  CONNECTORS: JSON.stringify(accounts),
-});
+const running = await startSportello(benchServiceEnv({ dir, redisUrl: redis.url, mongoUri: engine.uri, accounts }));
 
 const login = await fetch(new URL('/api/v1/auth/login', running.url), {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: 'admin@bench.test', password: 'bench-admin-password-123' }),
+  body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 const { csrfToken } = (await login.json()) as { csrfToken: string };

@@ -31,11 +31,13 @@ import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } fro
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
 import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
-import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter } from './connectors/index.js';
+import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
 import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
 import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
 import { demoGroupsOf } from './demo/demo-groups.js';
+import { createLive, liveOpenApi } from './live/index.js';
+import { dispatchLiveOf, inboxLiveOf } from './composition/live-bridges.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -113,6 +115,10 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       publicUrl: config.http.publicUrl,
     });
 
+    // Changes from this process to every open console, through Redis; only a process serving HTTP listens.
+    const live = await createLive({ redis, log, serve: !options.worker, recheck: (req) => identity.principalOf(req) });
+    stack.push({ name: 'live events', stop: () => live.stop() });
+
     const queues = createBullQueueFactory({ redisUrl });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
@@ -125,6 +131,12 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       whatsappProxy: config.connectors.whatsappProxy,
     });
     const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');
+    for (const connector of connectors.all()) {
+      connector.on('state', (state) => live.publish({ name: 'connector', data: { accountId: connector.account.id, state: state.status } }));
+    }
+    for (const simulator of simulatorsOf(connectors)) {
+      simulator.onChatMessage((chatId) => live.publish({ name: 'simulator', data: { accountId: simulator.account.id, chatId } }));
+    }
 
     const i18n = await createI18n(join(ROOT, 'locales'));
     const metrics = createMetricsRegistry();
@@ -138,6 +150,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       publicUrl: () => publicUrl ?? '',
       audit: announcementsAuditOf(identity.audit),
     });
+    announcements.events.onChanged((announcement) => live.publish({ name: 'announcement', data: { id: announcement.id, status: announcement.status } }));
     // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
     const mailer = config.mail ? countedMailer(createSmtpMailer(config.mail.smtpUrl, config.mail.from), metrics) : undefined;
     if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
@@ -166,6 +179,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       pauseWindowMs: config.dispatch.pauseWindowMs,
       citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours),
       ...(adminAlerts ? { onAccountPaused: (account: string, reason: string) => void adminAlerts.accountPaused(account, reason) } : {}),
+      live: dispatchLiveOf(live),
       metrics,
       log,
     });
@@ -196,6 +210,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       openingHours: config.inbox.openingHours,
       ...(mailer ? { alerts: { mailer, afterMs: config.inbox.alertAfterMs, checkMs: config.inbox.alertCheckMs } } : {}),
       consoleUrl: () => publicUrl ?? '',
+      live: inboxLiveOf(live),
       metrics,
       log,
     });
@@ -227,7 +242,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [identityOpenApi, announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi],
+      [identityOpenApi, announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi, liveOpenApi],
     );
     if (config.mode === 'demo') {
       const report = await importContentLibrary(db, join(ROOT, 'content'));
@@ -256,6 +271,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/', router: announcements.pageRoutes },
               { path: '/api/v1', router: createLanguageRoutes() },
               { path: '/api/v1', router: identity.routes },
+              { path: '/api/v1', router: live.routes },
               { path: '/api/v1', router: announcements.apiRoutes },
               { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
               { path: '/api/v1/groups', router: dispatch.routes.groups },
@@ -285,6 +301,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           server.closeIdleConnections();
         }),
     });
+    // Before the server closes: an open event stream would hold it open.
+    stack.push({ name: 'live event streams', stop: () => live.stop() });
     // Connectors start after HTTP is up, so /readyz can show a WhatsApp QR login while it waits.
     await connectors.start();
     stack.push({ name: 'connectors', stop: () => connectors.stop() });

@@ -13,6 +13,8 @@ export interface AnnouncementEvents {
   onCancelled(listener: (announcement: Announcement) => Promise<void>): void;
   /** Every planned delivery has an outcome: told once, by the process whose change marked the notice `sent`. */
   onSent(listener: (announcement: Announcement) => Promise<void>): void;
+  /** Any stored change (created, edited, translated, approved, a status): for the open consoles, not awaited. */
+  onChanged(listener: (announcement: Announcement) => void): void;
 }
 
 /** Identity's audit trail, as announcements need it; adapted in `main.ts`. Awaited: publish and cancel fail rather than happen unrecorded. */

@@ -9,6 +9,7 @@ export class AnnouncementListeners implements AnnouncementEvents {
   private readonly approved: Listener<[Announcement, string]>[] = [];
   private readonly cancelled: Listener<[Announcement]>[] = [];
   private readonly sent: Listener<[Announcement]>[] = [];
+  private readonly changed: Array<(announcement: Announcement) => void> = [];
 
   onPublished(listener: Listener<[Announcement]>): void {
     this.published.push(listener);
@@ -24,6 +25,14 @@ export class AnnouncementListeners implements AnnouncementEvents {
 
   onSent(listener: Listener<[Announcement]>): void {
     this.sent.push(listener);
+  }
+
+  onChanged(listener: (announcement: Announcement) => void): void {
+    this.changed.push(listener);
+  }
+
+  emitChanged(announcement: Announcement): void {
+    for (const listener of this.changed) listener(announcement);
   }
 
   async emitSent(announcement: Announcement): Promise<void> {

@@ -55,6 +55,7 @@ export class AnnouncementsService {
     const created = draftAnnouncement(this.deps.repository.newId(), input, this.context(actor));
     assertValidityWindow(created);
     await this.deps.repository.insert(created);
+    this.deps.listeners.emitChanged(created);
     return created;
   }
 
@@ -160,7 +161,10 @@ export class AnnouncementsService {
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw new VersionConflict(expectedVersion, current.version);
       const next = rule(current, this.context(actor));
       if (next === current) return { announcement: current, changed: false };
-      if (await this.deps.repository.replaceIfVersion(next, current.version)) return { announcement: next, changed: true };
+      if (await this.deps.repository.replaceIfVersion(next, current.version)) {
+        this.deps.listeners.emitChanged(next);
+        return { announcement: next, changed: true };
+      }
       if (expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
         const latest = await this.get(id);
         throw new VersionConflict(expectedVersion ?? current.version, latest.version);

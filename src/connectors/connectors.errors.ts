@@ -8,6 +8,14 @@ export class UnknownAccount extends DomainError {
   }
 }
 
+export class ChatAlreadyExists extends DomainError {
+  readonly code = 'connectors.chat_exists';
+  readonly kind = 'conflict';
+  constructor() {
+    super('the account is already in a chat with this id');
+  }
+}
+
 export class UnknownChat extends DomainError {
   readonly code = 'connectors.unknown_chat';
   readonly kind = 'not-found';

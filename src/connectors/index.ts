@@ -19,3 +19,11 @@ export type { ConnectorRegistry, ConnectorRegistryDeps, ConnectorReadinessCheck,
 export type { ConnectorDeps } from './connector.factory.js';
 export { createConnectorLoginRoutes } from './connectors.routes.js';
 export { createSimulatorRouter } from './simulator/simulator.routes.js';
+export { SimulatorConnector } from './simulator/simulator.adapter.js';
+import { SimulatorConnector } from './simulator/simulator.adapter.js';
+import type { ConnectorRegistry } from './connector-registry.js';
+
+/** The simulated accounts among the configured ones (the demo's and the tests'). */
+export function simulatorsOf(registry: Pick<ConnectorRegistry, 'all'>): SimulatorConnector[] {
+  return registry.all().filter((connector): connector is SimulatorConnector => connector instanceof SimulatorConnector);
+}

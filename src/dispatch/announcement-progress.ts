@@ -16,9 +16,10 @@ export class AnnouncementProgress {
   private readonly checks = new Map<string, NodeJS.Timeout>();
   private stopped = false;
 
-  constructor(private readonly deps: { deliveries: DeliveryRepository; status: AnnouncementStatusPort; log: Logger }) {}
+  constructor(private readonly deps: { deliveries: DeliveryRepository; status: AnnouncementStatusPort; onProgress?: (announcementId: string) => void; log: Logger }) {}
 
   async sent(announcementId: string): Promise<void> {
+    this.deps.onProgress?.(announcementId);
     if (!this.reportedSending.has(announcementId)) {
       this.reportedSending.add(announcementId);
       await this.report(() => this.deps.status.markSending(announcementId), announcementId, 'sending');
@@ -27,11 +28,13 @@ export class AnnouncementProgress {
   }
 
   failed(announcementId: string): void {
+    this.deps.onProgress?.(announcementId);
     this.checkSoon(announcementId);
   }
 
   /** A delivery found past `validUntil`: the announcement is too (the expiry job may not have run yet). */
   async expired(announcementId: string): Promise<void> {
+    this.deps.onProgress?.(announcementId);
     if (this.reportedExpired.has(announcementId)) return;
     this.reportedExpired.add(announcementId);
     await this.report(() => this.deps.status.markExpired(announcementId), announcementId, 'expired');

@@ -15,13 +15,21 @@ export interface ImportRequest {
 /** The registry of community groups that announcements are sent to. */
 export class GroupsService {
   constructor(
-    private readonly deps: { groups: GroupRepository; gateway: ChatGateway; accounts: ReadonlyMap<string, DispatchAccount>; citizensReach?: ReachCounter },
+    private readonly deps: {
+      groups: GroupRepository;
+      gateway: ChatGateway;
+      accounts: ReadonlyMap<string, DispatchAccount>;
+      citizensReach?: ReachCounter;
+      /** Open consoles hear of every group created, changed or deleted. */
+      onChanged?: (id: string) => void;
+    },
   ) {}
 
   async create(input: GroupInput): Promise<Group> {
     this.requireAccount(input.account);
     const group = await this.deps.groups.create(input);
     if (!group) throw new GroupAlreadyRegistered(input.account, input.chatId);
+    this.deps.onChanged?.(group.id);
     return group;
   }
 
@@ -51,11 +59,13 @@ export class GroupsService {
     this.requireAccount(input.account);
     const group = await this.deps.groups.replace(id, input);
     if (!group) throw new GroupNotFound(id);
+    this.deps.onChanged?.(group.id);
     return group;
   }
 
   async remove(id: string): Promise<void> {
     if (!(await this.deps.groups.remove(id))) throw new GroupNotFound(id);
+    this.deps.onChanged?.(id);
   }
 
   /**
@@ -69,6 +79,7 @@ export class GroupsService {
     const imported = await this.deps.groups.createMany(
       chats.filter((c) => !known.has(c.chatId)).map((chat) => ({ ...request, chatId: chat.chatId, name: chat.name })),
     );
+    for (const group of imported) this.deps.onChanged?.(group.id);
     return { imported, alreadyRegistered: chats.length - imported.length };
   }
 

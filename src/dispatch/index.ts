@@ -27,6 +27,7 @@ import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-an
 import { AnnouncementProgress } from './announcement-progress.js';
 import { AnnouncementExpiry } from './announcement-expiry.js';
 import { registerExpireAnnouncementProcessor } from './processors/expire-announcement.processor.js';
+import type { DispatchLive } from './dispatch-live.port.js';
 
 export { ChatSendFailed, type ChatGateway } from './chat-gateway.port.js';
 export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
@@ -34,6 +35,7 @@ export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
 export type { ReachCounter, Target, TargetSource } from './target.js';
 export { dispatchOpenApi } from './dispatch.openapi.js';
+export type { DispatchLive } from './dispatch-live.port.js';
 export { sendConcurrency } from './processors/send-delivery.processor.js';
 
 export interface DispatchDeps {
@@ -53,6 +55,8 @@ export interface DispatchDeps {
   citizens?: { targets: TargetSource; reach: ReachCounter };
   /** An account was paused after repeated rate limits: someone must look at it (admins are e-mailed). */
   onAccountPaused?: (account: string, reason: string) => void;
+  /** Open consoles hear of groups and delivery progress (the live event stream). */
+  live?: DispatchLive;
   metrics: Registry;
   log: Logger;
 }
@@ -108,8 +112,8 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
   const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, log: deps.log });
-  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}) });
-  const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, log: deps.log });
+  const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}), ...(deps.live ? { onChanged: deps.live.group } : {}) });
+  const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
   const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
   const accountOf = (id: string): DispatchAccount => {
     const account = accounts.get(id);
@@ -130,8 +134,12 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
       await expiry.schedule(announcement, now);
       await fanOut.reschedule(announcement);
       await fanOut.plan(announcement);
+      deps.live?.deliveryProgress(announcement.id);
     },
-    cancel: (announcementId) => fanOut.cancel(announcementId),
+    async cancel(announcementId) {
+      await fanOut.cancel(announcementId);
+      deps.live?.deliveryProgress(announcementId);
+    },
     registerGroups: (list) => groups.registerMissing(list),
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),
     deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),

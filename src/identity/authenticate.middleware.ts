@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Principal } from '../platform/http/auth-guard.js';
 import type { ApiTokenService } from './api-token.service.js';
 import type { AuthService } from './auth.service.js';
@@ -12,23 +12,31 @@ function principalFor(user: User, via: Principal['via'], scopes: string[], csrfV
 }
 
 /**
- * Sets `req.principal` from `Authorization: Bearer <token>` or, failing that, from the session cookie.
- * Unknown, revoked or expired credentials and disabled users leave the request anonymous: `requireRole`
- * then answers 401 on protected routes, and public routes still work.
+ * Who a request's credentials stand for: `Authorization: Bearer <token>` or, failing that, the session cookie.
+ * Unknown, revoked or expired credentials and disabled users stand for nobody (undefined).
  */
-export function createAuthenticate(deps: { auth: AuthService; tokens: ApiTokenService; cookie: SessionCookie }): RequestHandler {
-  return async (req, _res, next) => {
+export function createPrincipalResolver(deps: { auth: AuthService; tokens: ApiTokenService; cookie: SessionCookie }): (req: Request) => Promise<Principal | undefined> {
+  return async (req) => {
     const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       const found = await deps.tokens.resolve(bearer);
-      if (found) req.principal = principalFor(found.user, 'token', found.token.scopes, true);
-      return next();
+      return found ? principalFor(found.user, 'token', found.token.scopes, true) : undefined;
     }
     const sessionId = deps.cookie.read(req);
-    if (sessionId) {
-      const user = await deps.auth.resolveSession(sessionId);
-      if (user) req.principal = principalFor(user, 'session', [], deps.auth.csrfMatches(sessionId, req.get('x-csrf-token')));
-    }
+    if (!sessionId) return undefined;
+    const user = await deps.auth.resolveSession(sessionId);
+    return user ? principalFor(user, 'session', [], deps.auth.csrfMatches(sessionId, req.get('x-csrf-token'))) : undefined;
+  };
+}
+
+/**
+ * Sets `req.principal` (see `createPrincipalResolver`). Requests whose credentials stand for nobody stay
+ * anonymous: `requireRole` then answers 401 on protected routes, and public routes still work.
+ */
+export function createAuthenticate(resolve: (req: Request) => Promise<Principal | undefined>): RequestHandler {
+  return async (req, _res, next) => {
+    const principal = await resolve(req);
+    if (principal) req.principal = principal;
     next();
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
+import type { Principal } from '../platform/http/auth-guard.js';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { createApiTokenRepository } from './api-token.repository.js';
@@ -10,7 +11,7 @@ import { createAuditRoutes } from './audit.routes.js';
 import { createAuditLog, type AuditLog } from './audit.service.js';
 import { createAuthRoutes } from './auth.routes.js';
 import { createAuthService } from './auth.service.js';
-import { createAuthenticate } from './authenticate.middleware.js';
+import { createAuthenticate, createPrincipalResolver } from './authenticate.middleware.js';
 import { bootstrapAdmin, type BootstrapSettings, type DemoCredentials } from './bootstrap-admin.js';
 import { createLoginThrottle, DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './login-throttle.js';
 import { createSessionCookie } from './session-cookie.js';
@@ -40,6 +41,8 @@ export interface IdentityDeps {
 export interface Identity {
   /** For `createHttpApp`: sets `req.principal` from a bearer token or the session cookie. */
   authenticate: RequestHandler;
+  /** Who a request's credentials stand for now (the live stream checks again while it is open). */
+  principalOf(req: Request): Promise<Principal | undefined>;
   /** Mount at `/api/v1`: `/auth`, `/users`, `/tokens`, `/audit`. */
   routes: Router;
   /** The audit trail: other features `record` publish, cancel and erase here. */
@@ -89,8 +92,10 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   routes.use('/tokens', createApiTokenRoutes({ tokens, users }));
   routes.use('/audit', createAuditRoutes(audit));
 
+  const principalOf = createPrincipalResolver({ auth, tokens, cookie });
   return {
-    authenticate: createAuthenticate({ auth, tokens, cookie }),
+    authenticate: createAuthenticate(principalOf),
+    principalOf,
     routes,
     audit,
     demoCredentials,

@@ -113,6 +113,12 @@ export class ContactRepository {
     return doc ? toContact(doc) : undefined;
   }
 
+  /** The names the citizens go by on their platform, by contact id (for a queue's rows). */
+  async displayNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const docs = await this.contacts.find({ _id: { $in: ids.filter(isObjectId) } }, { displayName: 1 }).lean<StoredContact[]>();
+    return new Map(docs.map((doc) => [String(doc._id), doc.displayName]));
+  }
+
   async update(id: string, changes: { language?: string; languageSource?: LanguageSource; optedOut?: boolean }): Promise<void> {
     await this.contacts.updateOne({ _id: id }, { $set: changes });
   }

@@ -10,8 +10,13 @@ export function readableLanguages(who: Principal): readonly string[] | 'all' {
   return who.role === 'mediator' ? who.languages : 'all';
 }
 
+/** Whether `who` reads the queue of `language` (the live event stream filters by it too). */
+export function mayReadQueue(who: Principal, language: string): boolean {
+  return who.role !== 'mediator' || who.languages.includes(language);
+}
+
 export function assertCanRead(who: Principal, language: string): void {
-  if (who.role === 'mediator' && !who.languages.includes(language)) throw new LanguageNotYours(language);
+  if (!mayReadQueue(who, language)) throw new LanguageNotYours(language);
 }
 
 /** The routes let only admins and mediators write; this narrows mediators to their languages. */

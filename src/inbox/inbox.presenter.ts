@@ -1,4 +1,4 @@
-import type { ConversationView, ResponseStats } from './inbox.service.js';
+import type { ConversationRow, ConversationView, ResponseStats } from './inbox.service.js';
 import type { LanguageResponseStats } from './response-stats.js';
 import type { Contact, Conversation, InboxMessage, Note, Outbound } from './inbox.types.js';
 
@@ -22,6 +22,27 @@ export function presentConversation(c: Conversation) {
     ...(c.waitingSince && c.state !== 'closed' ? { waitingSince: c.waitingSince.toISOString() } : {}),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** The start of a citizen's message on a queue's row; the conversation shows it whole. */
+const PREVIEW_CHARS = 120;
+
+export function presentConversationRow(row: ConversationRow) {
+  const text = row.lastMessage ? [...row.lastMessage.text] : [];
+  return {
+    ...presentConversation(row.conversation),
+    ...(row.displayName !== undefined ? { displayName: row.displayName } : {}),
+    ...(row.lastMessage
+      ? {
+          lastMessage: {
+            text: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1).join('')}…` : text.join(''),
+            truncated: text.length > PREVIEW_CHARS,
+            ...(row.lastMessage.media ? { media: row.lastMessage.media.kind } : {}),
+            receivedAt: row.lastMessage.receivedAt.toISOString(),
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { principalOf, requireRole } from '../platform/http/auth-guard.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
-import { presentContact, presentConversation, presentConversationView, presentNote, presentOutbound, presentResponseStats } from './inbox.presenter.js';
+import { presentContact, presentConversation, presentConversationRow, presentConversationView, presentNote, presentOutbound, presentResponseStats } from './inbox.presenter.js';
 import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, StatsQuery, SubscriptionBody, TextBody } from './inbox.schemas.js';
 import type { InboxService } from './inbox.service.js';
 import type { PrivacyService } from './privacy.service.js';
@@ -21,9 +21,9 @@ export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyS
 
   router.get('/conversations', readers, async (req, res) => {
     const { limit, after, ...filter } = parseQuery(ListQuery, req);
-    const items = await inbox.list(principalOf(req), filter, { limit, ...(after ? { after } : {}) });
-    const last = items[items.length - 1];
-    res.json({ items: items.map(presentConversation), ...(items.length === limit && last ? { next: last.id } : {}) });
+    const rows = await inbox.listRows(principalOf(req), filter, { limit, ...(after ? { after } : {}) });
+    const last = rows[rows.length - 1]?.conversation;
+    res.json({ items: rows.map(presentConversationRow), ...(rows.length === limit && last ? { next: last.id } : {}) });
   });
 
   router.get('/stats', readers, async (req, res) => {

@@ -3,6 +3,8 @@ import { openMsBetween, type OpeningHours } from '../platform/opening-hours.js';
 import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from './inbox-access.js';
 import type { InboxAudit } from './inbox-audit.port.js';
 import type { InboxStaff } from './inbox-staff.port.js';
+import type { InboxChanges } from './inbox-changes.js';
+import type { ConversationChangeReason } from './inbox-live.port.js';
 import { AssigneeNotEligible, AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
 import type { Contact, Conversation, ConversationState, InboxMessage, Note, Outbound } from './inbox.types.js';
 import type { ContactRepository } from './contact.repository.js';
@@ -23,6 +25,13 @@ export interface ConversationView {
   notes?: Note[];
 }
 
+/** A queue's row: the conversation, who wrote and what they wrote last (the start of it is shown). */
+export interface ConversationRow {
+  conversation: Conversation;
+  displayName?: string;
+  lastMessage?: InboxMessage;
+}
+
 export interface InboxServiceDeps {
   contacts: ContactRepository;
   conversations: ConversationRepository;
@@ -41,6 +50,8 @@ export interface InboxServiceDeps {
   onAnswered?: (language: string, waitedMs: number) => void;
   clock: () => Date;
   retentionMs: number;
+  /** Open consoles hear of every change. */
+  changes?: InboxChanges;
 }
 
 export interface ResponseStats {
@@ -72,6 +83,20 @@ export class InboxService {
     );
   }
 
+  /** `list` with what a queue shows on each row, for whoever may read the queue (as they may read the conversation). */
+  async listRows(who: Principal, filter: Parameters<InboxService['list']>[1], page: { limit: number; after?: string }): Promise<ConversationRow[]> {
+    const conversations = await this.list(who, filter, page);
+    const [names, latest] = await Promise.all([
+      this.deps.contacts.displayNames(conversations.map((c) => c.contactId)),
+      this.deps.messages.latestOf(conversations.map((c) => c.id)),
+    ]);
+    return conversations.map((conversation) => {
+      const displayName = names.get(conversation.contactId);
+      const lastMessage = latest.get(conversation.id);
+      return { conversation, ...(displayName !== undefined ? { displayName } : {}), ...(lastMessage ? { lastMessage } : {}) };
+    });
+  }
+
   async get(who: Principal, id: string): Promise<ConversationView> {
     const conversation = await this.readable(who, id);
     const contact = await this.deps.contacts.get(conversation.contactId);
@@ -95,7 +120,7 @@ export class InboxService {
       await this.assertCanBeAssigned(assigneeId, conversation.language);
     }
     const state = conversation.state === 'open' ? 'assigned' : conversation.state;
-    const updated = await this.change(conversation, { assigneeId, state });
+    const updated = await this.change(conversation, { assigneeId, state }, 'assigned');
     await this.record(who, 'inbox.assigned', id, { assigneeId });
     return updated;
   }
@@ -140,7 +165,7 @@ export class InboxService {
       createdAt: now,
       expireAt: this.expiry(now),
     });
-    await this.change(conversation, { state: 'answered', ...(conversation.assigneeId ? {} : { assigneeId: who.userId }) });
+    await this.change(conversation, { state: 'answered', ...(conversation.assigneeId ? {} : { assigneeId: who.userId }) }, 'answered');
     await this.answeredWait(conversation, now);
     await this.record(who, 'inbox.replied', id, { outboundId: reply.id });
     return reply;
@@ -205,14 +230,14 @@ export class InboxService {
     const conversation = await this.workable(who, id);
     // Closed without an answer (spam, solved at the desk): nobody counts as waiting in a closed conversation and no
     // answer time is recorded. The wait's start stays, so a reopened conversation waits from the citizen's question.
-    const updated = await this.change(conversation, { state: 'closed' });
+    const updated = await this.change(conversation, { state: 'closed' }, 'closed');
     await this.record(who, 'inbox.closed', id);
     return updated;
   }
 
   async reopen(who: Principal, id: string): Promise<Conversation> {
     const conversation = await this.workable(who, id);
-    const updated = await this.change(conversation, { state: conversation.assigneeId ? 'assigned' : 'open' });
+    const updated = await this.change(conversation, { state: conversation.assigneeId ? 'assigned' : 'open' }, 'reopened');
     await this.record(who, 'inbox.reopened', id);
     return updated;
   }
@@ -220,7 +245,7 @@ export class InboxService {
   /** Hands the conversation to another language's queue (the script's guess was wrong); the assignee lets go. */
   async route(who: Principal, id: string, language: string): Promise<Conversation> {
     const conversation = await this.workable(who, id);
-    const updated = await this.change(conversation, { language, assigneeId: null, ...(conversation.state === 'assigned' ? { state: 'open' } : {}) });
+    const updated = await this.change(conversation, { language, assigneeId: null, ...(conversation.state === 'assigned' ? { state: 'open' } : {}) }, 'routed');
     await this.deps.contacts.update(conversation.contactId, { language, languageSource: 'declared' });
     await this.record(who, 'inbox.routed', id, { from: conversation.language, to: language });
     return updated;
@@ -239,9 +264,12 @@ export class InboxService {
     return conversation;
   }
 
-  private async change(conversation: Conversation, changes: Parameters<ConversationRepository['update']>[1]): Promise<Conversation> {
+  private async change(conversation: Conversation, changes: Parameters<ConversationRepository['update']>[1], reason: ConversationChangeReason): Promise<Conversation> {
     const updated = await this.deps.conversations.update(conversation.id, changes, this.deps.clock());
     if (!updated) throw new ConversationNotFound(conversation.id);
+    this.deps.changes?.conversation(updated, reason);
+    // A mediator's queue loses a conversation routed to another language: its consoles hear of it too.
+    if (updated.language !== conversation.language) this.deps.changes?.conversation({ ...updated, language: conversation.language }, reason);
     return updated;
   }
 

@@ -32,6 +32,8 @@ import { registerReceiveInboundProcessor } from './processors/receive-inbound.pr
 import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
 import { ResponseTimeRepository } from './response-time.repository.js';
 import { SubscriptionService } from './subscription.service.js';
+import { InboxChanges } from './inbox-changes.js';
+import type { InboxLive } from './inbox-live.port.js';
 import { createSavedReplies } from './saved-replies/index.js';
 
 export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
@@ -41,6 +43,8 @@ export type { InboxAccount } from './outbox.js';
 export type { AccountPace } from './account-pace.port.js';
 export type { InboxStaff } from './inbox-staff.port.js';
 export { inboxOpenApi } from './inbox.openapi.js';
+export { mayReadQueue } from './inbox-access.js';
+export type { InboxLive, ConversationChangeReason } from './inbox-live.port.js';
 
 export interface InboxDeps {
   db: Connection;
@@ -72,6 +76,8 @@ export interface InboxDeps {
   alerts?: { mailer: Mailer; afterMs: number; checkMs: number };
   /** The service's public address, for links to the console. */
   consoleUrl?: () => string;
+  /** Open consoles hear of every change (the live event stream). */
+  live?: InboxLive;
   metrics: Registry;
   log: Logger;
 }
@@ -129,7 +135,8 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const responseTimes = new ResponseTimeRepository(deps.db);
   await Promise.all([contacts, conversations, messages, outbound, notes, responseTimes].map((r) => r.init()));
   const metrics = registerInboxMetrics(deps.metrics, { contacts, conversations, outbound });
-  const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, log: deps.log });
+  const changes = new InboxChanges({ live: deps.live, conversations, log: deps.log });
+  const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, changes, log: deps.log });
   const intake = new IntakeService({
     contacts,
     conversations,
@@ -141,6 +148,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     retentionMs: deps.retentionMs,
     ackQuietMs: ACK_QUIET_MS,
     ...(deps.openingHours ? { openingHours: deps.openingHours } : {}),
+    changes,
     log: deps.log,
   });
   const intakeQueue = new IntakeQueue(deps.queues, deps.intakeSpool, { retentionMs: deps.retentionMs, log: deps.log });
@@ -159,10 +167,11 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     staff: deps.staff,
     clock: deps.clock,
     retentionMs: deps.retentionMs,
+    changes,
   });
-  const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock });
+  const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock, changes });
   const savedReplies = await createSavedReplies({ db: deps.db, audit: deps.audit });
-  const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, log: deps.log });
+  const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, changes, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
   let alertTimer: NodeJS.Timeout | undefined;
   const alerts = deps.alerts

@@ -10,6 +10,7 @@ import { nextOpening, type OpeningHours } from '../platform/opening-hours.js';
 import { detectLanguage } from './language-detection.js';
 import type { MessageRepository } from './message.repository.js';
 import type { Outbox } from './outbox.js';
+import type { InboxChanges } from './inbox-changes.js';
 
 /** The community language of a registered group, when the message is a mention in one. */
 export type GroupLanguageLookup = (account: string, chatId: string) => Promise<string | undefined>;
@@ -27,6 +28,8 @@ export interface IntakeDeps {
   ackQuietMs: number;
   /** When mediators answer: an acknowledgement outside them says when the office opens again. */
   openingHours?: OpeningHours;
+  /** Open consoles hear of every message stored. */
+  changes?: InboxChanges;
   log: Logger;
 }
 
@@ -110,6 +113,7 @@ export class IntakeService {
       now,
     );
     this.deps.log.info({ conversationId: conversation.id, messageId: stored.id, account: inbound.account, keyword: keyword?.kind ?? null }, 'inbox message stored');
+    if (updated) this.deps.changes?.conversation(updated, before ? 'message' : 'created');
 
     // An opted-out citizen hears from us once more only to confirm the STOP.
     const automatic = ackDue ? 'ack' : optedOut && keyword?.kind !== 'stop' ? undefined : keywordReply(keyword);
@@ -210,6 +214,7 @@ export class IntakeService {
           },
           this.deps.clock(),
         )) ?? conversation;
+      this.deps.changes?.conversation(current, 'message');
     }
     if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource }, { notSubscribed: !contact.subscription });
   }

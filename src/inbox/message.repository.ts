@@ -62,6 +62,15 @@ export class MessageRepository {
     return docs.map(toMessage);
   }
 
+  /** Each conversation's latest message from the citizen (for a queue's rows), by conversation id. */
+  async latestOf(conversationIds: readonly string[]): Promise<Map<string, InboxMessage>> {
+    // One query per row, each a single step down the (conversationId, receivedAt) index: a page is at most 200 rows.
+    const docs = await Promise.all(
+      conversationIds.map((conversationId) => this.messages.findOne({ conversationId }).sort({ receivedAt: -1, _id: -1 }).lean<StoredMessage>()),
+    );
+    return new Map(docs.flatMap((doc) => (doc ? [[doc.conversationId, toMessage(doc)] as const] : [])));
+  }
+
   async ofContact(contactId: string): Promise<InboxMessage[]> {
     const docs = await this.messages.find({ contactId }).sort({ receivedAt: 1, _id: 1 }).lean<StoredMessage[]>();
     return docs.map(toMessage);

@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logging/logger.js';
 import type { AccountPace } from './account-pace.port.js';
 import { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
 import type { OutboundRepository } from './outbound.repository.js';
+import type { InboxChanges } from './inbox-changes.js';
 
 export interface OutboundRetryPolicy {
   /** Failed sends (transient or rate-limited) before the message is marked `failed`. */
@@ -23,7 +24,7 @@ const DEFAULT_RETRY_AFTER_MS = 60_000;
  * worker died between the platform's answer and our write: at-least-once, like deliveries).
  */
 export class OutboundSender {
-  constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; log: Logger }) {}
+  constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; changes?: InboxChanges; log: Logger }) {}
 
   /** Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform call. */
   async send(outboundId: string, account: string, policy: OutboundRetryPolicy): Promise<SendOutcome> {
@@ -57,6 +58,7 @@ export class OutboundSender {
       );
       used.sent = 1;
       await this.deps.outbound.markSent(message.id, { platformMessageId: sent.platformMessageId, at: sent.sentAt });
+      this.deps.changes?.outbound({ ...message, state: 'sent' });
       this.deps.log.info({ outboundId: message.id, kind: message.kind, account: message.account }, 'inbox message sent');
       return { kind: 'done' };
     } catch (error) {
@@ -66,6 +68,7 @@ export class OutboundSender {
       const attempt = message.attempts + 1;
       if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) {
         await this.deps.outbound.markFailed(message.id, failure.reason);
+        this.deps.changes?.outbound({ ...message, state: 'failed' });
         this.deps.log.warn({ outboundId: message.id, kind: failure.kind, attempt }, 'inbox message failed');
         return { kind: 'done' };
       }

@@ -3,6 +3,7 @@ import type { JobQueue, QueueFactory } from '../platform/queue/job-queue.port.js
 import type { Outbound } from './inbox.types.js';
 import type { NewOutbound, OutboundRepository } from './outbound.repository.js';
 import type { SendOutboundJob } from './processors/send-outbound.processor.js';
+import type { InboxChanges } from './inbox-changes.js';
 
 /** A chat account the inbox answers on; its pace is the account's shared one (`account-pace.port.ts`). */
 export interface InboxAccount {
@@ -19,7 +20,7 @@ export class Outbox {
   private readonly byAccount = new Map<string, JobQueue<SendOutboundJob>>();
 
   constructor(
-    private readonly deps: { outbound: OutboundRepository; queues: QueueFactory; accounts: readonly InboxAccount[]; log: Logger },
+    private readonly deps: { outbound: OutboundRepository; queues: QueueFactory; accounts: readonly InboxAccount[]; changes?: InboxChanges; log: Logger },
   ) {
     for (const account of deps.accounts) this.byAccount.set(account.id, deps.queues.queue<SendOutboundJob>(`inbox-${account.id}`));
   }
@@ -34,6 +35,7 @@ export class Outbox {
 
   async send(message: NewOutbound & { key?: string }): Promise<Outbound> {
     const stored = await this.deps.outbound.insert(message);
+    this.deps.changes?.outbound(stored);
     if (stored.state === 'queued') await this.enqueue(stored);
     return stored;
   }
@@ -41,7 +43,10 @@ export class Outbox {
   /** Sends a failed message again, with fresh attempts; undefined when it is not a failed message of that conversation. */
   async retry(outboundId: string, conversationId: string): Promise<Outbound | undefined> {
     const requeued = await this.deps.outbound.requeueFailed(outboundId, conversationId);
-    if (requeued) await this.enqueue(requeued);
+    if (requeued) {
+      this.deps.changes?.outbound(requeued);
+      await this.enqueue(requeued);
+    }
     return requeued;
   }
 

@@ -6,6 +6,7 @@ import { ContactNotFound } from './inbox.errors.js';
 import type { Contact, Conversation, InboxMessage, Note, Outbound } from './inbox.types.js';
 import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
+import type { InboxChanges } from './inbox-changes.js';
 import type { MessageRepository } from './message.repository.js';
 import type { NoteRepository } from './note.repository.js';
 import type { OutboundRepository } from './outbound.repository.js';
@@ -42,6 +43,7 @@ export class PrivacyService {
       deliveries: DirectDeliveries;
       audit: InboxAudit;
       clock: () => Date;
+      changes?: InboxChanges;
     },
   ) {}
 
@@ -63,7 +65,7 @@ export class PrivacyService {
    * but their target becomes a random pseudonym, which links them to each other and to nobody.
    */
   async erase(who: Principal, contactId: string): Promise<ErasureReport> {
-    const { contact, targets, directChats } = await this.scope(contactId);
+    const { contact, conversation, targets, directChats } = await this.scope(contactId);
     const [messages, outbound, notes, deliveries] = await Promise.all([
       this.deps.messages.removeByContact(contactId),
       this.deps.outbound.removeByContact(contactId),
@@ -71,6 +73,7 @@ export class PrivacyService {
       Promise.all(directChats.map((chatId) => this.deps.deliveries.eraseToChat(contact.account, chatId))).then((counts) => counts.reduce((a, b) => a + b, 0)),
     ]);
     await this.deps.conversations.removeByContact(contactId);
+    if (conversation) this.deps.changes?.conversation(conversation, 'erased');
     await this.deps.contacts.remove(contactId);
     const pseudonym = `erased-${randomUUID()}`;
     const auditEntries = await this.deps.audit.pseudonymise(targets, pseudonym);

@@ -11,6 +11,7 @@ import { dispatchRows } from './dispatch/dispatch.role-matrix.js';
 import { platformRows } from './platform/platform.role-matrix.js';
 import { mountedRoutes, rowCovers } from '../support/mounted-routes.js';
 import { inboxRows } from './inbox/inbox.role-matrix.js';
+import { liveRows } from './live/live.role-matrix.js';
 
 /** Every route × every role and anonymous → the expected status. Features add their rows file here. */
 const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
@@ -20,6 +21,7 @@ const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
   ['dispatch', dispatchRows],
   ['platform', platformRows],
   ['inbox', inboxRows],
+  ['live', liveRows],
 ];
 
 describe('role matrix', () => {

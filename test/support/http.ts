@@ -23,6 +23,11 @@ export async function call(
     headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
     ...(hasBody ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
   });
+  // An event stream never ends: its status and headers are the answer.
+  if (/^text\/event-stream/.test(response.headers.get('content-type') ?? '')) {
+    await response.body?.cancel();
+    return { status: response.status, headers: response.headers, body: '' };
+  }
   const text = await response.text();
   const isJson = /json/.test(response.headers.get('content-type') ?? '');
   return { status: response.status, headers: response.headers, body: isJson && text ? JSON.parse(text) : text };

@@ -12,6 +12,7 @@ export interface SimulatedMessage {
 /** The chats of one simulated account and everything said in them, in memory, oldest first. */
 export class SimulatedChats {
   readonly #chats = new Map<string, { summary: ChatSummary; messages: SimulatedMessage[] }>();
+  readonly #listeners: Array<(chatId: string) => void> = [];
 
   constructor(chats: readonly ChatSummary[]) {
     for (const summary of chats) this.#chats.set(summary.chatId, { summary: { ...summary }, messages: [] });
@@ -19,6 +20,18 @@ export class SimulatedChats {
 
   list(): ChatSummary[] {
     return [...this.#chats.values()].map((chat) => ({ ...chat.summary }));
+  }
+
+  /** A chat the account joins now (a citizen writing for the first time); false when it is in it already. */
+  add(summary: ChatSummary): boolean {
+    if (this.#chats.has(summary.chatId)) return false;
+    this.#chats.set(summary.chatId, { summary: { ...summary }, messages: [] });
+    return true;
+  }
+
+  /** Told the chat's id whenever a message is appended to it (by a citizen or by us). */
+  onMessage(listener: (chatId: string) => void): void {
+    this.#listeners.push(listener);
   }
 
   find(chatId: string): ChatSummary | undefined {
@@ -34,6 +47,7 @@ export class SimulatedChats {
   append(chatId: string, text: string, fromUs: boolean): SimulatedMessage {
     const message = { id: `sim-${randomUUID()}`, text, fromUs, at: new Date() };
     this.#get(chatId).messages.push(message);
+    for (const listener of this.#listeners) listener(chatId);
     return { ...message };
   }
 

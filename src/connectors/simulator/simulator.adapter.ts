@@ -12,7 +12,8 @@ import {
   type SentMessage,
 } from '../chat-connector.port.js';
 import { ObservableConnector } from '../observable-connector.js';
-import { UnknownChat } from '../connectors.errors.js';
+import { ChatAlreadyExists, UnknownChat } from '../connectors.errors.js';
+import { randomInt } from 'node:crypto';
 import { SendFaults } from './send-faults.js';
 import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
 
@@ -54,9 +55,12 @@ export class SimulatorConnector extends ObservableConnector {
   readonly #lateDeliveries = new Set<NodeJS.Timeout>();
   #logins = 0;
 
+  readonly #imitates: SimulatorAccountConfig['imitates'];
+
   constructor(config: SimulatorAccountConfig, deps: { log: Logger }) {
     super({ id: config.id, platform: 'simulator', rateLimit: config.rateLimit }, deps.log);
     this.#latencyMs = config.latencyMs;
+    this.#imitates = config.imitates;
     this.#chats = new SimulatedChats(config.chats.map(({ chatId, name, type }) => ({ chatId, name, type })));
   }
 
@@ -86,6 +90,31 @@ export class SimulatorConnector extends ObservableConnector {
   async listChats(): Promise<ChatSummary[]> {
     await this.#network();
     return this.#chats.list();
+  }
+
+  /**
+   * A chat the account is in from now on, for a citizen writing to us for the first time: `chatId` as the imitated
+   * platform spells one (a new phone number on WhatsApp, a `wxid_` on WeChat) unless given. Throws `ChatAlreadyExists`.
+   */
+  openChat(input: { chatId?: string | undefined; name: string; type: ChatSummary['type'] }): ChatSummary {
+    const chat = { chatId: input.chatId ?? this.#newChatId(input.type), name: input.name, type: input.type };
+    if (!this.#chats.add(chat)) throw new ChatAlreadyExists();
+    return chat;
+  }
+
+  /** Told the chat's id whenever a message appears in a chat of this account, ours or a citizen's. */
+  onChatMessage(listener: (chatId: string) => void): void {
+    this.#chats.onMessage(listener);
+  }
+
+  get imitates(): SimulatorAccountConfig['imitates'] {
+    return this.#imitates;
+  }
+
+  #newChatId(type: ChatSummary['type']): string {
+    const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
+    if (this.#imitates === 'wechat') return type === 'group' ? `${digits(11)}@chatroom` : `wxid_sim${digits(10)}`;
+    return type === 'group' ? `120363${digits(12)}@g.us` : `39333${digits(7)}@c.us`;
   }
 
   /** Oldest first. Throws `UnknownChat`. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../platform/http/auth-guard.js';
-import { parseBody, parseParams } from '../../platform/http/validate.js';
+import { parseBody, parseParams, parseQuery } from '../../platform/http/validate.js';
 import type { ChatConnector } from '../chat-connector.port.js';
 import { UnknownAccount } from '../connectors.errors.js';
 import { SimulatorConnector } from './simulator.adapter.js';
@@ -20,6 +20,16 @@ const InboundBody = z.strictObject({
   quotedMessageId: z.string().min(1).max(200).optional(),
   deliverAfterSeconds: z.number().positive().max(3600).optional(),
 });
+
+export const NewChatBody = z.strictObject({
+  /** Left out: a new id as the imitated platform spells one. */
+  chatId: ChatId.optional(),
+  /** The citizen's name as their phone shows it (a group's name for a group). */
+  name: z.string().trim().min(1).max(200),
+  type: z.enum(['direct', 'group']).default('direct'),
+});
+
+export const ChatsQuery = z.strictObject({ include: z.enum(['messages']).optional() });
 
 const Seconds = z.number().positive().max(3600);
 const FaultsBody = z
@@ -68,7 +78,18 @@ export function createSimulatorRouter(deps: { connectors: ConnectorLookup }): Ro
 
   router.get('/:account/chats', async (req, res) => {
     const { account } = parseParams(AccountParams, req);
-    res.json(await simulatorFor(account).listChats());
+    const { include } = parseQuery(ChatsQuery, req);
+    const simulator = simulatorFor(account);
+    const chats = await simulator.listChats();
+    // `include=messages`: every thread at once, for a page drawing the account's chats as a phone does.
+    res.json(include === 'messages' ? chats.map((chat) => ({ ...chat, messages: simulator.messages(chat.chatId) })) : chats);
+  });
+
+  // A citizen writing to us for the first time, in a chat the configuration did not list.
+  router.post('/:account/chats', (req, res) => {
+    const { account } = parseParams(AccountParams, req);
+    const input = parseBody(NewChatBody, req);
+    res.status(201).json(simulatorFor(account).openChat(input));
   });
 
   router.get('/:account/chats/:chatId/messages', (req, res) => {

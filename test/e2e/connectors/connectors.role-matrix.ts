@@ -20,6 +20,8 @@ export const connectorRows: RoleMatrixRow[] = [
     body: () => ({ chatId: '393330000001@c.us', senderId: '393330000001@c.us', senderName: 'Ahmed', text: 'Buongiorno' }),
     expect: onlyRoles([], 201),
   },
+  // A new citizen's direct chat, with an id the simulator makes up.
+  { method: 'POST', path: '/api/v1/simulator/:account/chats', params: simulatedWhatsApp, body: () => ({ name: 'Nuovo cittadino' }), expect: onlyRoles([], 201) },
   {
     method: 'POST',
     path: '/api/v1/simulator/:account/faults',

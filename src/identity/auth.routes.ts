@@ -4,10 +4,11 @@ import { principalOf, requireRole, ROLES } from '../platform/http/auth-guard.js'
 import { parseBody } from '../platform/http/validate.js';
 import type { AuthService } from './auth.service.js';
 import { actorOf, type AuditLog } from './audit.service.js';
-import { Email } from './identity.schemas.js';
+import { Email, NewPassword } from './identity.schemas.js';
 import type { SessionCookie } from './session-cookie.js';
 
 export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(256) });
+export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: NewPassword });
 
 /** `/api/v1/auth`: sign-in (sets the session cookie and returns the CSRF token), sign-out, who am I. */
 export function createAuthRoutes(deps: { auth: AuthService; cookie: SessionCookie; audit: AuditLog }): Router {
@@ -30,6 +31,20 @@ export function createAuthRoutes(deps: { auth: AuthService; cookie: SessionCooki
       deps.cookie.clear(res);
       await deps.audit.record({ actor: actorOf(principal), action: 'auth.logout', target: { type: 'user', id: principal.userId } });
     }
+    res.status(204).end();
+  });
+
+  // One's own password: every role, by session or token; the other sessions end, this one stays.
+  router.post('/password', requireRole(ROLES), async (req, res) => {
+    const principal = principalOf(req);
+    const body = parseBody(ChangePasswordBody, req);
+    await deps.auth.changePassword({
+      userId: principal.userId,
+      email: principal.email,
+      ...body,
+      sessionId: principal.via === 'session' ? deps.cookie.read(req) : undefined,
+      ip: req.ip ?? 'unknown',
+    });
     res.status(204).end();
   });
 

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditLog } from './audit.service.js';
-import { InvalidCredentials } from './identity.errors.js';
+import { CurrentPasswordWrong, InvalidCredentials, PasswordUnchanged } from './identity.errors.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { digestOpaqueToken, generateOpaqueToken } from './opaque-token.js';
-import { verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
 import type { SessionRepository } from './session.repository.js';
 import type { User } from './user.model.js';
 import type { UserRepository } from './user.repository.js';
@@ -58,6 +58,30 @@ export function createAuthService(deps: AuthServiceDeps) {
         details: { ip: input.ip },
       });
       return { user: found.user, sessionId, csrfToken: csrfTokenOf(sessionId), expiresAt };
+    },
+
+    /**
+     * A person changes their own password, typing the current one again: wrong guesses count toward the sign-in
+     * throttle (a stolen session must not become a way to try passwords). Every other session of theirs ends; the
+     * one asking (`sessionId`) stays signed in.
+     */
+    async changePassword(input: { userId: string; email: string; currentPassword: string; newPassword: string; sessionId?: string | undefined; ip: string }): Promise<void> {
+      await deps.throttle.assertAllowed(input.email, input.ip);
+      const found = await deps.users.findCredentials(input.email);
+      if (!found || found.user.id !== input.userId || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
+        const locked = await deps.throttle.recordFailure(input.email, input.ip);
+        await deps.audit.record({
+          actor: { type: 'user', id: input.userId, email: input.email },
+          action: 'auth.password_change_failed',
+          target: { type: 'user', id: input.userId },
+          details: { ip: input.ip, locked },
+        });
+        throw new CurrentPasswordWrong();
+      }
+      if (input.newPassword === input.currentPassword) throw new PasswordUnchanged();
+      await deps.users.update(input.userId, { passwordHash: await hashPassword(input.newPassword) });
+      await deps.sessions.deleteOthersOf(input.userId, input.sessionId ? digestOpaqueToken(input.sessionId) : undefined);
+      await deps.audit.record({ actor: { type: 'user', id: input.userId, email: input.email }, action: 'auth.password_changed', target: { type: 'user', id: input.userId }, details: { ip: input.ip } });
     },
 
     async logout(sessionId: string): Promise<void> {

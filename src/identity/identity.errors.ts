@@ -9,6 +9,25 @@ export class InvalidCredentials extends DomainError {
   }
 }
 
+/** Changing one's own password: the current one, typed again, is wrong (a 400 naming the field, not a sign-out). */
+export class CurrentPasswordWrong extends DomainError {
+  readonly code = 'auth.current_password_wrong';
+  readonly kind = 'invalid';
+  constructor() {
+    super('currentPassword: not your current password');
+    this.fields.push({ field: 'currentPassword', message: 'not your current password' });
+  }
+}
+
+export class PasswordUnchanged extends DomainError {
+  readonly code = 'auth.password_unchanged';
+  readonly kind = 'invalid';
+  constructor() {
+    super('newPassword: is your current password');
+    this.fields.push({ field: 'newPassword', message: 'is your current password' });
+  }
+}
+
 export class TooManyLoginAttempts extends DomainError {
   readonly code = 'auth.too_many_attempts';
   readonly kind = 'too-many';

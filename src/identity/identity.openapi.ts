@@ -1,7 +1,7 @@
 import { dateTime, jsonBody, jsonResponse, problemResponses, ref, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
 import { CreateTokenBody } from './api-token.routes.js';
 import { ListAuditQuery } from './audit.routes.js';
-import { LoginBody } from './auth.routes.js';
+import { ChangePasswordBody, LoginBody } from './auth.routes.js';
 import { CreateUserBody, UpdateUserBody } from './user.routes.js';
 
 const tags = ['Staff and access'];
@@ -75,6 +75,16 @@ export const identityOpenApi: OpenApiContribution = {
     },
     '/auth/logout': {
       post: { tags, summary: 'End the session (a token caller: nothing to end)', responses: { '204': { description: 'Signed out' }, ...problemResponses(401) } },
+    },
+    '/auth/password': {
+      post: {
+        tags,
+        summary: 'Change one’s own password',
+        description:
+          'Any signed-in person (session or API token). The current password is typed again: a wrong one answers 400 naming `currentPassword`, is audited and counts toward the sign-in throttle (429 once locked). On success every other session of the person ends (this one stays signed in) and `auth.password_changed` is audited.',
+        requestBody: jsonBody(requestSchema(ChangePasswordBody)),
+        responses: { '204': { description: 'Changed' }, ...problemResponses(400, 401, 403), '429': { description: 'Too many wrong passwords: try again later (`Retry-After`).' } },
+      },
     },
     '/auth/session': {
       get: {

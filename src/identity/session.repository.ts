@@ -32,6 +32,11 @@ export function createSessionRepository(db: Connection) {
     async deleteAllOf(userId: string): Promise<void> {
       await Sessions.deleteMany({ userId: new Types.ObjectId(userId) });
     },
+
+    /** Every session of the user but the one with digest `keep` (the one changing the password). */
+    async deleteOthersOf(userId: string, keep: string | undefined): Promise<void> {
+      await Sessions.deleteMany({ userId: new Types.ObjectId(userId), ...(keep ? { _id: { $ne: keep } } : {}) });
+    },
   };
 }
 

@@ -113,7 +113,8 @@ export const inboxOpenApi: OpenApiContribution = {
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
           { name: 'after', in: 'query', description: '`next` of the previous page.', schema: { type: 'string' } },
         ],
-        responses: { '200': jsonResponse('A page, oldest first', { type: 'object', properties: { items: { type: 'array', items: ref('Conversation') }, next: { type: 'string' } } }), ...problemResponses(400, 401, 403) },
+        description: 'Each row also says who wrote (`displayName`, as their platform shows it) and the start of their latest message (`lastMessage`, at most 120 characters; `truncated` when longer); `waitingSince` is set while they wait for an answer. A full page has `next`: pass it as `after` for the following one.',
+        responses: { '200': jsonResponse('A page, oldest first', { type: 'object', properties: { items: { type: 'array', items: ref('ConversationRow') }, next: { type: 'string' } } }), ...problemResponses(400, 401, 403) },
       },
     },
     '/inbox/stats': {
@@ -192,5 +193,26 @@ export const inboxOpenApi: OpenApiContribution = {
     },
     ...savedRepliesPaths,
   },
-  schemas: { Conversation: ConversationSchema, InboxOutbound: OutboundSchema, SavedReply: SavedReplySchema },
+  schemas: {
+    ConversationRow: {
+      allOf: [
+        ref('Conversation'),
+        {
+          type: 'object',
+          properties: {
+            displayName: { type: 'string', description: "The citizen's name as their platform shows it." },
+            lastMessage: {
+              type: 'object',
+              properties: {
+                text: { type: 'string', description: 'The first 120 characters of the latest message from the citizen (ending in … when cut).' },
+                truncated: { type: 'boolean' },
+                media: { type: 'string', description: 'The kind of attachment, if any.' },
+                receivedAt: dateTime,
+              },
+            },
+          },
+        },
+      ],
+    },
+    Conversation: ConversationSchema, InboxOutbound: OutboundSchema, SavedReply: SavedReplySchema },
 };

@@ -9,7 +9,7 @@ const GROUP = encodeURIComponent(GROUP_ID);
 const DIRECT = encodeURIComponent('393330000001@c.us');
 
 // Nothing is ever stored in `sim-whatsapp`; a test that writes or breaks an account has one of its own.
-const ACCOUNT_IDS = ['sim-whatsapp', 'sim-inbound', 'sim-history', 'sim-failing', 'sim-outage', 'sim-guarded'];
+const ACCOUNT_IDS = ['sim-whatsapp', 'sim-inbound', 'sim-history', 'sim-failing', 'sim-outage', 'sim-guarded', 'sim-newcomer', 'sim-named'];
 
 describe('simulator routes', function () {
   let stack: TestStack;
@@ -66,6 +66,35 @@ describe('simulator routes', function () {
       { chatId: GROUP_ID, name: 'Comunità araba — العربية', type: 'group' },
       { chatId: '393330000001@c.us', name: 'Ahmed', type: 'direct' },
     ]);
+  });
+
+  it('POST chats: a new citizen writes for the first time in a new direct chat, and the thread lists it', async function () {
+    const opened = await call(stack, 'POST', '/api/v1/simulator/sim-newcomer/chats', { headers: admin.headers, body: { name: 'Li Wei' } });
+
+    expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
+    expect(opened.body).to.include({ name: 'Li Wei', type: 'direct' });
+    expect(opened.body.chatId).to.match(/^39333\d{7}@c\.us$/);
+    const inbound = await call(stack, 'POST', '/api/v1/simulator/sim-newcomer/inbound', {
+      headers: admin.headers,
+      body: { chatId: opened.body.chatId, senderId: opened.body.chatId, senderName: 'Li Wei', text: '你好' },
+    });
+    expect(inbound.status).to.equal(201);
+    const threads = await call(stack, 'GET', '/api/v1/simulator/sim-newcomer/chats?include=messages', { headers: admin.headers });
+    const thread = (threads.body as Array<{ chatId: string; messages: Array<{ text: string; fromUs: boolean }> }>).find((chat) => chat.chatId === opened.body.chatId);
+    expect(thread?.messages.filter((m) => !m.fromUs).map((m) => m.text)).to.deep.equal(['你好']);
+    expect(threads.body).to.have.length(3);
+  });
+
+  it('POST chats with a chat id already there: 409; without a name: 400 naming it', async function () {
+    const first = await call(stack, 'POST', '/api/v1/simulator/sim-named/chats', { headers: admin.headers, body: { chatId: '393339999999@c.us', name: 'Amina' } });
+    const again = await call(stack, 'POST', '/api/v1/simulator/sim-named/chats', { headers: admin.headers, body: { chatId: '393339999999@c.us', name: 'Amina' } });
+    const nameless = await call(stack, 'POST', '/api/v1/simulator/sim-named/chats', { headers: admin.headers, body: { type: 'direct' } });
+
+    expect(first.status).to.equal(201);
+    expect(again.status).to.equal(409);
+    expect(again.body).to.have.property('type', '/problems/connectors.chat_exists');
+    expect(nameless.status).to.equal(400);
+    expect(nameless.body).to.have.nested.property('errors[0].field', 'name');
   });
 
   it('POST faults failNext: 202 and the account stays ready (only sends fail)', async function () {

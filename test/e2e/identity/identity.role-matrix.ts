@@ -28,6 +28,8 @@ export const identityRows: RoleMatrixRow[] = [
   { method: 'POST', path: '/api/v1/auth/login', body: ownCredentials, expect: { ...everyone(200), anonymous: 200 } },
   { method: 'GET', path: '/api/v1/auth/session', expect: everyone(200) },
   { method: 'POST', path: '/api/v1/auth/logout', expect: everyone(204) },
+  // A wrong current password (400) proves the route let the caller in without changing a password the matrix signs in with.
+  { method: 'POST', path: '/api/v1/auth/password', body: () => ({ currentPassword: 'not the password', newPassword: 'a long enough password' }), expect: everyone(400) },
   { method: 'GET', path: '/api/v1/users', expect: onlyRoles([], 200) },
   { method: 'POST', path: '/api/v1/users', body: newUser, expect: onlyRoles([], 201) },
   { method: 'GET', path: '/api/v1/users/:id', params: aViewer, expect: onlyRoles([], 200) },

@@ -1,7 +1,8 @@
 // Changes pushed by the server (`GET /api/v1/events`, server-sent events): each carries ids and states only,
-// and the page that shows the thing asks the API again. EventSource reconnects by itself after a drop
-// (sending Last-Event-ID); when it gives up (the service answered with an error, e.g. while restarting) the
-// console opens a new one after a pause. After any gap every page refetches what it shows: nothing missed stays missed.
+// and the page that shows the thing asks the API again. EventSource reconnects by itself after a drop, sending
+// Last-Event-ID; when it gives up (the service answered with an error, e.g. while restarting) the console opens
+// a new one after a pause, passing the last id it saw. Either way the server replays what was missed, or sends
+// `reset` when it no longer has it, and every page then refetches what it shows.
 import { useEffect, useRef, useState } from '/console/vendor/preact.js';
 
 export const LIVE_EVENTS = ['conversation', 'outbound', 'announcement', 'delivery-progress', 'group', 'connector', 'counts', 'simulator', 'reset'];
@@ -13,7 +14,7 @@ let source = null;
 let state = 'off';
 let retries = 0;
 let retryTimer = null;
-let hadGap = false;
+let lastEventId = '';
 
 function emit(name, data) {
   for (const listener of [...listeners]) listener(name, data);
@@ -33,18 +34,18 @@ function setState(next) {
 }
 
 function open() {
-  source = new EventSource('/api/v1/events', { withCredentials: true });
+  source = new EventSource(`/api/v1/events${lastEventId ? `?${new URLSearchParams({ lastEventId })}` : ''}`, { withCredentials: true });
   for (const name of LIVE_EVENTS) {
-    source.addEventListener(name, (event) => emit(name, parsed(event.data)));
+    source.addEventListener(name, (event) => {
+      if (event.lastEventId) lastEventId = event.lastEventId;
+      emit(name, parsed(event.data));
+    });
   }
   source.addEventListener('open', () => {
     retries = 0;
     setState('live');
-    if (hadGap) emit('reset', {});
-    hadGap = false;
   });
   source.addEventListener('error', () => {
-    hadGap = true;
     if (source.readyState === EventSource.CLOSED) {
       setState('reconnecting');
       source.close();
@@ -59,7 +60,7 @@ function open() {
 /** Opens the stream for the signed-in person (the server pushes only what they may read). */
 export function startLive() {
   if (source) return;
-  hadGap = false;
+  lastEventId = '';
   open();
 }
 

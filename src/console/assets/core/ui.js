@@ -27,10 +27,13 @@ export const announce = (message) => announcer(message);
 export function Announcer() {
   const [message, setMessage] = useState('');
   useEffect(() => {
+    let hide;
     announcer = (text) => {
       setMessage('');
-      // Emptied first, so the same words said twice are announced twice.
+      clearTimeout(hide);
+      // Emptied first, so the same words said twice are announced twice; gone from the screen after a while.
       setTimeout(() => setMessage(text), 50);
+      hide = setTimeout(() => setMessage(''), 8000);
     };
   }, []);
   return html`<div id="announcer" class="toast" role="status" aria-live="polite" hidden=${!message}>${message}</div>`;

@@ -7,7 +7,7 @@ import { session } from '../core/session.js';
 import { ErrorBox, Heading, Loading, More, useData, useForm, usePaged } from '../core/ui.js';
 
 const ACTIONS = [
-  'auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_changed', 'user.created', 'user.role_changed', 'user.password_reset', 'user.disabled', 'user.enabled',
+  'auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_changed', 'auth.password_change_failed', 'user.created', 'user.role_changed', 'user.password_reset', 'user.disabled', 'user.enabled',
   'token.created', 'token.revoked', 'announcement.published', 'announcement.cancelled', 'inbox.assigned', 'inbox.replied', 'inbox.noted', 'inbox.closed',
   'inbox.reopened', 'inbox.routed', 'inbox.retried', 'inbox.subscribed', 'inbox.unsubscribed', 'inbox.subscription_topics_changed', 'inbox.exported', 'inbox.erased',
   'inbox.saved_reply_created', 'inbox.saved_reply_updated', 'inbox.saved_reply_deleted',

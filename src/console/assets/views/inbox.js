@@ -52,9 +52,6 @@ function Filters({ params }) {
   </form>`;
 }
 
-/** The start of a message, for a row of the queue. */
-const excerpt = (text) => (text && text.length > 90 ? `${text.slice(0, 90)}…` : text ?? '');
-
 export function Inbox({ route }) {
   const params = route.params;
   const query = new URLSearchParams({ limit: '50' });
@@ -75,9 +72,9 @@ export function Inbox({ route }) {
       <div class="table-wrap"><table id="conversations" class="queue">
         <thead><tr><th scope="col">${t('inbox.who')}</th><th scope="col">${t('inbox.lastMessage')}</th><th scope="col">${t('common.status')}</th><th scope="col">${t('inbox.assignee')}</th><th scope="col">${t('inbox.waitingSince')}</th></tr></thead>
         <tbody>${list.items.map((c) => html`<tr key=${c.id} data-id=${c.id} class=${c.waitingSince ? 'waiting' : ''}>
-          <td data-field="who"><a href=${`#/inbox/${c.id}`}>${c.contactName ?? c.displayName ?? t('inbox.citizen')}</a>
+          <td data-field="who"><a href=${`#/inbox/${c.id}`}>${c.displayName || t('inbox.citizen')}</a>
             <span class="muted block">${languageLabel(c.language)} · ${c.chatType === 'group' ? t('inbox.inGroup') : t('inbox.direct')}</span></td>
-          <td data-field="last-message"><span dir="auto">${excerpt(c.lastMessageText ?? c.lastMessage?.text)}</span><span class="muted block">${when(c.lastInboundAt)}</span></td>
+          <td data-field="last-message"><span dir="auto" class="excerpt">${c.lastMessage?.text ?? ''}${c.lastMessage?.media ? ` [${t('conversation.attachment', { kind: c.lastMessage.media })}]` : ''}</span><span class="muted block">${when(c.lastMessage?.receivedAt ?? c.lastInboundAt)}</span></td>
           <td><${Chip} kind=${STATE_KIND[c.state]}>${t(`conversationState.${c.state}`)}</${Chip}></td>
           <td>${c.assigneeId ? (c.assigneeId === session.user.id ? t('inbox.toMe') : t('inbox.toColleague')) : '—'}</td>
           <td data-field="waiting">${c.waitingSince ? waitedSince(c.waitingSince) : '—'}</td>

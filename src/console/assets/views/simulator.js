@@ -89,6 +89,11 @@ function NewCitizen({ accounts, onCreated }) {
 }
 
 export function Simulator() {
+  if (session.simulatedAccounts.length === 0) return html`<${Heading}>${t('simulator.title')}</${Heading}><p class="error" role="alert">${t('simulator.none')}</p>`;
+  return html`<${SimulatedAccounts} />`;
+}
+
+function SimulatedAccounts() {
   const accounts = useData(async () => {
     const statuses = await api('GET', '/connectors');
     return Promise.all(session.simulatedAccounts.map(async (account) => ({

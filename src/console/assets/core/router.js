@@ -19,14 +19,11 @@ export function mayLeave() {
   return true;
 }
 
-/** Marks the calling form as holding unsaved text while `dirty` is true. */
-export function useUnsaved(dirty) {
-  const token = useRef({});
-  useEffect(() => {
-    if (dirty) unsaved.add(token.current);
-    else unsaved.delete(token.current);
-  }, [dirty]);
-  useEffect(() => () => unsaved.delete(token.current), []);
+/** Marks `form` (any object standing for one form) as holding unsaved text, or not any more. At once, not after a
+ * redraw: a form saved and left in the same handler must not ask. */
+export function markUnsaved(form, dirty) {
+  if (dirty) unsaved.add(form);
+  else unsaved.delete(form);
 }
 
 export const currentHash = () => location.hash || '#/announcements';

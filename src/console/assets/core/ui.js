@@ -4,7 +4,7 @@ import { html, useCallback, useEffect, useRef, useState } from '/console/vendor/
 import { ApiError } from './api.js';
 import { t } from './i18n.js';
 import { useLive } from './live.js';
-import { focus, useUnsaved } from './router.js';
+import { focus, markUnsaved } from './router.js';
 
 export const Chip = ({ kind = '', children }) => html`<span class=${`chip ${kind}`}>${children}</span>`;
 
@@ -161,22 +161,33 @@ export function More({ list, id }) {
 
 /**
  * A form's fields, kept by the form itself: a page drawn again (a live change, another form saved) never
- * throws them away. `dirty` until saved or reset; unsaved text makes leaving the page ask first.
+ * throws them away. `dirty` until saved or reset; unsaved text makes leaving the page ask first (not for
+ * `guard: false`: filters and choices, which hold nothing worth asking about).
  */
-export function useForm(initial) {
+export function useForm(initial, { guard = true } = {}) {
   const [values, setValues] = useState(initial);
-  const [dirty, setDirty] = useState(false);
-  useUnsaved(dirty);
+  const [dirty, setDirtyState] = useState(false);
+  const token = useRef({});
+  useEffect(() => () => markUnsaved(token.current, false), []);
+  const setDirty = (flag) => {
+    if (guard) markUnsaved(token.current, flag);
+    setDirtyState(flag);
+  };
   const set = (name) => (event) => {
     const target = event.currentTarget;
     const value = target.type === 'checkbox' ? target.checked : target.value;
     setValues((previous) => ({ ...previous, [name]: value }));
     setDirty(true);
   };
-  /** A checkbox in a group of them: `name` holds the list of checked values. */
+  /** A checkbox in a group of them: `name` holds the checked values, in the order the form lists them. */
   const toggle = (name, value) => (event) => {
-    const checked = event.currentTarget.checked;
-    setValues((previous) => ({ ...previous, [name]: checked ? [...new Set([...(previous[name] ?? []), value])] : (previous[name] ?? []).filter((v) => v !== value) }));
+    const box = event.currentTarget;
+    const listed = box.form ? [...box.form.querySelectorAll('input[type=checkbox]')].filter((input) => input.name === name).map((input) => input.value) : [];
+    const order = (v) => listed.indexOf(v);
+    setValues((previous) => {
+      const chosen = box.checked ? [...new Set([...(previous[name] ?? []), value])] : (previous[name] ?? []).filter((v) => v !== value);
+      return { ...previous, [name]: chosen.sort((a, b) => order(a) - order(b)) };
+    });
     setDirty(true);
   };
   const reset = (next = initial) => {

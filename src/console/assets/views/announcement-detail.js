@@ -71,7 +71,7 @@ function EditForm({ a, onChanged }) {
 }
 
 function PublishBar({ a, onChanged }) {
-  const form = useForm({ scheduledAt: '' });
+  const form = useForm({ scheduledAt: '' }, { guard: false });
   const action = useAction();
   const publish = () => void action.run(async () => {
     await api('POST', `/announcements/${a.id}/publish`, { version: a.version, ...(form.values.scheduledAt ? { scheduledAt: isoOf(form.values.scheduledAt) } : {}) });

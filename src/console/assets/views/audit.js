@@ -37,7 +37,7 @@ export function Audit({ route }) {
     return { items, next: items.length === PAGE ? items[items.length - 1].id : null };
   };
   const list = usePaged(fetchPage, [action]);
-  const filter = useForm({ action });
+  const filter = useForm({ action }, { guard: false });
   if (session.user.role !== 'admin') return html`<${Heading}>${t('audit.title')}</${Heading}><p class="error" role="alert">${t('audit.onlyAdmins')}</p>`;
   const actor = (a) => (a.type === 'user' ? a.email ?? people.data?.get(a.id) ?? t('audit.someone') : a.type === 'system' ? 'Sportello' : t('audit.anonymous'));
   const target = (e) => {

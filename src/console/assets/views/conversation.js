@@ -48,7 +48,7 @@ function Actions({ c, onChanged }) {
 
 /** A wrong guess of the citizen's language is fixed here: the conversation moves to that language's mediators. */
 function LanguageForm({ c, onChanged }) {
-  const form = useForm({ language: c.language });
+  const form = useForm({ language: c.language }, { guard: false });
   const action = useAction();
   const submit = (event) => {
     event.preventDefault();

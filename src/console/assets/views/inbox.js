@@ -33,7 +33,7 @@ function AnswerTimes() {
 }
 
 function Filters({ params }) {
-  const form = useForm({ state: params.get('state') ?? '', mine: params.get('mine') === 'true', waiting: params.get('waiting') === 'true' });
+  const form = useForm({ state: params.get('state') ?? '', mine: params.get('mine') === 'true', waiting: params.get('waiting') === 'true' }, { guard: false });
   const submit = (event) => {
     event.preventDefault();
     form.setDirty(false);

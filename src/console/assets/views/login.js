@@ -5,7 +5,7 @@ import { t } from '../core/i18n.js';
 import { ErrorBox, useAction, useForm } from '../core/ui.js';
 
 export function LoginPage({ expired, onSignedIn }) {
-  const form = useForm({ email: '', password: '' });
+  const form = useForm({ email: '', password: '' }, { guard: false });
   const action = useAction();
   const submit = (event) => {
     event.preventDefault();

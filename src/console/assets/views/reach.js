@@ -7,7 +7,8 @@ import { Chip, ErrorBox } from '../core/ui.js';
 
 /**
  * Whether a language's groups receive the notice: its own language always; a chosen language once its
- * translation is approved (urgent: at once, in Italian and English until then); a language nobody chose: never.
+ * translation is approved; a language nobody chose: never. Urgent notices go at once, in Italian and English where
+ * no approved translation exists.
  */
 export function reachVerdict(lang, notice) {
   if (lang === notice.sourceLanguage) return { kind: 'approved', text: t('reach.source') };
@@ -15,7 +16,7 @@ export function reachVerdict(lang, notice) {
   const chosen = Boolean(translation) || notice.targetLanguages?.includes(lang);
   if (translation?.status === 'approved') return { kind: 'approved', text: t('reach.yes') };
   if (chosen) return notice.priority === 'urgent' ? { kind: 'needs_review', text: t('reach.urgentFallback') } : { kind: 'needs_review', text: t('reach.afterApproval') };
-  return { kind: 'failed', text: t('reach.notChosen') };
+  return notice.priority === 'urgent' ? { kind: 'needs_review', text: t('reach.urgentNotChosen') } : { kind: 'failed', text: t('reach.notChosen') };
 }
 
 /** Follows `notice.topics` as they change (a form being written): asks the API again, a moment after the last change. */

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,15 +16,21 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The libraries the console runs in the browser, served as they are published: one ES module each, with no
- * bare import inside (an import map would be an inline script, which the CSP refuses), so no build step.
- * `htm/preact/standalone` is Preact, its hooks and htm in one file; i18next ships a self-contained ESM build.
+ * The libraries the console runs in the browser, served as they are published (one ES module each): Preact, its
+ * hooks and htm. No build step. The hooks module imports `"preact"` by its bare name, which a browser resolves only
+ * through an import map, an inline script the CSP refuses; that one specifier is pointed at the served file instead.
+ * i18next ships a self-contained ESM build. None of these packages exports these files by name: they are found next
+ * to the entry points they do export.
  */
 const require = createRequire(import.meta.url);
-// Neither package exports these files by name: they are found next to the entry points they do export.
-const VENDOR: Record<string, string> = {
-  'preact.js': join(dirname(require.resolve('htm')), '..', 'preact', 'standalone.module.js'),
-  'i18next.js': join(dirname(require.resolve('i18next')), '..', 'esm', 'i18next.js'),
+const VENDOR: Record<string, { file: string; rewrite?: (source: string) => string }> = {
+  'preact.js': { file: join(dirname(require.resolve('preact')), 'preact.module.js') },
+  'preact-hooks.js': {
+    file: join(dirname(require.resolve('preact/hooks')), 'hooks.module.js'),
+    rewrite: (source) => source.replace(/from\s*"preact"/g, 'from"/console/vendor/preact.js"'),
+  },
+  'htm.js': { file: join(dirname(require.resolve('htm')), 'htm.module.js') },
+  'i18next.js': { file: join(dirname(require.resolve('i18next')), '..', 'esm', 'i18next.js') },
 };
 
 /** The scripts and stylesheets under `assets/`, as paths relative to it (`views/inbox.js`): what may be served. */
@@ -66,6 +72,16 @@ export function createConsoleRoutes(deps: { localesDir: string }): Router {
   };
   for (const file of consoleAssetFiles()) serve(`/console/assets/${file}`, fileURLToPath(new URL(file, ASSETS)));
   for (const file of consoleLocaleFiles(deps.localesDir)) serve(`/console/locales/${file}`, join(deps.localesDir, file));
-  for (const [name, file] of Object.entries(VENDOR)) serve(`/console/vendor/${name}`, file);
+  for (const [name, { file, rewrite }] of Object.entries(VENDOR)) {
+    if (!rewrite) {
+      serve(`/console/vendor/${name}`, file);
+      continue;
+    }
+    const source = rewrite(readFileSync(file, 'utf8'));
+    router.get(`/console/vendor/${name}`, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.type(TYPES['.js']!).send(source);
+    });
+  }
   return router;
 }

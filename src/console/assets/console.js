@@ -1,7 +1,7 @@
 // The staff console: a client of Sportello's own API (/api/v1), so it can do nothing the API would refuse to
 // the same person. Preact components written with htm (both from node_modules, no build step, no inline
 // script: the CSP allows only files from this server). Text from the server is always text, never HTML.
-import { html, render, useEffect, useState } from '/console/vendor/preact.js';
+import { html, render, useEffect, useState } from './core/preact.js';
 import { api, onSessionExpired } from './core/api.js';
 import { startI18n, t } from './core/i18n.js';
 import { startLive, stopLive } from './core/live.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { signInAs } from '../../support/auth.js';
 import { call } from '../../support/http.js';
-import { saveScreenshot, scrollsSideways, seriousAccessibilityViolations, startDemoConsole, type DemoConsole } from './demo-console.js';
+import { saveScreenshot, scrollsSideways, seriousAccessibilityViolations, startDemoConsole, waitForHeadingFocus, type DemoConsole } from './demo-console.js';
 
 /** Every page of the console, as the demo's admin sees it (the admin sees them all). */
 const PAGES: Array<[string, string]> = [
@@ -83,7 +83,7 @@ describe('staff console in a browser: accessibility and languages', function () 
     await tab.menu('nav-groups');
     expect(await tab.page.getAttribute('#nav-groups', 'aria-current')).to.equal('page');
     expect(await tab.page.getAttribute('#nav-inbox', 'aria-current')).to.equal(null);
-    await tab.page.waitForFunction('document.activeElement && document.activeElement.tagName === "H1"');
+    await waitForHeadingFocus(tab.page);
     expect(await tab.page.evaluate('document.activeElement.textContent')).to.equal('Gruppi delle comunità');
     await tab.context.close();
   });

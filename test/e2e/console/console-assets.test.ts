@@ -17,7 +17,7 @@ describe('staff console files', function () {
     const page = await fetch(new URL('/console/', stack.url));
     expect(page.headers.get('content-type')).to.contain('text/html');
     expect(await page.text()).to.contain('/console/assets/console.js');
-    const paths = [...files.map((file) => `/console/assets/${file}`), '/console/vendor/preact.js', '/console/vendor/i18next.js', '/console/locales/it.json', '/console/locales/en.json'];
+    const paths = [...files.map((file) => `/console/assets/${file}`), '/console/vendor/preact.js', '/console/vendor/preact-hooks.js', '/console/vendor/htm.js', '/console/vendor/i18next.js', '/console/locales/it.json', '/console/locales/en.json'];
     for (const path of paths) {
       const response = await fetch(new URL(path, stack.url));
       expect(response.status, path).to.equal(200);
@@ -25,8 +25,10 @@ describe('staff console files', function () {
       expect(response.headers.get('content-type'), path).to.match(type);
       expect(response.headers.get('cache-control'), path).to.equal('no-cache');
     }
-    // The libraries are the published ES modules, which the browser imports as they are.
-    expect(await (await fetch(new URL('/console/vendor/preact.js', stack.url))).text()).to.match(/export\s*\{[^}]*html/);
+    // The libraries are the published ES modules, which the browser imports as they are; the hooks find Preact by its path.
+    expect(await (await fetch(new URL('/console/vendor/preact.js', stack.url))).text()).to.match(/export\s*\{[^}]*render/);
+    const hooks = await (await fetch(new URL('/console/vendor/preact-hooks.js', stack.url))).text();
+    expect(hooks).to.contain('from"/console/vendor/preact.js"').and.not.match(/from\s*"preact"/);
     expect(await (await fetch(new URL('/console/vendor/i18next.js', stack.url))).text()).to.match(/export \{[^}]*default/);
   });
 

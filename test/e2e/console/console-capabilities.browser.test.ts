@@ -157,7 +157,7 @@ describe('staff console in a browser: every capability of the API', function () 
     const before = (await tab.page.$$('#announcements tbody tr')).length;
     expect(before).to.equal(50);
     await tab.page.click('#announcements-more');
-    await tab.page.waitForFunction('document.querySelectorAll("#announcements tbody tr").length > 50');
+    await tab.page.waitForSelector('#announcements tbody tr:nth-child(51)');
     expect(await tab.page.textContent('#announcements')).to.contain('Avviso numero 0');
 
     await tab.menu('nav-audit');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { startDemoConsole, type DemoConsole } from './demo-console.js';
+import { startDemoConsole, waitForHeadingFocus, type DemoConsole } from './demo-console.js';
 
 /** Presses Tab until the focused element matches `selector` (a CSS selector), as someone without a mouse does. */
 async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
@@ -36,7 +36,7 @@ describe('staff console in a browser: keyboard only', function () {
     await tabTo(page, '#nav-inbox');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#conversations');
-    await page.waitForFunction('document.activeElement && document.activeElement.tagName === "H1"');
+    await waitForHeadingFocus(page);
     await tabTo(page, '#conversations td[data-field=who] a');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#timeline');

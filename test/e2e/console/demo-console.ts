@@ -112,3 +112,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 export async function scrollsSideways(page: Page): Promise<boolean> {
   return (await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')) as boolean;
 }
+
+/** Waits until the keyboard focus is on the page's `<h1>` (where a navigation leaves it). */
+export async function waitForHeadingFocus(page: Page): Promise<void> {
+  // A function, not a string: the page's CSP forbids evaluating strings, the DevTools protocol's call does not.
+  await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { tagName: string } | null } }).document.activeElement?.tagName === 'H1');
+}

@@ -3,7 +3,7 @@
 // Last-Event-ID; when it gives up (the service answered with an error, e.g. while restarting) the console opens
 // a new one after a pause, passing the last id it saw. Either way the server replays what was missed, or sends
 // `reset` when it no longer has it, and every page then refetches what it shows.
-import { useEffect, useRef, useState } from '/console/vendor/preact.js';
+import { useEffect, useRef, useState } from './preact.js';
 
 export const LIVE_EVENTS = ['conversation', 'outbound', 'announcement', 'delivery-progress', 'group', 'connector', 'counts', 'simulator', 'reset'];
 const RETRY_MS = [1000, 3000, 10_000, 30_000];

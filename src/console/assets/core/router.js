@@ -1,6 +1,6 @@
 // Pages live behind the URL's hash (`#/inbox/<id>`). Forms with unsaved text register here: leaving the
 // page (another link, the back button, closing the tab) asks first.
-import { useEffect, useRef, useState } from '/console/vendor/preact.js';
+import { useEffect, useRef, useState } from './preact.js';
 import { t } from './i18n.js';
 
 const unsaved = new Set();

@@ -1,6 +1,6 @@
 // The pieces every page is made of: data that follows the live stream, paged lists, the heading that takes the
 // focus, the polite announcer, errors in the console's language, and forms that keep what is typed.
-import { html, useCallback, useEffect, useRef, useState } from '/console/vendor/preact.js';
+import { html, useCallback, useEffect, useRef, useState } from './preact.js';
 import { ApiError } from './api.js';
 import { t } from './i18n.js';
 import { useLive } from './live.js';

@@ -1,5 +1,5 @@
 // The signed-in person's own account: the console's language and their password (other sessions end).
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { CONSOLE_LANGUAGES, t } from '../core/i18n.js';
 import { session } from '../core/session.js';

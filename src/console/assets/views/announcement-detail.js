@@ -1,7 +1,7 @@
 // One notice: what it says, its editing (with the version it was read at: someone else's change in between is
 // a conflict, shown as such), its history, publishing or scheduling, who it reaches, the deliveries, and
 // one card per translation. Each form keeps its own text while the page follows the live stream.
-import { html, useEffect } from '/console/vendor/preact.js';
+import { html, useEffect } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { t, when } from '../core/i18n.js';
 import { can } from '../core/session.js';

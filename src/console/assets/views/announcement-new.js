@@ -1,6 +1,6 @@
 // A new notice, written in Italian: the reach table follows the form as it is written; or one started from the
 // content library (recurring notices, already translated).
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t } from '../core/i18n.js';
 import { navigate } from '../core/router.js';

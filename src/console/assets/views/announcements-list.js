@@ -1,5 +1,5 @@
 // The notices, newest first, page by page; a mediator can narrow them to what waits for their languages.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { t, when } from '../core/i18n.js';
 import { session } from '../core/session.js';

@@ -1,6 +1,6 @@
 // Above an answer: the saved replies of the citizen's language and the published notices readable in it.
 // Choosing one puts its text after what is already written, to adapt before sending.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageName, t, when } from '../core/i18n.js';
 import { useData } from '../core/ui.js';

@@ -1,5 +1,5 @@
 // The activity log, for admins, in words: who did what to which thing, newest first, page by page.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t, when } from '../core/i18n.js';
 import { navigate } from '../core/router.js';

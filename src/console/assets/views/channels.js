@@ -1,5 +1,5 @@
 // The chat accounts: state (live), pace, pause, and the login code to scan, which changes by itself.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { consoleLanguage, t, when } from '../core/i18n.js';
 import { can } from '../core/session.js';

@@ -1,7 +1,7 @@
 // One conversation: the citizen's messages and ours (their states follow the live stream), taking it, its
 // language (the fix for a wrong guess), the answer with saved replies and notice links, notes, the
 // subscription to notices, and the citizen's data. Each form keeps its text while the thread updates.
-import { html, useEffect } from '/console/vendor/preact.js';
+import { html, useEffect } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, languageName, t, when } from '../core/i18n.js';
 import { navigate } from '../core/router.js';

@@ -1,6 +1,6 @@
 // After publishing: how far the notice got, per language and state (it moves by itself with the live stream),
 // and the groups that did not get it, with the platform's reason and a retry.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t, when } from '../core/i18n.js';
 import { can } from '../core/session.js';

@@ -1,6 +1,6 @@
 // The community groups: each one's language, topics, quiet hours; register one or all of an account's groups,
 // delete one the Comune left.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t } from '../core/i18n.js';
 import { navigate } from '../core/router.js';

@@ -1,6 +1,6 @@
 // Citizens' questions: the answer times and the queue, each row readable at a glance (who, the start of their
 // last message, since when they wait). It follows the live stream.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { duration, languageLabel, t, waitedSince, when } from '../core/i18n.js';
 import { navigate } from '../core/router.js';

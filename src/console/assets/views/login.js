@@ -1,5 +1,5 @@
 // Signing in.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { t } from '../core/i18n.js';
 import { ErrorBox, useAction, useForm } from '../core/ui.js';

@@ -1,5 +1,5 @@
 // Staff accounts, for admins: create, change role and languages, reset a password, disable.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t } from '../core/i18n.js';
 import { navigate } from '../core/router.js';

@@ -1,6 +1,6 @@
 // "Who will receive it": the community groups and subscribed citizens the notice's topics reach, per language,
 // and whether each language will get it. One rule, shown the same way while writing and before publishing.
-import { html, useEffect, useState } from '/console/vendor/preact.js';
+import { html, useEffect, useState } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t } from '../core/i18n.js';
 import { Chip, ErrorBox } from '../core/ui.js';

@@ -1,5 +1,5 @@
 // Saved replies: short texts in a citizen's language that a mediator inserts into an answer and adapts.
-import { html } from '/console/vendor/preact.js';
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t, when } from '../core/i18n.js';
 import { navigate } from '../core/router.js';
@@ -11,7 +11,7 @@ const writableLanguages = () => session.languages.map((l) => l.code).filter((cod
 const readableLanguages = () => (session.user.role === 'mediator' ? session.user.languages : session.languages.map((l) => l.code));
 
 function ReplyForm({ id, reply, language, onSaved }) {
-  const start = { language: reply?.language ?? language ?? writableLanguages()[0] ?? '', title: reply?.title ?? '', text: reply?.text ?? '' };
+  const start = { language: reply?.language || language || writableLanguages()[0] || '', title: reply?.title ?? '', text: reply?.text ?? '' };
   const form = useForm(start);
   const action = useAction();
   const submit = (event) => {

@@ -1,6 +1,6 @@
 // The frame around every page once signed in: skip link, the bar (who, language, live state, sign out) and the
 // menu with its counts, which follow the live stream.
-import { html, useEffect } from '/console/vendor/preact.js';
+import { html, useEffect } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { CONSOLE_LANGUAGES, chooseConsoleLanguage, consoleLanguage, t } from '../core/i18n.js';
 import { useLiveState } from '../core/live.js';

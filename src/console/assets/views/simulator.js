@@ -1,7 +1,7 @@
 // The demo's simulated chat accounts, as the citizens' phones would show them: every community group and direct
 // chat, live, with a box to write as a citizen, and a new citizen writing for the first time. A newcomer plays
 // the whole loop here: publish a notice and watch it arrive; ask a question and watch the answer come back.
-import { html, useEffect, useRef } from '/console/vendor/preact.js';
+import { html, useEffect, useRef } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { t, when } from '../core/i18n.js';
 import { session } from '../core/session.js';

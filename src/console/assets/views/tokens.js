@@ -1,6 +1,6 @@
 // API tokens, for scripts and integrations. Each person manages their own; admins also those of others. The
 // secret is shown once, right after it is made.
-import { html, useState } from '/console/vendor/preact.js';
+import { html, useState } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { t, when } from '../core/i18n.js';
 import { navigate } from '../core/router.js';

@@ -1,6 +1,6 @@
 // One language of a notice: its text (kept by this card while other cards save), approval, and the preview of
 // what the groups will receive on each platform, before and after approving.
-import { html, useEffect, useState } from '/console/vendor/preact.js';
+import { html, useEffect, useState } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t } from '../core/i18n.js';
 import { can, directionOf } from '../core/session.js';

@@ -5,7 +5,7 @@ import { html, render, useEffect, useState } from './core/preact.js';
 import { api, onSessionExpired } from './core/api.js';
 import { startI18n, t } from './core/i18n.js';
 import { startLive, stopLive } from './core/live.js';
-import { focus, mayLeave, useRoute } from './core/router.js';
+import { mayLeave, useRoute } from './core/router.js';
 import { session } from './core/session.js';
 import { Announcer, Heading } from './core/ui.js';
 import { Shell } from './views/shell.js';
@@ -58,10 +58,6 @@ function App() {
       .then(async (response) => (response.ok ? enter(await response.json()) : leave()))
       .catch(() => leave());
   }, []);
-
-  useEffect(() => {
-    if (signedIn) focus.pending = true;
-  }, [route.hash]);
 
   if (signedIn === undefined) return html`<p class="boot">${t('common.loading')}</p>`;
   if (!signedIn) {

@@ -41,6 +41,8 @@ export function useRoute() {
         return;
       }
       shown.current = next;
+      // Before the new page draws: its heading, mounted in the same pass, takes the focus.
+      focus.pending = true;
       setHash(next);
     };
     window.addEventListener('hashchange', onChange);

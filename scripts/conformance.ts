@@ -8,11 +8,17 @@ import { findSpecsRoot, SPEC_FOLDERS } from './lib/conformance-specs-root.js';
 
 /**
  * `npm run conformance -- [file or folder …]`: runs unified-format test files through the real
- * driver, each file against a fresh engine. Default: {crud,transactions} under `SPECS_DIR`, else
- * `../shared/specs`, else `../shared/specs` next to a local `origin` (see `findSpecsRoot`).
+ * driver, each file against a fresh engine. Default: {crud,transactions} under `SPECS_DIR`, else the
+ * project's own `test/conformance/specs`, else `../shared/specs`, else `../shared/specs` next to a local
+ * `origin` (see `findSpecsRoot`).
  */
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const specs = findSpecsRoot(repoRoot, process.env);
+/** The spec files the project keeps (test/conformance/specs): the default unless SPECS_DIR names others. */
+const ownSpecs = join(repoRoot, 'test', 'conformance', 'specs');
+const specs =
+  !process.env['SPECS_DIR'] && SPEC_FOLDERS.some((folder) => existsSync(join(ownSpecs, folder)))
+    ? { root: ownSpecs, tried: [ownSpecs], explicit: false }
+    : findSpecsRoot(repoRoot, process.env);
 const requested = process.argv.slice(2);
 
 function listJsonFiles(target: string): string[] {

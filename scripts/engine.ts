@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { startEmbeddedMongo } from '../src/embedded-mongo/index.js';
 
 /**
- * `npm run engine -- --data <dir> --port <n> [--snapshot-after-bytes <n>]`: runs the embedded
+ * `npm run engine -- --data <dir> --port <n> [--snapshot-after-bytes <n>] [--erase-compaction-ms <n>]`: runs the embedded
  * engine alone and prints its URI.
  */
 const { values } = parseArgs({
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.data/engine' },
     port: { type: 'string', default: '0' },
     'snapshot-after-bytes': { type: 'string' },
+    'erase-compaction-ms': { type: 'string' },
   },
 });
 
@@ -19,6 +20,7 @@ const engine = await startEmbeddedMongo({
   dataDir: resolve(values.data),
   port: Number(values.port),
   ...(snapshotAfter === undefined ? {} : { snapshotAfterBytes: Number(snapshotAfter) }),
+  ...(values['erase-compaction-ms'] === undefined ? {} : { eraseCompactionMs: Number(values['erase-compaction-ms']) }),
 });
 process.stdout.write(`${engine.uri}\n`);
 

@@ -14,10 +14,14 @@ import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { createI18n } from './platform/i18n/i18n.js';
 import { createHttpApp } from './platform/http/app.js';
+import { createOutageGate } from './platform/http/outage-gate.js';
+import { watchMongo } from './platform/db/mongo-watch.js';
+import { actionBlockedBy, dependenciesNeededBy } from './composition/outage-policy.js';
 import { createHealthRoutes, type ReadinessCheck } from './platform/http/health.routes.js';
 import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metrics.routes.js';
 import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
+import { ProcessLiveness } from './platform/redis/process-liveness.js';
 import { FileSpool } from './platform/spool/file-spool.js';
 import { createIdentity, identityOpenApi, type DemoCredentials } from './identity/index.js';
 import { createDispatch, dispatchOpenApi } from './dispatch/index.js';
@@ -31,9 +35,11 @@ import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } fro
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
 import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
-import { createConnectorLoginRoutes, createConnectorRegistry, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
+import { createConnectorLoginRoutes, createConnectorRegistry, createOfficialAccountCallbackRoutes, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
+import { wireOfficialAccounts } from './composition/official-accounts.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
 import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
+import { townLanguagesOf } from './composition/town-languages.js';
 import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
 import { demoGroupsOf } from './demo/demo-groups.js';
 import { createLive, liveOpenApi } from './live/index.js';
@@ -99,9 +105,13 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       stack.push({ name: 'embedded engine', stop: engine.stop });
       mongoUri = `${engine.uri}sportello`;
     }
-    const db = mongoose.createConnection(mongoUri, { serverSelectionTimeoutMS: 10_000 });
+    // 10 s unless the URI says otherwise (the driver lets an option given here override the URI's).
+    const selection = /[?&]serverSelectionTimeoutMS=/i.test(mongoUri) ? {} : { serverSelectionTimeoutMS: 10_000 };
+    const db = mongoose.createConnection(mongoUri, selection);
     await db.asPromise();
     stack.push({ name: 'mongodb', stop: () => db.close() });
+    const mongoWatch = watchMongo(db, { pingEveryMs: 1000 });
+    stack.push({ name: 'mongodb watch', stop: async () => mongoWatch.stop() });
 
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     redis.on('error', () => undefined);
@@ -119,7 +129,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const live = await createLive({ redis, log, serve: !options.worker, recheck: (req) => identity.principalOf(req) });
     stack.push({ name: 'live events', stop: () => live.stop() });
 
-    const queues = createBullQueueFactory({ redisUrl });
+    // Locks of a process that died (kill -9) are taken over at once: its jobs and its account turns.
+    const liveness = new ProcessLiveness(redis);
+    await liveness.start();
+    stack.push({ name: 'liveness', stop: async () => liveness.stop() });
+    const queues = createBullQueueFactory({ redisUrl, liveness });
     stack.push({ name: 'queues', stop: () => queues.close() });
 
     const connectors = await createConnectorRegistry({
@@ -129,6 +143,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       mongo: db,
       chromiumPath: config.connectors.chromiumPath,
       whatsappProxy: config.connectors.whatsappProxy,
+      redis,
     });
     const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');
     for (const connector of connectors.all()) {
@@ -137,6 +152,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     for (const simulator of simulatorsOf(connectors)) {
       simulator.onChatMessage((chatId) => live.publish({ name: 'simulator', data: { accountId: simulator.account.id, chatId } }));
     }
+    const officialAccounts = config.connectors.accounts.filter((account) => account.platform === 'wechat-official').map((account) => account.id);
 
     const i18n = await createI18n(join(ROOT, 'locales'));
     const metrics = createMetricsRegistry();
@@ -175,9 +191,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       accounts: dispatchAccountsOf(config),
       timeZone: config.dispatch.timeZone,
       lockMs: config.dispatch.lockMs,
+      liveness,
       pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
       pauseWindowMs: config.dispatch.pauseWindowMs,
-      citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours),
+      // An Official Account's followers get the notices by mass send to their language's tag, not one by one.
+      citizens: citizenTargetsOf(() => inbox, config.dispatch.citizenQuietHours, new Set(officialAccounts)),
       ...(adminAlerts ? { onAccountPaused: (account: string, reason: string) => void adminAlerts.accountPaused(account, reason) } : {}),
       live: dispatchLiveOf(live),
       metrics,
@@ -196,6 +214,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       // One pace per account for everything sent on it: a platform restricts the number, not a feature.
       pace: dispatch.replyPace,
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
+      languages: { town: townLanguagesOf(config.inbox.townLanguages, i18n, log), unsureBelow: config.inbox.unsureBelow },
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },
       audit: inboxAuditOf(identity.audit),
       staff: { find: (userId) => identity.findStaff(userId), alertable: () => identity.alertableStaff() },
@@ -214,9 +233,17 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       metrics,
       log,
     });
+    // The activity log names notices by their title and conversations by their queue's language.
+    identity.labelAuditTargets('announcement', async (ids) => {
+      const found = await Promise.all(ids.map((id) => announcements.service.get(id).catch(() => undefined)));
+      return new Map(found.flatMap((a) => (a ? [[a.id, a.translations.find((t) => t.lang === a.sourceLanguage)?.title ?? a.slug] as const] : [])));
+    });
+    identity.labelAuditTargets('inbox_conversation', (ids) => inbox.conversationLanguages(ids));
     // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
     for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
     if (adminAlerts) for (const connector of connectors.all()) connector.on('state', (state) => void adminAlerts.connectionChanged(connector.account.id, state.status));
+    const officialAccountLinks = await wireOfficialAccounts({ connectors, inbox: () => inbox, dispatch, log });
+    stack.push({ name: 'official accounts', stop: async () => officialAccountLinks.stop() });
     const spoolDrain = inbox.drainSpool();
     stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });
 
@@ -258,6 +285,12 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     const app = createHttpApp({
       log,
       bodyLimit: config.http.bodyLimit,
+      trustProxy: config.http.trustProxy,
+      outageGate: createOutageGate({
+        dependencies: [mongoWatch, { name: 'redis', isUp: () => redis.status === 'ready' }],
+        needs: dependenciesNeededBy,
+        actionOf: actionBlockedBy,
+      }),
       translateTitle: (req, code, fallback) => i18n.t(`problems.${code}`, { lng: req.acceptsLanguages()[0] ?? 'it', defaultValue: fallback }),
       authenticate: identity.authenticate,
       mounts: [
@@ -282,6 +315,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/api/v1/connectors', router: createConnectorLoginRoutes({ registry: connectors }) },
               // The simulator's control API exists only when a simulated account is configured (never in production).
               ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
+              // WeChat's server URL for each Official Account (public: the signature is the authentication).
+              ...(officialAccounts.length > 0 ? [{ path: '/wechat-official', router: createOfficialAccountCallbackRoutes({ registry: connectors }) }] : []),
               // The dashboard retries, deletes and pauses jobs: admins only, and a token needs the same scope as resuming an account.
               { path: '/admin/queues', router: requireRole(['admin'], 'connectors:admin') },
               { path: '/admin/queues', router: createQueueBoardRoutes(queues, '/admin/queues') },
@@ -368,6 +403,9 @@ async function runFromCommandLine(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Started by `npm run demo` over an IPC channel: if the demo's launcher dies (even by kill -9), the channel
+  // closes and the service stops cleanly with it, instead of running on as an orphan with its private Redis.
+  if (process.send) process.on('disconnect', () => shutdown('launcher exited'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -28,6 +28,17 @@ export type Entity =
 /** Commands the runner never records: the handshake and heartbeats, and what a test asks to ignore. */
 const ALWAYS_IGNORED = new Set(['hello', 'isMaster', 'ismaster', 'configureFailPoint', 'buildInfo', 'buildinfo', 'endSessions']);
 
+/**
+ * Copies objects and arrays (the driver's ReadConcern instances included), sharing BSON values, dates and bytes,
+ * which nobody changes in place.
+ */
+function copyPlain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => copyPlain(item)) as T;
+  if (value instanceof Map) return new Map([...value].map(([key, inner]) => [key, copyPlain(inner)])) as T;
+  if (value === null || typeof value !== 'object' || '_bsontype' in value || value instanceof Date || value instanceof RegExp || ArrayBuffer.isView(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, copyPlain(inner)])) as T;
+}
+
 /** The entity map of one test: clients, databases, collections, sessions and saved results. */
 export class EntityMap {
   private readonly entities = new Map<string, Entity>();
@@ -58,7 +69,8 @@ export class EntityMap {
     if (observe.has('commandStartedEvent')) {
       client.on('commandStarted', (event) => {
         if (ALWAYS_IGNORED.has(event.commandName) || ignored.has(event.commandName)) return;
-        entity.events.push({ commandName: event.commandName, databaseName: event.databaseName, command: event.command });
+        // Copied when sent: the driver 6.20 later adds afterClusterTime to the client's ReadConcern, which every command shares.
+        entity.events.push({ commandName: event.commandName, databaseName: event.databaseName, command: copyPlain(event.command) });
       });
     }
     await client.connect();

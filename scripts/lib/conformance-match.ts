@@ -94,7 +94,8 @@ export function matchValue(expected: unknown, actual: unknown, root: boolean, en
     if (!Array.isArray(actual)) return `${path || '<root>'}: expected an array, got ${show(actual)}`;
     if (actual.length !== expected.length) return `${path || '<root>'}: expected ${expected.length} elements, got ${actual.length} (${show(actual)})`;
     for (let i = 0; i < expected.length; i += 1) {
-      const diff = matchValue(expected[i], actual[i], false, entities, `${path}[${i}]`);
+      // Documents of an iterable result (find, aggregate) are root-level; a plain array's (distinct) are not.
+      const diff = matchValue(expected[i], actual[i], root, entities, `${path}[${i}]`);
       if (diff) return diff;
     }
     return null;

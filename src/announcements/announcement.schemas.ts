@@ -62,4 +62,6 @@ export const TranslationParams = AnnouncementParams.extend({ lang: LanguageCode 
 export const RenderPreviewQuery = z.strictObject({
   lang: LanguageCode,
   channel: z.enum(['whatsapp', 'wechat']),
+  /** `written`: the language's written text as it will look once approved, even where the urgent fallback goes now. */
+  text: z.enum(['sent', 'written']).optional(),
 });

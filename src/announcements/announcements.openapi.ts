@@ -171,11 +171,13 @@ export const announcementsOpenApi: OpenApiContribution = {
       get: {
         tags: ['Announcements'],
         summary: 'Preview the message parts a group would receive',
-        description: 'Split into numbered parts by the platform limit (WhatsApp 4096, WeChat 2000 UTF-16 units). Urgent notices without an approved translation show the Italian/English fallback.',
+        description:
+          'Split into numbered parts by the platform limit (WhatsApp 4096, WeChat 2000 UTF-16 units). A translation written but not approved yet is shown as it will be once approved (`translationStatus` says where it stands), so a mediator can check it before approving: by default for normal notices (they send nothing in that language before), with `text=written` for urgent ones (by default, or with `text=sent`, they show what goes now: the Italian/English fallback). A normal notice without a written text in that language answers 409.',
         parameters: [
           idParam,
           { ...langParam, in: 'query' },
           { name: 'channel', in: 'query', required: true, schema: { type: 'string', enum: ['whatsapp', 'wechat'] } },
+          { name: 'text', in: 'query', required: false, schema: { type: 'string', enum: ['sent', 'written'] } },
         ],
         responses: {
           '200': jsonResponse('The parts, in sending order', {
@@ -183,6 +185,7 @@ export const announcementsOpenApi: OpenApiContribution = {
             properties: {
               lang: { type: 'string' },
               channel: { type: 'string' },
+              translationStatus: { type: 'string', enum: ['missing', 'draft', 'needs_review', 'approved', 'not_chosen'] },
               parts: { type: 'array', items: { type: 'string' } },
               lengths: { type: 'array', items: { type: 'integer' } },
             },

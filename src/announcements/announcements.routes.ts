@@ -6,6 +6,7 @@ import type { AnnouncementsService } from './announcements.service.js';
 import type { Channel } from './channel-rendering.js';
 import { presentAnnouncement, presentHistory } from './announcement.presenter.js';
 import { expectedVersion } from './if-match.js';
+import { asIfApproved } from './translation-rules.js';
 import {
   AnnouncementParams,
   CreateAnnouncementBody,
@@ -63,13 +64,20 @@ export function createAnnouncementRoutes({ service, noticeUrl, render }: Announc
     res.json(presentHistory((await service.get(id)).history));
   });
 
-  /** What a group in `lang` on `channel` would receive now, part by part: for staff to check before publishing. */
+  /**
+   * What a group in `lang` on `channel` would receive, part by part: for staff to check before publishing, and for
+   * a mediator before approving (a written text not approved yet is shown as it will be once approved).
+   */
   router.get('/announcements/:id/preview', READ, async (req, res) => {
     const { id } = parseParams(AnnouncementParams, req);
-    const { lang, channel } = parseQuery(RenderPreviewQuery, req);
+    const { lang, channel, text } = parseQuery(RenderPreviewQuery, req);
     const announcement = await service.get(id);
-    const parts = render(announcement, lang, channel);
-    res.json({ lang, channel, parts, lengths: parts.map((p) => p.length) });
+    const translation = announcement.translations.find((t) => t.lang === lang);
+    // A normal notice sends nothing in a language before its approval: its written text is the only preview. An
+    // urgent one sends the fallback meanwhile, which stays the default answer unless the written text is asked for.
+    const written = text === 'written' || (text === undefined && announcement.priority === 'normal');
+    const parts = render(written ? asIfApproved(announcement, lang) : announcement, lang, channel);
+    res.json({ lang, channel, translationStatus: translation?.status ?? 'not_chosen', parts, lengths: parts.map((p) => p.length) });
   });
 
   router.patch('/announcements/:id', WRITE, async (req, res) => {

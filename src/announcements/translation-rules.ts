@@ -40,6 +40,16 @@ export function approvedTranslation(announcement: Announcement, lang: string): (
   return translation as Translation & TextInput;
 }
 
+/**
+ * The announcement as it would be once `lang`'s written text is approved, for a preview before approval (a
+ * mediator checks how WhatsApp or WeChat will show it, then approves). Nothing is stored; no text, no change.
+ */
+export function asIfApproved(announcement: Announcement, lang: string): Announcement {
+  const written = findTranslation(announcement, lang);
+  if (!written || written.status === 'approved' || written.title === undefined || written.body === undefined) return announcement;
+  return { ...announcement, translations: announcement.translations.map((t) => (t === written ? { ...t, status: 'approved' } : t)) };
+}
+
 /** Languages asked for whose text is not approved: a normal notice cannot go out while this is not empty. */
 export function unapprovedLanguages(announcement: Announcement): string[] {
   return announcement.translations.filter((t) => t.status !== 'approved').map((t) => t.lang);

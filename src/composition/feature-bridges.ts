@@ -14,6 +14,7 @@ export function sendableOf(announcement: Announcement, announcements: Announceme
     version: announcement.sourceRevision,
     priority: announcement.priority,
     topics: announcement.topics,
+    languages: announcement.translations.map((t) => t.lang),
     approvedLanguages: announcement.translations.filter((t) => t.status === 'approved').map((t) => t.lang),
     ...(announcement.scheduledAt ? { scheduledAt: announcement.scheduledAt } : {}),
     ...(announcement.validUntil ? { validUntil: announcement.validUntil } : {}),
@@ -25,7 +26,7 @@ export function sendableOf(announcement: Announcement, announcements: Announceme
 export function dispatchAccountsOf(config: Config): DispatchAccount[] {
   return config.connectors.accounts.map((account) => ({
     id: account.id,
-    channel: account.platform === 'simulator' ? account.imitates : account.platform,
+    channel: account.platform === 'simulator' ? account.imitates : account.platform === 'wechat-official' ? 'wechat' : account.platform,
     rateLimit: account.rateLimit,
   }));
 }
@@ -35,15 +36,16 @@ export function dispatchAccountsOf(config: Config): DispatchAccount[] {
  * language (every one, or those with a topic they chose), outside the town's quiet hours for private chats (`CITIZEN_QUIET_HOURS`; urgent
  * ones at once), and what is sent there is kept only as long as the inbox keeps texts. `inbox`
  * is read when an announcement is planned, after start-up: the inbox is created after dispatch, whose
- * deliveries it needs for a citizen's export and erasure.
+ * deliveries it needs for a citizen's export and erasure. Subscribers on `massSendAccounts` (Official Accounts)
+ * are left out: their language tag, a registered group, reaches them all in one mass send.
  */
-export function citizenTargetsOf(inbox: () => Inbox, quietHours: Target['quietHours']): { targets: TargetSource; reach: ReachCounter } {
+export function citizenTargetsOf(inbox: () => Inbox, quietHours: Target['quietHours'], massSendAccounts: ReadonlySet<string> = new Set()): { targets: TargetSource; reach: ReachCounter } {
   return {
     targets: {
       async *matching(topics): AsyncIterable<Target[]> {
         const { retentionMs } = inbox();
         for await (const page of inbox().subscribedChats(topics)) {
-          yield page.map((chat) => ({ key: `citizen:${chat.contactId}`, kind: 'citizen' as const, account: chat.account, chatId: chat.chatId, language: chat.language, keepDeliveriesMs: retentionMs, ...(quietHours ? { quietHours } : {}) }));
+          yield page.filter((chat) => !massSendAccounts.has(chat.account)).map((chat) => ({ key: `citizen:${chat.contactId}`, kind: 'citizen' as const, account: chat.account, chatId: chat.chatId, language: chat.language, keepDeliveriesMs: retentionMs, ...(quietHours ? { quietHours } : {}) }));
         }
       },
     },

@@ -1,16 +1,15 @@
+import type { SendBudget } from '../platform/config.js';
+
 /**
  * The one port through which Sportello talks to chat networks. Adapters: `wechaty/`, `whatsapp-web/`
  * and `simulator/`; every adapter must pass the contract suite in
  * `test/integration/connectors/chat-connector.contract.ts`.
  */
 
-export type Platform = 'simulator' | 'wechat' | 'whatsapp';
+export type Platform = 'simulator' | 'wechat' | 'wechat-official' | 'whatsapp';
 
-/** Declared by the account, enforced by dispatch: unofficial clients get banned for bursts. */
-export interface RateLimit {
-  minIntervalMs: number;
-  dailyCap: number;
-}
+/** Declared by the account, enforced by its pace (`chat-accounts/`): unofficial clients get banned for bursts. */
+export type RateLimit = SendBudget;
 
 export interface ChannelAccount {
   /** Stable id from config, e.g. `whatsapp-prato-1`. Never a phone number. */
@@ -46,6 +45,11 @@ export interface OutboundContent {
   text: string;
   /** Platform id of the message to reply to; adapters whose platform cannot quote send a plain message. */
   quotedMessageId?: string;
+  /**
+   * Show "typing…" in the chat for this long before sending, as a person would (WhatsApp Web's chat state);
+   * adapters whose platform has no such state send at once.
+   */
+  typingMs?: number;
 }
 
 export interface SentMessage {

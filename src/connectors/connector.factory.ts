@@ -1,4 +1,11 @@
 import type { Connection } from 'mongoose';
+import type { Redis } from 'ioredis';
+import { join } from 'node:path';
+import { FileSpool } from '../platform/spool/file-spool.js';
+import type { SpooledCallback } from './wechat-official/callback-message.js';
+// Imported up front, unlike the heavy clients below: plain HTTP calls and an XML parser, and the callback
+// route needs the class anyway.
+import { WeChatOfficialConnector } from './wechat-official/wechat-official.adapter.js';
 import type { ChannelAccountConfig } from '../platform/config.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { ChannelAccount, ChatConnector } from './chat-connector.port.js';
@@ -13,6 +20,8 @@ export interface ConnectorDeps {
   chromiumPath?: string;
   /** `host:port` of the HTTP proxy WhatsApp Web goes through, if the network needs one. */
   whatsappProxy?: string | undefined;
+  /** Needed only by Official Accounts: their access token and answer windows are shared by every process. */
+  redis?: Redis;
 }
 
 function channelAccount(account: ChannelAccountConfig): ChannelAccount {
@@ -33,6 +42,12 @@ export async function createConnector(account: ChannelAccountConfig, deps: Conne
     case 'wechat': {
       const { configuredPuppet, WechatyConnector } = await import('./wechaty/wechaty.adapter.js');
       return new WechatyConnector(channelAccount(account), { createOptions: configuredPuppet(account), log });
+    }
+    case 'wechat-official': {
+      if (!deps.redis) throw new Error('an Official Account needs Redis (its shared access token)');
+      // Callbacks wait on the local disk until handled: WeChat is told `success` before the work is done.
+      const spool = await FileSpool.open<SpooledCallback>(join(deps.dataDir, 'wechat-official', account.id));
+      return new WeChatOfficialConnector(account, { log, redis: deps.redis, spool });
     }
     case 'whatsapp': {
       const [{ createWhatsAppClient, DEFAULT_CHROMIUM_PATH }, { WhatsAppWebConnector }] = await Promise.all([

@@ -27,3 +27,6 @@ import type { ConnectorRegistry } from './connector-registry.js';
 export function simulatorsOf(registry: Pick<ConnectorRegistry, 'all'>): SimulatorConnector[] {
   return registry.all().filter((connector): connector is SimulatorConnector => connector instanceof SimulatorConnector);
 }
+export { createOfficialAccountCallbackRoutes } from './wechat-official/callback.routes.js';
+export { isOfficialAccount, type FollowerEvent, type MassSendReport, type WeChatOfficialConnector } from './wechat-official/wechat-official.adapter.js';
+export { tagChatId } from './wechat-official/language-tags.js';

@@ -1,10 +1,11 @@
 import type { Logger } from '../platform/logging/logger.js';
 import { createDemoApi } from './demo-api.js';
+import { DEMO_HOURS_IN_WORDS } from './demo-opening-hours.js';
 
 /**
  * Saved replies for `npm run demo`, written on the first start only (while there are none): the answers to the
  * demo's own questions (a permit renewal in Chinese, the office hours in Arabic), so a mediator can try
- * inserting one. The hours are the demo notice's; the renewal texts are the content library's.
+ * inserting one. The hours are the demo's own (`demo-opening-hours.ts`); the renewal texts are the content library's.
  */
 const SAVED_REPLIES = [
   {
@@ -15,12 +16,12 @@ const SAVED_REPLIES = [
   {
     language: 'zh-Hans',
     title: 'Orari dello sportello',
-    text: '您好！移民服务窗口的开放时间：周一至周五 9:00–12:30，周四下午另开 14:30–17:30。',
+    text: `您好！移民服务窗口的开放时间：${DEMO_HOURS_IN_WORDS['zh-Hans']}。`,
   },
   {
     language: 'ar',
     title: 'Orari dello sportello',
-    text: 'مرحبًا! مكتب شؤون الهجرة مفتوح من الاثنين إلى الجمعة من 9:00 إلى 12:30، ويوم الخميس أيضًا من 14:30 إلى 17:30.',
+    text: `مرحبًا! مواعيد دوام مكتب شؤون الهجرة: ${DEMO_HOURS_IN_WORDS.ar}.`,
   },
   {
     language: 'ar',
@@ -30,7 +31,7 @@ const SAVED_REPLIES = [
   {
     language: 'en',
     title: 'Orari dello sportello',
-    text: 'Hello! The Immigration desk is open Monday to Friday 9:00–12:30, and on Thursday also 14:30–17:30.',
+    text: `Hello! The Immigration desk is open ${DEMO_HOURS_IN_WORDS.en}.`,
   },
 ];
 

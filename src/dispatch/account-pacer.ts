@@ -1,41 +1,70 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
+import { DEAD_HOLDER_LUA, type ProcessLiveness } from '../platform/redis/process-liveness.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { localClock, untilLocalMidnightMs } from './quiet-hours.js';
+import { dailyCapOn, daysBetween, drawGapMs } from '../chat-accounts/send-budget.js';
 
-/** Extra random spacing on top of an account's interval, as a share of it: bursts at an exact period look automated. */
-const JITTER_SHARE = 0.25;
 /** How often a worker looks again while another process holds the account. */
 const BUSY_POLL_MS = 50;
+/** Automatic replies may take at most this many of the account's last `RECENT_TURNS` turns while notices wait. */
+const AUTOMATIC_TURNS = 2;
+const RECENT_TURNS = 8;
+const HOUR_MS = 60 * 60 * 1000;
 
 // Redis' own clock (TIME) keeps every worker process on one time line, whatever their hosts' clocks say.
-// KEYS: lock, next slot, day count, "an urgent send waits", "a reply waits". ARGV[6] is the rank (0 urgent,
-// 1 reply, 2 normal): a send yields while a higher rank waits, and a waiting urgent send or reply marks itself
-// until half a second after its turn should come (a waiter that died holds the lower ranks back no longer).
-const TAKE = `
+// KEYS: lock, next slot, day count, "an urgent send waits", "a reply waits", "a normal send waits", hour count,
+// recent turns. ARGV[10]: the liveness prefix ('' without). ARGV[6] is the rank (0 urgent, 1 reply, 2 normal, 3 automatic): a send yields while a higher rank
+// waits, and a waiting send of ranks 0-2 marks itself until half a second after its turn should come (a waiter that
+// died holds the lower ranks back no longer). An automatic reply ranks as a reply while it had fewer than ARGV[8] of
+// the last ARGV[9] turns, and last otherwise: it never delays notices by more than that share of the turns.
+const TAKE = `${DEAD_HOLDER_LUA}
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local poll = tonumber(ARGV[4])
 local rank = tonumber(ARGV[6])
-for i = 1, math.min(rank, 2) do
+local automatic = rank == 3
+if automatic then
+  local recent = redis.call('LRANGE', KEYS[8], 0, tonumber(ARGV[9]) - 1)
+  local autos = 0
+  for _, kind in ipairs(recent) do if kind == 'a' then autos = autos + 1 end end
+  if autos < tonumber(ARGV[8]) then rank = 1 end
+end
+for i = 1, math.min(rank, 3) do
   if redis.call('EXISTS', KEYS[3 + i]) == 1 then return {1, poll} end
 end
 local wait = 0
 local held = redis.call('PTTL', KEYS[1])
+if held > 0 and ARGV[10] ~= '' then
+  -- The turn of a process that died (kill -9) is over now, not when its lock expires.
+  local holder = string.match(redis.call('GET', KEYS[1]) or '', '^(.-)|')
+  if deadHolder(ARGV[10], holder) then
+    redis.call('DEL', KEYS[1])
+    held = 0
+  end
+end
 if held > 0 then wait = math.min(held, poll) end
 local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
 if wait == 0 and nextAt > now then wait = nextAt - now end
 if wait > 0 then
-  if rank < 2 then redis.call('SET', KEYS[4 + rank], '1', 'PX', wait + 10 * poll) end
+  if rank < 3 then redis.call('SET', KEYS[4 + rank], '1', 'PX', wait + 10 * poll) end
   return {1, wait}
 end
+local messages = tonumber(ARGV[3])
 local sent = tonumber(redis.call('GET', KEYS[3]) or '0')
-if ARGV[5] ~= '-1' and sent + tonumber(ARGV[3]) > tonumber(ARGV[5]) then return {2, 0} end
+if ARGV[5] ~= '-1' and sent + messages > tonumber(ARGV[5]) then return {2, 0} end
+local sentHour = tonumber(redis.call('GET', KEYS[7]) or '0')
+if ARGV[7] ~= '-1' and sentHour + messages > tonumber(ARGV[7]) then return {3, 0} end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-if rank < 2 then redis.call('DEL', KEYS[4 + rank]) end
+if rank < 3 then redis.call('DEL', KEYS[4 + rank]) end
+redis.call('LPUSH', KEYS[8], automatic and 'a' or 'o')
+redis.call('LTRIM', KEYS[8], 0, tonumber(ARGV[9]) - 1)
+redis.call('PEXPIRE', KEYS[8], 86400000)
 return {0, 0}`;
 
+// KEYS: lock, next slot, day count, hour count, first day. ARGV[5]: today's local date, kept as the first day of
+// sending (the warm-up's day 0) the first time the account sends.
 const RELEASE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -46,17 +75,37 @@ if wait > 0 then redis.call('SET', KEYS[2], now + wait, 'PX', wait + 60000) end
 if sent > 0 then
   redis.call('INCRBY', KEYS[3], sent)
   redis.call('EXPIRE', KEYS[3], 172800)
+  redis.call('INCRBY', KEYS[4], sent)
+  redis.call('EXPIRE', KEYS[4], 7200)
+  redis.call('SET', KEYS[5], ARGV[5], 'NX')
 end
 return 1`;
 
-export type PacerTurn = { kind: 'go'; token: string } | { kind: 'wait'; ms: number } | { kind: 'daily_cap'; reopensInMs: number };
+export type PacerTurn =
+  | { kind: 'go'; token: string }
+  | { kind: 'wait'; ms: number }
+  | { kind: 'daily_cap'; reopensInMs: number }
+  | { kind: 'hourly_cap'; reopensInMs: number };
 
 /**
  * Who goes first when several sends wait for one account: urgent notices, then the inbox's answers to citizens
- * (a citizen waits for them), then normal notices.
+ * (a citizen waits for them), then normal notices; automatic replies (acknowledgements, keyword confirmations) go
+ * with the answers for a bounded share of the turns, after notices beyond it.
  */
-export type PacerRank = 'urgent' | 'reply' | 'normal';
-const RANK: Record<PacerRank, number> = { urgent: 0, reply: 1, normal: 2 };
+export type PacerRank = 'urgent' | 'reply' | 'normal' | 'automatic';
+const RANK: Record<PacerRank, number> = { urgent: 0, reply: 1, normal: 2, automatic: 3 };
+
+/** Where an account's budget stands now, across every process (the console shows it; estimates start from it). */
+export interface PaceStatus {
+  sentToday: number;
+  sentThisHour: number;
+  /** Today's daily cap, lower than `dailyCap` while a new number warms up. */
+  dailyCapToday: number;
+  /** The warm-up's day (0 = the first day the account sent), absent without a warm-up. */
+  warmUpDay?: number;
+  /** How long until the account may send again (0: now). */
+  nextSendInMs: number;
+}
 
 /**
  * Paces each channel account across every worker process, in Redis: one send at a time per account (a lock
@@ -67,59 +116,124 @@ const RANK: Record<PacerRank, number> = { urgent: 0, reply: 1, normal: 2 };
 export class AccountPacer {
   private readonly takeScript: LuaScript<[number, number]>;
   private readonly releaseScript: LuaScript<number>;
+  /** The first day each account sent, once known: it never changes. */
+  private readonly firstDays = new Map<string, string>();
 
   constructor(
     private readonly redis: Redis,
-    private readonly options: { lockMs: number; timeZone: string; prefix?: string },
+    private readonly options: { lockMs: number; timeZone: string; prefix?: string; liveness?: Pick<ProcessLiveness, 'id' | 'prefix'> },
   ) {
-    this.takeScript = luaScript(redis, 'sportelloPacerTake', 5, TAKE);
-    this.releaseScript = luaScript(redis, 'sportelloPacerRelease', 3, RELEASE);
-  }
-
-  private keys(account: string, at: Date): [string, string, string] {
-    const base = this.base(account);
-    return [`${base}:lock`, `${base}:next`, `${base}:sent:${localClock(at, this.options.timeZone).date}`];
+    this.takeScript = luaScript(redis, 'sportelloPacerTake', 8, TAKE);
+    this.releaseScript = luaScript(redis, 'sportelloPacerRelease', 5, RELEASE);
   }
 
   private base(account: string): string {
     return `${this.options.prefix ?? 'sportello:dispatch'}:account:${account}`;
   }
 
+  private dayKey(account: string, at: Date): string {
+    return `${this.base(account)}:sent:${localClock(at, this.options.timeZone).date}`;
+  }
+
+  /** Clock hours (UTC hours are the town's hours too, but for half-hour zones nobody runs Sportello in). */
+  private hourKey(account: string, at: Date): string {
+    return `${this.base(account)}:sent-hour:${Math.floor(at.getTime() / HOUR_MS)}`;
+  }
+
   /**
    * Asks for the account's next turn to send `messages` messages. `capped: false` (the inbox's answers) is never
-   * refused by the daily cap, though what it sends counts toward it.
+   * refused by the daily or hourly cap, though what it sends counts toward them.
    */
   async take(account: DispatchAccount, messages: number, options: { rank?: PacerRank; capped?: boolean } = {}): Promise<PacerTurn> {
-    const token = randomUUID();
+    // The process's id in the token lets another process end the turn at once if this one dies holding it.
+    const token = this.options.liveness ? `${this.options.liveness.id}|${randomUUID()}` : randomUUID();
     const now = new Date();
     const base = this.base(account.id);
+    const capped = options.capped !== false;
     const [code, ms] = await this.takeScript(
-      ...this.keys(account.id, now),
+      `${base}:lock`,
+      `${base}:next`,
+      this.dayKey(account.id, now),
       `${base}:waiting:urgent`,
       `${base}:waiting:reply`,
+      `${base}:waiting:normal`,
+      this.hourKey(account.id, now),
+      `${base}:recent-turns`,
       token,
       this.options.lockMs,
       messages,
       BUSY_POLL_MS,
-      options.capped === false ? -1 : account.rateLimit.dailyCap,
+      capped ? (await this.capToday(account, now)).cap : -1,
       RANK[options.rank ?? 'normal'],
+      capped ? (account.rateLimit.hourlyCap ?? -1) : -1,
+      AUTOMATIC_TURNS,
+      RECENT_TURNS,
+      this.options.liveness?.prefix ?? '',
     );
     if (code === 0) return { kind: 'go', token };
     if (code === 2) return { kind: 'daily_cap', reopensInMs: untilLocalMidnightMs(now, this.options.timeZone) };
+    if (code === 3) return { kind: 'hourly_cap', reopensInMs: HOUR_MS - (now.getTime() % HOUR_MS) };
     return { kind: 'wait', ms };
   }
 
   /**
-   * Ends a turn: `messagesSent` count toward the daily cap and, if any, the next turn starts a spaced gap from
-   * now; `holdMs` (a platform's retry-after) keeps the whole account waiting at least that long.
+   * Ends a turn: `messagesSent` count toward the caps and, if any, the next turn starts a random gap from now;
+   * `holdMs` (a platform's retry-after) keeps the whole account waiting at least that long.
    */
   async release(account: DispatchAccount, token: string, messagesSent: number, holdMs = 0): Promise<void> {
-    await this.releaseScript(...this.keys(account.id, new Date()), token, this.gapMs(account), messagesSent, Math.round(holdMs));
+    const now = new Date();
+    const base = this.base(account.id);
+    await this.releaseScript(
+      `${base}:lock`,
+      `${base}:next`,
+      this.dayKey(account.id, now),
+      this.hourKey(account.id, now),
+      `${base}:first-day`,
+      token,
+      this.gapMs(account),
+      messagesSent,
+      Math.round(holdMs),
+      localClock(now, this.options.timeZone).date,
+    );
   }
 
   /** Messages the account has sent today (the local calendar day of the daily cap), across every process. */
   async sentToday(accountId: string): Promise<number> {
-    return Number((await this.redis.get(this.keys(accountId, new Date())[2])) ?? 0);
+    return Number((await this.redis.get(this.dayKey(accountId, new Date()))) ?? 0);
+  }
+
+  async status(account: DispatchAccount): Promise<PaceStatus> {
+    const now = new Date();
+    const base = this.base(account.id);
+    const replies = ((await this.redis.multi().get(this.dayKey(account.id, now)).get(this.hourKey(account.id, now)).get(`${base}:next`).time().exec()) ?? []).map(
+      ([, value]) => value,
+    );
+    const [day, hour, next] = replies as Array<string | null>;
+    const [seconds, micros] = replies[3] as [string, string];
+    const redisNow = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    const today = await this.capToday(account, now);
+    return {
+      sentToday: Number(day ?? 0),
+      sentThisHour: Number(hour ?? 0),
+      dailyCapToday: today.cap,
+      ...(today.day !== undefined ? { warmUpDay: today.day } : {}),
+      nextSendInMs: Math.max(0, Number(next ?? 0) - redisNow),
+    };
+  }
+
+  /** The daily cap of today: the warm-up's, counted from its `since` or from the first day the account sent. */
+  private async capToday(account: DispatchAccount, now: Date): Promise<{ cap: number; day?: number }> {
+    const budget = account.rateLimit;
+    if (!budget.warmUp) return { cap: budget.dailyCap };
+    const today = localClock(now, this.options.timeZone).date;
+    let since = budget.warmUp.since ?? this.firstDays.get(account.id);
+    if (!since) {
+      const stored = await this.redis.get(`${this.base(account.id)}:first-day`);
+      if (stored) this.firstDays.set(account.id, stored);
+      since = stored ?? today;
+    }
+    const day = Math.max(0, daysBetween(since, today));
+    return { cap: dailyCapOn(budget, day), day };
   }
 
   /** How long a turn may go on sending: well inside the lock that keeps other processes out. */
@@ -127,9 +241,8 @@ export class AccountPacer {
     return this.options.lockMs / 2;
   }
 
-  /** The spacing between two messages of an account: its interval plus random jitter. */
+  /** The spacing between two messages of an account: drawn at random within its gap range. */
   gapMs(account: DispatchAccount): number {
-    const interval = account.rateLimit.minIntervalMs;
-    return Math.round(interval + Math.random() * interval * JITTER_SHARE);
+    return drawGapMs(account.rateLimit);
   }
 }

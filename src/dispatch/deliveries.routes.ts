@@ -40,6 +40,7 @@ function present(d: Delivery) {
     ...(d.reason ? { reason: d.reason } : {}),
     ...(d.notBefore ? { notBefore: d.notBefore.toISOString() } : {}),
     ...(d.sentAt ? { sentAt: d.sentAt.toISOString() } : {}),
+    ...(d.platformReport ? { platformReport: { ...d.platformReport, at: d.platformReport.at.toISOString() } } : {}),
     updatedAt: d.updatedAt.toISOString(),
   };
 }

@@ -13,6 +13,7 @@ import { quietHoursEnd } from './quiet-hours.js';
 import type { AnnouncementProgress } from './announcement-progress.js';
 import { AccountTurns } from './account-turns.js';
 import { sendConcurrency } from './processors/send-delivery.processor.js';
+import type { ContactHourlyLimit } from '../chat-accounts/index.js';
 
 /** Waits up to this long for the account's turn inside the job; longer waits go back to the queue as delayed jobs. */
 const MAX_INLINE_WAIT_MS = 15_000;
@@ -21,6 +22,7 @@ const TURN_GATHER_MS = 5;
 /** When a platform says "rate limited" without saying for how long. */
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 const DAILY_CAP = 'daily cap reached';
+const HOURLY_CAP = 'hourly cap reached';
 
 export interface RetryPolicy {
   /** Send attempts (transient failures) before a delivery is `failed`. */
@@ -35,6 +37,7 @@ export interface DeliverySenderDeps {
   gateway: ChatGateway;
   pacer: AccountPacer;
   pauses: AccountPauses;
+  contactLimit: ContactHourlyLimit;
   accounts: ReadonlyMap<string, DispatchAccount>;
   timeZone: string;
   metrics: DispatchMetrics;
@@ -85,8 +88,8 @@ export class DeliverySender {
     const rank = jobs.some((job) => job.urgent) ? 'urgent' : 'normal';
     const turn = await this.takeTurn(account, jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0), rank);
     if (turn.kind === 'later') {
-      // Near the daily cap, a shared turn could hold back deliveries that fit on their own.
-      if (jobs.length > 1 && turn.reason === DAILY_CAP) return this.oneByOne(accountId, jobs, policy);
+      // Near a cap, a shared turn could hold back deliveries that fit on their own.
+      if (jobs.length > 1 && (turn.reason === DAILY_CAP || turn.reason === HOURLY_CAP)) return this.oneByOne(accountId, jobs, policy);
       return jobs.map(() => this.postponed(account, turn));
     }
     const results: SendResult[] = jobs.map(() => DONE);
@@ -111,6 +114,12 @@ export class DeliverySender {
           const until = notBefore ?? new Date(Date.now() + wait!.ms);
           await deliveries.requeue(claimed.id, { notBefore: until, attempt: false });
           results[i] = this.postponed(account, later(until.getTime() - Date.now(), wait?.reason ?? 'not before its time'));
+          continue;
+        }
+        const contactWait = await this.contactWait(account, claimed);
+        if (contactWait) {
+          await deliveries.requeue(claimed.id, { notBefore: new Date(Date.now() + contactWait), attempt: false });
+          results[i] = this.postponed(account, later(contactWait, 'contact hourly limit'));
           continue;
         }
         if (claimed.state === 'sending') {
@@ -140,6 +149,14 @@ export class DeliverySender {
     }
   }
 
+  /** A notice into a citizen's own chat counts toward the account's messages per contact and hour; 0 when it fits now. */
+  private async contactWait(account: DispatchAccount, delivery: ClaimedDelivery): Promise<number> {
+    const limit = account.rateLimit.perContactHourly;
+    if (delivery.targetKind !== 'citizen' || !limit) return 0;
+    const place = await this.deps.contactLimit.take(account.id, delivery.chatId, limit, Math.min(limit, delivery.parts.length - delivery.partsSent));
+    return place.ok ? 0 : place.reopensInMs + 1000;
+  }
+
   /** Checked at send time, whatever the expiry job has done: a notice past its `validUntil` is never sent. */
   private async expired(account: DispatchAccount, delivery: ClaimedDelivery): Promise<SendResult> {
     await this.deps.deliveries.markExpired(delivery.id);
@@ -166,6 +183,7 @@ export class DeliverySender {
       const turn = await this.deps.pacer.take(account, messages, { rank });
       if (turn.kind === 'go') return turn;
       if (turn.kind === 'daily_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: DAILY_CAP };
+      if (turn.kind === 'hourly_cap') return { kind: 'later', delayMs: turn.reopensInMs + 1000, reason: HOURLY_CAP };
       if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
       await sleep(turn.ms);
     }

@@ -31,6 +31,11 @@ const deliverySchema = new Schema(
     plannedAt: { type: Date, required: true },
     sentAt: { type: Date, required: false },
     expireAt: { type: Date, required: false },
+    platformReport: {
+      // `errors` is a name mongoose reserves.
+      type: new Schema({ status: String, total: Number, sent: Number, errorCount: Number, at: Date }, { _id: false }),
+      required: false,
+    },
   },
   { collection: 'deliveries', timestamps: { createdAt: false, updatedAt: true } },
 );

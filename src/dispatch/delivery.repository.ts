@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types, type Connection, type Model } from 'mongoose';
 import { deliveryContentModel, type DeliveryContentDocument } from './delivery-content.model.js';
 import { deliveryModel, type DeliveryDocument } from './delivery.model.js';
-import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState, type NewDelivery } from './delivery.js';
+import { PENDING_STATES, type ClaimedDelivery, type Delivery, type DeliveryState, type NewDelivery, type PlatformReport } from './delivery.js';
 import type { Channel } from './sendable-announcement.port.js';
 import type { Target } from './target.js';
 import { isObjectId } from '../platform/db/object-id.js';
@@ -82,6 +82,9 @@ function toDelivery(doc: StoredDelivery, parts: readonly string[]): Delivery {
     ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
     ...(doc.sentAt ? { sentAt: doc.sentAt } : {}),
     ...(doc.quietHours?.from && doc.quietHours.to ? { quietHours: { from: doc.quietHours.from, to: doc.quietHours.to } } : {}),
+    ...(doc.platformReport?.at
+      ? { platformReport: { status: doc.platformReport.status ?? '', total: doc.platformReport.total ?? 0, sent: doc.platformReport.sent ?? 0, errors: doc.platformReport.errorCount ?? 0, at: doc.platformReport.at } }
+      : {}),
   };
 }
 
@@ -387,6 +390,16 @@ export class DeliveryRepository {
       .map((r) => ({ reason: r._id.reason ?? 'unknown', count: r.count }))
       .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
     return { attempted, failed };
+  }
+
+  /**
+   * The platform's later report on the delivery that carried `messageId` on `account`; a report may arrive before
+   * the delivery is marked sent (WeChat posts it when the mass send is done), so it matches any state.
+   */
+  async recordPlatformReport(account: string, messageId: string, report: PlatformReport): Promise<number> {
+    const { errors, ...counts } = report;
+    const result = await this.raw.updateMany({ account, messageIds: messageId }, { $set: { platformReport: { ...counts, errorCount: errors }, updatedAt: new Date() } });
+    return result.modifiedCount;
   }
 
   async markFailed(id: string, reason: string): Promise<void> {

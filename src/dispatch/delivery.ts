@@ -48,6 +48,17 @@ export interface Delivery {
   updatedAt: Date;
   /** Deliveries into a citizen's chat are deleted then (RETENTION_MESSAGE_DAYS after planning); groups' are kept. */
   expireAt?: Date;
+  /** What the platform reported afterwards about a send to many (a WeChat mass send's `MASSSENDJOBFINISH`). */
+  platformReport?: PlatformReport;
+}
+
+/** A mass send's outcome as WeChat reports it: its status words and how many followers it reached. */
+export interface PlatformReport {
+  status: string;
+  total: number;
+  sent: number;
+  errors: number;
+  at: Date;
 }
 
 /** What the sender needs of a delivery it claims: `claim` reads only these fields. */
@@ -56,4 +67,4 @@ export type ClaimedDelivery = Pick<
   'id' | 'announcementId' | 'targetKind' | 'chatId' | 'priority' | 'parts' | 'state' | 'attempts' | 'partsSent' | 'reason' | 'notBefore' | 'validUntil' | 'quietHours'
 >;
 
-export type NewDelivery = Omit<Delivery, 'id' | 'attempts' | 'partsSent' | 'messageIds' | 'interruptions' | 'updatedAt' | 'reason' | 'sentAt'>;
+export type NewDelivery = Omit<Delivery, 'id' | 'attempts' | 'partsSent' | 'messageIds' | 'interruptions' | 'updatedAt' | 'reason' | 'sentAt' | 'platformReport'>;

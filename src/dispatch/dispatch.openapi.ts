@@ -36,6 +36,17 @@ const DeliverySchema = {
     reason: { type: 'string', description: 'The platform reason of the last failure, or why it was cancelled or expired.' },
     notBefore: { type: 'string', format: 'date-time' },
     sentAt: { type: 'string', format: 'date-time' },
+    platformReport: {
+      type: 'object',
+      description: "A WeChat Official Account's mass send: WeChat's report once it is done (MASSSENDJOBFINISH).",
+      properties: {
+        status: { type: 'string', example: 'send success' },
+        total: { type: 'integer' },
+        sent: { type: 'integer' },
+        errors: { type: 'integer' },
+        at: { type: 'string', format: 'date-time' },
+      },
+    },
     updatedAt: { type: 'string', format: 'date-time' },
   },
 };
@@ -94,9 +105,41 @@ export const dispatchOpenApi: OpenApiContribution = {
         tags: ['Groups'],
         summary: 'How many enabled groups, and subscribed citizens, per language an announcement with these topics would reach',
         description: "The same match as publishing: a group with no topics takes every announcement, one with topics only those sharing one; a citizen who asked for the notices in their own chat (ISCRIVIMI) takes every announcement, in their language. Staff check it before publishing, to see which community languages still lack a translation.",
-        parameters: [{ name: 'topics', in: 'query', required: true, description: 'Comma-separated, e.g. `permits,school`.', schema: { type: 'string' } }],
+        parameters: [
+          { name: 'topics', in: 'query', required: true, description: 'Comma-separated, e.g. `permits,school`.', schema: { type: 'string' } },
+          {
+            name: 'languages',
+            in: 'query',
+            description: 'The languages chosen for the notice, the source included (comma-separated), saved or still being written: each row then says what its language `receives`, by the rule publishing follows.',
+            schema: { type: 'string' },
+          },
+          { name: 'approved', in: 'query', description: 'Of those, the ones whose text is approved: the source language alone for a notice being written.', schema: { type: 'string' } },
+          { name: 'priority', in: 'query', schema: { type: 'string', enum: ['normal', 'urgent'], default: 'normal' } },
+        ],
         responses: {
-          '200': jsonResponse('Per language', { type: 'object', properties: { topics: { type: 'array', items: { type: 'string' } }, items: { type: 'array', items: { type: 'object', properties: { language: { type: 'string' }, groups: { type: 'integer' }, citizens: { type: 'integer', description: 'Citizens receiving the notices in their own chat.' } } } } } }),
+          '200': jsonResponse('Per language', {
+            type: 'object',
+            properties: {
+              topics: { type: 'array', items: { type: 'string' } },
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    language: { type: 'string' },
+                    groups: { type: 'integer' },
+                    citizens: { type: 'integer', description: 'Citizens receiving the notices in their own chat.' },
+                    receives: {
+                      type: 'string',
+                      enum: ['translation', 'urgent_fallback', 'after_translation', 'not_chosen'],
+                      description:
+                        'With `languages`: `translation` its approved text; `urgent_fallback` (urgent only) the Italian and English texts at once; `after_translation` its text once approved; `not_chosen` nothing: nobody chose the language of a normal notice. Publishing plans exactly this.',
+                    },
+                  },
+                },
+              },
+            },
+          }),
           ...problemResponses(400, 401, 403),
         },
       },
@@ -138,7 +181,7 @@ export const dispatchOpenApi: OpenApiContribution = {
       get: {
         tags: ['Connectors'],
         summary: 'Accounts, their connection state and whether dispatch paused them',
-        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, rateLimit: { type: 'object', properties: { minIntervalMs: { type: 'integer' }, dailyCap: { type: 'integer' } } }, sentToday: { type: 'integer', description: 'Messages the account sent today (local calendar day), announcements and the inbox together, against `rateLimit.dailyCap`.' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
+        responses: { '200': jsonResponse('One entry per account', { type: 'array', items: { type: 'object', properties: { account: { type: 'string' }, platform: { type: 'string' }, state: { type: 'string' }, qr: { type: 'string' }, reason: { type: 'string' }, rateLimit: { type: 'object', description: 'The send budget (configured in CONNECTORS, or the platform defaults).', properties: { minIntervalMs: { type: 'integer' }, maxIntervalMs: { type: 'integer' }, hourlyCap: { type: ['integer', 'null'] }, dailyCap: { type: 'integer' }, warmUp: { description: 'false, or the warm-up of a new number', oneOf: [{ type: 'boolean' }, { type: 'object', properties: { days: { type: 'integer' }, firstDayCap: { type: 'integer' }, since: { type: 'string', format: 'date' } } }] }, typingMsPerChar: { type: 'number' }, typingMaxMs: { type: 'integer' }, perContactHourly: { type: ['integer', 'null'] } } }, budget: { type: 'object', description: 'Where the budget stands now, across every process.', properties: { sentThisHour: { type: 'integer' }, dailyCapToday: { type: 'integer', description: 'Lower than rateLimit.dailyCap while a new number warms up.' }, warmUpDay: { type: 'integer' }, nextSendAt: { type: 'string', format: 'date-time' } } }, sentToday: { type: 'integer', description: 'Messages the account sent today (local calendar day), announcements and the inbox together, against `rateLimit.dailyCap`.' }, paused: { type: 'boolean', description: 'Present, true, while dispatch holds the account after repeated rate limits.' }, pausedReason: { type: 'string' }, pausedSince: { type: 'string', format: 'date-time' } } } }), ...problemResponses(401) },
       },
     },
     '/connectors/{account}/login-qr.svg': {

@@ -5,8 +5,11 @@ import type { DeliveryQueues } from './delivery-queues.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import type { Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 import type { Target, TargetSource } from './target.js';
+import { receptionOf } from './reception.js';
 
 const ENQUEUE_BATCH = 500;
+
+type Rendered = { parts: string[]; fallback: boolean } | 'waiting' | 'skip';
 
 export interface FanOutDeps {
   deliveries: DeliveryRepository;
@@ -30,8 +33,10 @@ export class FanOutService {
   constructor(private readonly deps: FanOutDeps) {}
 
   /**
-   * Plans every matching target: in its language when that translation is approved, with the fallback text when
-   * the announcement is urgent, otherwise as `waiting_translation` until a later call finds the language approved.
+   * Plans every matching target as `receptionOf` says (the reach table's rule): in its language when that
+   * translation is approved, with the fallback text when the announcement is urgent, as `waiting_translation` when
+   * its language was chosen and is not approved yet (a later call plans it once approved), and not at all when
+   * nobody chose its language.
    */
   async plan(announcement: SendableAnnouncement): Promise<void> {
     const { deliveries } = this.deps;
@@ -48,7 +53,7 @@ export class FanOutService {
     }
     for (const waiting of await deliveries.waitingLanguages(announcement.id, announcement.version)) {
       const parts = render(waiting.language, waiting.channel, waiting.kind);
-      if (parts) await deliveries.planWaiting({ announcementId: announcement.id, version: announcement.version, ...waiting }, parts.parts);
+      if (typeof parts === 'object') await deliveries.planWaiting({ announcementId: announcement.id, version: announcement.version, ...waiting }, parts.parts);
     }
     await this.enqueuePlanned(announcement.id, announcement.version);
   }
@@ -120,31 +125,39 @@ export class FanOutService {
     await this.deps.deliveries.markQueued(planned.map((d) => d.id));
   }
 
+  /** The parts for a target, `waiting` until its language is approved, or `skip` when its language was not chosen. */
   private renderer(announcement: SendableAnnouncement) {
-    const approved = new Set(announcement.approvedLanguages);
-    const cache = new Map<string, { parts: string[]; fallback: boolean } | undefined>();
-    return (language: string, channel: Channel, kind: Target['kind']): { parts: string[]; fallback: boolean } | undefined => {
+    const cache = new Map<string, Rendered>();
+    return (language: string, channel: Channel, kind: Target['kind']): Rendered => {
       const key = `${language}\u0000${channel}\u0000${kind}`;
       if (!cache.has(key)) {
-        const fallback = !approved.has(language);
-        const sendable = !fallback || announcement.priority === 'urgent';
-        cache.set(key, sendable ? { parts: announcement.render(language, channel, kind), fallback } : undefined);
+        const reception = receptionOf(announcement, language);
+        cache.set(
+          key,
+          reception === 'translation' || reception === 'urgent_fallback'
+            ? { parts: announcement.render(language, channel, kind), fallback: reception === 'urgent_fallback' }
+            : reception === 'after_translation'
+              ? 'waiting'
+              : 'skip',
+        );
       }
-      return cache.get(key);
+      return cache.get(key)!;
     };
   }
 
   private planFor(
     announcement: SendableAnnouncement,
     target: Target,
-    render: (language: string, channel: Channel, kind: Target['kind']) => { parts: string[]; fallback: boolean } | undefined,
+    render: (language: string, channel: Channel, kind: Target['kind']) => Rendered,
   ): NewDelivery | undefined {
     const account = this.deps.accounts.get(target.account);
     if (!account) {
       this.deps.log.warn({ account: target.account, target: target.key }, 'target on an account that is not configured: skipped');
       return undefined;
     }
-    const content = render(target.language, account.channel, target.kind);
+    const rendered = render(target.language, account.channel, target.kind);
+    if (rendered === 'skip') return undefined;
+    const content = rendered === 'waiting' ? undefined : rendered;
     const now = new Date();
     return {
       announcementId: announcement.id,

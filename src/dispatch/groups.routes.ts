@@ -17,8 +17,9 @@ export function createGroupsRoutes(groups: GroupsService): Router {
   });
   // Before `/:id`, which would take `reach` for an id.
   router.get('/reach', requireRole(['viewer', 'editor', 'mediator'], 'groups:read'), async (req, res) => {
-    const { topics } = parseQuery(ReachQuery, req);
-    res.json({ topics, items: await groups.reach(topics) });
+    const { topics, languages, approved, priority } = parseQuery(ReachQuery, req);
+    const notice = languages ? { priority, languages, approvedLanguages: approved ?? [] } : undefined;
+    res.json({ topics, items: await groups.reach(topics, notice) });
   });
   router.post('/', requireRole(['editor'], 'groups:write'), async (req, res) => {
     res.status(201).json(await groups.create(parseBody(GroupBody, req)));

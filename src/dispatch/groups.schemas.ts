@@ -18,11 +18,24 @@ export const GroupBody = z.strictObject({
 
 export const ImportBody = z.strictObject({ account: AccountId, language: LanguageCode, topics: Topics.default([]), enabled: z.boolean().default(true) });
 
-/** `GET /groups/reach?topics=permits,school`: the topics of an announcement, comma-separated. */
+const LanguageList = z
+  .string()
+  .max(2000)
+  .transform((list) => [...new Set(list.split(',').map((l) => l.trim()).filter((l) => l.length > 0))])
+  .pipe(z.array(LanguageCode));
+
+/**
+ * `GET /groups/reach?topics=permits,school`: the topics of an announcement, comma-separated. With `languages`
+ * (the chosen ones, the source included), `approved` and `priority`, also what each language receives: a notice
+ * being written, saved or not, is described by the same rule publishing follows.
+ */
 export const ReachQuery = z.strictObject({
   topics: z
     .string()
     .max(2000)
     .transform((list) => list.split(',').map((t) => t.trim()).filter((t) => t.length > 0))
     .pipe(Topics.min(1, 'name at least one topic')),
+  languages: LanguageList.optional(),
+  approved: LanguageList.optional(),
+  priority: z.enum(['normal', 'urgent']).default('normal'),
 });

@@ -4,6 +4,7 @@ import { GroupAlreadyRegistered, GroupNotFound, UnknownAccount } from './dispatc
 import type { Group, GroupInput } from './group.js';
 import type { GroupRepository } from './group.repository.js';
 import type { ReachCounter } from './target.js';
+import { receptionOf, type NoticeLanguages, type Reception } from './reception.js';
 
 export interface ImportRequest {
   account: string;
@@ -47,12 +48,16 @@ export class GroupsService {
    * Who an announcement with these topics would reach, per language: the groups, and the citizens who asked for
    * the notices in their own chat. For staff to see before they publish.
    */
-  async reach(topics: readonly string[]): Promise<Array<{ language: string; groups: number; citizens: number }>> {
+  async reach(topics: readonly string[], notice?: NoticeLanguages): Promise<Array<{ language: string; groups: number; citizens: number; receives?: Reception }>> {
     const [groups, citizens] = await Promise.all([this.deps.groups.reach(topics), this.deps.citizensReach?.(topics) ?? []]);
     const rows = new Map<string, { language: string; groups: number; citizens: number }>();
     for (const { language, groups: n } of groups) rows.set(language, { language, groups: n, citizens: 0 });
     for (const { language, count } of citizens) rows.set(language, { language, groups: rows.get(language)?.groups ?? 0, citizens: count });
-    return [...rows.values()].sort((a, b) => a.language.localeCompare(b.language));
+    // A chosen language nobody follows yet is shown too: staff see that nobody will read that translation.
+    for (const language of notice?.languages ?? []) if (!rows.has(language)) rows.set(language, { language, groups: 0, citizens: 0 });
+    return [...rows.values()]
+      .sort((a, b) => a.language.localeCompare(b.language))
+      .map((row) => (notice ? { ...row, receives: receptionOf(notice, row.language) } : row));
   }
 
   async replace(id: string, input: GroupInput): Promise<Group> {

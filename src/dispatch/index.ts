@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
+import type { ProcessLiveness } from '../platform/redis/process-liveness.js';
 import { AccountPacer } from './account-pacer.js';
+import { ContactHourlyLimit } from '../chat-accounts/index.js';
 import { AccountPauses } from './account-pauses.js';
 import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
 import type { ChatGateway } from './chat-gateway.port.js';
@@ -19,7 +21,7 @@ import { registerDispatchMetrics } from './dispatch.metrics.js';
 import { FanOutService } from './fan-out.service.js';
 import { GroupRepository } from './group.repository.js';
 import type { GroupInput } from './group.js';
-import type { Delivery } from './delivery.js';
+import type { Delivery, PlatformReport } from './delivery.js';
 import { createGroupsRoutes } from './groups.routes.js';
 import { GroupsService } from './groups.service.js';
 import { registerSendDeliveryProcessor, sendConcurrency } from './processors/send-delivery.processor.js';
@@ -49,6 +51,8 @@ export interface DispatchDeps {
   timeZone: string;
   /** How long a dead worker keeps its job and its account's turn before another process takes over. */
   lockMs: number;
+  /** With it, the turn of a process known dead is taken over at once instead (see `ProcessLiveness`). */
+  liveness?: ProcessLiveness;
   pauseAfterRateLimits: number;
   pauseWindowMs: number;
   /** Targets besides the groups registry (the inbox's subscribed citizens), and how many they are per language. */
@@ -76,6 +80,11 @@ export interface Dispatch {
   /** Deliveries into one chat: a citizen's export and erasure cover those into their direct chat. */
   deliveriesToChat(account: string, chatId: string): Promise<Delivery[]>;
   eraseDeliveriesToChat(account: string, chatId: string): Promise<number>;
+  /**
+   * What a platform reported later about the delivery that carried `messageId` (a WeChat mass send's sent and
+   * error counts); resolves to the number of deliveries updated.
+   */
+  recordPlatformReport(account: string, messageId: string, report: Omit<PlatformReport, 'at'>): Promise<number>;
   /** Of an announcement's deliveries that went or failed, how many, and the failed ones per platform reason. */
   failureReport(announcementId: string): Promise<{ attempted: number; failed: Array<{ reason: string; count: number }> }>;
   /**
@@ -93,7 +102,8 @@ export interface Dispatch {
 const PAUSED_RECHECK_MS = 5_000;
 
 export interface ReplyPace {
-  take(account: string): Promise<{ kind: 'go'; token: string } | { kind: 'wait'; ms: number }>;
+  /** `automatic`: an acknowledgement or a keyword's confirmation, which goes before notices only for a bounded share of turns. */
+  take(account: string, automatic?: boolean): Promise<{ kind: 'go'; token: string } | { kind: 'wait'; ms: number }>;
   release(account: string, token: string, sent: number, holdMs?: number): Promise<void>;
 }
 
@@ -109,7 +119,7 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     windowMs: deps.pauseWindowMs,
     ...(deps.onAccountPaused ? { onPaused: deps.onAccountPaused } : {}),
   });
-  const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone });
+  const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone, ...(deps.liveness ? { liveness: deps.liveness } : {}) });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
   const fanOut = new FanOutService({ deliveries, targets: [groupRepository, ...(deps.citizens ? [deps.citizens.targets] : [])], queues, accounts, log: deps.log });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, ...(deps.citizens ? { citizensReach: deps.citizens.reach } : {}), ...(deps.live ? { onChanged: deps.live.group } : {}) });
@@ -120,13 +130,14 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     if (!account) throw new UnknownAccount(id);
     return account;
   };
-  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
+  const contactLimit = new ContactHourlyLimit(deps.redis);
+  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, contactLimit, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
     routes: {
       groups: createGroupsRoutes(groups),
       deliveries: createDeliveriesRoutes({ deliveries, fanOut }),
-      accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses, sentToday: (account) => pacer.sentToday(account) }),
+      accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses, paceStatus: async (account) => (accounts.has(account) ? pacer.status(accountOf(account)) : undefined) }),
     },
     async plan(announcement) {
       const now = Date.now();
@@ -144,13 +155,14 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),
     deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
+    recordPlatformReport: (account, messageId, report) => deliveries.recordPlatformReport(account, messageId, { ...report, at: new Date() }),
     failureReport: (announcementId) => deliveries.failureReport(announcementId),
     replyPace: {
-      async take(account) {
+      async take(account, automatic = false) {
         // A paused account sends nothing, answers included: the platform said "too fast" too often.
         if (await pauses.isPaused(account)) return { kind: 'wait', ms: PAUSED_RECHECK_MS };
-        const turn = await pacer.take(accountOf(account), 1, { rank: 'reply', capped: false });
-        return turn.kind === 'daily_cap' ? { kind: 'wait', ms: turn.reopensInMs } : turn;
+        const turn = await pacer.take(accountOf(account), 1, { rank: automatic ? 'automatic' : 'reply', capped: false });
+        return turn.kind === 'daily_cap' || turn.kind === 'hourly_cap' ? { kind: 'wait', ms: turn.reopensInMs } : turn;
       },
       async release(account, token, sent, holdMs) {
         await pacer.release(accountOf(account), token, sent, holdMs);

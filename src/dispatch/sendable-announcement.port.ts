@@ -15,6 +15,8 @@ export interface SendableAnnouncement {
   version: number;
   priority: 'normal' | 'urgent';
   topics: string[];
+  /** The languages chosen for the notice, the source included: groups of other languages get nothing (`reception.ts`). */
+  languages: string[];
   /** Languages whose translation is approved, the source language included. */
   approvedLanguages: string[];
   /** Nothing leaves before this moment. */

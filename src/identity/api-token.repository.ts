@@ -57,6 +57,12 @@ export function createApiTokenRepository(db: Connection) {
       await Tokens.updateOne({ _id: new Types.ObjectId(id), revokedAt: null }, { $set: { revokedAt: at } });
     },
 
+    /** Every live token of a user, revoked for good (a disabled person's tokens must not come back with them). */
+    async revokeAllOf(userId: string, at: Date): Promise<number> {
+      const result = await Tokens.updateMany({ userId: new Types.ObjectId(userId), revokedAt: null }, { $set: { revokedAt: at } });
+      return result.modifiedCount;
+    },
+
     async deleteByName(userId: string, name: string): Promise<void> {
       await Tokens.deleteMany({ userId: new Types.ObjectId(userId), name });
     },

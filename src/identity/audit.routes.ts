@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '../platform/http/auth-guard.js';
 import { parseQuery } from '../platform/http/validate.js';
 import type { AuditLog } from './audit.service.js';
+import type { AuditTargetLabels } from './audit-labels.js';
 import { ObjectIdParam, PageLimit } from './identity.schemas.js';
 
 const Word = z.string().regex(/^[a-z][a-z_.]{0,63}$/);
@@ -16,12 +17,17 @@ export const ListAuditQuery = z.strictObject({
   limit: PageLimit,
 });
 
-/** `GET /api/v1/audit`: newest first; pass the last id as `before` for the next page. Admins only. */
-export function createAuditRoutes(audit: AuditLog): Router {
+/**
+ * `GET /api/v1/audit`: newest first; pass `next` (the last id) as `before` for the next page. Admins only. Each
+ * event has its stable `action` code and a `targetLabel` to show in words.
+ */
+export function createAuditRoutes(audit: AuditLog, labels: AuditTargetLabels): Router {
   const router = Router();
   router.get('/', requireRole(['admin'], 'audit:read'), async (req, res) => {
     const query = parseQuery(ListAuditQuery, req);
-    res.json({ items: await audit.list(query) });
+    const items = await labels.label(await audit.list(query));
+    const last = items[items.length - 1];
+    res.json({ items, ...(items.length === query.limit && last ? { next: last.id } : {}) });
   });
   return router;
 }

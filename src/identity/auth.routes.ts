@@ -5,19 +5,22 @@ import { parseBody } from '../platform/http/validate.js';
 import type { AuthService } from './auth.service.js';
 import { actorOf, type AuditLog } from './audit.service.js';
 import { Email, NewPassword } from './identity.schemas.js';
+import type { DeviceCookie } from './device-cookie.js';
 import type { SessionCookie } from './session-cookie.js';
 
 export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(256) });
 export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: NewPassword });
 
 /** `/api/v1/auth`: sign-in (sets the session cookie and returns the CSRF token), sign-out, who am I. */
-export function createAuthRoutes(deps: { auth: AuthService; cookie: SessionCookie; audit: AuditLog }): Router {
+export function createAuthRoutes(deps: { auth: AuthService; cookie: SessionCookie; device: DeviceCookie; audit: AuditLog }): Router {
   const router = Router();
 
   router.post('/login', async (req, res) => {
     const body = parseBody(LoginBody, req);
-    const signedIn = await deps.auth.login({ ...body, ip: req.ip ?? 'unknown' });
+    const deviceId = deps.device.deviceIdFor(req, body.email);
+    const signedIn = await deps.auth.login({ ...body, ip: req.ip ?? 'unknown', ...(deviceId ? { deviceId } : {}) });
     deps.cookie.set(res, signedIn.sessionId, signedIn.expiresAt);
+    deps.device.issue(res, body.email, deviceId);
     // The CSRF token is a credential: no browser or proxy cache may keep it.
     res.set('Cache-Control', 'no-store');
     res.json({ user: signedIn.user, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt });

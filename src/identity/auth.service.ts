@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditLog } from './audit.service.js';
 import { CurrentPasswordWrong, InvalidCredentials, PasswordUnchanged } from './identity.errors.js';
-import type { LoginThrottle } from './login-throttle.js';
+import type { LoginAttempt, LoginThrottle } from './login-throttle.js';
 import { digestOpaqueToken, generateOpaqueToken } from './opaque-token.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
 import type { SessionRepository } from './session.repository.js';
@@ -31,22 +31,24 @@ export function createAuthService(deps: AuthServiceDeps) {
   const csrfTokenOf = (sessionId: string): string => createHmac('sha256', deps.csrfSecret).update(`csrf:${sessionId}`).digest('base64url');
 
   return {
-    async login(input: { email: string; password: string; ip: string }): Promise<SignedIn> {
-      await deps.throttle.assertAllowed(input.email, input.ip);
+    /** `attempt.deviceId`: the browser's device cookie, when it was issued to this e-mail (see `device-cookie.ts`). */
+    async login(input: LoginAttempt & { password: string }): Promise<SignedIn> {
+      const attempt: LoginAttempt = { email: input.email, ip: input.ip, ...(input.deviceId ? { deviceId: input.deviceId } : {}) };
+      await deps.throttle.assertAllowed(attempt);
       const found = await deps.users.findCredentials(input.email);
       const valid = found ? await verifyPassword(input.password, found.passwordHash) : await verifyAgainstDecoy(input.password);
       if (!found || !valid || found.user.disabled) {
-        const locked = await deps.throttle.recordFailure(input.email, input.ip);
+        const waitSeconds = await deps.throttle.recordFailure(attempt);
         // The typed e-mail is not recorded: people sometimes type their password into it.
         await deps.audit.record({
           actor: { type: 'anonymous' },
           action: 'auth.login_failed',
           target: found ? { type: 'user', id: found.user.id } : null,
-          details: { ip: input.ip, reason: !found ? 'unknown_email' : found.user.disabled ? 'disabled' : 'wrong_password', locked },
+          details: { ip: input.ip, reason: !found ? 'unknown_email' : found.user.disabled ? 'disabled' : 'wrong_password', waitSeconds, knownBrowser: attempt.deviceId !== undefined },
         });
         throw new InvalidCredentials();
       }
-      await deps.throttle.recordSuccess(input.email);
+      await deps.throttle.recordSuccess(attempt);
       const sessionId = generateOpaqueToken('');
       const now = new Date();
       const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);
@@ -66,15 +68,17 @@ export function createAuthService(deps: AuthServiceDeps) {
      * one asking (`sessionId`) stays signed in.
      */
     async changePassword(input: { userId: string; email: string; currentPassword: string; newPassword: string; sessionId?: string | undefined; ip: string }): Promise<void> {
-      await deps.throttle.assertAllowed(input.email, input.ip);
+      // A signed-in person's own failures: counted like an unknown browser's, so a stolen session cannot guess freely.
+      const attempt: LoginAttempt = { email: input.email, ip: input.ip };
+      await deps.throttle.assertAllowed(attempt);
       const found = await deps.users.findCredentials(input.email);
       if (!found || found.user.id !== input.userId || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
-        const locked = await deps.throttle.recordFailure(input.email, input.ip);
+        const waitSeconds = await deps.throttle.recordFailure(attempt);
         await deps.audit.record({
           actor: { type: 'user', id: input.userId, email: input.email },
           action: 'auth.password_change_failed',
           target: { type: 'user', id: input.userId },
-          details: { ip: input.ip, locked },
+          details: { ip: input.ip, waitSeconds },
         });
         throw new CurrentPasswordWrong();
       }

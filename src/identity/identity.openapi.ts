@@ -42,14 +42,52 @@ const ApiTokenSchema = {
   },
 };
 
+/** Every action the trail records, for the console to name each one; a new `audit.record` adds its code here. */
+const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.password_change_failed',
+  'user.created',
+  'user.role_changed',
+  'user.disabled',
+  'user.enabled',
+  'user.password_reset',
+  'token.created',
+  'token.revoked',
+  'announcement.published',
+  'announcement.cancelled',
+  'inbox.assigned',
+  'inbox.noted',
+  'inbox.replied',
+  'inbox.retried',
+  'inbox.closed',
+  'inbox.reopened',
+  'inbox.routed',
+  'inbox.subscribed',
+  'inbox.unsubscribed',
+  'inbox.subscription_topics_changed',
+  'inbox.exported',
+  'inbox.erased',
+  'inbox.saved_reply_created',
+  'inbox.saved_reply_updated',
+  'inbox.saved_reply_deleted',
+];
+
 const AuditEventSchema = {
   type: 'object',
   properties: {
     id: { type: 'string' },
     at: dateTime,
     actor: { type: 'object', description: '`{ type: "user", id, email }` or `{ type: "system" }`.' },
-    action: { type: 'string', examples: ['auth.login', 'user.role_changed', 'announcement.published', 'inbox.replied'] },
-    target: { type: ['object', 'null'], properties: { type: { type: 'string' }, id: { type: 'string' } } },
+    action: {
+      type: 'string',
+      description: 'Stable code: ' + AUDIT_ACTIONS.map((a) => `\`${a}\``).join(', ') + '.',
+      examples: ['auth.login', 'user.role_changed', 'announcement.published', 'inbox.replied'],
+    },
+    target: { type: ['object', 'null'], properties: { type: { type: 'string', examples: ['user', 'api_token', 'announcement', 'inbox_conversation', 'inbox_contact', 'inbox_saved_reply'] }, id: { type: 'string' } } },
+    targetLabel: { type: ['string', 'null'], description: 'The target in words (see the operation); null when it has none or is gone.' },
     details: { type: 'object' },
   },
 };
@@ -63,7 +101,7 @@ export const identityOpenApi: OpenApiContribution = {
       post: {
         tags,
         summary: 'Sign in with e-mail and password: sets the session cookie, returns the CSRF token for writes',
-        description: 'Repeated failures from one address or for one account are throttled (429) and locked out for a while; every attempt is audited.',
+        description: 'Repeated failures from one address, or for one account from browsers that never signed in to it, make the next attempt wait a growing delay (429 with Retry-After; at most a minute for an account), never a lock-out; every attempt is audited.',
         security: [],
         requestBody: jsonBody(requestSchema(LoginBody)),
         responses: {
@@ -143,9 +181,10 @@ export const identityOpenApi: OpenApiContribution = {
       get: {
         tags,
         summary: 'The audit trail, newest first (admins)',
-        description: 'Pass the last id as `before` for the next page. Events name people by id; a citizen erased from the inbox appears pseudonymised.',
+        description:
+          'A full page has `next`: pass it as `before` for the following one. Each event has its stable `action` code (`<feature>.<verb>`, listed in `AuditEvent.action`) for the console to put in words, and a `targetLabel`: a staff member’s name, an API token’s name, a notice’s title, a conversation’s queue (its language code; never the citizen’s name, number or text). A citizen erased from the inbox appears pseudonymised, without a label.',
         parameters: queryParameters(ListAuditQuery),
-        responses: { '200': jsonResponse('A page', { type: 'object', properties: { items: { type: 'array', items: ref('AuditEvent') } } }), ...problemResponses(400, 401, 403) },
+        responses: { '200': jsonResponse('A page', { type: 'object', properties: { items: { type: 'array', items: ref('AuditEvent') }, next: { type: 'string' } } }), ...problemResponses(400, 401, 403) },
       },
     },
   },

@@ -8,12 +8,14 @@ import { createApiTokenRoutes } from './api-token.routes.js';
 import { createApiTokenService } from './api-token.service.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createAuditRoutes } from './audit.routes.js';
+import { AuditTargetLabels, type AuditTargetLabeller } from './audit-labels.js';
 import { createAuditLog, type AuditLog } from './audit.service.js';
 import { createAuthRoutes } from './auth.routes.js';
 import { createAuthService } from './auth.service.js';
 import { createAuthenticate, createPrincipalResolver } from './authenticate.middleware.js';
 import { bootstrapAdmin, type BootstrapSettings, type DemoCredentials } from './bootstrap-admin.js';
 import { createLoginThrottle, DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } from './login-throttle.js';
+import { createDeviceCookie } from './device-cookie.js';
 import { createSessionCookie } from './session-cookie.js';
 import { createSessionRepository } from './session.repository.js';
 import { createUserRepository } from './user.repository.js';
@@ -24,6 +26,7 @@ import type { User } from './user.model.js';
 export { actorOf, type AuditEntry, type AuditLog } from './audit.service.js';
 export type { AuditActor, AuditTarget } from './audit-event.model.js';
 export type { DemoCredentials } from './bootstrap-admin.js';
+export type { AuditTargetLabeller } from './audit-labels.js';
 export { identityOpenApi } from './identity.openapi.js';
 
 export interface IdentityDeps {
@@ -47,6 +50,8 @@ export interface Identity {
   routes: Router;
   /** The audit trail: other features `record` publish, cancel and erase here. */
   audit: AuditLog;
+  /** Features name their audit targets here (a notice's title, a conversation's queue) for the activity log. */
+  labelAuditTargets(type: string, labeller: AuditTargetLabeller): void;
   /** Printed by `npm run demo`; undefined outside demo mode. */
   demoCredentials: DemoCredentials | undefined;
   /** A staff account's role, languages and status (the inbox checks an assignee); undefined when there is none. */
@@ -69,17 +74,20 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   await Promise.all([userRepository, sessionRepository, tokenRepository, auditRepository].map((r) => r.init()));
   const audit = createAuditLog(auditRepository);
 
-  const users = createUserService({ users: userRepository, sessions: sessionRepository, audit });
+  const users = createUserService({ users: userRepository, sessions: sessionRepository, tokens: tokenRepository, audit });
   const tokens = createApiTokenService({ tokens: tokenRepository, users: userRepository, audit });
+  const serverSecret = deps.sessionSecret ?? randomBytes(32).toString('base64');
   const auth = createAuthService({
     users: userRepository,
     sessions: sessionRepository,
     throttle: createLoginThrottle(deps.redis, deps.loginLimits ?? DEFAULT_LOGIN_LIMITS),
     audit,
-    csrfSecret: deps.sessionSecret ?? randomBytes(32).toString('base64'),
+    csrfSecret: serverSecret,
     sessionTtlMs: deps.sessionTtlMs ?? TWELVE_HOURS_MS,
   });
-  const cookie = createSessionCookie({ secure: deps.publicUrl?.startsWith('https://') ?? false });
+  const secure = deps.publicUrl?.startsWith('https://') ?? false;
+  const cookie = createSessionCookie({ secure });
+  const device = createDeviceCookie({ secure, secret: serverSecret });
 
   const demoCredentials = await bootstrapAdmin(
     { users: userRepository, userService: users, tokens: tokenRepository, tokenService: tokens },
@@ -87,10 +95,14 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
   );
 
   const routes = Router();
-  routes.use('/auth', createAuthRoutes({ auth, cookie, audit }));
+  routes.use('/auth', createAuthRoutes({ auth, cookie, device, audit }));
   routes.use('/users', createUserRoutes(users));
   routes.use('/tokens', createApiTokenRoutes({ tokens, users }));
-  routes.use('/audit', createAuditRoutes(audit));
+  const auditLabels = new AuditTargetLabels();
+  // Staff are named by their name; tokens by the name their owner gave them.
+  auditLabels.register('user', async (ids) => new Map((await Promise.all(ids.map((id) => userRepository.findById(id)))).flatMap((u) => (u ? [[u.id, u.name] as const] : []))));
+  auditLabels.register('api_token', async (ids) => new Map((await Promise.all(ids.map((id) => tokenRepository.findById(id)))).flatMap((t) => (t ? [[t.id, t.name] as const] : []))));
+  routes.use('/audit', createAuditRoutes(audit, auditLabels));
 
   const principalOf = createPrincipalResolver({ auth, tokens, cookie });
   return {
@@ -98,6 +110,7 @@ export async function createIdentity(deps: IdentityDeps): Promise<Identity> {
     principalOf,
     routes,
     audit,
+    labelAuditTargets: (type, labeller) => auditLabels.register(type, labeller),
     demoCredentials,
     async findStaff(userId) {
       const user = await userRepository.findById(userId);

@@ -3,6 +3,7 @@ import type { AuditActor } from './audit-event.model.js';
 import { actorOf, type AuditLog } from './audit.service.js';
 import { MediatorWithoutLanguages, SelfLockout, UserNotFound } from './identity.errors.js';
 import { hashPassword } from './password-hasher.js';
+import type { ApiTokenRepository } from './api-token.repository.js';
 import type { SessionRepository } from './session.repository.js';
 import type { User } from './user.model.js';
 import type { UserChanges, UserRepository } from './user.repository.js';
@@ -34,7 +35,13 @@ function languagesFor(role: Role, languages: string[] | undefined): string[] {
 }
 
 /** Role, language, status and password changes each leave their own audit event. */
-async function recordChanges(audit: AuditLog, actor: AuditActor, before: User, after: User, passwordReset: boolean): Promise<void> {
+async function recordChanges(
+  audit: AuditLog,
+  actor: AuditActor,
+  before: User,
+  after: User,
+  changes: { passwordReset: boolean; tokensRevoked: number },
+): Promise<void> {
   const target = { type: 'user', id: after.id };
   if (before.role !== after.role || before.languages.join() !== after.languages.join()) {
     await audit.record({
@@ -44,12 +51,14 @@ async function recordChanges(audit: AuditLog, actor: AuditActor, before: User, a
       details: { from: before.role, to: after.role, languagesFrom: before.languages, languagesTo: after.languages },
     });
   }
-  if (before.disabled !== after.disabled) await audit.record({ actor, action: after.disabled ? 'user.disabled' : 'user.enabled', target });
-  if (passwordReset) await audit.record({ actor, action: 'user.password_reset', target });
+  if (before.disabled !== after.disabled) {
+    await audit.record({ actor, action: after.disabled ? 'user.disabled' : 'user.enabled', target, ...(after.disabled ? { details: { tokensRevoked: changes.tokensRevoked } } : {}) });
+  }
+  if (changes.passwordReset) await audit.record({ actor, action: 'user.password_reset', target });
 }
 
 /** Staff accounts, administered by admins. Users are disabled, never deleted: the audit trail keeps pointing at them. */
-export function createUserService(deps: { users: UserRepository; sessions: SessionRepository; audit: AuditLog }) {
+export function createUserService(deps: { users: UserRepository; sessions: SessionRepository; tokens: ApiTokenRepository; audit: AuditLog }) {
   return {
     async create(actor: AuditActor, input: NewUser): Promise<User> {
       const user = await deps.users.create({
@@ -90,9 +99,14 @@ export function createUserService(deps: { users: UserRepository; sessions: Sessi
 
       const after = await deps.users.update(id, changes);
       if (!after) throw new UserNotFound();
-      // Sessions are re-checked on every request anyway; deleting them also ends them in storage.
-      if (after.disabled && !before.disabled) await deps.sessions.deleteAllOf(id);
-      await recordChanges(deps.audit, actorOf(by), before, after, update.password !== undefined);
+      // Sessions are re-checked on every request anyway; deleting them also ends them in storage. Tokens are
+      // revoked, not just refused while disabled: enabling the person again must not bring them back to life.
+      let tokensRevoked = 0;
+      if (after.disabled && !before.disabled) {
+        await deps.sessions.deleteAllOf(id);
+        tokensRevoked = await deps.tokens.revokeAllOf(id, new Date());
+      }
+      await recordChanges(deps.audit, actorOf(by), before, after, { passwordReset: update.password !== undefined, tokensRevoked });
       return after;
     },
 

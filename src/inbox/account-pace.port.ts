@@ -9,7 +9,11 @@ export type PaceTurn = { kind: 'go'; token: string } | { kind: 'wait'; ms: numbe
  * being held by it: a citizen's answer must not wait for tomorrow because a large notice used up today.
  */
 export interface AccountPace {
-  take(account: string): Promise<PaceTurn>;
+  /**
+   * `automatic`: an acknowledgement or a keyword's confirmation. They go with the answers only for a bounded share
+   * of the account's turns and after notices beyond it, so one citizen's burst of keywords never holds a notice back.
+   */
+  take(account: string, automatic?: boolean): Promise<PaceTurn>;
   /** Ends the turn; `sent` messages space the next turn, `holdMs` (a platform's retry-after) holds the account. */
   release(account: string, token: string, sent: number, holdMs?: number): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { LANGUAGE_SOURCES } from './inbox.types.js';
 
 const contactSchema = new Schema(
   {
@@ -7,7 +8,7 @@ const contactSchema = new Schema(
     senderId: { type: String, required: true },
     displayName: { type: String, default: '' },
     language: { type: String, required: true },
-    languageSource: { type: String, required: true, enum: ['declared', 'group', 'detected', 'default'] },
+    languageSource: { type: String, required: true, enum: LANGUAGE_SOURCES },
     optedOut: { type: Boolean, default: false },
     /**
      * Asked for the notices in a direct chat (ISCRIVIMI): dispatch sends each announcement there, in the

@@ -98,6 +98,23 @@ export class ContactRepository {
     }
   }
 
+  /** Every contact of `account` receiving the notices, whatever their topics, a page at a time in id order. */
+  async *subscribersOf(account: string, pageSize: number): AsyncIterable<Contact[]> {
+    let after: Types.ObjectId | undefined;
+    for (;;) {
+      const filter = { account, subscription: { $exists: true }, optedOut: false, ...(after ? { _id: { $gt: after } } : {}) };
+      const page = await this.contacts.find(filter).sort({ _id: 1 }).limit(pageSize).lean<StoredContact[]>();
+      if (page.length === 0) return;
+      after = page[page.length - 1]!._id;
+      yield page.map(toContact);
+    }
+  }
+
+  async findBySender(account: string, senderId: string): Promise<Contact | undefined> {
+    const doc = await this.contacts.findOne({ senderId, account }).lean<StoredContact>();
+    return doc ? toContact(doc) : undefined;
+  }
+
   /** Per language, the contacts receiving the notices: all of them, or those an announcement with `topics` would reach. */
   async subscribersByLanguage(topics?: readonly string[]): Promise<Array<{ language: string; subscribers: number }>> {
     const rows = await this.contacts.aggregate<{ _id: string; n: number }>([

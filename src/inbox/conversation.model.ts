@@ -6,6 +6,15 @@ const conversationSchema = new Schema(
     contactId: { type: String, required: true },
     account: { type: String, required: true },
     language: { type: String, required: true },
+    /** No language sure enough yet: in the unsure queue every mediator sees. */
+    unsure: { type: Boolean, required: false },
+    languageChoice: {
+      type: new Schema(
+        { source: String, confidence: Number, candidates: { type: [new Schema({ language: String, score: Number }, { _id: false })], default: undefined } },
+        { _id: false },
+      ),
+      required: false,
+    },
     state: { type: String, required: true, enum: CONVERSATION_STATES },
     assigneeId: { type: String, required: false },
     replyTo: {
@@ -29,6 +38,8 @@ conversationSchema.index({ contactId: 1 }, { unique: true });
 conversationSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0 });
 // Queues: a language's conversations in a state, oldest first (pages by _id).
 conversationSchema.index({ language: 1, state: 1, _id: 1 });
+// The unsure queue, oldest first.
+conversationSchema.index({ unsure: 1, _id: 1 }, { partialFilterExpression: { unsure: true } });
 // Who has waited longest for an answer, first; only conversations someone waits in.
 conversationSchema.index({ waitingSince: 1, _id: 1 }, { partialFilterExpression: { waitingSince: { $type: 'date' } } });
 

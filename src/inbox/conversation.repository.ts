@@ -1,9 +1,15 @@
 import { Types, type Connection, type Model } from 'mongoose';
 import { conversationModel, type ConversationDocument } from './conversation.model.js';
-import type { ChatPlace, Conversation, ConversationState } from './inbox.types.js';
+import type { ChatPlace, Conversation, ConversationLanguage, ConversationState } from './inbox.types.js';
+import type { ChoiceSource } from './language-choice.js';
 import { isObjectId } from '../platform/db/object-id.js';
 
 type StoredConversation = ConversationDocument & { _id: Types.ObjectId };
+
+/** The name of the unsure queue where a language is expected (figures per language, alerts). */
+export const UNSURE_QUEUE = 'unsure';
+/** The queue a conversation waits in, for figures per language: its language, or `unsure`. */
+const QUEUE = { $cond: [{ $eq: ['$unsure', true] }, UNSURE_QUEUE, '$language'] };
 
 function toConversation(doc: StoredConversation): Conversation {
   return {
@@ -11,6 +17,16 @@ function toConversation(doc: StoredConversation): Conversation {
     contactId: doc.contactId,
     account: doc.account,
     language: doc.language,
+    unsure: doc.unsure === true,
+    ...(doc.languageChoice?.source
+      ? {
+          languageChoice: {
+            source: doc.languageChoice.source as ChoiceSource,
+            confidence: doc.languageChoice.confidence ?? 0,
+            candidates: (doc.languageChoice.candidates ?? []).map((c) => ({ language: c.language ?? '', score: c.score ?? 0 })),
+          },
+        }
+      : {}),
     state: doc.state as ConversationState,
     ...(doc.assigneeId ? { assigneeId: doc.assigneeId } : {}),
     replyTo: {
@@ -27,7 +43,11 @@ function toConversation(doc: StoredConversation): Conversation {
 }
 
 export interface ConversationFilter {
+  /** Sure conversations in these languages; with `orUnsure`, the unsure queue too (a mediator's view). */
   languages?: readonly string[];
+  orUnsure?: boolean;
+  /** Only the unsure queue. */
+  unsure?: boolean;
   state?: ConversationState;
   assigneeId?: string;
   /** Only conversations whose citizen waits for an answer, longest wait first. */
@@ -37,6 +57,7 @@ export interface ConversationFilter {
 /** A wait staff are to be told about. */
 export interface DueAlert {
   id: string;
+  /** Its language, or `unsure`. */
   language: string;
   waitingSince: Date;
   assigneeId?: string;
@@ -46,6 +67,8 @@ export interface NewConversation {
   contactId: string;
   account: string;
   language: string;
+  unsure: boolean;
+  languageChoice: ConversationLanguage;
   state: ConversationState;
   replyTo: ChatPlace & { platformMessageId: string };
   at: Date;
@@ -77,6 +100,8 @@ export class ConversationRepository {
           $setOnInsert: {
             account: input.account,
             language: input.language,
+            unsure: input.unsure,
+            languageChoice: input.languageChoice,
             state: input.state,
             replyTo: input.replyTo,
             lastInboundAt: input.at,
@@ -109,7 +134,10 @@ export class ConversationRepository {
    */
   async list(filter: ConversationFilter, page: { limit: number; after?: string }): Promise<Conversation[]> {
     const query: Record<string, unknown> = {};
-    if (filter.languages) query.language = { $in: [...filter.languages] };
+    const sure = filter.languages ? { language: { $in: [...filter.languages] }, unsure: { $ne: true } } : undefined;
+    if (filter.unsure) query.unsure = true;
+    else if (sure && filter.orUnsure) query.$or = [sure, { unsure: true }];
+    else if (sure) Object.assign(query, sure);
     if (filter.state) query.state = filter.state;
     if (filter.assigneeId) query.assigneeId = filter.assigneeId;
     if (filter.waiting) return this.listWaiting(query, page);
@@ -137,7 +165,7 @@ export class ConversationRepository {
    */
   async update(
     id: string,
-    changes: Partial<Pick<Conversation, 'language' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & {
+    changes: Partial<Pick<Conversation, 'language' | 'unsure' | 'languageChoice' | 'state' | 'replyTo' | 'lastInboundAt' | 'lastAckAt'>> & {
       assigneeId?: string | null;
       waitingSince?: Date | null;
       restartWait?: Date;
@@ -183,7 +211,7 @@ export class ConversationRepository {
    */
   async claimDueAlerts(waitingBefore: Date, at: Date, limit: number): Promise<DueAlert[]> {
     const candidates = await this.conversations
-      .find({ waitingSince: { $type: 'date', $lte: waitingBefore }, state: { $ne: 'closed' } }, { language: 1, assigneeId: 1, waitingSince: 1, alertedAt: 1 })
+      .find({ waitingSince: { $type: 'date', $lte: waitingBefore }, state: { $ne: 'closed' } }, { language: 1, unsure: 1, assigneeId: 1, waitingSince: 1, alertedAt: 1 })
       .sort({ waitingSince: 1, _id: 1 })
       .limit(limit)
       .lean<StoredConversation[]>();
@@ -194,7 +222,7 @@ export class ConversationRepository {
       // Unchanged since read: the same wait, and no alert recorded by anyone since.
       const unchanged = { _id: doc._id, waitingSince, alertedAt: doc.alertedAt ?? { $exists: false } };
       const result = await this.conversations.updateOne(unchanged, { $set: { alertedAt: at } });
-      if (result.modifiedCount === 1) claimed.push({ id: String(doc._id), language: doc.language, waitingSince, ...(doc.assigneeId ? { assigneeId: doc.assigneeId } : {}) });
+      if (result.modifiedCount === 1) claimed.push({ id: String(doc._id), language: doc.unsure ? UNSURE_QUEUE : doc.language, waitingSince, ...(doc.assigneeId ? { assigneeId: doc.assigneeId } : {}) });
     }
     return claimed;
   }
@@ -208,7 +236,7 @@ export class ConversationRepository {
   async waiting(languages?: readonly string[]): Promise<Array<{ language: string; waiting: number; oldest: Date }>> {
     const rows = await this.conversations.aggregate<{ _id: string; waiting: number; oldest: Date }>([
       { $match: { waitingSince: { $type: 'date' }, state: { $ne: 'closed' }, ...(languages ? { language: { $in: [...languages] } } : {}) } },
-      { $group: { _id: '$language', waiting: { $sum: 1 }, oldest: { $min: '$waitingSince' } } },
+      { $group: { _id: QUEUE, waiting: { $sum: 1 }, oldest: { $min: '$waitingSince' } } },
     ]);
     return rows.map((r) => ({ language: r._id, waiting: r.waiting, oldest: r.oldest }));
   }
@@ -226,7 +254,7 @@ export class ConversationRepository {
   /** Conversations per language and state, for the metrics. */
   async countByLanguageState(): Promise<Array<{ language: string; state: ConversationState; count: number }>> {
     const rows = await this.conversations.aggregate<{ _id: { language: string; state: ConversationState }; count: number }>([
-      { $group: { _id: { language: '$language', state: '$state' }, count: { $sum: 1 } } },
+      { $group: { _id: { language: QUEUE, state: '$state' }, count: { $sum: 1 } } },
     ]);
     return rows.map((r) => ({ ...r._id, count: r.count }));
   }

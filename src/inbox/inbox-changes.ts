@@ -3,22 +3,46 @@ import type { ConversationRepository } from './conversation.repository.js';
 import type { ConversationChangeReason, InboxLive } from './inbox-live.port.js';
 import type { Conversation, Outbound } from './inbox.types.js';
 
-/** Tells `InboxLive` of the inbox's changes; an outbound message is placed in its conversation's language queue. */
+/** Conversations whose language this process remembers: those it changed lately, a few MB at most. */
+const REMEMBERED_LANGUAGES = 10_000;
+/**
+ * Not longer: another process may move the conversation to another queue meanwhile (this one would not hear of
+ * it), and its answers' events would go to the old queue's readers for that long (ids only: the API refuses them).
+ */
+const REMEMBERED_MS = 30_000;
+
+/**
+ * Tells `InboxLive` of the inbox's changes; an outbound message is placed in its conversation's language queue,
+ * remembered from the conversation's own events (an answer follows its question) or else read.
+ */
 export class InboxChanges {
+  readonly #languages = new Map<string, { language: string; at: number }>();
+
   constructor(private readonly deps: { live?: InboxLive | undefined; conversations: ConversationRepository; log: Logger }) {}
 
   conversation(conversation: Pick<Conversation, 'id' | 'language' | 'state'>, reason: ConversationChangeReason): void {
-    this.deps.live?.conversation({ id: conversation.id, language: conversation.language, state: conversation.state, reason });
+    if (!this.deps.live) return;
+    this.#remember(conversation.id, reason === 'erased' ? undefined : conversation.language);
+    this.deps.live.conversation({ id: conversation.id, language: conversation.language, state: conversation.state, reason });
   }
 
   outbound(message: Pick<Outbound, 'id' | 'conversationId' | 'state'>): void {
     const live = this.deps.live;
     if (!live) return;
-    void this.deps.conversations
-      .get(message.conversationId)
-      .then((conversation) => {
-        if (conversation) live.outbound({ id: message.id, conversationId: message.conversationId, state: message.state, language: conversation.language });
+    const known = this.#languages.get(message.conversationId);
+    const fresh = known && Date.now() - known.at < REMEMBERED_MS ? known.language : undefined;
+    const language = fresh ? Promise.resolve(fresh) : this.deps.conversations.get(message.conversationId).then((c) => c?.language);
+    void language
+      .then((found) => {
+        if (found) live.outbound({ id: message.id, conversationId: message.conversationId, state: message.state, language: found });
       })
       .catch((error: unknown) => this.deps.log.warn({ err: error, outboundId: message.id }, 'live event about an outbound message not published'));
+  }
+
+  #remember(conversationId: string, language: string | undefined): void {
+    this.#languages.delete(conversationId);
+    if (language === undefined) return;
+    this.#languages.set(conversationId, { language, at: Date.now() });
+    if (this.#languages.size > REMEMBERED_LANGUAGES) this.#languages.delete(this.#languages.keys().next().value!);
   }
 }

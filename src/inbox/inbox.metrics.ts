@@ -1,4 +1,4 @@
-import { Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
 import type { OutboundRepository } from './outbound.repository.js';
@@ -10,13 +10,13 @@ import type { OutboundRepository } from './outbound.repository.js';
 export function registerInboxMetrics(
   registry: Registry,
   repositories: { contacts: ContactRepository; conversations: ConversationRepository; outbound: OutboundRepository },
-): { answered(language: string, waitedMs: number): void } {
+): { answered(language: string, waitedMs: number): void; corrected(from: string, to: string): void } {
   // Both waiting gauges are collected together at each scrape: they share one aggregation while it runs.
   let waitingNow: ReturnType<ConversationRepository['waiting']> | undefined;
   const waiting = () => (waitingNow ??= repositories.conversations.waiting().finally(() => (waitingNow = undefined)));
   new Gauge({
     name: 'sportello_inbox_conversations',
-    help: 'Inbox conversations by language and state',
+    help: 'Inbox conversations by language (or unsure: waiting for a mediator to tell its language) and state',
     labelNames: ['language', 'state'],
     registers: [registry],
     async collect() {
@@ -73,5 +73,11 @@ export function registerInboxMetrics(
     buckets: [300, 900, 1800, 3600, 3 * 3600, 8 * 3600, 24 * 3600, 3 * 24 * 3600],
     registers: [registry],
   });
-  return { answered: (language, waitedMs) => responses.observe({ language }, waitedMs / 1000) };
+  const corrections = new Counter({
+    name: 'sportello_inbox_language_corrections_total',
+    help: 'Conversations a mediator moved to another language, by the queue they were in (a language or unsure) and the language they went to',
+    labelNames: ['from', 'to'],
+    registers: [registry],
+  });
+  return { answered: (language, waitedMs) => responses.observe({ language }, waitedMs / 1000), corrected: (from, to) => corrections.inc({ from, to }) };
 }

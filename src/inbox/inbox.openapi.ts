@@ -12,7 +12,15 @@ const ConversationSchema = {
     id: { type: 'string' },
     contactId: { type: 'string' },
     account: { type: 'string' },
-    language: { type: 'string', description: 'Routing language: mediators see only conversations in their languages.' },
+    language: { type: 'string', description: 'Routing language: mediators see only conversations in their languages (and the unsure queue). For an unsure conversation, the best guess.' },
+    unsure: { type: 'boolean', description: 'Nobody could tell the language yet (a short message, or a guess below `LANGUAGE_UNSURE_BELOW`): the conversation is in the unsure queue every mediator sees and works, until a mediator sets its language (`POST …/language`) or the citizen writes LANG.' },
+    languageSource: {
+      type: 'string',
+      enum: ['declared', 'corrected', 'group', 'contact', 'detected', 'unsure'],
+      description: "Where the language of the latest message came from: the citizen's LANG, a mediator's correction, the group asked in, the contact's earlier language (a short message never switches it), the detector, or nothing sure enough.",
+    },
+    languageConfidence: { type: 'number', minimum: 0, maximum: 1, description: "The detector's confidence on the latest message." },
+    languageCandidates: { type: 'array', description: 'The likeliest languages, best first, with the detector\'s score: what a mediator routing an unsure conversation reads.', items: { type: 'object', properties: { language: { type: 'string' }, score: { type: 'number' } } } },
     state: { type: 'string', enum: CONVERSATION_STATES },
     assigneeId: { type: 'string' },
     chatType: { type: 'string', enum: ['direct', 'group'], description: 'Where replies go: the direct chat, or the group the citizen mentioned us in.' },
@@ -33,6 +41,10 @@ const StatsRow = {
     medianSeconds: seconds('Median of the same.'),
     withinTarget: { type: 'number', minimum: 0, maximum: 1, description: 'Share of those answers given within `targetSeconds` (`ANSWER_TARGET_HOURS`, three by default).' },
     waiting: { type: 'integer', description: 'Citizens waiting for an answer now.' },
+    corrections: {
+      description: "Mediators' corrections of the routing language in the period: per language `{from, to}` (moved out of this queue, the detector's misses; moved into this language); overall, their number.",
+      oneOf: [{ type: 'object', properties: { from: { type: 'integer' }, to: { type: 'integer' } } }, { type: 'integer' }],
+    },
     oldestWaitingSince: { ...dateTime, description: 'Since when the longest of them waits.' },
   },
 };
@@ -106,7 +118,7 @@ export const inboxOpenApi: OpenApiContribution = {
         tags,
         summary: 'A queue of conversations (mediators: their languages only)',
         parameters: [
-          { name: 'language', in: 'query', schema: { type: 'string' } },
+          { name: 'language', in: 'query', schema: { type: 'string' }, description: 'A language\'s queue (sure conversations only), or `unsure`: the queue of conversations nobody could tell the language of, which every mediator sees. Without it, a mediator gets their languages and the unsure queue.' },
           { name: 'state', in: 'query', schema: { type: 'string', enum: CONVERSATION_STATES } },
           { name: 'mine', in: 'query', schema: { type: 'string', enum: ['true', 'false'] }, description: 'Only those assigned to the caller.' },
           { name: 'waiting', in: 'query', schema: { type: 'string', enum: ['true', 'false'] }, description: 'Only those whose citizen waits for an answer, longest wait first (`after` still takes the last id).' },
@@ -165,7 +177,15 @@ export const inboxOpenApi: OpenApiContribution = {
     '/inbox/conversations/{id}/close': workOn('Close a conversation'),
     '/inbox/conversations/{id}/reopen': workOn('Reopen a conversation'),
     '/inbox/conversations/{id}/language': {
-      post: { tags, summary: "Move a conversation to another language's queue", parameters: [idParam], requestBody: jsonBody(requestSchema(RouteBody), { language: 'ur' }), responses: { '200': jsonResponse('Moved', ref('Conversation')), ...problemResponses(400, 401, 403, 404) } },
+      post: {
+        tags,
+        summary: "Move a conversation to another language's queue (a mediator's correction)",
+        description:
+          'Takes an unsure conversation out of the unsure queue (any mediator may), or a misrouted one out of its language. The contact keeps the language (`languageSource: corrected`): no later guess, nor a group, overrides it; only the citizen\'s LANG does. Counted in the statistics (`corrections`) and `/metrics` (`sportello_inbox_language_corrections_total`).',
+        parameters: [idParam],
+        requestBody: jsonBody(requestSchema(RouteBody), { language: 'ur' }),
+        responses: { '200': jsonResponse('Moved', ref('Conversation')), ...problemResponses(400, 401, 403, 404) },
+      },
     },
     '/inbox/conversations/{id}/subscription': {
       put: {

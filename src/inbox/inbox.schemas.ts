@@ -9,7 +9,8 @@ const ObjectId = z.string().regex(/^[0-9a-f]{24}$/, 'is not an id');
 export const IdParams = z.strictObject({ id: ObjectId });
 export const OutboundParams = z.strictObject({ id: ObjectId, outboundId: ObjectId });
 export const ListQuery = z.strictObject({
-  language: LanguageCode.optional(),
+  /** A language's queue, or `unsure`: conversations nobody could tell the language of. */
+  language: z.union([z.literal('unsure'), LanguageCode]).optional(),
   state: z.enum(CONVERSATION_STATES).optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   waiting: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

@@ -8,12 +8,13 @@ import type { ConversationChangeReason } from './inbox-live.port.js';
 import { AssigneeNotEligible, AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
 import type { Contact, Conversation, ConversationState, InboxMessage, Note, Outbound } from './inbox.types.js';
 import type { ContactRepository } from './contact.repository.js';
-import type { ConversationRepository } from './conversation.repository.js';
+import { UNSURE_QUEUE, type ConversationRepository } from './conversation.repository.js';
 import type { MessageRepository } from './message.repository.js';
 import type { NoteRepository } from './note.repository.js';
 import type { OutboundRepository } from './outbound.repository.js';
 import type { Outbox } from './outbox.js';
 import type { ResponseTimeRepository } from './response-time.repository.js';
+import type { CorrectionCounts, LanguageCorrectionRepository } from './language-correction.repository.js';
 import { summarise, type LanguageResponseStats } from './response-stats.js';
 
 export interface ConversationView {
@@ -42,12 +43,15 @@ export interface InboxServiceDeps {
   audit: InboxAudit;
   staff: InboxStaff;
   responseTimes: ResponseTimeRepository;
+  corrections: LanguageCorrectionRepository;
   /** ANSWER_TARGET_HOURS: the statistics tell the share of answers given within it. */
   answerTargetMs: number;
   /** INBOX_OPENING_HOURS: waits are also measured in the hours the office is open, and the statistics use those. */
   openingHours?: OpeningHours;
   /** Told every answered wait, for the metrics. */
   onAnswered?: (language: string, waitedMs: number) => void;
+  /** Told every mediator's correction of a routing language (`from` is a language or `unsure`), for the metrics. */
+  onCorrected?: (from: string, to: string) => void;
   clock: () => Date;
   retentionMs: number;
   /** Open consoles hear of every change. */
@@ -60,21 +64,27 @@ export interface ResponseStats {
   /** `office_hours`: a wait counts only while the office is open (a question on Friday evening waits from Monday). */
   measuredIn: 'office_hours' | 'clock';
   /** By language code: a mediator's languages, and any other with answers or waiting citizens. */
-  languages: LanguageResponseStats[];
-  overall: Omit<LanguageResponseStats, 'language'>;
+  languages: Array<LanguageResponseStats & { corrections: CorrectionCounts }>;
+  overall: Omit<LanguageResponseStats, 'language'> & { corrections: number };
 }
+
+/** The unsure queue's name where a language code is expected (`?language=unsure`, the statistics, the metrics). */
+const UNSURE = UNSURE_QUEUE;
 
 /** What staff do with the inbox: read the queues of their languages, claim, note, answer, close and reopen. */
 export class InboxService {
   constructor(private readonly deps: InboxServiceDeps) {}
 
+  /** `language`: one language's queue, or `unsure`, which every mediator sees; none, a mediator's own languages and the unsure queue. */
   async list(who: Principal, filter: { language?: string; state?: ConversationState; mine?: boolean; waiting?: boolean }, page: { limit: number; after?: string }): Promise<Conversation[]> {
     const readable = readableLanguages(who);
-    if (filter.language) assertCanRead(who, filter.language);
-    const languages = filter.language ? [filter.language] : readable === 'all' ? undefined : readable;
+    const unsure = filter.language === UNSURE;
+    if (filter.language && !unsure) assertCanRead(who, filter.language);
+    const languages = unsure ? undefined : filter.language ? [filter.language] : readable === 'all' ? undefined : readable;
     return this.deps.conversations.list(
       {
-        ...(languages ? { languages } : {}),
+        ...(unsure ? { unsure: true } : {}),
+        ...(languages ? { languages, orUnsure: !filter.language } : {}),
         ...(filter.state ? { state: filter.state } : {}),
         ...(filter.mine ? { assigneeId: who.userId } : {}),
         ...(filter.waiting ? { waiting: true } : {}),
@@ -104,7 +114,7 @@ export class InboxService {
     const [messages, outbound, notes] = await Promise.all([
       this.deps.messages.ofConversation(id),
       this.deps.outbound.ofConversation(id),
-      canSeeNotes(who, conversation.language) ? this.deps.notes.ofConversation(id) : undefined,
+      canSeeNotes(who, conversation.language) || (conversation.unsure && who.role === 'mediator') ? this.deps.notes.ofConversation(id) : undefined,
     ]);
     return { conversation, contact, messages, outbound, ...(notes ? { notes } : {}) };
   }
@@ -180,10 +190,14 @@ export class InboxService {
     const languages = readable === 'all' ? undefined : readable;
     const since = new Date(this.deps.clock().getTime() - days * 24 * 60 * 60 * 1000);
     const measure = this.deps.openingHours ? 'office' : 'clock';
-    const [waits, waiting] = await Promise.all([this.deps.responseTimes.waitsSince(since, languages, measure), this.deps.conversations.waiting(languages)]);
+    const [waits, waiting, corrections] = await Promise.all([
+      this.deps.responseTimes.waitsSince(since, languages, measure),
+      this.deps.conversations.waiting(languages),
+      this.deps.corrections.countsSince(since),
+    ]);
     const now = new Map(waiting.map((w) => [w.language, w]));
     // A mediator sees each of their languages, if only to read that nobody waits.
-    const codes = [...new Set([...(languages ?? []), ...waits.keys(), ...now.keys()])].sort();
+    const codes = [...new Set([...(languages ?? []), ...waits.keys(), ...now.keys(), ...[...corrections.keys()].filter((l) => !languages || languages.includes(l))])].sort();
     const oldest = waiting.map((w) => w.oldest).sort((a, b) => a.getTime() - b.getTime())[0];
     const target = this.deps.answerTargetMs;
     return {
@@ -193,8 +207,12 @@ export class InboxService {
       languages: codes.map((language) => ({
         language,
         ...summarise(waits.get(language) ?? [], { waiting: now.get(language)?.waiting ?? 0, ...(now.has(language) ? { oldest: now.get(language)!.oldest } : {}) }, target),
+        corrections: corrections.get(language) ?? { from: 0, to: 0 },
       })),
-      overall: summarise([...waits.values()].flat(), { waiting: waiting.reduce((sum, w) => sum + w.waiting, 0), ...(oldest ? { oldest } : {}) }, target),
+      overall: {
+        ...summarise([...waits.values()].flat(), { waiting: waiting.reduce((sum, w) => sum + w.waiting, 0), ...(oldest ? { oldest } : {}) }, target),
+        corrections: [...corrections.values()].reduce((sum, c) => sum + c.from, 0),
+      },
     };
   }
 
@@ -242,34 +260,51 @@ export class InboxService {
     return updated;
   }
 
-  /** Hands the conversation to another language's queue (the script's guess was wrong); the assignee lets go. */
+  /**
+   * A mediator's correction: the conversation goes to another language's queue (out of the unsure one), the
+   * assignee lets go, and the contact keeps that language (no guess overrides it; only the citizen's LANG does).
+   * Counted per language, in the statistics and the metrics.
+   */
   async route(who: Principal, id: string, language: string): Promise<Conversation> {
     const conversation = await this.workable(who, id);
-    const updated = await this.change(conversation, { language, assigneeId: null, ...(conversation.state === 'assigned' ? { state: 'open' } : {}) }, 'routed');
-    await this.deps.contacts.update(conversation.contactId, { language, languageSource: 'declared' });
-    await this.record(who, 'inbox.routed', id, { from: conversation.language, to: language });
+    const from = conversation.unsure ? UNSURE : conversation.language;
+    const updated = await this.change(conversation, {
+      language,
+      unsure: false,
+      languageChoice: { source: 'corrected', confidence: conversation.languageChoice?.confidence ?? 0, candidates: conversation.languageChoice?.candidates ?? [] },
+      assigneeId: null,
+      ...(conversation.state === 'assigned' ? { state: 'open' } : {}),
+    }, 'routed');
+    await this.deps.contacts.update(conversation.contactId, { language, languageSource: 'corrected' });
+    if (from !== language) {
+      await this.deps.corrections.record(from, language, this.deps.clock());
+      this.deps.onCorrected?.(from, language);
+    }
+    await this.record(who, 'inbox.routed', id, { from, to: language });
     return updated;
   }
 
   private async readable(who: Principal, id: string): Promise<Conversation> {
     const conversation = await this.deps.conversations.get(id);
     if (!conversation) throw new ConversationNotFound(id);
-    assertCanRead(who, conversation.language);
+    // The unsure queue is every mediator's: one of them reads enough to route it.
+    if (!conversation.unsure) assertCanRead(who, conversation.language);
     return conversation;
   }
 
   private async workable(who: Principal, id: string): Promise<Conversation> {
     const conversation = await this.readable(who, id);
-    assertCanWork(who, conversation.language);
+    if (!conversation.unsure) assertCanWork(who, conversation.language);
     return conversation;
   }
 
   private async change(conversation: Conversation, changes: Parameters<ConversationRepository['update']>[1], reason: ConversationChangeReason): Promise<Conversation> {
     const updated = await this.deps.conversations.update(conversation.id, changes, this.deps.clock());
     if (!updated) throw new ConversationNotFound(conversation.id);
-    this.deps.changes?.conversation(updated, reason);
-    // A mediator's queue loses a conversation routed to another language: its consoles hear of it too.
+    // A mediator's queue loses a conversation routed to another language: its consoles hear of it too (first, so
+    // that the language remembered for the conversation's answers is the new one).
     if (updated.language !== conversation.language) this.deps.changes?.conversation({ ...updated, language: conversation.language }, reason);
+    this.deps.changes?.conversation(updated, reason);
     return updated;
   }
 

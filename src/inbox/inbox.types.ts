@@ -1,4 +1,5 @@
 import type { ChatType, Platform } from '../connectors/index.js';
+import type { ChoiceSource } from './language-choice.js';
 
 export const CONVERSATION_STATES = ['open', 'assigned', 'answered', 'closed'] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
@@ -6,8 +7,21 @@ export type ConversationState = (typeof CONVERSATION_STATES)[number];
 export const OUTBOUND_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboundState = (typeof OUTBOUND_STATES)[number];
 
-/** Where the conversation's language came from, strongest first: the citizen's own choice wins over any guess. */
-export type LanguageSource = 'declared' | 'group' | 'detected' | 'default';
+/**
+ * Where the contact's language came from, strongest first: the citizen's own choice (LANG) and a mediator's
+ * correction win over any guess; `default` means nobody knows yet.
+ */
+export const LANGUAGE_SOURCES = ['declared', 'corrected', 'group', 'detected', 'default'] as const;
+export type LanguageSource = (typeof LANGUAGE_SOURCES)[number];
+
+/** How a conversation's language was chosen for its latest message (see `language-choice.ts`). */
+export interface ConversationLanguage {
+  source: ChoiceSource;
+  /** The detector's confidence on that message, 0 to 1. */
+  confidence: number;
+  /** The likeliest languages, best first, for a mediator deciding an unsure one. */
+  candidates: Array<{ language: string; score: number }>;
+}
 
 /** A citizen as one chat account knows them: one per account and platform sender id. */
 export interface Contact {
@@ -36,8 +50,12 @@ export interface Conversation {
   id: string;
   contactId: string;
   account: string;
-  /** The routing language: a mediator sees the conversation only when it is one of theirs. */
+  /** The routing language: a mediator sees the conversation only when it is one of theirs (or it is unsure). */
   language: string;
+  /** Nobody could tell the language: every mediator sees it (the unsure queue) until one corrects it. `language` is the best guess. */
+  unsure: boolean;
+  /** Absent on conversations stored before language routing recorded it. */
+  languageChoice?: ConversationLanguage;
   state: ConversationState;
   assigneeId?: string;
   /** The chat the citizen last wrote from, and their message there: replies go back to it. */
@@ -61,6 +79,8 @@ export interface InboxMessage {
   /** Untrusted text, kept verbatim: never interpreted beyond the documented keywords. */
   text: string;
   keyword?: string;
+  /** The language chosen for this message, where the choice came from, and what the detector read. */
+  language?: { chosen: string; source: ChoiceSource; confidence: number; detected?: string };
   media?: { kind: string; mimeType?: string; fileName?: string };
   sentAt: Date;
   receivedAt: Date;

@@ -22,6 +22,7 @@ import { InboxService } from './inbox.service.js';
 import { IntakeQueue, type AcceptOutcome, type ReceiveInboundJob } from './intake-queue.js';
 import { startIntakeSpoolDrain } from './intake-spool-drain.js';
 import { IntakeService, type GroupLanguageLookup } from './intake.service.js';
+import { createLanguageDetector } from './language-detection.js';
 import { MessageRepository } from './message.repository.js';
 import { NoteRepository } from './note.repository.js';
 import { OutboundRepository } from './outbound.repository.js';
@@ -31,9 +32,11 @@ import { PrivacyService } from './privacy.service.js';
 import { registerReceiveInboundProcessor } from './processors/receive-inbound.processor.js';
 import { registerSendOutboundProcessor } from './processors/send-outbound.processor.js';
 import { ResponseTimeRepository } from './response-time.repository.js';
+import { LanguageCorrectionRepository } from './language-correction.repository.js';
 import { SubscriptionService } from './subscription.service.js';
 import { InboxChanges } from './inbox-changes.js';
 import type { InboxLive } from './inbox-live.port.js';
+import { FollowerService, type FollowerChange } from './follower.service.js';
 import { createSavedReplies } from './saved-replies/index.js';
 
 export { InboxSendFailed, type InboxChat } from './inbox-chat.port.js';
@@ -42,6 +45,7 @@ export type { DirectDeliveries } from './direct-deliveries.port.js';
 export type { InboxAccount } from './outbox.js';
 export type { AccountPace } from './account-pace.port.js';
 export type { InboxStaff } from './inbox-staff.port.js';
+export type { FollowerChange } from './follower.service.js';
 export { inboxOpenApi } from './inbox.openapi.js';
 export { mayReadQueue } from './inbox-access.js';
 export type { InboxLive, ConversationChangeReason } from './inbox-live.port.js';
@@ -60,6 +64,8 @@ export interface InboxDeps {
   /** Every send waits for its account's turn, shared with announcements. */
   pace: AccountPace;
   groupLanguage: GroupLanguageLookup;
+  /** TOWN_LANGUAGES (what the detector reads) and LANGUAGE_UNSURE_BELOW (below it, the unsure queue). */
+  languages: { town: readonly string[]; unsureBelow: number };
   deliveries: DirectDeliveries;
   audit: InboxAudit;
   /** Who may be assigned a conversation. */
@@ -96,10 +102,18 @@ export interface Inbox {
   routes: Router;
   /** The chats receiving an announcement with these topics, a page at a time (a subscription without topics takes all). */
   subscribedChats(topics: readonly string[]): AsyncIterable<SubscribedChat[]>;
+  /** An Official Account's follower followed: subscribed to the notices (see `FollowerService`). */
+  follow(change: FollowerChange): Promise<void>;
+  /** An Official Account's follower unfollowed: opted out. */
+  unfollow(change: FollowerChange): Promise<void>;
+  /** An Official Account's followers receiving the notices, with their language, for its language tags. */
+  followersOf(account: string): AsyncIterable<Array<{ openid: string; language: string }>>;
   /** How many citizens an announcement with these topics would reach, per language. */
   subscribersByLanguage(topics: readonly string[]): Promise<Array<{ language: string; subscribers: number }>>;
   /** RETENTION_MESSAGE_DAYS: how long what is sent into a citizen's chat may be kept. */
   readonly retentionMs: number;
+  /** The queue (language) of each conversation still kept: how the activity log names one, with nothing personal. */
+  conversationLanguages(ids: readonly string[]): Promise<Map<string, string>>;
   /**
    * The connectors' `message` listener: writes the message to the spool on disk and queues it in Redis (so no
    * database or Redis outage, nor a crash, loses it), then resolves once it is stored and its acknowledgement
@@ -133,7 +147,8 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   const outbound = new OutboundRepository(deps.db);
   const notes = new NoteRepository(deps.db);
   const responseTimes = new ResponseTimeRepository(deps.db);
-  await Promise.all([contacts, conversations, messages, outbound, notes, responseTimes].map((r) => r.init()));
+  const corrections = new LanguageCorrectionRepository(deps.db);
+  await Promise.all([contacts, conversations, messages, outbound, notes, responseTimes, corrections].map((r) => r.init()));
   const metrics = registerInboxMetrics(deps.metrics, { contacts, conversations, outbound });
   const changes = new InboxChanges({ live: deps.live, conversations, log: deps.log });
   const outbox = new Outbox({ outbound, queues: deps.queues, accounts: deps.accounts, changes, log: deps.log });
@@ -143,6 +158,8 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     messages,
     outbox,
     groupLanguage: deps.groupLanguage,
+    detector: await createLanguageDetector(deps.languages.town),
+    unsureBelow: deps.languages.unsureBelow,
     translate: deps.translate,
     clock: deps.clock,
     retentionMs: deps.retentionMs,
@@ -160,9 +177,11 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
     notes,
     outbox,
     responseTimes,
+    corrections,
     answerTargetMs: deps.answerTargetMs,
     ...(deps.openingHours ? { openingHours: deps.openingHours } : {}),
     onAnswered: metrics.answered,
+    onCorrected: metrics.corrected,
     audit: deps.audit,
     staff: deps.staff,
     clock: deps.clock,
@@ -171,6 +190,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
   });
   const privacy = new PrivacyService({ contacts, conversations, messages, outbound, notes, deliveries: deps.deliveries, audit: deps.audit, clock: deps.clock, changes });
   const savedReplies = await createSavedReplies({ db: deps.db, audit: deps.audit });
+  const followers = new FollowerService(contacts);
   const sender = new OutboundSender({ outbound, chat: deps.chat, pace: deps.pace, changes, log: deps.log });
   let requeueTimer: NodeJS.Timeout | undefined;
   let alertTimer: NodeJS.Timeout | undefined;
@@ -195,11 +215,18 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       savedReplies: savedReplies.routes,
     }),
     retentionMs: deps.retentionMs,
+    async conversationLanguages(ids) {
+      const found = await Promise.all(ids.map((id) => conversations.get(id)));
+      return new Map(found.flatMap((c) => (c ? [[c.id, c.language] as const] : [])));
+    },
     async *subscribedChats(topics) {
       for await (const page of contacts.subscribers(topics, SUBSCRIBERS_PAGE)) {
         yield page.map((c) => ({ contactId: c.id, account: c.account, chatId: c.subscription!.chatId, language: c.language }));
       }
     },
+    follow: (change) => followers.follow(change),
+    unfollow: (change) => followers.unfollow(change),
+    followersOf: (account) => followers.followersOf(account, SUBSCRIBERS_PAGE),
     subscribersByLanguage: (topics) => contacts.subscribersByLanguage(topics),
     async receive(message) {
       if (message.chatType === 'group' && !message.mentionsUs) return 'ignored';

@@ -3,11 +3,12 @@ import type { Logger } from '../platform/logging/logger.js';
 import { composeAutomaticText, type AutomaticTextOptions, type InboxText, type Translate } from './acknowledgement.js';
 import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';
-import type { Contact, Conversation, ConversationState, InboxMessage, LanguageSource } from './inbox.types.js';
+import type { Contact, Conversation, ConversationLanguage, ConversationState, InboxMessage } from './inbox.types.js';
 import { parseKeyword, type Keyword } from './keywords.js';
 import { topicsOfChoices } from './subscription-topics.js';
 import { nextOpening, type OpeningHours } from '../platform/opening-hours.js';
-import { detectLanguage } from './language-detection.js';
+import type { LanguageDetector } from './language-detection.js';
+import { chooseLanguage, type LanguageChoice } from './language-choice.js';
 import type { MessageRepository } from './message.repository.js';
 import type { Outbox } from './outbox.js';
 import type { InboxChanges } from './inbox-changes.js';
@@ -21,6 +22,10 @@ export interface IntakeDeps {
   messages: MessageRepository;
   outbox: Outbox;
   groupLanguage: GroupLanguageLookup;
+  /** Reads the town's languages (TOWN_LANGUAGES). */
+  detector: LanguageDetector;
+  /** LANGUAGE_UNSURE_BELOW: a guess less confident than this leaves the conversation unsure. */
+  unsureBelow: number;
   translate: Translate;
   clock: () => Date;
   retentionMs: number;
@@ -34,8 +39,6 @@ export interface IntakeDeps {
 }
 
 export type IntakeOutcome = 'stored' | 'duplicate' | 'ignored';
-
-const STRENGTH: Record<LanguageSource, number> = { declared: 3, group: 2, detected: 1, default: 0 };
 
 /**
  * Turns a connector's inbound message into the inbox's records. Every direct message and every group message
@@ -72,6 +75,8 @@ export class IntakeService {
       contactId: contact.id,
       account: inbound.account,
       language: language.language,
+      unsure: language.unsure,
+      languageChoice: conversationLanguage(language),
       state: keyword ? 'closed' : 'open',
       replyTo,
       at: now,
@@ -89,6 +94,7 @@ export class IntakeService {
       chatType: inbound.chatType,
       text: inbound.text,
       ...(keyword ? { keyword: keyword.kind } : {}),
+      language: { chosen: language.language, source: language.source, confidence: language.confidence, ...(language.detected ? { detected: language.detected } : {}) },
       ...(inbound.media ? { media: inbound.media } : {}),
       sentAt: inbound.timestamp,
       receivedAt: now,
@@ -97,14 +103,16 @@ export class IntakeService {
     });
     if (!stored) return 'duplicate';
 
-    if (language.changed || contact.optedOut !== optedOut) {
-      await this.deps.contacts.update(contact.id, { language: language.language, languageSource: language.source, optedOut });
+    if (language.contact || contact.optedOut !== optedOut) {
+      await this.deps.contacts.update(contact.id, { ...(language.contact ? { language: language.contact.language, languageSource: language.contact.source } : {}), optedOut });
     }
     await this.changeSubscription(contact, keyword, inbound.chatId, now);
     const updated = await this.deps.conversations.update(
       conversation.id,
       {
         language: language.language,
+        unsure: language.unsure,
+        languageChoice: conversationLanguage(language),
         replyTo,
         lastInboundAt: now,
         ...stateChange(before ? conversation : undefined, keyword),
@@ -112,12 +120,15 @@ export class IntakeService {
       },
       now,
     );
-    this.deps.log.info({ conversationId: conversation.id, messageId: stored.id, account: inbound.account, keyword: keyword?.kind ?? null }, 'inbox message stored');
+    this.deps.log.info(
+      { conversationId: conversation.id, messageId: stored.id, account: inbound.account, keyword: keyword?.kind ?? null, language: language.language, languageSource: language.source },
+      'inbox message stored',
+    );
     if (updated) this.deps.changes?.conversation(updated, before ? 'message' : 'created');
 
     // An opted-out citizen hears from us once more only to confirm the STOP.
     const automatic = ackDue ? 'ack' : optedOut && keyword?.kind !== 'stop' ? undefined : keywordReply(keyword);
-    if (automatic && updated) await this.sendAutomatic(automatic, stored, updated, language, { notSubscribed: !contact.subscription, keyword });
+    if (automatic && updated) await this.sendAutomatic(automatic, stored, updated, { language: language.language, known: !language.unsure }, { notSubscribed: !contact.subscription, keyword });
     return 'stored';
   }
 
@@ -135,33 +146,23 @@ export class IntakeService {
     return now.getTime() - before.lastInboundAt.getTime() >= this.deps.ackQuietMs;
   }
 
-  /** Declared (LANG xx) beats a group's language, which beats a guess from the script; a guess never overrides a choice. */
-  private async languageOf(
-    contact: Contact,
-    inbound: InboundMessage,
-    keyword: Keyword | undefined,
-  ): Promise<{ language: string; source: LanguageSource; changed: boolean }> {
-    const current = { language: contact.language, source: contact.languageSource };
-    let candidate: { language: string; source: LanguageSource } | undefined;
-    if (keyword?.kind === 'language') candidate = { language: keyword.language, source: 'declared' };
-    else if (inbound.chatType === 'group') {
-      const group = await this.deps.groupLanguage(inbound.account, inbound.chatId);
-      if (group) candidate = { language: group, source: 'group' };
-    }
-    if (!candidate && !keyword) {
-      const detected = detectLanguage(inbound.text);
-      if (detected) candidate = { language: detected, source: 'detected' };
-    }
-    const wins = candidate && (candidate.source === 'declared' || STRENGTH[candidate.source] >= STRENGTH[current.source]);
-    const chosen = wins && candidate ? candidate : current;
-    return { ...chosen, changed: chosen.language !== current.language || chosen.source !== current.source };
+  /** See `chooseLanguage`: the detector is asked only about a question, never about a keyword. */
+  private async languageOf(contact: Contact, inbound: InboundMessage, keyword: Keyword | undefined): Promise<LanguageChoice> {
+    const group = inbound.chatType === 'group' ? await this.deps.groupLanguage(inbound.account, inbound.chatId) : undefined;
+    return chooseLanguage({
+      ...(keyword?.kind === 'language' ? { declared: keyword.language } : {}),
+      ...(group ? { group } : {}),
+      contact: { language: contact.language, source: contact.languageSource },
+      ...(keyword ? {} : { guess: this.deps.detector.detect(inbound.text) }),
+      threshold: this.deps.unsureBelow,
+    });
   }
 
   private async sendAutomatic(
     key: InboxText,
     trigger: InboxMessage,
     conversation: Conversation,
-    language: { language: string; source: LanguageSource },
+    language: { language: string; known: boolean },
     context: { notSubscribed: boolean; keyword?: Keyword | undefined },
   ): Promise<void> {
     await this.deps.outbox.send({
@@ -172,7 +173,7 @@ export class IntakeService {
       account: trigger.account,
       chatId: trigger.chatId,
       chatType: trigger.chatType,
-      text: composeAutomaticText(this.deps.translate, key, language.language, language.source !== 'default', {
+      text: composeAutomaticText(this.deps.translate, key, language.language, language.known, {
         ...additionsTo(key, trigger, context),
         ...(key === 'ack' ? this.closedUntil() : {}),
       }),
@@ -216,7 +217,7 @@ export class IntakeService {
         )) ?? conversation;
       this.deps.changes?.conversation(current, 'message');
     }
-    if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: contact.language, source: contact.languageSource }, { notSubscribed: !contact.subscription });
+    if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: current.language, known: !current.unsure }, { notSubscribed: !contact.subscription });
   }
 
   /** What a keyword changes on the contact, as `receive` does it; each step is idempotent, and so is the confirmation (keyed by message). */
@@ -228,9 +229,13 @@ export class IntakeService {
     const updated = { ...contact, optedOut, ...language };
     const reply = optedOut && keyword.kind !== 'stop' ? undefined : keywordReply(keyword);
     const conversation = await this.deps.conversations.get(message.conversationId);
-    if (reply && conversation) await this.sendAutomatic(reply, message, conversation, { language: updated.language, source: updated.languageSource }, { notSubscribed: false, keyword });
+    if (reply && conversation) await this.sendAutomatic(reply, message, conversation, { language: updated.language, known: updated.languageSource !== 'default' }, { notSubscribed: false, keyword });
     return updated;
   }
+}
+
+function conversationLanguage(choice: LanguageChoice): ConversationLanguage {
+  return { source: choice.source, confidence: choice.confidence, candidates: choice.candidates };
 }
 
 /**

@@ -10,6 +10,7 @@ const messageSchema = new Schema(
     chatType: { type: String, required: true, enum: ['group', 'direct'] },
     text: { type: String, default: '' },
     keyword: { type: String, required: false },
+    language: { type: new Schema({ chosen: String, source: String, confidence: Number, detected: String }, { _id: false }), required: false },
     media: { type: new Schema({ kind: String, mimeType: String, fileName: String }, { _id: false }), required: false },
     sentAt: { type: Date, required: true },
     receivedAt: { type: Date, required: true },

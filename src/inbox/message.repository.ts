@@ -1,6 +1,7 @@
 import { Types, type Connection, type Model } from 'mongoose';
 import type { ChatType } from '../connectors/index.js';
 import type { InboxMessage } from './inbox.types.js';
+import type { ChoiceSource } from './language-choice.js';
 import { messageModel, type MessageDocument } from './message.model.js';
 import { isDuplicateKey } from '../platform/db/duplicate-key.js';
 
@@ -19,6 +20,16 @@ function toMessage(doc: StoredMessage): InboxMessage & { ackDue: boolean } {
     chatType: doc.chatType as ChatType,
     text: doc.text,
     ...(doc.keyword ? { keyword: doc.keyword } : {}),
+    ...(doc.language?.chosen
+      ? {
+          language: {
+            chosen: doc.language.chosen,
+            source: doc.language.source as ChoiceSource,
+            confidence: doc.language.confidence ?? 0,
+            ...(doc.language.detected ? { detected: doc.language.detected } : {}),
+          },
+        }
+      : {}),
     ...(doc.media?.kind
       ? { media: { kind: doc.media.kind, ...(doc.media.mimeType ? { mimeType: doc.media.mimeType } : {}), ...(doc.media.fileName ? { fileName: doc.media.fileName } : {}) } }
       : {}),

@@ -27,8 +27,8 @@ export class OutboundSender {
   constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; changes?: InboxChanges; log: Logger }) {}
 
   /** Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform call. */
-  async send(outboundId: string, account: string, policy: OutboundRetryPolicy): Promise<SendOutcome> {
-    const turn = await this.takeTurn(account);
+  async send(outboundId: string, account: string, policy: OutboundRetryPolicy, automatic = false): Promise<SendOutcome> {
+    const turn = await this.takeTurn(account, automatic);
     if (turn.kind === 'later') return turn;
     const used = { sent: 0, holdMs: 0 };
     try {
@@ -38,9 +38,9 @@ export class OutboundSender {
     }
   }
 
-  private async takeTurn(account: string): Promise<{ kind: 'go'; token: string } | Extract<SendOutcome, { kind: 'later' }>> {
+  private async takeTurn(account: string, automatic: boolean): Promise<{ kind: 'go'; token: string } | Extract<SendOutcome, { kind: 'later' }>> {
     for (;;) {
-      const turn = await this.deps.pace.take(account);
+      const turn = await this.deps.pace.take(account, automatic);
       if (turn.kind === 'go') return turn;
       if (turn.ms > MAX_INLINE_WAIT_MS) return { kind: 'later', delayMs: turn.ms, reason: 'waiting for the account' };
       await sleep(turn.ms);

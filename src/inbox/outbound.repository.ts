@@ -92,9 +92,11 @@ export class OutboundRepository {
   }
 
   /** Messages a crash or an outage left unsent, to queue again. */
-  async unfinished(): Promise<Array<Pick<Outbound, 'id' | 'account'>>> {
-    const docs = await this.outbound.find({ state: { $in: ['queued', 'sending'] } }, { _id: 1, account: 1 }).lean<Array<{ _id: Types.ObjectId; account: string }>>();
-    return docs.map((d) => ({ id: String(d._id), account: d.account }));
+  async unfinished(): Promise<Array<Pick<Outbound, 'id' | 'account' | 'kind'>>> {
+    const docs = await this.outbound
+      .find({ state: { $in: ['queued', 'sending'] } }, { _id: 1, account: 1, kind: 1 })
+      .lean<Array<{ _id: Types.ObjectId; account: string; kind: OutboundKind }>>();
+    return docs.map((d) => ({ id: String(d._id), account: d.account, kind: d.kind }));
   }
 
   /** Outbound messages per state (until their texts expire), for the metrics. */

@@ -57,14 +57,14 @@ export class Outbox {
     return unfinished.length;
   }
 
-  private async enqueue(message: Pick<Outbound, 'id' | 'account'>): Promise<void> {
+  private async enqueue(message: Pick<Outbound, 'id' | 'account' | 'kind'>): Promise<void> {
     const queue = this.byAccount.get(message.account);
     if (!queue) {
       await this.deps.outbound.markFailed(message.id, `account ${message.account} is not configured`);
       return;
     }
     try {
-      await queue.enqueue({ outboundId: message.id }, { jobId: message.id, replaceFinished: true });
+      await queue.enqueue({ outboundId: message.id, ...(message.kind === 'reply' ? {} : { automatic: true }) }, { jobId: message.id, replaceFinished: true });
     } catch (error) {
       this.deps.log.warn({ err: error, outboundId: message.id }, 'inbox message not queued yet; it will be queued again');
     }

@@ -1,7 +1,7 @@
 import type { Logger } from '../platform/logging/logger.js';
 import type { Mailer } from '../platform/mail/mailer.port.js';
 import { formatOnTownClock, nextOpening, type OpeningHours } from '../platform/opening-hours.js';
-import type { ConversationRepository, DueAlert } from './conversation.repository.js';
+import { UNSURE_QUEUE, type ConversationRepository, type DueAlert } from './conversation.repository.js';
 import type { AlertableStaff, InboxStaff } from './inbox-staff.port.js';
 
 export interface WaitingAlertsDeps {
@@ -23,7 +23,7 @@ const BATCH = 500;
 
 /**
  * Mediators are not always in the console: when a citizen has waited `INBOX_ALERT_AFTER_HOURS` for an answer,
- * the mediators of that language (the admins, when the language has none), and whoever the conversation is
+ * the mediators of that language (every mediator for the unsure queue; the admins, when the language has none), and whoever the conversation is
  * assigned to, get an e-mail, once per wait. It holds counts, times and a link to the console, never what the
  * citizen wrote nor who they are. Each wait is claimed before the e-mail goes, so several processes checking
  * together alert once; a failed send gives the claims back for the next check.
@@ -34,7 +34,10 @@ export class WaitingAlerts {
   /** One check; returns how many waits were reported. */
   async check(): Promise<number> {
     const now = this.deps.clock();
-    if (this.deps.openingHours && nextOpening(now, this.deps.openingHours)) return 0;
+    if (this.deps.openingHours && nextOpening(now, this.deps.openingHours)) {
+      this.deps.log.debug('office closed: waits are reported at opening');
+      return 0;
+    }
     const due = await this.deps.conversations.claimDueAlerts(new Date(now.getTime() - this.deps.afterMs), now, BATCH);
     if (due.length === 0) return 0;
     try {
@@ -88,7 +91,8 @@ function recipientsOf(due: readonly DueAlert[], staff: readonly AlertableStaff[]
     recipients.set(person.email, list);
   };
   for (const wait of due) {
-    const mediators = staff.filter((s) => s.role === 'mediator' && s.languages.includes(wait.language));
+    // The unsure queue is every mediator's: any of them may read enough of it to route it.
+    const mediators = staff.filter((s) => s.role === 'mediator' && (wait.language === UNSURE_QUEUE || s.languages.includes(wait.language)));
     for (const person of mediators.length > 0 ? mediators : admins) add(person, wait);
     const assignee = staff.find((s) => s.id === wait.assigneeId);
     if (assignee) add(assignee, wait);
@@ -113,6 +117,7 @@ export function hoursText(ms: number): string {
 
 /** "arabo", "cinese semplificato": the staff's own language. */
 function languageName(code: string): string {
+  if (code === UNSURE_QUEUE) return 'lingua da stabilire';
   try {
     return new Intl.DisplayNames('it', { type: 'language' }).of(code) ?? code;
   } catch {

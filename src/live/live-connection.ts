@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { Principal } from '../platform/http/auth-guard.js';
 import { mayReceive } from './live-audience.js';
-import { compareStreamIds, type LiveEvent, type StoredLiveEvent } from './live-event.js';
+import { compareStreamIds, type StoredLiveEvent } from './live-event.js';
 
 /** A console that reads slower than events come is cut off; it reconnects and catches up from the stream. */
 const MAX_UNSENT_BYTES = 1024 * 1024;
@@ -78,7 +78,7 @@ export class LiveConnection {
     if (compareStreamIds(stored.id, this.#cursor) <= 0) return;
     this.#cursor = stored.id;
     if (!mayReceive(this.who, stored.event)) return;
-    this.#write(`id: ${stored.id}\nevent: ${stored.event.name}\ndata: ${JSON.stringify(dataOf(stored.event))}\n\n`);
+    this.#write(frameOf(stored));
   }
 
   #write(chunk: string): void {
@@ -88,6 +88,14 @@ export class LiveConnection {
   }
 }
 
-function dataOf(event: LiveEvent): unknown {
-  return event.data;
+// One event goes to every open console of the process: its frame is written once, not once per console.
+const frames = new WeakMap<StoredLiveEvent, string>();
+
+function frameOf(stored: StoredLiveEvent): string {
+  let frame = frames.get(stored);
+  if (frame === undefined) {
+    frame = `id: ${stored.id}\nevent: ${stored.event.name}\ndata: ${JSON.stringify(stored.event.data)}\n\n`;
+    frames.set(stored, frame);
+  }
+  return frame;
 }

@@ -1,4 +1,5 @@
 import { ITALIAN_HOLIDAYS, parseClosedDays, parseWeeklyHours, type ClosedDay, type OpeningHours } from './opening-hours.js';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AccountId } from './account-id.js';
 
@@ -9,12 +10,40 @@ import { AccountId } from './account-id.js';
 
 const Mode = z.enum(['demo', 'test', 'production']);
 
-const RateLimit = z.object({
-  /** Minimum gap between two sends on this account; jitter is added on top. */
-  minIntervalMs: z.number().int().nonnegative(),
-  /** Sends allowed per calendar day (Europe/Rome) on this account. */
-  dailyCap: z.number().int().positive(),
-});
+/**
+ * An account's send budget (`CONNECTORS[].rateLimit`); every field is optional and falls back to the platform's
+ * default (`DEFAULT_RATE_LIMITS`). Unofficial WhatsApp and WeChat clients get numbers banned for bursts: see
+ * issue #18 for the reports the WhatsApp and WeChat defaults follow.
+ */
+const RateLimit = z
+  .object({
+    /** Shortest gap between two sends on this account; each gap is drawn at random up to `maxIntervalMs`. */
+    minIntervalMs: z.number().int().nonnegative().optional(),
+    /** Longest gap; defaults to the platform's, or to `minIntervalMs` + 25 % when only that is given. */
+    maxIntervalMs: z.number().int().nonnegative().optional(),
+    /** Sends allowed per clock hour on this account; `null` for none. */
+    hourlyCap: z.number().int().positive().nullable().optional(),
+    /** Sends allowed per calendar day (the town's time zone) on this account, once warmed up. */
+    dailyCap: z.number().int().positive().optional(),
+    /**
+     * A new number's daily cap starts at `firstDayCap` and rises evenly to `dailyCap` over `days` days, counted from
+     * `since` (YYYY-MM-DD) or, without it, from the first day Sportello sent on the account. `false`: no warm-up.
+     */
+    warmUp: z
+      .union([
+        z.literal(false),
+        z.object({ days: z.number().int().positive(), firstDayCap: z.number().int().positive(), since: z.iso.date().optional() }),
+      ])
+      .optional(),
+    /** "typing…" shown before each message for this long per character of its text (WhatsApp only), up to `typingMaxMs`. */
+    typingMsPerChar: z.number().nonnegative().optional(),
+    typingMaxMs: z.number().int().nonnegative().optional(),
+    /** Notices sent into one citizen's chat per clock hour (the inbox's answers are not counted); `null` for none. */
+    perContactHourly: z.number().int().positive().nullable().optional(),
+  })
+  .refine((r) => r.minIntervalMs === undefined || r.maxIntervalMs === undefined || r.maxIntervalMs >= r.minIntervalMs, {
+    message: 'maxIntervalMs must not be below minIntervalMs',
+  });
 
 const SimulatorChat = z.object({
   chatId: z.string().min(1),
@@ -49,13 +78,96 @@ const Account = z.discriminatedUnion('platform', [
     auth: z.enum(['local', 'remote']).default('local'),
     rateLimit: RateLimit.optional(),
   }),
+  z.object({
+    /** A WeChat Official Account (公众号), through WeChat's server callback and HTTP API. */
+    platform: z.literal('wechat-official'),
+    id: AccountId,
+    /** 订阅号 (one mass send a day) or 服务号 (four a month per follower). */
+    kind: z.enum(['subscription', 'service']),
+    appId: z.string().regex(/^wx[0-9a-f]{16}$/, 'must be the AppID (wx followed by 16 hex digits)'),
+    appSecret: z.string().regex(/^[0-9a-f]{32}$/, 'must be the AppSecret (32 hex digits)'),
+    /** The server token set in the account's server configuration (3-32 letters and digits). */
+    token: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters and digits'),
+    /** Set for safe (encrypted) or compatible mode; absent, only plain callbacks are accepted. */
+    encodingAESKey: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits').optional(),
+    /** WeChat's API; tests and the demo point it at a local double. */
+    apiBaseUrl: z.string().url().default('https://api.weixin.qq.com'),
+    /** One tag (and one registered group) per language; a new follower starts in the first. */
+    languages: z.array(z.string().min(2)).min(1).default(['zh-Hans', 'it']),
+    rateLimit: RateLimit.optional(),
+  }),
 ]);
 export type AccountConfig = z.infer<typeof Account>;
 
-const DEFAULT_RATE_LIMITS = {
-  whatsapp: { minIntervalMs: 3000, dailyCap: 1000 },
-  wechat: { minIntervalMs: 2000, dailyCap: 2000 },
-} as const;
+/**
+ * What an account may send. Config always fills every field; code that paces an account reads the optional ones
+ * with the behaviour of their absence (no random range beyond 25 % jitter, no hourly cap, no warm-up, no typing,
+ * no per-contact limit), so an account built by hand with only a gap and a daily cap keeps today's pace.
+ */
+export interface SendBudget {
+  minIntervalMs: number;
+  maxIntervalMs?: number;
+  hourlyCap?: number | null;
+  dailyCap: number;
+  warmUp?: false | { days: number; firstDayCap: number; since?: string };
+  typingMsPerChar?: number;
+  typingMaxMs?: number;
+  perContactHourly?: number | null;
+}
+
+/**
+ * Real accounts: WAHA's guidance for WhatsApp (a random 30–60 s between messages, typing before each, a few
+ * messages an hour to one contact) and a warm-up of three weeks for a new number; WeChat personal accounts 10–20 s
+ * (bursts to 100+ rooms are refused, wechaty #412).
+ */
+const DEFAULT_RATE_LIMITS: Record<'whatsapp' | 'wechat' | 'wechat-official', Required<SendBudget>> = {
+  whatsapp: {
+    minIntervalMs: 30_000,
+    maxIntervalMs: 60_000,
+    hourlyCap: 60,
+    dailyCap: 400,
+    warmUp: { days: 21, firstDayCap: 40 },
+    typingMsPerChar: 40,
+    typingMaxMs: 8000,
+    perContactHourly: 3,
+  },
+  wechat: {
+    minIntervalMs: 10_000,
+    maxIntervalMs: 20_000,
+    hourlyCap: 200,
+    dailyCap: 1500,
+    warmUp: { days: 14, firstDayCap: 100 },
+    typingMsPerChar: 0,
+    typingMaxMs: 0,
+    perContactHourly: 5,
+  },
+  // WeChat's own quotas (customer-service calls a day, mass sends) are enforced by the connector and the planner.
+  'wechat-official': {
+    minIntervalMs: 100,
+    maxIntervalMs: 100,
+    hourlyCap: null,
+    dailyCap: 100_000,
+    warmUp: false,
+    typingMsPerChar: 0,
+    typingMaxMs: 0,
+    perContactHourly: null,
+  },
+};
+
+/** Simulated accounts: the short pace they always had (3 s as WhatsApp, 2 s as WeChat), nothing that holds a test. */
+const SIMULATED_RATE_LIMITS: Record<'whatsapp' | 'wechat', Required<SendBudget>> = {
+  whatsapp: { minIntervalMs: 3000, maxIntervalMs: 3750, hourlyCap: null, dailyCap: 1000, warmUp: false, typingMsPerChar: 0, typingMaxMs: 0, perContactHourly: null },
+  wechat: { minIntervalMs: 2000, maxIntervalMs: 2500, hourlyCap: null, dailyCap: 2000, warmUp: false, typingMsPerChar: 0, typingMaxMs: 0, perContactHourly: null },
+};
+
+/** The configured fields over the platform's defaults; a gap given alone keeps today's 25 % of jitter above it. */
+export function sendBudgetOf(account: { platform: 'whatsapp' | 'wechat' | 'wechat-official' } | { platform: 'simulator'; imitates: 'whatsapp' | 'wechat' }, given: z.input<typeof RateLimit> | undefined): Required<SendBudget> {
+  const base = account.platform === 'simulator' ? SIMULATED_RATE_LIMITS[account.imitates] : DEFAULT_RATE_LIMITS[account.platform];
+  const defined = Object.fromEntries(Object.entries(given ?? {}).filter(([, value]) => value !== undefined)) as Partial<SendBudget>;
+  const minIntervalMs = defined.minIntervalMs ?? base.minIntervalMs;
+  const maxIntervalMs = defined.maxIntervalMs ?? (defined.minIntervalMs === undefined ? base.maxIntervalMs : Math.round(minIntervalMs * 1.25));
+  return { ...base, ...defined, minIntervalMs, maxIntervalMs: Math.max(minIntervalMs, maxIntervalMs) };
+}
 
 const jsonArray = z.string().transform((text, ctx) => {
   try {
@@ -64,6 +176,39 @@ const jsonArray = z.string().transform((text, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
     return z.NEVER;
   }
+});
+
+/** Express's names for address ranges, accepted in `TRUST_PROXY` next to addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which proxies may tell the client's address in `X-Forwarded-For`: `off`, a number of hops, or addresses and
+ * ranges. `true` (trust whatever the header says) is refused: anyone could then pick the address that the
+ * sign-in throttle counts.
+ */
+const TrustProxy = z.string().transform((text, ctx): false | number | string[] => {
+  const value = text.trim();
+  if (value === 'off' || value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => {
+    if (PROXY_RANGE_NAMES.includes(entry)) return false;
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (value === '' || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be off, a number of proxy hops (0-10), or addresses and CIDR ranges separated by commas (${PROXY_RANGE_NAMES.join(', ')} allowed); not ${bad.join(', ') || 'empty'}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
 });
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -77,6 +222,7 @@ const Env = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: TrustProxy.default(['loopback']),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb').default('100kb'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
@@ -134,6 +280,17 @@ const Env = z.object({
   INBOX_ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** The town's promise to citizens: answers within this many hours (Cecina's is under three). */
   ANSWER_TARGET_HOURS: z.coerce.number().positive().max(24 * 14).default(3),
+  /**
+   * The town's languages, comma-separated BCP 47 tags of the catalogue (`GET /api/v1/languages`): the inbox's
+   * detector reads only these. Unset: the whole catalogue.
+   */
+  TOWN_LANGUAGES: z
+    .string()
+    .regex(/^\s*[a-z]{2,3}(-[A-Za-z]{4})?(\s*,\s*[a-z]{2,3}(-[A-Za-z]{4})?)*\s*$/, 'must be comma-separated language tags, e.g. it,en,ar,zh-Hans')
+    .transform((text) => [...new Set(text.split(',').map((tag) => tag.trim()))])
+    .optional(),
+  /** A question whose language the detector reads with less confidence (0 to 1) waits in the unsure queue. */
+  LANGUAGE_UNSURE_BELOW: z.coerce.number().min(0).max(1).default(0.2),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
   /** When set, `GET /metrics` answers only `Authorization: Bearer <this>` (Prometheus's `authorization.credentials`). */
   METRICS_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
@@ -165,6 +322,39 @@ const DEMO_ACCOUNTS: z.input<typeof Account>[] = [
   },
 ];
 
+/** What `.env.example` puts where a secret goes ("change-me…"): a production service must not start with it. */
+const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|placeholder/i;
+
+/** A secret made of few different characters (`xxxx…`, `aaaa…`) is long but guessable. */
+const MIN_DISTINCT_CHARACTERS = 8;
+
+/**
+ * Production's secrets, each named: placeholders and secrets with too few different characters are refused
+ * (the minimum lengths are checked by the schema, in every mode).
+ */
+function secretProblems(e: z.infer<typeof Env>): string[] {
+  const secrets: Array<[string, string | undefined]> = [
+    ['SESSION_SECRET', e.SESSION_SECRET],
+    ['BOOTSTRAP_ADMIN_PASSWORD', e.BOOTSTRAP_ADMIN_PASSWORD],
+    ['METRICS_TOKEN', e.METRICS_TOKEN],
+    ['SMTP_URL', e.SMTP_URL ? decodeURIComponent(URL.parse(e.SMTP_URL)?.password ?? '') : undefined],
+    ...(e.CONNECTORS ?? []).map((account): [string, string | undefined] => [
+      `CONNECTORS: ${account.id}.puppetToken`,
+      account.platform === 'wechat' ? account.puppetToken : undefined,
+    ]),
+  ];
+  const problems: string[] = [];
+  for (const [name, value] of secrets) {
+    if (!value) continue;
+    const label = name.startsWith('CONNECTORS') ? name : `${name}:`;
+    if (PLACEHOLDER.test(value)) problems.push(`${label} still the placeholder of .env.example; set a random secret`);
+    else if (name !== 'SMTP_URL' && new Set(value).size < MIN_DISTINCT_CHARACTERS) {
+      problems.push(`${label} too simple (fewer than ${MIN_DISTINCT_CHARACTERS} different characters); set a random secret`);
+    }
+  }
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -185,6 +375,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
     if (!e.CONNECTORS) problems.push('CONNECTORS: required in production (which WeChat and WhatsApp accounts to run)');
     if (e.DEMO_ADMIN_TOKEN) problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
     if (e.CONNECTORS?.some((a) => a.platform === 'simulator')) problems.push('CONNECTORS: the simulator is not allowed in production');
+    problems.push(...secretProblems(e));
   }
   if (e.DEMO_ADMIN_TOKEN && e.SPORTELLO_MODE !== 'demo') problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
   if (e.SMTP_URL && !e.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL (the sender of staff alerts)');
@@ -192,13 +383,14 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
 
   const accounts = (e.CONNECTORS ?? z.array(Account).parse(DEMO_ACCOUNTS)).map((account) => ({
     ...account,
-    rateLimit: account.rateLimit ?? DEFAULT_RATE_LIMITS[account.platform === 'simulator' ? account.imitates : account.platform],
+    // Typed as the optional shape so that tools and tests may build an account with only a gap and a cap.
+    rateLimit: sendBudgetOf(account, account.rateLimit) as SendBudget,
   }));
 
   return {
     mode: e.SPORTELLO_MODE,
     dataDir: e.DATA_DIR,
-    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, bodyLimit: e.BODY_LIMIT, metricsToken: e.METRICS_TOKEN },
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, bodyLimit: e.BODY_LIMIT, metricsToken: e.METRICS_TOKEN, trustProxy: e.TRUST_PROXY },
     log: { level: e.LOG_LEVEL },
     mongo: { uri: e.MONGODB_URI },
     redis: { url: e.REDIS_URL },
@@ -225,6 +417,8 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
       alertAfterMs: Math.round(e.INBOX_ALERT_AFTER_HOURS * 60 * 60 * 1000),
       alertCheckMs: e.INBOX_ALERT_CHECK_SECONDS * 1000,
       answerTargetMs: Math.round(e.ANSWER_TARGET_HOURS * 60 * 60 * 1000),
+      townLanguages: e.TOWN_LANGUAGES,
+      unsureBelow: e.LANGUAGE_UNSURE_BELOW,
       openingHours: openingHoursOf(e.INBOX_OPENING_HOURS ?? (e.SPORTELLO_MODE === 'demo' ? DEMO_OPENING_HOURS : 'off'), e.INBOX_CLOSED_DATES, e.TIME_ZONE),
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -48,6 +48,11 @@ export class SseClient {
     }
   }
 
+  /** Resolves once the server ends the stream (or `close` does). */
+  get ended(): Promise<void> {
+    return this.#done;
+  }
+
   async close(): Promise<void> {
     this.#abort.abort();
     await this.#done;

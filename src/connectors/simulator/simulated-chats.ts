@@ -7,6 +7,8 @@ export interface SimulatedMessage {
   text: string;
   fromUs: boolean;
   at: Date;
+  /** How long "typing…" showed before we sent it, when it did. */
+  typingMs?: number;
 }
 
 /** The chats of one simulated account and everything said in them, in memory, oldest first. */
@@ -44,8 +46,8 @@ export class SimulatedChats {
     return this.#get(chatId).messages.map((message) => ({ ...message }));
   }
 
-  append(chatId: string, text: string, fromUs: boolean): SimulatedMessage {
-    const message = { id: `sim-${randomUUID()}`, text, fromUs, at: new Date() };
+  append(chatId: string, text: string, fromUs: boolean, typingMs = 0): SimulatedMessage {
+    const message = { id: `sim-${randomUUID()}`, text, fromUs, at: new Date(), ...(typingMs > 0 ? { typingMs } : {}) };
     this.#get(chatId).messages.push(message);
     for (const listener of this.#listeners) listener(chatId);
     return { ...message };

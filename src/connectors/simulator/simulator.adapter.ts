@@ -15,6 +15,7 @@ import { ObservableConnector } from '../observable-connector.js';
 import { ChatAlreadyExists, UnknownChat } from '../connectors.errors.js';
 import { randomInt } from 'node:crypto';
 import { SendFaults } from './send-faults.js';
+import { SendHold } from './send-hold.js';
 import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
 
 export type SimulatorAccountConfig = Extract<ChannelAccountConfig, { platform: 'simulator' }>;
@@ -41,6 +42,8 @@ export interface SimulatorFaults {
   disconnectForMs?: number;
   /** The session is lost (`login_required` with a QR payload) and is scanned again after this long. */
   requireLoginForMs?: number;
+  /** After this many more sends, one send reaches the chat and never returns (see `SendHold`). */
+  holdAfterSends?: number;
 }
 
 /**
@@ -51,6 +54,7 @@ export class SimulatorConnector extends ObservableConnector {
   readonly #latencyMs: number;
   readonly #chats: SimulatedChats;
   readonly #faults = new SendFaults();
+  readonly #hold = new SendHold();
   #outage: NodeJS.Timeout | undefined;
   readonly #lateDeliveries = new Set<NodeJS.Timeout>();
   #logins = 0;
@@ -74,6 +78,7 @@ export class SimulatorConnector extends ObservableConnector {
     clearTimeout(this.#outage);
     for (const timer of this.#lateDeliveries) clearTimeout(timer);
     this.#lateDeliveries.clear();
+    this.#hold.release();
     this.events.setState({ status: 'stopped' });
   }
 
@@ -83,7 +88,12 @@ export class SimulatorConnector extends ObservableConnector {
     const fault = this.#faults.take();
     if (fault) throw fault;
     if (!this.#chats.find(chat.chatId)) throw new SendError('permanent', 'not a member of this chat');
-    const message = this.#chats.append(chat.chatId, content.text, true);
+    await this.#hold.beforeSend();
+    // A simulated WhatsApp account types like the real one, so that tests see the indicator and its time.
+    const typingMs = content.typingMs ?? 0;
+    if (typingMs > 0) await sleep(typingMs);
+    const message = this.#chats.append(chat.chatId, content.text, true, typingMs);
+    await this.#hold.afterSend();
     return { platformMessageId: message.id, sentAt: message.at };
   }
 
@@ -157,6 +167,7 @@ export class SimulatorConnector extends ObservableConnector {
 
   injectFaults(faults: SimulatorFaults): void {
     if (faults.failNext) this.#faults.arm(faults.failNext.count, faults.failNext.kind, faults.failNext.retryAfterMs);
+    if (faults.holdAfterSends !== undefined) this.#hold.arm(faults.holdAfterSends);
     if (faults.requireLoginForMs !== undefined) {
       this.#logins += 1;
       this.#interrupt({ status: 'login_required', qr: `sportello-simulator:${this.account.id}:${this.#logins}` }, faults.requireLoginForMs);

@@ -43,9 +43,10 @@ const FaultsBody = z
       .optional(),
     disconnectForSeconds: Seconds.optional(),
     requireLoginForSeconds: Seconds.optional(),
+    holdAfterSends: z.number().int().min(0).max(100_000).optional(),
   })
-  .refine((f) => f.failNext ?? f.disconnectForSeconds ?? f.requireLoginForSeconds, {
-    message: 'give failNext, disconnectForSeconds or requireLoginForSeconds',
+  .refine((f) => f.failNext ?? f.disconnectForSeconds ?? f.requireLoginForSeconds ?? f.holdAfterSends !== undefined, {
+    message: 'give failNext, disconnectForSeconds, requireLoginForSeconds or holdAfterSends',
     path: ['failNext'],
   });
 
@@ -108,6 +109,7 @@ export function createSimulatorRouter(deps: { connectors: ConnectorLookup }): Ro
         : {}),
       disconnectForMs: seconds(faults.disconnectForSeconds),
       requireLoginForMs: seconds(faults.requireLoginForSeconds),
+      holdAfterSends: faults.holdAfterSends,
     });
     res.status(202).json({ state: simulator.state.status });
   });

@@ -10,6 +10,8 @@ export interface WhatsAppClient {
   /** Resolves `undefined` when WhatsApp Web has no such chat (the real client does, see `Client#sendMessage`). */
   sendMessage(chatId: string, content: string, options?: { quotedMessageId?: string }): Promise<WhatsAppMessageRef | undefined>;
   getChats(): Promise<WhatsAppChat[]>;
+  /** The chat, to show "typing…" in it before a message (`Chat#sendStateTyping`; sending clears it). */
+  getChatById(chatId: string): Promise<{ sendStateTyping(): Promise<unknown> }>;
   on(event: 'qr', listener: (qr: string) => void): unknown;
   on(event: 'authenticated' | 'ready', listener: () => void): unknown;
   on(event: 'auth_failure', listener: (message: string) => void): unknown;

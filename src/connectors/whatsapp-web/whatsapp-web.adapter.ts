@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../platform/logging/logger.js';
 import {
   SendError,
@@ -76,12 +77,20 @@ export class WhatsAppWebConnector extends ObservableConnector {
     const client = this.#client as WhatsAppClient;
     let sent;
     try {
+      if (content.typingMs && content.typingMs > 0) await this.#type(client, chat.chatId, content.typingMs);
       sent = await client.sendMessage(chat.chatId, content.text, content.quotedMessageId ? { quotedMessageId: content.quotedMessageId } : undefined);
     } catch (error) {
       throw classifySendFailure(error, WHATSAPP_SEND_FAILURES);
     }
     if (!sent) throw new SendError('permanent', 'WhatsApp Web has no such chat for this account');
     return { platformMessageId: sent.id._serialized, sentAt: new Date(sent.timestamp * 1000) };
+  }
+
+  /** "typing…" for the time a person would take to type the text: accounts that send instantly get banned. */
+  async #type(client: WhatsAppClient, chatId: string, ms: number): Promise<void> {
+    const target = await client.getChatById(chatId);
+    await target.sendStateTyping();
+    await sleep(ms);
   }
 
   async listChats(): Promise<ChatSummary[]> {

@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import type { CommandHandler } from './command-context.js';
-import { mingoOptions } from '../query/mingo-options.js';
+import { letVariables, mingoOptions } from '../query/mingo-options.js';
 import { refuseUnsupportedStages } from '../query/refused-operators.js';
 import { badValue } from '../mongo-error.js';
 import { runPipeline } from '../aggregation/run-pipeline.js';
@@ -26,7 +26,7 @@ export const aggregate: CommandHandler = async (command, ctx) => {
   const plainMatch = leadingMatch ? compilePlainFilter(leadingMatch) : null;
   const stages = (listsSessions || plainMatch ? pipeline.slice(1) : pipeline) as Document[];
   const matched = plainMatch ? source.filter(plainMatch) : source;
-  const docs = await runPipeline(matched, stages, mingoOptions(resolver, command['let'] as Document | undefined));
+  const docs = await runPipeline(matched, stages, mingoOptions(resolver, letVariables(command['let'])));
   const cursorOptions = (command['cursor'] ?? {}) as Document;
   const ns = `${ctx.db}.${typeof target === 'string' ? target : '$cmd.aggregate'}`;
   const batchSize = cursorOptions['batchSize'] === undefined ? undefined : Number(cursorOptions['batchSize']);

@@ -13,6 +13,8 @@ import { createIndexes, dropIndexes, listIndexes } from './indexes.command.js';
 import { create, drop, listCollections } from './collections.command.js';
 import { dropDatabase, listDatabases } from './databases.command.js';
 import { abortTransaction, commitTransaction } from './transaction.command.js';
+import { explain } from './explain.command.js';
+import { collMod } from './coll-mod.command.js';
 
 /** Every command the engine answers, by the name the driver sends. */
 export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHandler>([
@@ -46,6 +48,8 @@ export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, Com
   ['dropDatabase', dropDatabase],
   ['commitTransaction', commitTransaction],
   ['abortTransaction', abortTransaction],
+  ['explain', explain],
+  ['collMod', collMod],
 ]);
 
 /** What MongoDB lets a multi-document transaction run. */

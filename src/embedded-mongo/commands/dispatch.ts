@@ -6,6 +6,7 @@ import { sessionKey } from '../transactions/transaction-registry.js';
 import { WriteBlockedByTransaction, notInTransaction } from '../transactions/transaction-errors.js';
 import type { Transaction } from '../transactions/transaction.js';
 import { MongoCommandError, commandNotFound, toErrorReply, badValue } from '../mongo-error.js';
+import { refuseCollation } from './collation.js';
 
 const OPERATION_NOT_SUPPORTED_IN_TRANSACTION = 263;
 const ENDS_TRANSACTION = new Set(['commitTransaction', 'abortTransaction']);
@@ -61,6 +62,7 @@ export async function dispatchCommand(engine: EngineState, connection: Connectio
     if (!name) throw badValue('empty command');
     const handler = COMMANDS.get(name);
     if (!handler) throw commandNotFound(name);
+    refuseCollation(command);
     if (session) engine.transactions.touch(session, command['lsid'] as Document);
     if (command['autocommit'] === false && session && !ENDS_TRANSACTION.has(name)) {
       if (!TRANSACTION_COMMANDS.has(name)) throw notInTransaction(name);

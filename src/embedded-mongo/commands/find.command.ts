@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { targetCollection, type CommandHandler } from './command-context.js';
 import { selectDocuments } from '../query/select-documents.js';
 import { badValue } from '../mongo-error.js';
+import { letVariables } from '../query/mingo-options.js';
 
 function optionalNumber(command: Document, name: string): number | undefined {
   const value = command[name];
@@ -22,6 +23,7 @@ export const find: CommandHandler = (command, ctx) => {
     projection: command['projection'] as Document | undefined,
     skip,
     limit,
+    variables: letVariables(command['let']),
   });
   // A negative limit is the legacy way of asking for one batch.
   const singleBatch = command['singleBatch'] === true || (limit !== undefined && limit < 0);

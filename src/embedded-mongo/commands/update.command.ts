@@ -4,7 +4,8 @@ import { runStatements, writeReply } from './write-errors.js';
 import { selectDocuments } from '../query/select-documents.js';
 import { applyUpdate, isReplacement, seedFromFilter, type UpdateSpec } from '../query/apply-update.js';
 import type { PatchNote } from '../query/top-level-update.js';
-import { failedToParse } from '../mongo-error.js';
+import { MongoCommandError, failedToParse } from '../mongo-error.js';
+import { letVariables } from '../query/mingo-options.js';
 
 export interface UpdateStatementResult {
   matched: number;
@@ -22,6 +23,8 @@ export interface UpdateStatement {
   upsert: boolean;
   arrayFilters?: Document[];
   sort?: Document;
+  /** The command's `let` (see letVariables). */
+  variables?: Document;
 }
 
 /** One update statement, shared by `update` and `findAndModify`. */
@@ -31,11 +34,12 @@ export function runUpdate(ctx: CommandContext, coll: string, statement: UpdateSt
     filter: statement.filter,
     sort: statement.sort,
     limit: statement.multi ? 0 : 1,
+    variables: statement.variables,
   });
   if (matches.length === 0) {
     if (!statement.upsert) return { matched: 0, modified: 0 };
     const seed = isReplacement(statement.update) ? pickId(seedFromFilter(statement.filter)) : seedFromFilter(statement.filter);
-    const { doc } = applyUpdate(seed, statement.update, statement.arrayFilters, true);
+    const { doc } = applyUpdate(seed, statement.update, statement.arrayFilters, true, undefined, statement.filter, statement.variables);
     ctx.workspace.insert(ctx.db, coll, doc);
     return { matched: 0, modified: 0, upsertedId: doc['_id'], after: doc };
   }
@@ -43,7 +47,7 @@ export function runUpdate(ctx: CommandContext, coll: string, statement: UpdateSt
   let last: { before: Document; after: Document } | undefined;
   const note: PatchNote = {};
   for (const previous of matches) {
-    const outcome = applyUpdate(previous, statement.update, statement.arrayFilters, false, note);
+    const outcome = applyUpdate(previous, statement.update, statement.arrayFilters, false, note, statement.filter, statement.variables);
     if (outcome.modified) {
       ctx.workspace.replace(ctx.db, coll, previous, outcome.doc, note.patch);
       modified += 1;
@@ -63,14 +67,17 @@ export const update: CommandHandler = (command, ctx) => {
   let n = 0;
   let nModified = 0;
   const upserted: Document[] = [];
+  const variables = letVariables(command['let']);
   const writeErrors = runStatements(statements, command['ordered'] !== false, (statement, index) => {
+    // An update statement's `sort` came with MongoDB 8.0; the engine answers as the 7.0 it stands in for.
+    if (statement['sort'] !== undefined) throw new MongoCommandError(40415, 'Location40415', "BSON field 'update.updates.sort' is an unknown field.");
     const result = runUpdate(ctx, coll, {
       filter: (statement['q'] ?? {}) as Document,
       update: (statement['u'] ?? {}) as UpdateSpec,
       multi: statement['multi'] === true,
       upsert: statement['upsert'] === true,
       arrayFilters: statement['arrayFilters'] as Document[] | undefined,
-      sort: statement['sort'] as Document | undefined,
+      variables,
     });
     n += result.matched;
     nModified += result.modified;

@@ -13,6 +13,8 @@ export interface CandidateScan {
   readonly ordered: boolean;
   /** True when an index narrowed the candidates (false: every document of the collection). */
   readonly indexed: boolean;
+  /** The index read, for `explain` (undefined: the whole collection). */
+  readonly indexName?: string;
   /** Visits candidates, each once, until `visit` returns false. */
   forEach(visit: (doc: Document) => boolean): void;
 }
@@ -137,6 +139,7 @@ function scanIndex(coll: CollectionData, plan: IndexPlan, visit: (doc: Document)
  */
 class IdScan implements CandidateScan {
   readonly indexed = true;
+  readonly indexName = '_id_';
   constructor(private readonly coll: CollectionData, private readonly ids: unknown[], readonly ordered: boolean) {}
 
   forEach(visit: (doc: Document) => boolean): void {
@@ -163,6 +166,10 @@ class IndexScan implements CandidateScan {
 
   get ordered(): boolean {
     return this.plan.ordered;
+  }
+
+  get indexName(): string {
+    return this.plan.index.spec.name;
   }
 
   forEach(visit: (doc: Document) => boolean): void {

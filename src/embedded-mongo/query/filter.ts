@@ -55,11 +55,13 @@ const RANGE_OPERATORS: Readonly<Record<string, (order: number) => boolean>> = {
   $lt: (order) => order < 0,
   $lte: (order) => order <= 0,
 };
+const RANGE_TYPES = new Set(['ObjectId', 'Binary']);
 const isRangeOperand = (value: unknown): boolean =>
-  value instanceof Date ? !Number.isNaN(value.getTime()) : (value as { _bsontype?: string } | null)?._bsontype === 'ObjectId';
+  value instanceof Date ? !Number.isNaN(value.getTime()) : RANGE_TYPES.has((value as { _bsontype?: string } | null)?._bsontype ?? '');
 
 /**
- * `$gt`/`$gte`/`$lt`/`$lte` of an ObjectId or a date (a page after an id, a time window): as in MongoDB, only
+ * `$gt`/`$gte`/`$lt`/`$lte` of an ObjectId, a date (a page after an id, a time window) or BinData (which mingo
+ * compares as decoded text; MongoDB by length, then subtype, then bytes): as in MongoDB, only
  * values of the operand's own type compare, and an array field matches when each bound holds for one of its
  * elements (not necessarily the same one).
  */
@@ -138,6 +140,43 @@ function plainFilter(filter: Document): DocumentPredicate | null {
   return (doc) => tests.every((test) => test(doc));
 }
 
+const LOGICAL_LISTS = new Set(['$and', '$or', '$nor']);
+const isOperatorObject = (value: unknown): value is Document =>
+  value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).some((key) => key.startsWith('$'));
+
+/**
+ * `{ f: { $all: [a, b] } }` as `{ $and: [{ f: a }, { f: b }] }`, which is what MongoDB's `$all` means: mingo's
+ * matches arrays only, so `{ tag: { $all: ['x'] } }` missed a document whose `tag` is the string 'x'. Lists of
+ * `$elemMatch` are left to mingo, which reads them right. Returns the filter itself when it has no such `$all`.
+ */
+function allAsEqualities(filter: Document): Document {
+  let changed = false;
+  const out: Document = {};
+  const and: Document[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (LOGICAL_LISTS.has(key) && Array.isArray(value)) {
+      const clauses = value.map((clause) => (clause !== null && typeof clause === 'object' && !Array.isArray(clause) ? allAsEqualities(clause as Document) : clause));
+      changed ||= clauses.some((clause, i) => clause !== value[i]);
+      out[key] = clauses;
+      continue;
+    }
+    const all: unknown = isOperatorObject(value) ? value['$all'] : undefined;
+    if (key.startsWith('$') || !Array.isArray(all) || all.some((item) => isOperatorObject(item))) {
+      out[key] = value;
+      continue;
+    }
+    changed = true;
+    const { $all: _all, ...rest } = value as Document;
+    if (Object.keys(rest).length > 0) and.push({ [key]: rest });
+    // An empty `$all` matches nothing.
+    if (all.length === 0) and.push({ [key]: { $in: [] } });
+    for (const item of all) and.push({ [key]: item });
+  }
+  if (!changed) return filter;
+  if (and.length > 0) out['$and'] = [...((out['$and'] as Document[] | undefined) ?? []), ...and];
+  return out;
+}
+
 /** The direct test of a non-empty filter of the shapes `plainFilter` reads, or null for one mingo must test. */
 export function compilePlainFilter(filter: Document): DocumentPredicate | null {
   return Object.keys(filter).length > 0 ? plainFilter(filter) : null;
@@ -150,11 +189,12 @@ export function compilePlainFilter(filter: Document): DocumentPredicate | null {
  * a point read, mingo's `$in` hashes the whole list for every document it tests, and a topic match tests every
  * group of the town.
  */
-export function compileFilter(filter: Document | undefined | null): DocumentPredicate {
+export function compileFilter(filter: Document | undefined | null, variables?: Document): DocumentPredicate {
   if (!filter || Object.keys(filter).length === 0) return MATCH_ALL;
   const plain = plainFilter(filter);
   if (plain) return plain;
   refuseUnsupportedOperators(filter);
-  const query = new Query(filter, mingoOptions());
+  // `variables`: the command's `let`, which `$expr` reads as `$$name`.
+  const query = new Query(allAsEqualities(filter), mingoOptions(undefined, variables));
   return (doc) => query.test(doc);
 }

@@ -8,6 +8,7 @@ import * as projection from 'mingo/operators/projection';
 import * as query from 'mingo/operators/query';
 import * as window from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
+import { evalExpr } from 'mingo/core';
 import type { Document } from 'bson';
 import { $type } from './bson-type-operator.js';
 
@@ -34,6 +35,18 @@ const BASE: Partial<Options> = { context: CONTEXT, scriptEnabled: false, useStri
 export const OPERATOR_UPDATE_OPTIONS: Partial<Options> = { scriptEnabled: false, useStrictMode: true };
 export const PIPELINE_UPDATE_OPTIONS: Partial<Options> = BASE;
 const SHARED = internal.ComputeOptions.init(BASE);
+
+/**
+ * A command's `let`: each value is an expression evaluated once, before the command runs (`{ $literal: '$x' }`
+ * is the string `$x`, `{ $rand: {} }` one number), as MongoDB does. Undefined when the command has none.
+ */
+export function letVariables(value: unknown): Document | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error("BSON field 'let' is the wrong type, expected type 'object'");
+  const variables: Document = {};
+  for (const [name, expression] of Object.entries(value as Document)) variables[name] = evalExpr({}, expression, SHARED);
+  return Object.keys(variables).length > 0 ? variables : undefined;
+}
 
 /** Options for every mingo call; `scriptEnabled: false` keeps `$where`, `$function` and `$accumulator` off. */
 export function mingoOptions(resolver?: (name: string) => Document[], variables?: Document): Options {

@@ -1,3 +1,4 @@
+import * as mingoStages from 'mingo/operators/pipeline';
 import { MongoCommandError } from '../mongo-error.js';
 
 /** Features refused by design: an error is better than a silently wrong answer. */
@@ -23,12 +24,16 @@ export function refuseUnsupportedOperators(expression: unknown): void {
   }
 }
 
+/** Stages the engine runs: mingo's, and `$listLocalSessions`, which the aggregate command answers itself. */
+const KNOWN_STAGES = new Set([...Object.keys(mingoStages).filter((name) => name.startsWith('$')), '$listLocalSessions']);
+
 export function refuseUnsupportedStages(pipeline: unknown[]): void {
   for (const stage of pipeline) {
     const name = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
     if (name && REFUSED_STAGES.has(name)) {
       throw new MongoCommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}' (not supported by the embedded engine)`);
     }
+    if (name && !KNOWN_STAGES.has(name)) throw new MongoCommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`);
     refuseUnsupportedOperators(stage);
   }
 }

@@ -12,6 +12,8 @@ export interface Selection {
   skip?: number;
   limit?: number;
   projection?: Document;
+  /** The command's `let` (see letVariables). */
+  variables?: Document;
 }
 
 /**
@@ -27,7 +29,7 @@ export function selectDocuments(workspace: Workspace, db: string, coll: string, 
   const projection = selection.projection && Object.keys(selection.projection).length > 0 ? selection.projection : undefined;
   const skip = selection.skip ?? 0;
   const limit = Math.abs(selection.limit ?? 0);
-  const matches = compileFilter(filter);
+  const matches = compileFilter(filter, selection.variables);
   const scan = workspace.scan(db, coll, filter, sort);
   const found: Document[] = [];
   if (scan.ordered) {
@@ -41,14 +43,14 @@ export function selectDocuments(workspace: Workspace, db: string, coll: string, 
       found.push(doc);
       return limit === 0 || found.length < limit;
     });
-    return projection ? projectDocuments(found, projection) : found;
+    return projection ? projectDocuments(found, projection, filter) : found;
   }
   scan.forEach((doc) => {
     if (matches(doc)) found.push(doc);
     return true;
   });
   const page = sortDocuments(found, sort!).slice(skip, limit ? skip + limit : undefined);
-  return projection ? projectDocuments(page, projection) : page;
+  return projection ? projectDocuments(page, projection, filter) : page;
 }
 
 function normaliseSort(sort: Document): SortSpec {

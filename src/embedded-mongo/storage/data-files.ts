@@ -1,4 +1,4 @@
-import { constants, readdirSync } from 'node:fs';
+import { chmodSync, constants, readdirSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -8,6 +8,21 @@ import { join } from 'node:path';
  */
 const JOURNAL = /^journal-(\d{6})\.log$/;
 const SNAPSHOT = /^snapshot-(\d{6})\.bson$/;
+
+/** Journals and snapshots hold citizens' messages and numbers: readable by the engine's user alone, in a 0700 folder. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_FOLDER_MODE = 0o700;
+
+/**
+ * Makes a data folder private: the folder 0700 and the files in it 0600, including those an earlier version
+ * created 0644 (the process umask decided then).
+ */
+export function privateDataFolder(dir: string): void {
+  chmodSync(dir, PRIVATE_FOLDER_MODE);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile()) chmodSync(join(dir, entry.name), PRIVATE_FILE_MODE);
+  }
+}
 
 const pad = (gen: number): string => String(gen).padStart(6, '0');
 
@@ -19,7 +34,7 @@ export const snapshotPath = (dir: string, gen: number): string => join(dir, `sna
  * of two (measured: about a quarter less CPU per group commit).
  */
 export const openJournal = (dir: string, gen: number): Promise<FileHandle> =>
-  open(journalPath(dir, gen), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC);
+  open(journalPath(dir, gen), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC, PRIVATE_FILE_MODE);
 export const snapshotTempPath = (dir: string): string => join(dir, 'snapshot.tmp');
 
 function generations(dir: string, pattern: RegExp): number[] {

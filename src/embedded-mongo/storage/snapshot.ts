@@ -4,7 +4,7 @@ import type { Catalog } from './catalog.js';
 import type { Change } from './change.js';
 import type { Journal } from './journal.js';
 import { RecordWriter } from './journal-records.js';
-import { journalGenerations, journalPath, openJournal, snapshotGenerations, snapshotPath, snapshotTempPath, syncDirectory } from './data-files.js';
+import { PRIVATE_FILE_MODE, journalGenerations, journalPath, openJournal, snapshotGenerations, snapshotPath, snapshotTempPath, syncDirectory } from './data-files.js';
 
 const DOCS_PER_RECORD = 2000;
 
@@ -28,7 +28,7 @@ export async function writeSnapshot(dir: string, catalog: Catalog, journal: Jour
   await previous.close();
 
   const temp = snapshotTempPath(dir);
-  const out = await open(temp, 'w');
+  const out = await open(temp, 'w', PRIVATE_FILE_MODE);
   try {
     for (const coll of captured) {
       await out.write(recordOf(coll.head));

@@ -11,7 +11,7 @@ import type { IntakeService } from '../intake.service.js';
 export const intakeBackoffMs = (runs: number): number => Math.min(30_000, 250 * 2 ** Math.min(runs, 7));
 
 const Payload = z.object({
-  platform: z.enum(['wechat', 'whatsapp', 'simulator']),
+  platform: z.enum(['wechat', 'wechat-official', 'whatsapp', 'simulator']),
   account: z.string().min(1),
   chatId: z.string().min(1),
   chatType: z.enum(['direct', 'group']),

@@ -5,6 +5,8 @@ import type { OutboundRetryPolicy, OutboundSender } from '../outbound-sender.ser
 
 export interface SendOutboundJob {
   outboundId: string;
+  /** An acknowledgement or a keyword's confirmation rather than a mediator's answer (see `AccountPace.take`). */
+  automatic?: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export const SEND_OUTBOUND_RETRY: OutboundRetryPolicy = {
 /** Our own failures (database unreachable): the job runs again, from 5 s up to 5 min apart. */
 const infrastructureBackoffMs = (runs: number): number => Math.min(300_000, 5000 * 2 ** Math.min(runs, 6));
 
-const Payload = z.object({ outboundId: z.string().min(1) });
+const Payload = z.object({ outboundId: z.string().min(1), automatic: z.boolean().optional() });
 
 /** One send at a time per account queue in each process, as the account's pace allows. */
 export function registerSendOutboundProcessor(
@@ -31,10 +33,10 @@ export function registerSendOutboundProcessor(
   policy = SEND_OUTBOUND_RETRY,
 ): void {
   queue.process(async (data, job) => {
-    const { outboundId } = Payload.parse(data);
+    const { outboundId, automatic } = Payload.parse(data);
     let outcome;
     try {
-      outcome = await sender.send(outboundId, account, policy);
+      outcome = await sender.send(outboundId, account, policy, automatic);
     } catch (error) {
       log.error({ err: error, outboundId }, 'inbox send job failed; it will run again');
       throw new RetryJobLater(infrastructureBackoffMs(job.attemptsMade), (error as Error).message);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { NotFound } from '../errors.js';
+import { refuseDeepBodies } from './json-depth.js';
 import { problemHandler, type TitleTranslator } from './problem.js';
 import { scrubPersonalData } from '../logging/logger.js';
 
@@ -15,7 +16,14 @@ export interface Mount {
 export interface HttpAppDeps {
   log: Logger;
   bodyLimit: string;
+  /**
+   * Express's `trust proxy`: which proxies' `X-Forwarded-For` gives `req.ip` (the address the sign-in throttle and
+   * the audit trail see). Default: loopback only.
+   */
+  trustProxy?: false | number | string[];
   translateTitle: TitleTranslator;
+  /** Runs first, before authentication: answers 503 at once while a dependency the request needs is down. */
+  outageGate?: RequestHandler;
   /** Runs on every request before the routes: identity's authentication (sets `req.principal`). */
   authenticate?: RequestHandler;
   /** Public routes first (health, metrics, notice pages), then the API. */
@@ -29,7 +37,7 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? ['loopback']);
   app.set('query parser', 'simple');
   app.use(
     pinoHttp({
@@ -68,6 +76,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   app.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
+  app.use(refuseDeepBodies);
+  if (deps.outageGate) app.use(deps.outageGate);
   if (deps.authenticate) app.use(deps.authenticate);
   for (const mount of deps.mounts) app.use(mount.path, mount.router);
   app.use((req) => {

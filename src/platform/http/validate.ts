@@ -4,20 +4,27 @@ import { InvalidInput, type FieldProblem } from '../errors.js';
 
 const FORBIDDEN_KEY = /^\$|\.|^__proto__$|^constructor$|^prototype$/;
 
+/** More than the problem answer shows (`problem.ts`): a body of thousands of `$` keys is not walked to its end. */
+const MAX_FORBIDDEN_KEYS_REPORTED = 50;
+
 /**
  * Keys starting with `$` or holding `.` reach MongoDB as operators or paths (NoSQL injection);
  * `__proto__`/`constructor` pollute prototypes. They are refused anywhere in a body or query,
- * before any schema sees them.
+ * before any schema sees them. Walked without recursion; bodies are at most `MAX_BODY_DEPTH` deep (`json-depth.ts`).
  */
 export function findForbiddenKeys(value: unknown, path = ''): FieldProblem[] {
-  if (value === null || typeof value !== 'object') return [];
   const problems: FieldProblem[] = [];
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEY.test(key)) problems.push({ field: here, message: 'keys starting with $ or holding . are not allowed' });
-    else problems.push(...findForbiddenKeys((value as Record<string, unknown>)[key], here));
+  const pending: Array<[unknown, string]> = [[value, path]];
+  for (let next = 0; next < pending.length && problems.length < MAX_FORBIDDEN_KEYS_REPORTED; next += 1) {
+    const [current, at] = pending[next]!;
+    if (current === null || typeof current !== 'object') continue;
+    for (const key of Object.keys(current)) {
+      const here = at ? `${at}.${key}` : key;
+      if (FORBIDDEN_KEY.test(key)) problems.push({ field: here, message: 'keys starting with $ or holding . are not allowed' });
+      else pending.push([(current as Record<string, unknown>)[key], here]);
+    }
   }
-  return problems;
+  return problems.slice(0, MAX_FORBIDDEN_KEYS_REPORTED);
 }
 
 function toProblems(error: z.ZodError, prefix: string): FieldProblem[] {

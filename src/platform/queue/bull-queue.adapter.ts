@@ -1,5 +1,7 @@
 import Bull from 'bull';
 import { Redis, type RedisOptions } from 'ioredis';
+import { DEAD_HOLDER_LUA, type ProcessLiveness } from '../redis/process-liveness.js';
+import { luaScript } from '../redis/lua-script.js';
 import {
   RetryJobLater,
   type EnqueueOptions,
@@ -53,6 +55,27 @@ function jobOptions(options: Omit<EnqueueOptions, 'replaceFinished' | 'replaceDe
   };
 }
 
+// Jobs in the active list whose lock is held by a bull queue of a dead process (see `ProcessLiveness`) go back to
+// the head of the wait list (or the paused list) at once, as bull's stalled check would after up to three lock
+// durations. KEYS: active, wait, paused, meta-paused. ARGV: the queue's key prefix, the liveness prefix.
+const RECLAIM = `${DEAD_HOLDER_LUA}
+local target = KEYS[2]
+if redis.call('EXISTS', KEYS[4]) == 1 then target = KEYS[3] end
+local moved = 0
+for _, jobId in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+  local lockKey = ARGV[1] .. jobId .. ':lock'
+  if deadHolder(ARGV[2], redis.call('GET', lockKey)) then
+    redis.call('DEL', lockKey)
+    if redis.call('LREM', KEYS[1], 1, jobId) > 0 then
+      redis.call('RPUSH', target, jobId)
+      moved = moved + 1
+    end
+  end
+end
+return moved`;
+/** How often a process with workers looks for the jobs of dead processes. */
+const RECLAIM_EVERY_MS = 1000;
+
 export interface BullQueueFactory extends QueueFactory {
   /** bull's own queues, for the admin dashboard (`queue-board.routes.ts`); nothing else may touch them. */
   readonly bullQueues: readonly Bull.Queue[];
@@ -63,7 +86,7 @@ export interface BullQueueFactory extends QueueFactory {
  * the client and subscriber are shared across queues, as bull's docs recommend, so 20 accounts do not
  * open 60 connections.
  */
-export function createBullQueueFactory(options: { redisUrl: string; prefix?: string }): BullQueueFactory {
+export function createBullQueueFactory(options: { redisUrl: string; prefix?: string; liveness?: ProcessLiveness }): BullQueueFactory {
   const redisOptions: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: false };
   const shared = { client: new Redis(options.redisUrl, redisOptions), subscriber: new Redis(options.redisUrl, redisOptions) };
   for (const connection of Object.values(shared)) {
@@ -73,6 +96,28 @@ export function createBullQueueFactory(options: { redisUrl: string; prefix?: str
   }
   const queues: BullJobQueue<unknown>[] = [];
   const bullQueues: Bull.Queue[] = [];
+  const prefix = options.prefix ?? 'sportello';
+  const liveness = options.liveness;
+  const reclaimScript = luaScript<number>(shared.client, 'sportelloReclaimDeadWorkersJobs', 4, RECLAIM);
+  let reclaimTimer: NodeJS.Timeout | undefined;
+  /** Started with the first processor: from then on, every second, and at once for each queue that starts processing. */
+  const reclaim = async (queue: BullJobQueue<unknown>): Promise<void> => {
+    if (!liveness) return;
+    const base = `${prefix}:${queue.name}:`;
+    await reclaimScript(`${base}active`, `${base}wait`, `${base}paused`, `${base}meta-paused`, base, liveness.prefix);
+  };
+  const reclaimAll = (): void => {
+    for (const queue of queues) if (queue.hasProcessor) void reclaim(queue).catch(() => undefined);
+  };
+  const onProcessing = async (queue: BullJobQueue<unknown>, token: string): Promise<void> => {
+    if (!liveness) return;
+    await liveness.register(token);
+    await reclaim(queue);
+    if (!reclaimTimer) {
+      reclaimTimer = setInterval(reclaimAll, RECLAIM_EVERY_MS);
+      reclaimTimer.unref();
+    }
+  };
 
   return {
     queues,
@@ -80,7 +125,7 @@ export function createBullQueueFactory(options: { redisUrl: string; prefix?: str
     queue<T>(name: string, queueOptions: QueueOptions = {}): JobQueue<T> {
       const lock = queueOptions.lockDurationMs;
       const bull = new Bull<T>(name, {
-        prefix: options.prefix ?? 'sportello',
+        prefix,
         ...(queueOptions.limiter ? { limiter: { max: queueOptions.limiter.max, duration: queueOptions.limiter.durationMs } } : {}),
         settings: {
           backoffStrategies: { [SPORTELLO_BACKOFF]: sportelloBackoff as unknown as (attemptsMade: number, err: Error) => number },
@@ -94,12 +139,13 @@ export function createBullQueueFactory(options: { redisUrl: string; prefix?: str
           return blocking;
         },
       });
-      const queue = new BullJobQueue<T>(name, bull, finishedJobsOf(queueOptions));
+      const queue: BullJobQueue<T> = new BullJobQueue<T>(name, bull, finishedJobsOf(queueOptions), (token) => onProcessing(queue as BullJobQueue<unknown>, token));
       queues.push(queue as BullJobQueue<unknown>);
       bullQueues.push(bull as Bull.Queue);
       return queue;
     },
     async close() {
+      clearInterval(reclaimTimer);
       await Promise.all(queues.map((q) => q.close()));
       shared.client.disconnect();
       shared.subscriber.disconnect();
@@ -115,6 +161,8 @@ class BullJobQueue<T> implements JobQueue<T> {
     readonly name: string,
     private readonly bull: Bull.Queue<T>,
     private readonly finished: FinishedJobs,
+    /** Told bull's lock token of this process once it processes jobs (see `ProcessLiveness`). */
+    private readonly onProcessing: (token: string) => Promise<void>,
   ) {}
 
   get hasProcessor(): boolean {
@@ -139,6 +187,8 @@ class BullJobQueue<T> implements JobQueue<T> {
 
   process(processor: JobProcessor<T>, concurrency = 1): void {
     this.processing = true;
+    // bull's typings omit `token`: the value of every job lock this queue takes (lib/queue.js).
+    void this.onProcessing((this.bull as unknown as { token: string }).token).catch(() => undefined);
     void this.bull.process(concurrency, async (job) => {
       await processor(job.data, { id: String(job.id), attemptsMade: job.attemptsMade });
     });

@@ -93,4 +93,43 @@ describe('hostile input', () => {
 
     expectInvalid(response, 'password');
   });
+
+  it('POST /auth/login (anonymous), JSON nested 5,000 levels deep, is a 400 naming body, and the service goes on', async () => {
+    const deep = `{"email":${'['.repeat(5000)}${']'.repeat(5000)},"password":"x"}`;
+
+    const response = await call(stack, 'POST', '/api/v1/auth/login', { body: deep });
+
+    expectInvalid(response, 'body');
+    expect(response.body.errors[0].message).to.contain('32 levels');
+    expect((await call(stack, 'POST', '/api/v1/auth/login', { body: stack.admin })).status).to.equal(200);
+  });
+
+  it('POST /users, objects nested 33 deep under a known field, is refused; 30 deep reaches the schema', async () => {
+    const nest = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+    const tooDeep = await call(stack, 'POST', '/api/v1/users', { headers: admin.headers, body: `{"name":${nest(32)}}` });
+    const shallow = await call(stack, 'POST', '/api/v1/users', { headers: admin.headers, body: `{"name":${nest(30)}}` });
+
+    expectInvalid(tooDeep, 'body');
+    expectInvalid(shallow, 'name');
+  });
+
+  it('POST /auth/login, a 66 KB body of 6,000 $ keys, gets a small answer: the first problems and their count', async () => {
+    const body = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`$k${i}`, 1]));
+
+    const response = await call(stack, 'POST', '/api/v1/auth/login', { body });
+
+    expectInvalid(response, '$k0');
+    expect(JSON.stringify(response.body).length).to.be.below(8 * 1024);
+    expect(response.body.errors).to.have.length(20);
+    expect(response.body.errorCount).to.be.at.least(20);
+  });
+
+  it('POST /users, one unknown key of 60,000 characters, is named in a clipped field', async () => {
+    const response = await call(stack, 'POST', '/api/v1/users', { headers: admin.headers, body: { ['k'.repeat(60_000)]: 1 } });
+
+    expect(response.status).to.equal(400);
+    expect(JSON.stringify(response.body).length).to.be.below(8 * 1024);
+    expect(response.body.errors.some((e: { field: string }) => e.field.startsWith('kkkk'))).to.equal(true);
+  });
 });

@@ -32,15 +32,22 @@ describe('user administration', () => {
     expect(await auditOf('user.disabled', editor.user.id)).to.have.length(1);
   });
 
-  it('re-enabling a user, brings their token back but not the ended session', async () => {
+  it('re-enabling a user, brings back neither their tokens (revoked for good, listed as such) nor the ended session', async () => {
     const editor = await signInAs(stack, 'editor');
     const session = await openSession(stack, { email: editor.user.email, password: editor.password });
     await call(stack, 'PATCH', `/api/v1/users/${editor.user.id}`, { headers: admin.headers, body: { disabled: true } });
 
     await call(stack, 'PATCH', `/api/v1/users/${editor.user.id}`, { headers: admin.headers, body: { disabled: false } });
 
-    expect((await call(stack, 'GET', '/api/v1/tokens', { headers: editor.headers })).status).to.equal(200);
+    expect((await call(stack, 'GET', '/api/v1/tokens', { headers: editor.headers })).status).to.equal(401);
     expect((await call(stack, 'GET', '/api/v1/auth/session', { headers: { cookie: session.cookie } })).status).to.equal(401);
+    const theirs = await call(stack, 'GET', `/api/v1/tokens?userId=${editor.user.id}`, { headers: admin.headers });
+    expect(theirs.body.items.length).to.be.greaterThan(0);
+    expect(theirs.body.items.every((token: { revokedAt: string | null }) => token.revokedAt !== null)).to.equal(true);
+    const [disabled] = await auditOf('user.disabled', editor.user.id);
+    expect(disabled.details).to.deep.equal({ tokensRevoked: 1 });
+    const again = await openSession(stack, { email: editor.user.email, password: editor.password });
+    expect((await call(stack, 'GET', '/api/v1/auth/session', { headers: { cookie: again.cookie } })).status).to.equal(200);
   });
 
   it('changing a role, applies to the next request and is audited with old and new role', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import { startInboxStack, ACCOUNT, type InboxStack } from '../../integration/inbox/inbox-api.js';
-import { signInAs, type SignedInUser } from '../../support/auth.js';
+import { openSession, signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
 import { createAnnouncement } from '../../integration/announcements/announcement-api.js';
 import { SseClient, type ReceivedEvent } from '../../support/sse-client.js';
@@ -125,6 +125,21 @@ describe('GET /api/v1/events: the live stream', function () {
     expect(viewer.events.some((e) => e.event === 'conversation' && (e.data as { id: string; reason: string }).id === id && (e.data as { reason: string }).reason === 'answered')).to.equal(true);
   });
 
+  it('a conversation moved to another queue: the readers of both queues hear of it, each in their own queue', async () => {
+    const arabic = await open(ctx.arabicMediator);
+    const chinese = await open(ctx.chineseMediator);
+    const marker = randomBytes(4).toString('hex');
+    await newCitizenWrites(ctx, `${ARABIC} ${marker}`);
+    const id = await conversationIdOfChat(ctx, marker);
+
+    const moved = await call(ctx.stack, 'POST', `/api/v1/inbox/conversations/${id}/language`, { headers: ctx.arabicMediator.headers, body: { language: 'zh-Hans' } });
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
+
+    const isRouted = (e: ReceivedEvent) => e.event === 'conversation' && (e.data as { id: string; reason: string }).id === id && (e.data as { reason: string }).reason === 'routed';
+    expect((await chinese.waitFor(isRouted, 'routed, for the Chinese queue')).data).to.include({ language: 'zh-Hans' });
+    expect((await arabic.waitFor(isRouted, 'routed, for the Arabic queue')).data).to.include({ language: 'ar' });
+  });
+
   it('reconnecting with Last-Event-ID catches up on what happened while away, in order', async () => {
     const first = await open(ctx.admin);
     const position = await waitForPosition(first);
@@ -140,6 +155,23 @@ describe('GET /api/v1/events: the live stream', function () {
     const ids = again.events.map((e) => e.id!);
     expect(ids).to.deep.equal([...ids].sort(compareIds));
     expect(again.events.filter((e) => e.event === 'reset')).to.deep.equal([]);
+  });
+
+  it('a password changed elsewhere ends the stream of the other session at its next heartbeat', async function () {
+    this.timeout(90_000);
+    const editor = await signInAs(ctx.stack, 'editor');
+    const credentials = { email: editor.user.email, password: editor.password };
+    const elsewhere = await openSession(ctx.stack, credentials);
+    const here = await openSession(ctx.stack, credentials);
+    const stream = await SseClient.open(ctx.stack.url, { cookie: elsewhere.cookie });
+    clients.push(stream);
+    expect(stream.status).to.equal(200);
+
+    const changed = await call(ctx.stack, 'POST', '/api/v1/auth/password', { headers: here.headers, body: { currentPassword: editor.password, newPassword: 'another long passphrase' } });
+    expect(changed.status).to.equal(204);
+
+    await stream.ended;
+    expect((await SseClient.open(ctx.stack.url, { cookie: elsewhere.cookie })).status).to.equal(401);
   });
 
   it('an id the stream does not hold: reset, then live events as usual', async () => {

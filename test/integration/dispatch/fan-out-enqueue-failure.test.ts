@@ -17,6 +17,7 @@ const announcement: SendableAnnouncement = {
   version: 1,
   priority: 'normal',
   topics: [],
+  languages: ['it', 'ar'],
   approvedLanguages: ['it', 'ar'],
   render: () => ['testo'],
 };

@@ -1,12 +1,19 @@
 import { expect } from 'chai';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '../../support/http.js';
+import { waitForAsync } from '../../support/wait-for.js';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
-import { messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
+import { messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, summaryOf, waitForSummary, type DispatchStack } from './dispatch-api.js';
 
 async function injectFaults(ctx: DispatchStack, account: string, failNext: Record<string, unknown>): Promise<void> {
   const response = await call(ctx.stack, 'POST', `/api/v1/simulator/${account}/faults`, { headers: ctx.admin.headers, body: { failNext } });
   expect(response.status, JSON.stringify(response.body)).to.be.within(200, 204);
+}
+
+/** The ids of every message in the account's chats. */
+async function messageIds(ctx: DispatchStack, account: { id: string; chats: Array<{ chatId: string }> }): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const chat of account.chats) for (const m of await messagesIn(ctx, account.id, chat.chatId)) ids.add(m.id);
+  return ids;
 }
 
 async function deliveriesOf(ctx: DispatchStack, id: string, query = ''): Promise<Array<Record<string, unknown>>> {
@@ -89,33 +96,41 @@ describe('dispatch reliability: retries, failures, pacing, pauses and cancellati
     });
 
     it('cancel in the middle of a fan-out: what was sent stays listed, the rest is cancelled and never sent', async () => {
+      const before = await messageIds(ctx, account);
       const id = await publishAnnouncement(ctx, { approved: ['sq'], input: { topics: ['housing'] } });
       await waitForSummary(ctx, id, (s) => (s.byState.sent ?? 0) >= 2);
 
       const cancelled = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/cancel`, { headers: ctx.editor.headers });
       expect(cancelled.status, JSON.stringify(cancelled.body)).to.equal(200);
-      await sleep(1000);
-
       const summary = await waitForSummary(ctx, id, settled);
+      // The account's queue takes jobs in order: once a later announcement reached every group, the cancelled
+      // deliveries' jobs have had their turn.
+      const later = await publishAnnouncement(ctx, { approved: ['sq'], input: { topics: ['health'] } });
+      expect((await waitForSummary(ctx, later, settled, 30_000)).byState.sent).to.equal(8);
+
       expect(summary.byState.sent).to.be.within(2, 4);
       expect(summary.byState.cancelled).to.equal(8 - (summary.byState.sent ?? 0));
-      let received = 0;
-      for (const chat of account.chats) received += (await messagesIn(ctx, account.id, chat.chatId)).length;
-      expect(received).to.equal(8 + (summary.byState.sent ?? 0));
+      expect(await summaryOf(ctx, id)).to.deep.equal(summary);
+      const fresh = [...(await messageIds(ctx, account))].filter((messageId) => !before.has(messageId));
+      expect(fresh).to.have.length(8 + (summary.byState.sent ?? 0));
     });
 
     it('three rate limits in the window pause the account with a reason; nothing is dropped; resume sends the rest', async () => {
       await injectFaults(ctx, 'sim-paced', { count: 3, kind: 'rate_limited', retryAfterSeconds: 0.2 });
 
       const id = await publishAnnouncement(ctx, { approved: ['sq'], input: { topics: ['family'] } });
-      let listed: Array<Record<string, unknown>> = [];
-      for (let i = 0; i < 100 && !listed.some((c) => c.paused); i += 1) {
-        await sleep(100);
-        listed = (await call(ctx.stack, 'GET', '/api/v1/connectors', { headers: ctx.editor.headers })).body;
-      }
+      const listed = await waitForAsync(async () => {
+        const connectors = (await call(ctx.stack, 'GET', '/api/v1/connectors', { headers: ctx.editor.headers })).body as Array<Record<string, unknown>>;
+        return connectors.some((c) => c.paused) ? connectors : undefined;
+      }, 'the account to pause');
       expect(listed.find((c) => c.account === 'sim-paced')).to.include({ paused: true }).and.have.property('pausedReason').that.contains('rate-limited 3 times');
-      await sleep(800);
-      const paused = await waitForSummary(ctx, id, () => true);
+      // Every job has had its go and waits behind the pause: none running, none delayed, all eight parked.
+      await waitForAsync(async () => {
+        const metrics = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
+        const jobs = (state: string) => Number(new RegExp(`sportello_dispatch_queue_jobs\\{account="sim-paced",state="${state}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+        return jobs('active') === 0 && jobs('delayed') === 0 && jobs('waiting') + jobs('paused') === 8 ? true : undefined;
+      }, 'the account\'s jobs to wait behind the pause');
+      const paused = await summaryOf(ctx, id);
       expect(paused.byState.sent ?? 0).to.equal(0);
       expect(paused.byState.queued).to.equal(8);
       const metrics = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
@@ -129,8 +144,7 @@ describe('dispatch reliability: retries, failures, pacing, pauses and cancellati
     });
 
     it('one rate-limited answer with a retry-after of 1 s: no message leaves the account for that second', async () => {
-      const before = new Set<string>();
-      for (const chat of account.chats) for (const m of await messagesIn(ctx, account.id, chat.chatId)) before.add(m.id);
+      const before = await messageIds(ctx, account);
       await injectFaults(ctx, 'sim-paced', { count: 1, kind: 'rate_limited', retryAfterSeconds: 1 });
       const publishedAt = Date.now();
 

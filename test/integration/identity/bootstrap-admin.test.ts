@@ -25,7 +25,7 @@ describe('bootstrapAdmin', () => {
     const tokens = createApiTokenRepository(db);
     deps = {
       users,
-      userService: createUserService({ users, sessions: createSessionRepository(db), audit }),
+      userService: createUserService({ users, sessions: createSessionRepository(db), tokens, audit }),
       tokens,
       tokenService: createApiTokenService({ tokens, users, audit }),
     };

@@ -50,6 +50,7 @@ describe('inbox behind the connector port (real engine, in-process queue)', () =
       chat,
       pace: recordingPace(),
       groupLanguage: async () => undefined,
+      languages: { town: ['it', 'en', 'zh-Hans'], unsureBelow: 0.2 },
       deliveries: { toChat: async () => [], eraseToChat: async () => 0 },
       audit: { record: async () => undefined, referencing: async () => [], pseudonymise: async () => 0 },
       staff: { find: async () => undefined, alertable: async () => [] },

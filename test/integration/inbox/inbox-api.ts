@@ -4,6 +4,7 @@ import { signInAs, signInAsAdmin, type SignedInUser } from '../../support/auth.j
 import { call } from '../../support/http.js';
 import type { StartOptions } from '../../../src/main.js';
 import { startTestStack, type TestStack } from '../../support/stack.js';
+import { waitForAsync } from '../../support/wait-for.js';
 import { buildCitizensAccount } from '../../factories/inbox.factory.js';
 import { messagesIn, type ChatMessage } from '../dispatch/dispatch-api.js';
 
@@ -53,6 +54,8 @@ export interface ConversationSummary {
   id: string;
   contactId: string;
   language: string;
+  /** In the unsure queue: nobody could tell its language yet. */
+  unsure: boolean;
   state: string;
   chatType: 'direct' | 'group';
   assigneeId?: string;
@@ -64,13 +67,33 @@ export async function listConversations(ctx: Pick<InboxStack, 'stack' | 'admin'>
   return response.body.items as ConversationSummary[];
 }
 
-/** The conversation of the contact who wrote from `chatId` (their messages hold the text `marker`). */
-export async function conversationWith(ctx: Pick<InboxStack, 'stack' | 'admin'>, marker: string) {
+/** The conversations (in detail) whose messages hold the text `marker`. */
+export async function conversationsHolding(ctx: Pick<InboxStack, 'stack' | 'admin'>, marker: string) {
+  const found = [];
   for (const summary of await listConversations(ctx, ctx.admin)) {
     const detail = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${summary.id}`, { headers: ctx.admin.headers });
-    if ((detail.body.messages as Array<{ text: string }>).some((m) => m.text.includes(marker))) return detail.body;
+    expect(detail.status, JSON.stringify(detail.body)).to.equal(200);
+    if ((detail.body.messages as Array<{ text: string }>).some((m) => m.text.includes(marker))) found.push(detail.body);
   }
-  throw new Error(`no conversation holds ${marker}`);
+  return found;
+}
+
+/** The conversation of the contact who wrote from `chatId` (their messages hold the text `marker`). */
+export async function conversationWith(ctx: Pick<InboxStack, 'stack' | 'admin'>, marker: string) {
+  const [conversation] = await conversationsHolding(ctx, marker);
+  if (!conversation) throw new Error(`no conversation holds ${marker}`);
+  return conversation;
+}
+
+/**
+ * Resolves once the inbox has nothing left to send (no acknowledgement or answer `queued` or `sending`): after
+ * it, a message that was not sent was not going to be.
+ */
+export async function waitForOutboundSettled(ctx: Pick<InboxStack, 'stack'>): Promise<void> {
+  await waitForAsync(async () => {
+    const metrics = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
+    return /sportello_inbox_outbound_messages\{state="(queued|sending)"\} [1-9]/.test(metrics) ? undefined : true;
+  }, 'the inbox to send what it had to send');
 }
 
 /** Polls until the inbox holds a conversation with `marker` (the API answers 5xx while the database is away). */

@@ -26,6 +26,8 @@ export class FakeWhatsAppWeb {
   readonly ownId = '393330009999@c.us';
   readonly clients: FakeWhatsAppClient[] = [];
   readonly sent: { chatId: string; text: string; quotedMessageId?: string }[] = [];
+  /** Chats in which "typing…" was shown, in order. */
+  readonly typing: string[] = [];
   readonly chats = new Map<string, { name: string; isGroup: boolean }>();
   /** `offline` rejects like Chromium without DNS; `hang` never settles, like a silently dropped network. */
   network: 'online' | 'offline' | 'hang' = 'online';
@@ -142,6 +144,15 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
     if (!this.web.chats.has(chatId)) return undefined;
     this.web.sent.push({ chatId, text: content, ...(options?.quotedMessageId ? { quotedMessageId: options.quotedMessageId } : {}) });
     return { id: { _serialized: `true_${chatId}_${randomUUID().slice(0, 8)}` }, timestamp: Math.floor(Date.now() / 1000) };
+  }
+
+  /** WhatsApp Web's chat state: "typing…" is recorded in `typing`, in the order it was shown. */
+  async getChatById(chatId: string): Promise<{ sendStateTyping(): Promise<void> }> {
+    return {
+      sendStateTyping: async () => {
+        this.web.typing.push(chatId);
+      },
+    };
   }
 
   async getChats(): Promise<WhatsAppChat[]> {

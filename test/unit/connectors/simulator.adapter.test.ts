@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { SimulatorConnector } from '../../../src/connectors/simulator/simulator.adapter.js';
 import { buildSimulatorAccount } from '../../factories/channel-account.factory.js';
 import { silentLogger } from '../../support/silent-logger.js';
+import { waitFor } from '../../support/wait-for.js';
 
 // What the e2e tests cannot reach over HTTP until a route sends: the sends themselves.
 describe('simulator adapter', function () {
@@ -36,5 +37,24 @@ describe('simulator adapter', function () {
       { text: 'domanda', fromUs: false },
       { text: 'risposta', fromUs: true },
     ]);
+  });
+
+  it('holdAfterSends 1: the second send reaches the chat and never answers, later ones wait; stopping fails both as transient', async function () {
+    simulator.injectFaults({ holdAfterSends: 1 });
+
+    await simulator.send(group, { text: 'a' });
+    const held = simulator.send(group, { text: 'b' }).catch((e: unknown) => e);
+    await waitFor(() => (simulator.messages(group.chatId).length === 2 ? true : undefined), 'the held message in the chat');
+    const waiting = simulator.send(group, { text: 'c' }).catch((e: unknown) => e);
+    // No latency: the third send reaches the hold within the microtasks that run before the next macrotask.
+    await new Promise(setImmediate);
+    await simulator.stop();
+
+    const failures = [await held, await waiting] as Array<{ kind?: string; message?: string }>;
+    expect(failures.map(({ kind, message }) => ({ kind, message }))).to.deep.equal([
+      { kind: 'transient', message: 'simulated: connection lost while sending' },
+      { kind: 'transient', message: 'simulated: connection lost while sending' },
+    ]);
+    expect(simulator.messages(group.chatId).map((m) => m.text)).to.deep.equal(['a', 'b']);
   });
 });

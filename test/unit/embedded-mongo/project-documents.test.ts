@@ -50,7 +50,6 @@ describe('embedded engine: projectDocuments', () => {
       { _id: 0 },
       { state: 0 },
       { 'quietHours.from': 1 },
-      { parts: { $slice: 1 } },
       { state: 2, account: 1 },
       { label: { $concat: ['$state', '-'] } },
     ];
@@ -59,6 +58,12 @@ describe('embedded engine: projectDocuments', () => {
 
       expect(projected, JSON.stringify(projection)).to.deep.equal(viaMingo(projection));
     }
+  });
+
+  it('projectDocuments, $slice alone: every other field kept (mingo would drop them), the array cut to its first element', () => {
+    const projected = projectDocuments(docs, { parts: { $slice: 1 } });
+
+    expect(projected).to.deep.equal(docs.map((doc) => (Array.isArray(doc['parts']) ? { ...doc, parts: (doc['parts'] as unknown[]).slice(0, 1) } : doc)));
   });
 
   it('projectDocuments, a mixed inclusion and exclusion: the error mingo raises', () => {

@@ -85,8 +85,8 @@ describe('embedded engine: filters and updates without mingo', () => {
     expect(stored.state).to.equal('sending');
   });
 
-  it('applyUpdate, $inc of a string field or a dotted path: left to mingo, which ignores or applies it as before', () => {
-    expect(applyUpdate({ _id: 1, a: 'x' }, { $inc: { a: 1 } }, undefined, false)).to.deep.equal({ doc: { _id: 1, a: 'x' }, modified: false });
+  it('applyUpdate, $inc of a string field or a dotted path: refused with TypeMismatch as MongoDB does, a dotted number incremented by mingo', () => {
+    expect(() => applyUpdate({ _id: 1, a: 'x' }, { $inc: { a: 1 } }, undefined, false)).to.throw(/non-numeric type string/);
     expect(applyUpdate({ _id: 1, a: { b: 1 } }, { $inc: { 'a.b': 2 } }, undefined, false).doc).to.deep.equal({ _id: 1, a: { b: 3 } });
   });
 

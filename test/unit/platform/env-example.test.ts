@@ -1,8 +1,11 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../../../src/platform/config.js';
+import { ConfigError, loadConfig } from '../../../src/platform/config.js';
 
-/** `.env.example` is what a town's IT office copies first: it must start a production service as it stands. */
+/**
+ * `.env.example` is what a town's IT office copies first: with its secrets filled in it must start a production
+ * service; as it stands, it must not (its placeholders would be everyone's secrets).
+ */
 describe('.env.example', () => {
   const env: Record<string, string> = {};
   for (const line of readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8').split('\n')) {
@@ -10,8 +13,30 @@ describe('.env.example', () => {
     if (assignment) env[assignment[1]!] = assignment[2]!;
   }
 
-  it('passes the start-up validation in production, with the addresses compose.yaml sets', () => {
-    const config = loadConfig({ ...env, MONGODB_URI: 'mongodb://mongo:27017/sportello?replicaSet=rs0', REDIS_URL: 'redis://redis:6379' });
+  const composeAddresses = { MONGODB_URI: 'mongodb://mongo:27017/sportello?replicaSet=rs0', REDIS_URL: 'redis://redis:6379' };
+
+  it('as it stands, refused in production, naming every secret still a placeholder', () => {
+    let problems: string[] = [];
+    try {
+      loadConfig({ ...env, ...composeAddresses });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems = error.problems;
+    }
+
+    expect(problems.map((p) => p.split(' ')[0])).to.have.members(['SESSION_SECRET:', 'BOOTSTRAP_ADMIN_PASSWORD:', 'CONNECTORS:']);
+    expect(problems.find((p) => p.startsWith('CONNECTORS:'))).to.contain('wx-prato.puppetToken');
+  });
+
+  it('with its secrets filled in, passes the start-up validation in production, with the addresses compose.yaml sets', () => {
+    const connectors = env.CONNECTORS!.replace('"puppetToken":"change-me"', '"puppetToken":"puppet_2f8Kq9wLmZ"');
+    const config = loadConfig({
+      ...env,
+      ...composeAddresses,
+      SESSION_SECRET: 'Vd8s2kLq0PzX7mWc4NbR9tYh6Gf3Ja1E',
+      BOOTSTRAP_ADMIN_PASSWORD: 'rT5-wQ8x-Lm2z-Kp7c',
+      CONNECTORS: connectors,
+    });
 
     expect(config.mode).to.equal('production');
     expect(config.connectors.accounts.map((a) => a.platform)).to.deep.equal(['whatsapp', 'wechat']);

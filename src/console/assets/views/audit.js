@@ -33,8 +33,8 @@ export function Audit({ route }) {
   const people = useData(() => api('GET', '/users?limit=200').then((body) => new Map(body.items.map((u) => [u.id, u.name]))), []);
   const fetchPage = async (before) => {
     const query = new URLSearchParams({ limit: String(PAGE), ...(action ? { action } : {}), ...(before ? { before } : {}) });
-    const items = (await api('GET', `/audit?${query}`)).items;
-    return { items, next: items.length === PAGE ? items[items.length - 1].id : null };
+    const page = await api('GET', `/audit?${query}`);
+    return { items: page.items, next: page.next ?? null };
   };
   const list = usePaged(fetchPage, [action]);
   const filter = useForm({ action }, { guard: false });
@@ -42,6 +42,7 @@ export function Audit({ route }) {
   const actor = (a) => (a.type === 'user' ? a.email ?? people.data?.get(a.id) ?? t('audit.someone') : a.type === 'system' ? 'Sportello' : t('audit.anonymous'));
   const target = (e) => {
     if (!e.target) return '—';
+    if (e.targetLabel) return `${t(`audit.target.${e.target.type}`, { defaultValue: '' })} «${e.targetLabel}»`.trim();
     if (e.target.type === 'user') return people.data?.get(e.target.id) ?? t('audit.target.user');
     return t(`audit.target.${e.target.type}`, { defaultValue: t('audit.target.other') });
   };

@@ -114,6 +114,18 @@ describe('WhatsApp Web adapter', function () {
     expect(web.sent).to.deep.equal([{ chatId: '120363000000000001@g.us', text: 'risposta', quotedMessageId: 'false_x_1' }]);
   });
 
+  it('a send with typing time: "typing…" shows in that chat first, then the message goes', async function () {
+    web.hasSession = true;
+    await connector.start();
+    await waitFor(() => (connector.state.status === 'ready' ? true : undefined), 'ready');
+
+    await connector.send({ chatId: '120363000000000001@g.us', type: 'group' }, { text: 'Avviso', typingMs: 20 });
+    await connector.send({ chatId: '120363000000000001@g.us', type: 'group' }, { text: 'Senza' });
+
+    expect(web.typing).to.deep.equal(['120363000000000001@g.us']);
+    expect(web.sent.map((m) => m.text)).to.deep.equal(['Avviso', 'Senza']);
+  });
+
   it('chromium arguments: --no-sandbox only when running as root', function () {
     expect(chromiumArgs(true)).to.include('--no-sandbox');
     expect(chromiumArgs(false)).to.not.include('--no-sandbox');

@@ -1,0 +1,204 @@
+// `npm run bench:inbox`: citizens' questions through the simulator into the inbox, on the engine (in its own
+// process, as production's MongoDB is a separate server) and a private Redis.
+// 1. Ingest: BENCH_CITIZENS (50) citizens send BENCH_MESSAGES (10) questions each, every citizen as fast as the
+//    service answers (one at a time, all citizens at once), texts from test/fixtures/citizens-messages.json.
+//    A message counts when the simulator's POST returns: the connector's listener has resolved, so the message is
+//    stored, its language chosen and its acknowledgement queued. Baseline in the same run: bare inserts of the same
+//    documents, with the same concurrency, through the same driver (mongoose's connection) into the same engine.
+// 2. Offered load: BENCH_OFFERED_PER_SECOND (200) questions a second for BENCH_OFFERED_SECONDS (5), sent on a
+//    schedule whatever the answers (open loop), from 200 citizens: p50/p99 of the ingest latency (target p99 < 100 ms).
+// 3. Burst: 300 citizens ask at once on one account paced as WhatsApp (a send at least `minIntervalMs` after the
+//    previous, plus up to 25 % jitter). WhatsApp's 3 s would make this run 17 minutes, so the account runs at
+//    BENCH_PACE_MS (150 ms, a twentieth) and the waits are also given scaled back to 3 s. The pace forces the
+//    n-th acknowledgement to wait about n × 1.125 × interval; `burstVsPace` is the measured p99 over that floor.
+// Last line: one JSON object.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import mongoose from 'mongoose';
+import { startSportello } from '../src/main.js';
+import { startPrivateRedis } from '../src/platform/redis/private-redis-server.js';
+import { spawnServer } from './lib/engine-child-process.js';
+
+const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10);
+const OFFERED_PER_SECOND = Number(process.env.BENCH_OFFERED_PER_SECOND ?? 200);
+const OFFERED_SECONDS = Number(process.env.BENCH_OFFERED_SECONDS ?? 5);
+const OFFERED_CITIZENS = 200;
+const BURST = 300;
+const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 150);
+const WHATSAPP_MS = 3000;
+const JITTER_MEAN = 1.125;
+
+const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/citizens-messages.json', import.meta.url), 'utf8')) as { messages: Record<string, string[]> };
+const languages = Object.keys(fixture.messages);
+const textOf = (citizen: number, n: number): string => {
+  const texts = fixture.messages[languages[citizen % languages.length]!]!;
+  return `${texts[n % texts.length]!} ${n}`;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'sportello-bench-inbox-'));
+const redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true });
+const engine = await spawnServer('scripts/engine.ts', ['--data', join(dir, 'engine')], fileURLToPath(new URL('..', import.meta.url)));
+
+const direct = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => ({ chatId: `${prefix}-${i}@c.us`, name: `${prefix} ${i}`, type: 'direct' as const }));
+const accounts = [
+  { platform: 'simulator', id: 'bench-fast', imitates: 'whatsapp', latencyMs: 0, rateLimit: { minIntervalMs: 0, dailyCap: 1_000_000 }, chats: [...direct('c', CITIZENS), ...direct('o', OFFERED_CITIZENS)] },
+  { platform: 'simulator', id: 'bench-paced', imitates: 'whatsapp', latencyMs: 0, rateLimit: { minIntervalMs: PACE_MS, dailyCap: 1_000_000 }, chats: direct('b', BURST) },
+];
+const running = await startSportello({
+  SPORTELLO_MODE: 'test',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: join(dir, 'service'),
+  LOG_LEVEL: 'warn',
+  REDIS_URL: redis.url,
+  MONGODB_URI: `${engine.uri}sportello`,
+  BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.test',
+  BOOTSTRAP_ADMIN_PASSWORD: 'bench-admin-password-123',
+  CONNECTORS: JSON.stringify(accounts),
+});
+
+const login = await fetch(new URL('/api/v1/auth/login', running.url), {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'admin@bench.test', password: 'bench-admin-password-123' }),
+});
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+const { csrfToken } = (await login.json()) as { csrfToken: string };
+const tokenResponse = await fetch(new URL('/api/v1/tokens', running.url), {
+  method: 'POST',
+  headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+  body: JSON.stringify({ name: 'bench', scopes: ['*'] }),
+});
+const auth = { authorization: `Bearer ${((await tokenResponse.json()) as { token: string }).token}`, 'content-type': 'application/json' };
+
+/** One citizen's message through the simulator; resolves when the inbox has ingested it. Returns its latency in ms. */
+async function ask(account: string, chatId: string, text: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(new URL(`/api/v1/simulator/${account}/inbound`, running.url), { method: 'POST', headers: auth, body: JSON.stringify({ chatId, senderId: chatId, senderName: 'Citizen', text }) });
+  if (response.status !== 201) throw new Error(`inbound: ${response.status} ${await response.text()}`);
+  await response.arrayBuffer();
+  return performance.now() - started;
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+};
+
+// Warm-up: the first messages pay for the detector's first calls and the collections' creation.
+await Promise.all(Array.from({ length: 5 }, (_, i) => ask('bench-fast', `o-${OFFERED_CITIZENS - 1 - i}@c.us`, textOf(i, 0))));
+
+// 1. Ingest as fast as it goes.
+const ingestStarted = performance.now();
+const latencies = (
+  await Promise.all(
+    Array.from({ length: CITIZENS }, async (_, citizen) => {
+      const own: number[] = [];
+      for (let n = 0; n < MESSAGES; n += 1) own.push(await ask('bench-fast', `c-${citizen}@c.us`, textOf(citizen, n)));
+      return own;
+    }),
+  )
+).flat();
+const ingestPerSecond = Math.round((CITIZENS * MESSAGES) / ((performance.now() - ingestStarted) / 1000));
+
+// Baseline: the same number of message documents, inserted bare with the same concurrency through the same driver.
+const db = await mongoose.createConnection(`${engine.uri}sportello`).asPromise();
+const bare = db.collection('bench_bare_inserts');
+const bareStarted = performance.now();
+await Promise.all(
+  Array.from({ length: CITIZENS }, async (_, citizen) => {
+    for (let n = 0; n < MESSAGES; n += 1) {
+      const now = new Date();
+      await bare.insertOne({
+        conversationId: `${citizen}`,
+        contactId: `${citizen}`,
+        account: 'bench-fast',
+        platformMessageId: `bare-${citizen}-${n}`,
+        chatId: `c-${citizen}@c.us`,
+        chatType: 'direct',
+        text: textOf(citizen, n),
+        sentAt: now,
+        receivedAt: now,
+        ackDue: n === 0,
+        expireAt: new Date(now.getTime() + 86_400_000),
+      });
+    }
+  }),
+);
+const barePerSecond = Math.round((CITIZENS * MESSAGES) / ((performance.now() - bareStarted) / 1000));
+await db.close();
+
+// 2. Offered load, open loop.
+const offered = OFFERED_PER_SECOND * OFFERED_SECONDS;
+const offeredStarted = performance.now();
+const offeredLatencies = await Promise.all(
+  Array.from({ length: offered }, async (_, k) => {
+    const due = offeredStarted + (k * 1000) / OFFERED_PER_SECOND;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    return ask('bench-fast', `o-${k % OFFERED_CITIZENS}@c.us`, textOf(k, Math.floor(k / OFFERED_CITIZENS)));
+  }),
+);
+const offeredAchieved = Math.round(offered / ((performance.now() - offeredStarted) / 1000));
+
+// 3. A burst of 300 questions on the paced account: how long each citizen waits for the acknowledgement.
+const askedAt = new Map<string, number>();
+await Promise.all(
+  Array.from({ length: BURST }, async (_, i) => {
+    const chatId = `b-${i}@c.us`;
+    askedAt.set(chatId, Date.now());
+    await ask('bench-paced', chatId, textOf(i, 1));
+  }),
+);
+const ackWaits: number[] = [];
+const pending = new Set(askedAt.keys());
+while (pending.size > 0) {
+  await sleep(Math.max(200, PACE_MS * 2));
+  for (const chatId of [...pending]) {
+    const response = await fetch(new URL(`/api/v1/simulator/bench-paced/chats/${encodeURIComponent(chatId)}/messages`, running.url), { headers: auth });
+    const messages = (await response.json()) as Array<{ fromUs: boolean; at: string }>;
+    const ack = messages.find((m) => m.fromUs);
+    if (!ack) continue;
+    ackWaits.push(new Date(ack.at).getTime() - askedAt.get(chatId)!);
+    pending.delete(chatId);
+  }
+}
+const floorMs = (n: number, interval: number) => Math.round(n * interval * JITTER_MEAN);
+const scale = WHATSAPP_MS / PACE_MS;
+const p99Wait = percentile(ackWaits, 99);
+
+await running.stop();
+await engine.stop();
+await redis.stop();
+
+const figures = {
+  ingestPerSecond,
+  barePerSecond,
+  ratio: Math.round((ingestPerSecond / barePerSecond) * 1000) / 1000,
+  ingestP50Ms: percentile(latencies, 50),
+  ingestP99Ms: percentile(latencies, 99),
+  offeredPerSecond: OFFERED_PER_SECOND,
+  offeredAchievedPerSecond: offeredAchieved,
+  offeredP50Ms: percentile(offeredLatencies, 50),
+  offeredP99Ms: percentile(offeredLatencies, 99),
+  burst: BURST,
+  paceMs: PACE_MS,
+  ackWaitP50Ms: percentile(ackWaits, 50),
+  ackWaitP99Ms: p99Wait,
+  paceFloorP50Ms: floorMs(BURST / 2, PACE_MS),
+  paceFloorP99Ms: floorMs(Math.floor(BURST * 0.99), PACE_MS),
+  burstVsPace: Math.round((p99Wait / floorMs(Math.floor(BURST * 0.99), PACE_MS)) * 100) / 100,
+  whatsappAckWaitP50S: Math.round((percentile(ackWaits, 50) * scale) / 1000),
+  whatsappAckWaitP99S: Math.round((p99Wait * scale) / 1000),
+};
+console.log(`ingest: ${figures.ingestPerSecond} messages/s fully ingested vs ${figures.barePerSecond} bare inserts/s (ratio ${figures.ratio}); p50 ${figures.ingestP50Ms} ms, p99 ${figures.ingestP99Ms} ms`);
+console.log(`offered ${OFFERED_PER_SECOND}/s for ${OFFERED_SECONDS} s (achieved ${offeredAchieved}/s): p50 ${figures.offeredP50Ms} ms, p99 ${figures.offeredP99Ms} ms`);
+console.log(
+  `burst of ${BURST} on one account at ${PACE_MS} ms: acknowledgement p50 ${figures.ackWaitP50Ms} ms, p99 ${p99Wait} ms; the pace forces ${figures.paceFloorP50Ms} / ${figures.paceFloorP99Ms} ms; at WhatsApp's 3 s: ${figures.whatsappAckWaitP50S} s / ${figures.whatsappAckWaitP99S} s`,
+);
+console.log(JSON.stringify(figures));
+process.exit(0);

@@ -1,0 +1,117 @@
+import * as OpenCC from 'opencc-js';
+
+/**
+ * What the letters alone say, where the statistical detectors blur languages that share a script: they read
+ * "Chinese" without its two written forms, and mix up Ukrainian and Russian, or Arabic, Persian and Urdu,
+ * on a short message. Each rule answers only when the letters settle it, and says nothing otherwise.
+ */
+
+export type Script = 'Latin' | 'Cyrillic' | 'Arabic' | 'Han' | 'Devanagari' | 'Gurmukhi' | 'Bengali' | 'Ethiopic' | 'Other';
+
+const SCRIPTS: ReadonlyArray<[Script, RegExp]> = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Han', /\p{Script=Han}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Gurmukhi', /\p{Script=Gurmukhi}/u],
+  ['Bengali', /\p{Script=Bengali}/u],
+  ['Ethiopic', /\p{Script=Ethiopic}/u],
+];
+
+/** The script each language of the catalogue is written in, as citizens write it in the chats. */
+const LANGUAGE_SCRIPTS: Record<string, Script> = {
+  ar: 'Arabic',
+  fa: 'Arabic',
+  ur: 'Arabic',
+  ps: 'Arabic',
+  ru: 'Cyrillic',
+  uk: 'Cyrillic',
+  bg: 'Cyrillic',
+  'zh-Hans': 'Han',
+  'zh-Hant': 'Han',
+  hi: 'Devanagari',
+  ne: 'Devanagari',
+  mr: 'Devanagari',
+  pa: 'Gurmukhi',
+  bn: 'Bengali',
+  ti: 'Ethiopic',
+  am: 'Ethiopic',
+};
+
+export function scriptOfLanguage(language: string): Script {
+  return LANGUAGE_SCRIPTS[language] ?? 'Latin';
+}
+
+/**
+ * The script the message is written in. Citizens drop Italian office words ("permesso", "questura") into
+ * messages in their own script, and hardly ever the reverse: any other script with two letters (one Han
+ * character, a word of its own) wins over Latin.
+ */
+export function scriptOf(text: string): { script: Script; letters: string } | undefined {
+  const counts = new Map<Script, string[]>();
+  for (const char of text) {
+    if (!/\p{L}/u.test(char)) continue;
+    const script = SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'Other';
+    const chars = counts.get(script);
+    if (chars) chars.push(char);
+    else counts.set(script, [char]);
+  }
+  const others = [...counts.entries()].filter(([script, chars]) => script !== 'Latin' && chars.length >= (script === 'Han' ? 1 : 2));
+  others.sort((a, b) => b[1].length - a[1].length);
+  const [script, chars] = others[0] ?? ['Latin', counts.get('Latin') ?? []];
+  return chars.length > 0 ? { script, letters: chars.join('') } : undefined;
+}
+
+/** Letters only one of the two uses: і ї є ґ are Ukrainian, ы э ъ ё Russian. */
+const UKRAINIAN = /[іїєґІЇЄҐ]/u;
+const RUSSIAN = /[ыэъёЫЭЪЁ]/u;
+
+export function cyrillicByLetters(text: string): 'uk' | 'ru' | undefined {
+  const uk = UKRAINIAN.test(text);
+  const ru = RUSSIAN.test(text);
+  if (uk === ru) return undefined;
+  return uk ? 'uk' : 'ru';
+}
+
+/** Urdu's own letters (ٹ ڈ ڑ ں ے ہ ھ); Persian and Urdu share پ چ ژ گ ک ی, which Arabic does not use; Arabic alone writes ة ي ك ى. */
+const URDU = /[\u0679\u0688\u0691\u06BA\u06D2\u06C1\u06BE]/u;
+const PERSIAN_OR_URDU = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC]/u;
+const ARABIC_ONLY = /[\u0629\u064A\u0643\u0649]/u;
+
+export function arabicScriptByLetters(text: string): 'ur' | 'fa' | 'ar' | undefined {
+  if (URDU.test(text)) return 'ur';
+  const persian = PERSIAN_OR_URDU.test(text);
+  const arabic = ARABIC_ONLY.test(text);
+  if (persian && !arabic) return 'fa';
+  if (arabic && !persian) return 'ar';
+  return undefined;
+}
+
+/** Tigrinya writes ቐ and ኸ (with their vowel forms), which Amharic does not use. */
+const TIGRINYA = /[\u1250-\u125D\u12B8-\u12C5]/u;
+
+export function tigrinyaByLetters(text: string): 'ti' | undefined {
+  return TIGRINYA.test(text) ? 'ti' : undefined;
+}
+
+// OpenCC's tables, character for character ('t' is OpenCC's standard Traditional, without Taiwan's or
+// Hong Kong's word choices): a character the conversion changes belongs to one written form only.
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+
+/**
+ * Traditional or Simplified, by the characters that differ; undefined when every character is common to
+ * both (好的, 看不懂) or the message mixes them evenly.
+ */
+export function chineseForm(text: string): 'zh-Hant' | 'zh-Hans' | undefined {
+  let traditional = 0;
+  let simplified = 0;
+  for (const char of text) {
+    if (!/\p{Script=Han}/u.test(char)) continue;
+    if (toSimplified(char) !== char) traditional += 1;
+    if (toTraditional(char) !== char) simplified += 1;
+  }
+  if (traditional === simplified) return undefined;
+  return traditional > simplified ? 'zh-Hant' : 'zh-Hans';
+}

@@ -46,11 +46,12 @@ describe('staff console in a browser: every capability of the API', function () 
       await tab.open(`#/announcements/${id}`);
       await tab.page.click('#edit-announcement summary');
     }
+    // The second starts writing; meanwhile the first saves a change.
+    await second.page.fill('#edit-announcement textarea[name=body]', 'Il 24 dicembre lo sportello chiude alle 12.');
     await first.page.fill('#edit-announcement input[name=title]', 'Orari di dicembre (aggiornati)');
     await first.page.click('#edit-announcement button[name=save-announcement]');
     await first.page.waitForSelector('#announcer:text("Modifiche salvate.")');
 
-    await second.page.fill('#edit-announcement textarea[name=body]', 'Il 24 dicembre lo sportello chiude alle 12.');
     await second.page.click('#edit-announcement button[name=save-announcement]');
     const conflict = await second.page.waitForSelector('#edit-announcement .error');
     expect(await conflict.textContent()).to.contain('Qualcun altro ha modificato questo avviso').and.contain('il tuo testo è ancora qui');
@@ -71,7 +72,7 @@ describe('staff console in a browser: every capability of the API', function () 
     expect(lines.join(' ')).not.to.match(/[0-9a-f]{24}/);
   });
 
-  it('an editor starts a notice from the content library, then schedules it for later', async () => {
+  it('an editor starts a notice from the content library, makes it urgent, then schedules it for later', async () => {
     const tab = await tabOf(editor);
     await tab.menu('nav-new');
     const template = 'section#templates li[data-template="residence-permit-renewal"]';
@@ -79,7 +80,14 @@ describe('staff console in a browser: every capability of the API', function () 
     await tab.page.waitForSelector('#announcement h1:text("Rinnovo del permesso di soggiorno")');
     const id = /#\/announcements\/([0-9a-f]{24})$/.exec(tab.page.url())![1]!;
 
-    // Approved translations come with it, so it can be scheduled at once.
+    // Its translations come as drafts for the mediators: scheduled now, the page says why not.
+    await tab.page.click('#announcement button[name=publish]');
+    expect(await (await tab.page.waitForSelector('#announcement .error')).textContent()).to.contain('Traduzioni non ancora approvate');
+    // Made urgent (it may then go before the approvals), it is scheduled for later.
+    await tab.page.click('#edit-announcement summary');
+    await tab.page.selectOption('#edit-announcement select[name=priority]', 'urgent');
+    await tab.page.click('#edit-announcement button[name=save-announcement]');
+    await tab.page.waitForSelector('#announcement .chip.urgent');
     const later = new Date(Date.now() + 3 * 86_400_000);
     const local = new Date(later.getTime() - later.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
     await tab.page.fill('#announcement input[name=scheduledAt]', local);
@@ -104,7 +112,9 @@ describe('staff console in a browser: every capability of the API', function () 
     await tab.page.waitForSelector('#conversation h1:has-text("(uk)")');
     expect((await call(demo.stack, 'GET', `/api/v1/inbox/conversations/${conversation.id}`, { headers: admin.headers })).body.language).to.equal('uk');
 
-    // The platform refuses the next message once: the answer shows as not sent, with the button that sends it again.
+    // The platform refuses the next message once (after the acknowledgement went): the answer shows as not sent,
+    // with the button that sends it again.
+    await tab.page.waitForSelector('#timeline li[data-from=us][data-state=sent]');
     await call(demo.stack, 'POST', '/api/v1/simulator/sim-whatsapp/faults', { headers: admin.headers, body: { failNext: { count: 1, kind: 'permanent' } } });
     await tab.page.fill('#reply textarea', 'Добрий день! Приходьте у вівторок.');
     await tab.page.click('#reply button[type=submit]');

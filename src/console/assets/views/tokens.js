@@ -56,7 +56,7 @@ export function Tokens({ route }) {
       <input type="text" readonly value=${issued.token} aria-label=${t('tokens.secret')} size="60" /></div>` : null}
     <p>${t('tokens.intro')} <a href="/api/docs">${t('tokens.docs')}</a></p>
     ${admin && people.data ? html`<label id="token-owner" class="inline-label">${t('tokens.of')}<select name="user" value=${owner ?? session.user.id} onChange=${(event) => navigate(`#/tokens?user=${event.currentTarget.value}`)}>
-      ${people.data.map((p) => html`<option value=${p.id}>${p.name} <${p.email}></option>`)}</select></label>` : null}
+      ${people.data.map((p) => html`<option value=${p.id}>${`${p.name} <${p.email}>`}</option>`)}</select></label>` : null}
     <${Loaded} ...${tokens}>${(items) => html`<div class="table-wrap"><table id="tokens">
       <thead><tr><th scope="col">${t('tokens.name')}</th><th scope="col">${t('tokens.prefix')}</th><th scope="col">${t('tokens.scopes')}</th><th scope="col">${t('tokens.created')}</th><th scope="col">${t('tokens.lastUsed')}</th><th scope="col">${t('common.status')}</th><th scope="col"><span class="visually-hidden">${t('common.actions')}</span></th></tr></thead>
       <tbody>${items.length === 0 ? html`<tr><td colspan="7">${t('tokens.none')}</td></tr>` : items.map((tok) => html`<tr data-token=${tok.id} key=${tok.id}>

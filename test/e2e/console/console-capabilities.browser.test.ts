@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openSession, signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
 import { startDemoConsole, type ConsoleTab, type DemoConsole } from './demo-console.js';
@@ -31,6 +32,16 @@ describe('staff console in a browser: every capability of the API', function () 
     await tab.signIn({ email: who.user.email, password: who.password });
     return tab;
   }
+
+  /** Until no notice is still going out: the simulator's next send is then the console's. */
+  const waitForNoticesSent = async () => {
+    for (let tries = 0; tries < 240; tries += 1) {
+      const notices = (await call(demo.stack, 'GET', '/api/v1/announcements?limit=100', { headers: admin.headers })).body.items as Array<{ status: string }>;
+      if (!notices.some((a) => a.status === 'sending')) return;
+      await sleep(250);
+    }
+    throw new Error('the demo notices are still being sent');
+  };
 
   const newNotice = async (title: string) => {
     const created = await call(demo.stack, 'POST', '/api/v1/announcements', { headers: editor.headers, body: { title, body: 'Testo di prova.', topics: ['desk'], targetLanguages: ['ar'] } });
@@ -112,9 +123,10 @@ describe('staff console in a browser: every capability of the API', function () 
     await tab.page.waitForSelector('#conversation h1:has-text("(uk)")');
     expect((await call(demo.stack, 'GET', `/api/v1/inbox/conversations/${conversation.id}`, { headers: admin.headers })).body.language).to.equal('uk');
 
-    // The platform refuses the next message once (after the acknowledgement went): the answer shows as not sent,
-    // with the button that sends it again.
+    // The platform refuses the next message once (after the acknowledgement went, and the demo's notice reached
+    // its groups on this account): the answer shows as not sent, with the button that sends it again.
     await tab.page.waitForSelector('#timeline li[data-from=us][data-state=sent]');
+    await waitForNoticesSent();
     await call(demo.stack, 'POST', '/api/v1/simulator/sim-whatsapp/faults', { headers: admin.headers, body: { failNext: { count: 1, kind: 'permanent' } } });
     await tab.page.fill('#reply textarea', 'Добрий день! Приходьте у вівторок.');
     await tab.page.click('#reply button[type=submit]');

@@ -1,7 +1,7 @@
 // One notice: what it says, its editing (with the version it was read at: someone else's change in between is
 // a conflict, shown as such), its history, publishing or scheduling, who it reaches, the deliveries, and
 // one card per translation. Each form keeps its own text while the page follows the live stream.
-import { html, useEffect } from '../core/preact.js';
+import { html, useEffect, useState } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { t, when } from '../core/i18n.js';
 import { can } from '../core/session.js';
@@ -51,7 +51,9 @@ function EditForm({ a, onChanged }) {
     action.setError(null);
   };
   const conflict = action.error?.status === 409 || action.error?.status === 412;
-  return html`<details class="card" id="edit-announcement" open=${form.dirty || conflict}>
+  // Open or closed as the person left it: a redraw (a live change) must not fold it under their text.
+  const [open, setOpen] = useState(false);
+  return html`<details class="card" id="edit-announcement" open=${open || conflict} onToggle=${(event) => setOpen(event.currentTarget.open)}>
     <summary><h2>${t('announcements.edit')}</h2></summary>
     <form class="stack" onSubmit=${save}>
       <${ErrorBox} error=${action.error} />

@@ -81,8 +81,10 @@ export const dispatchOpenApi: OpenApiContribution = {
         parameters: [
           { name: 'account', in: 'query', schema: { type: 'string' } },
           { name: 'language', in: 'query', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 1000 } },
+          { name: 'after', in: 'query', description: '`next` of the previous page.', schema: { type: 'string' } },
         ],
-        responses: { '200': jsonResponse('The groups', { type: 'object', properties: { items: { type: 'array', items: ref('Group') } } }), ...problemResponses(400, 401, 403) },
+        responses: { '200': jsonResponse('By account and name; a full page has `next`', { type: 'object', properties: { items: { type: 'array', items: ref('Group') }, next: { type: 'string' } } }), ...problemResponses(400, 401, 403) },
       },
       post: {
         tags: ['Groups'],

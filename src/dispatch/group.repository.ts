@@ -71,8 +71,21 @@ export class GroupRepository implements TargetSource {
     return doc ? toGroup(doc) : undefined;
   }
 
-  async list(filter: { account?: string; language?: string }): Promise<Group[]> {
-    const docs = await this.groups.find({ ...filter }).sort({ account: 1, name: 1 }).lean<StoredGroup[]>();
+  /** By account and name; `after` is the id of the last group of the previous page (none left when it is gone). */
+  async list(filter: { account?: string; language?: string }, page: { limit: number; after?: string }): Promise<Group[]> {
+    let cursor: Record<string, unknown> = {};
+    if (page.after) {
+      const last = isObjectId(page.after) ? await this.groups.findById(page.after, { account: 1, name: 1 }).lean<StoredGroup>() : null;
+      if (!last) return [];
+      cursor = {
+        $or: [
+          { account: { $gt: last.account } },
+          { account: last.account, name: { $gt: last.name } },
+          { account: last.account, name: last.name, _id: { $gt: last._id } },
+        ],
+      };
+    }
+    const docs = await this.groups.find({ ...filter, ...cursor }).sort({ account: 1, name: 1, _id: 1 }).limit(page.limit).lean<StoredGroup[]>();
     return docs.map(toGroup);
   }
 

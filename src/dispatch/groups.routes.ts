@@ -7,13 +7,21 @@ import { GroupBody, ImportBody, ReachQuery } from './groups.schemas.js';
 import type { GroupsService } from './groups.service.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
-const ListQuery = z.strictObject({ account: AccountId.optional(), language: z.string().max(35).optional() });
+const ListQuery = z.strictObject({
+  account: AccountId.optional(),
+  language: z.string().max(35).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+  after: z.string().regex(/^[0-9a-f]{24}$/, 'is not a group id').optional(),
+});
 
 /** `/api/v1/groups`: staff read the registry, editors change it. */
 export function createGroupsRoutes(groups: GroupsService): Router {
   const router = Router();
   router.get('/', requireRole(['viewer', 'editor', 'mediator'], 'groups:read'), async (req, res) => {
-    res.json({ items: await groups.list(parseQuery(ListQuery, req)) });
+    const { limit, after, ...filter } = parseQuery(ListQuery, req);
+    const items = await groups.list(filter, { limit, ...(after ? { after } : {}) });
+    const last = items[items.length - 1];
+    res.json({ items, ...(items.length === limit && last ? { next: last.id } : {}) });
   });
   // Before `/:id`, which would take `reach` for an id.
   router.get('/reach', requireRole(['viewer', 'editor', 'mediator'], 'groups:read'), async (req, res) => {

@@ -40,8 +40,8 @@ export class GroupsService {
     return group;
   }
 
-  list(filter: { account?: string; language?: string }): Promise<Group[]> {
-    return this.deps.groups.list(filter);
+  list(filter: { account?: string; language?: string }, page: { limit: number; after?: string }): Promise<Group[]> {
+    return this.deps.groups.list(filter, page);
   }
 
   /**

@@ -138,9 +138,9 @@ export const identityOpenApi: OpenApiContribution = {
         parameters: [
           { name: 'role', in: 'query', schema: { type: 'string', enum: ['admin', 'editor', 'mediator', 'viewer'] } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
-          { name: 'after', in: 'query', description: 'The id of the last user of the previous page.', schema: { type: 'string' } },
+          { name: 'after', in: 'query', description: 'The id of the last user of the previous page (`next`, on a full page).', schema: { type: 'string' } },
         ],
-        responses: { '200': jsonResponse('A page, by creation', { type: 'object', properties: { items: { type: 'array', items: ref('User') } } }), ...problemResponses(400, 401, 403) },
+        responses: { '200': jsonResponse('A page, by creation', { type: 'object', properties: { items: { type: 'array', items: ref('User') }, next: { type: 'string' } } }), ...problemResponses(400, 401, 403) },
       },
       post: {
         tags,

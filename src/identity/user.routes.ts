@@ -25,7 +25,10 @@ export function createUserRoutes(users: UserService): Router {
 
   router.get('/', adminOnly, async (req, res) => {
     const query = parseQuery(ListUsersQuery, req);
-    res.json({ items: await users.list(query) });
+    const items = await users.list(query);
+    const last = items[items.length - 1];
+    // A full page says where the next starts, as every list the console pages through.
+    res.json({ items, ...(items.length === query.limit && last ? { next: last.id } : {}) });
   });
 
   router.post('/', adminOnly, async (req, res) => {

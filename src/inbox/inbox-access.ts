@@ -1,5 +1,6 @@
 import type { Principal } from '../platform/http/auth-guard.js';
 import { LanguageNotYours } from './inbox.errors.js';
+import { UNSURE_QUEUE } from './conversation.repository.js';
 
 /**
  * Who sees which queue. Admins see every language. Mediators see, and work in, their own languages only.
@@ -10,9 +11,12 @@ export function readableLanguages(who: Principal): readonly string[] | 'all' {
   return who.role === 'mediator' ? who.languages : 'all';
 }
 
-/** Whether `who` reads the queue of `language` (the live event stream filters by it too). */
+/**
+ * Whether `who` reads the queue of `language`, or the unsure queue (`UNSURE_QUEUE`), which every mediator reads: one
+ * of them reads enough to route it. The live event stream filters by it too.
+ */
 export function mayReadQueue(who: Principal, language: string): boolean {
-  return who.role !== 'mediator' || who.languages.includes(language);
+  return who.role !== 'mediator' || language === UNSURE_QUEUE || who.languages.includes(language);
 }
 
 export function assertCanRead(who: Principal, language: string): void {

@@ -1,7 +1,11 @@
 import type { Logger } from '../platform/logging/logger.js';
-import type { ConversationRepository } from './conversation.repository.js';
+import { UNSURE_QUEUE, type ConversationRepository } from './conversation.repository.js';
 import type { ConversationChangeReason, InboxLive } from './inbox-live.port.js';
 import type { Conversation, Outbound } from './inbox.types.js';
+
+export function queueOf(conversation: Pick<Conversation, 'language' | 'unsure'>): string {
+  return conversation.unsure ? UNSURE_QUEUE : conversation.language;
+}
 
 /** Conversations whose language this process remembers: those it changed lately, a few MB at most. */
 const REMEMBERED_LANGUAGES = 10_000;
@@ -20,10 +24,12 @@ export class InboxChanges {
 
   constructor(private readonly deps: { live?: InboxLive | undefined; conversations: ConversationRepository; log: Logger }) {}
 
-  conversation(conversation: Pick<Conversation, 'id' | 'language' | 'state'>, reason: ConversationChangeReason): void {
+  /** Told in the conversation's queue: its language, or `unsure` (every mediator's) while no language is sure. */
+  conversation(conversation: Pick<Conversation, 'id' | 'language' | 'state' | 'unsure'>, reason: ConversationChangeReason): void {
     if (!this.deps.live) return;
-    this.#remember(conversation.id, reason === 'erased' ? undefined : conversation.language);
-    this.deps.live.conversation({ id: conversation.id, language: conversation.language, state: conversation.state, reason });
+    const queue = queueOf(conversation);
+    this.#remember(conversation.id, reason === 'erased' ? undefined : queue);
+    this.deps.live.conversation({ id: conversation.id, language: queue, state: conversation.state, reason });
   }
 
   outbound(message: Pick<Outbound, 'id' | 'conversationId' | 'state'>): void {
@@ -31,7 +37,7 @@ export class InboxChanges {
     if (!live) return;
     const known = this.#languages.get(message.conversationId);
     const fresh = known && Date.now() - known.at < REMEMBERED_MS ? known.language : undefined;
-    const language = fresh ? Promise.resolve(fresh) : this.deps.conversations.get(message.conversationId).then((c) => c?.language);
+    const language = fresh ? Promise.resolve(fresh) : this.deps.conversations.get(message.conversationId).then((c) => (c ? queueOf(c) : undefined));
     void language
       .then((found) => {
         if (found) live.outbound({ id: message.id, conversationId: message.conversationId, state: message.state, language: found });

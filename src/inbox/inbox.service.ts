@@ -3,7 +3,7 @@ import { openMsBetween, type OpeningHours } from '../platform/opening-hours.js';
 import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from './inbox-access.js';
 import type { InboxAudit } from './inbox-audit.port.js';
 import type { InboxStaff } from './inbox-staff.port.js';
-import type { InboxChanges } from './inbox-changes.js';
+import { queueOf, type InboxChanges } from './inbox-changes.js';
 import type { ConversationChangeReason } from './inbox-live.port.js';
 import { AssigneeNotEligible, AssignmentNotAllowed, ContactOptedOut, ConversationClosed, ConversationNotFound, OutboundNotFailed } from './inbox.errors.js';
 import type { Contact, Conversation, ConversationState, InboxMessage, Note, Outbound } from './inbox.types.js';
@@ -303,7 +303,7 @@ export class InboxService {
     if (!updated) throw new ConversationNotFound(conversation.id);
     // A mediator's queue loses a conversation routed to another language: its consoles hear of it too (first, so
     // that the language remembered for the conversation's answers is the new one).
-    if (updated.language !== conversation.language) this.deps.changes?.conversation({ ...updated, language: conversation.language }, reason);
+    if (queueOf(updated) !== queueOf(conversation)) this.deps.changes?.conversation({ ...updated, language: conversation.language, unsure: conversation.unsure }, reason);
     this.deps.changes?.conversation(updated, reason);
     return updated;
   }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../platform/logging/logger.js';
 import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
 import { compareStreamIds, type LiveEvent, type StoredLiveEvent } from './live-event.js';
@@ -10,6 +11,8 @@ const CHANNEL = 'sportello:live';
  * refetches what it shows; a day of a busy desk is a few thousand events.
  */
 const STREAM_MAX_LENGTH = 5000;
+/** How long the start waits for Redis to take the subscription. */
+const START_WAIT_MS = 3000;
 
 // One script, so the stream's order and the channel's are the same across processes: a client that received
 // id N from the channel has received every earlier id too, and catching up from N misses nothing.
@@ -48,21 +51,28 @@ export class LiveBus {
     return this.#publish(STREAM_KEY, CHANNEL, STREAM_MAX_LENGTH, JSON.stringify(event));
   }
 
+  /**
+   * Subscribes; waits a moment for Redis, not longer: a service started while Redis is away still starts (its
+   * consoles get events once Redis is back, and reconnecting ones a `reset` if they missed some).
+   */
   async start(): Promise<void> {
     // A connection of its own: a subscribed connection can do nothing else. It queues commands while offline and
-    // subscribes again by itself after a reconnect (ioredis' autoResubscribe); `ready` then catches up.
+    // subscribes again by itself after a reconnect (ioredis' autoResubscribe); each later `ready` catches up.
     const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.#subscriber = subscriber;
     subscriber.on('error', () => undefined);
     subscriber.on('message', (_channel: string, message: string) => this.#received(message));
-    await subscriber.subscribe(CHANNEL);
-    this.#position = (await this.#lastGeneratedId()) ?? '0-0';
-    let first = true;
+    let subscribed = false;
     subscriber.on('ready', () => {
-      if (first) return void (first = false);
-      void this.#catchUp();
+      if (subscribed) void this.#catchUp();
     });
-    first = subscriber.status !== 'ready';
+    const ready = (async () => {
+      await subscriber.subscribe(CHANNEL);
+      this.#position = (await this.#lastGeneratedId()) ?? '0-0';
+      subscribed = true;
+    })();
+    ready.catch((error: unknown) => this.log.warn({ err: error }, 'live events: subscribing failed; consoles get no events until Redis is back'));
+    await Promise.race([ready.catch(() => undefined), sleep(START_WAIT_MS, undefined, { ref: false })]);
   }
 
   async stop(): Promise<void> {
@@ -90,7 +100,9 @@ export class LiveBus {
     const info = await this.#streamInfo();
     if (!info) return lastId === '0-0' ? [] : 'reset';
     if (compareStreamIds(lastId, info.lastGeneratedId) > 0) return 'reset';
-    if (compareStreamIds(lastId, info.maxDeletedId) < 0) return 'reset';
+    // Trimmed entries are all older than the first one kept (Redis 7.0 does not record trimming in
+    // `max-deleted-entry-id`): from before the first kept, something in between may be gone.
+    if (info.trimmed && (!info.firstEntryId || compareStreamIds(lastId, info.firstEntryId) < 0)) return 'reset';
     const entries = (await this.redis.xrange(STREAM_KEY, `(${lastId}`, '+')) as Array<[string, string[]]>;
     return entries.flatMap(([id, fields]) => {
       const event = parseEvent(fields[1]);
@@ -135,7 +147,7 @@ export class LiveBus {
     return (await this.#streamInfo())?.lastGeneratedId;
   }
 
-  async #streamInfo(): Promise<{ lastGeneratedId: string; maxDeletedId: string } | undefined> {
+  async #streamInfo(): Promise<{ lastGeneratedId: string; firstEntryId: string | undefined; trimmed: boolean } | undefined> {
     let reply: unknown[];
     try {
       reply = (await this.redis.xinfo('STREAM', STREAM_KEY)) as unknown[];
@@ -147,7 +159,12 @@ export class LiveBus {
       const at = reply.indexOf(name);
       return at >= 0 ? String(reply[at + 1]) : undefined;
     };
-    return { lastGeneratedId: field('last-generated-id') ?? '0-0', maxDeletedId: field('max-deleted-entry-id') ?? '0-0' };
+    const first = reply[reply.indexOf('first-entry') + 1];
+    return {
+      lastGeneratedId: field('last-generated-id') ?? '0-0',
+      firstEntryId: Array.isArray(first) ? String(first[0]) : undefined,
+      trimmed: Number(field('entries-added') ?? 0) > Number(field('length') ?? 0),
+    };
   }
 }
 

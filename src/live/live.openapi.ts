@@ -15,7 +15,7 @@ A comment line is sent every 15 s (heartbeat). The stream closes when the sessio
 
 | event | data | when | who receives it (as the route) |
 | --- | --- | --- | --- |
-| \`conversation\` | \`{ id, language, status, reason }\` | reason: \`created\`, \`message\`, \`assigned\`, \`answered\`, \`closed\`, \`reopened\`, \`routed\`, \`erased\` | \`GET /inbox/conversations\` (mediators: their languages) |
+| \`conversation\` | \`{ id, language, status, reason }\` | reason: \`created\`, \`message\`, \`assigned\`, \`answered\`, \`closed\`, \`reopened\`, \`routed\`, \`erased\`; \`language\` is the queue: a language code, or \`unsure\` (every mediator's); a conversation moved to another queue is told in both | \`GET /inbox/conversations\` (mediators: their languages and the unsure queue) |
 | \`outbound\` | \`{ id, conversationId, state }\` | a staff answer (or automatic message) \`queued\`, \`sent\`, \`failed\` | as \`conversation\` |
 | \`announcement\` | \`{ id, status }\` | created, edited, translation saved or approved, published, sending, sent, cancelled, expired | \`GET /announcements\` |
 | \`delivery-progress\` | \`{ announcementId }\` | deliveries planned or moved (at most twice a second per announcement) | \`GET /announcements/{id}/deliveries\` |

@@ -67,6 +67,26 @@ describe('groups API and the queue dashboard', function () {
     expect(again.body).to.deep.include({ items: [], alreadyRegistered: 4 });
   });
 
+  it('GET /groups pages by account and name: `next` of a full page continues it, every group once', async () => {
+    await call(stack, 'POST', '/api/v1/groups/import', { headers: editor.headers, body: { account: 'sim-community', language: 'ar' } });
+    const all = await call(stack, 'GET', '/api/v1/groups', { headers: viewer.headers });
+
+    const seen: string[] = [];
+    let page = await call(stack, 'GET', '/api/v1/groups?limit=3', { headers: viewer.headers });
+    seen.push(...page.body.items.map((g: { id: string }) => g.id));
+    while (page.body.next) {
+      page = await call(stack, 'GET', `/api/v1/groups?limit=3&after=${String(page.body.next)}`, { headers: viewer.headers });
+      seen.push(...page.body.items.map((g: { id: string }) => g.id));
+    }
+    const bad = await call(stack, 'GET', '/api/v1/groups?after=nope', { headers: viewer.headers });
+
+    expect(all.body.items.length).to.be.at.least(4);
+    expect(all.body.next).to.equal(undefined);
+    expect(seen).to.deep.equal(all.body.items.map((g: { id: string }) => g.id));
+    expect(bad.status).to.equal(400);
+    expect(bad.body.errors[0].field).to.equal('query.after');
+  });
+
   it('/admin/queues: anonymous 401, an editor 403, an admin gets the dashboard listing the account queue', async () => {
     expect((await call(stack, 'GET', '/admin/queues')).status).to.equal(401);
     expect((await call(stack, 'GET', '/admin/queues', { headers: editor.headers })).status).to.equal(403);

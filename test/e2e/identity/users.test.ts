@@ -110,6 +110,7 @@ describe('user administration', () => {
     const second = await call(stack, 'GET', `/api/v1/users?role=viewer&limit=1&after=${String(first.body.items[0].id)}`, { headers: admin.headers });
 
     expect(first.body.items).to.have.length(1);
+    expect(first.body.next).to.equal(first.body.items[0].id);
     expect(second.body.items).to.have.length(1);
     expect(second.body.items[0].id).not.to.equal(first.body.items[0].id);
     expect([...first.body.items, ...second.body.items].every((u: { role: string }) => u.role === 'viewer')).to.equal(true);

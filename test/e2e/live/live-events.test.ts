@@ -140,6 +140,18 @@ describe('GET /api/v1/events: the live stream', function () {
     expect((await arabic.waitFor(isRouted, 'routed, for the Arabic queue')).data).to.include({ language: 'ar' });
   });
 
+  it('a question nobody can tell the language of goes to the unsure queue, which every mediator hears of', async () => {
+    const arabic = await open(ctx.arabicMediator);
+    const chinese = await open(ctx.chineseMediator);
+    const marker = randomBytes(4).toString('hex');
+    await newCitizenWrites(ctx, `ok 👍 ${marker}`);
+    const id = await conversationIdOfChat(ctx, marker);
+
+    const isIt = (e: ReceivedEvent) => e.event === 'conversation' && (e.data as { id: string }).id === id;
+    expect((await arabic.waitFor(isIt, 'the unsure conversation (Arabic mediator)')).data).to.include({ language: 'unsure', reason: 'created' });
+    expect((await chinese.waitFor(isIt, 'the unsure conversation (Chinese mediator)')).data).to.include({ language: 'unsure', reason: 'created' });
+  });
+
   it('reconnecting with Last-Event-ID catches up on what happened while away, in order', async () => {
     const first = await open(ctx.admin);
     const position = await waitForPosition(first);

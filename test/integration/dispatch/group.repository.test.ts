@@ -29,7 +29,7 @@ describe('group repository', () => {
     const created = await groups.createMany(['c-1', 'c-2', 'c-3'].map(groupInput));
 
     expect(created.map((g) => g.chatId)).to.deep.equal(['c-1', 'c-3']);
-    const stored = await groups.list({ account: 'sim-a' });
+    const stored = await groups.list({ account: 'sim-a' }, { limit: 100 });
     expect(stored.map((g) => g.chatId)).to.have.members(['c-1', 'c-2', 'c-3']);
     expect(stored.find((g) => g.chatId === 'c-2')?.id).to.equal(existing?.id);
   });

@@ -5,7 +5,7 @@ import { api } from '../core/api.js';
 import { languageLabel, t } from '../core/i18n.js';
 import { navigate } from '../core/router.js';
 import { can, session } from '../core/session.js';
-import { announce, Chip, ErrorBox, Heading, Loaded, useAction, useData, useForm } from '../core/ui.js';
+import { announce, Chip, ErrorBox, Heading, Loaded, More, useAction, useData, useForm, usePaged } from '../core/ui.js';
 import { TopicChoices } from './announcement-new.js';
 
 function LanguageSelect({ form }) {
@@ -87,7 +87,12 @@ function DeleteGroup({ group, onDeleted }) {
 }
 
 export function Groups({ route }) {
-  const groups = useData(() => api('GET', '/groups').then((body) => body.items), [], ['group']);
+  const fetchPage = async (after) => {
+    const page = await api('GET', `/groups?limit=200${after ? `&after=${after}` : ''}`);
+    return { items: page.items, next: page.next ?? null };
+  };
+  const list = usePaged(fetchPage, [], ['group']);
+  const groups = { data: list.items, error: list.error, reload: list.reload };
   const accounts = useData(() => (can.write() ? api('GET', '/connectors') : Promise.resolve([])), []);
   const editing = route.params.get('edit');
   return html`<${Heading}>${t('groups.title')}</${Heading}>
@@ -104,7 +109,8 @@ export function Groups({ route }) {
             <td>${g.quietHours ? `${g.quietHours.from}–${g.quietHours.to}` : '—'}</td>
             <td>${can.write() ? html`<div class="actions"><a href=${`#/groups?edit=${g.id}`}>${t('common.edit')}</a><${DeleteGroup} group=${g} onDeleted=${groups.reload} /></div>` : null}</td>
           </tr>`)}</tbody>
-        </table></div>`}`;
+        </table></div>`}
+        <${More} list=${list} id="groups-more" />`;
     }}</${Loaded}>
     ${can.write() && accounts.data ? html`<div class="two-columns">
       <${GroupForm} id="new-group" accounts=${accounts.data} onSaved=${groups.reload} />

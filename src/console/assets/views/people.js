@@ -45,8 +45,8 @@ function UserForm({ id, user, onSaved }) {
 }
 
 const fetchPage = async (after) => {
-  const items = await api('GET', `/users?limit=50${after ? `&after=${after}` : ''}`).then((body) => body.items);
-  return { items, next: items.length === 50 ? items[items.length - 1].id : null };
+  const page = await api('GET', `/users?limit=50${after ? `&after=${after}` : ''}`);
+  return { items: page.items, next: page.next ?? null };
 };
 
 export function People({ route }) {

@@ -19,7 +19,7 @@ export default tseslint.config(
     files: ['src/console/assets/**/*.js'],
     languageOptions: {
       sourceType: 'module',
-      globals: { document: 'readonly', window: 'readonly', location: 'writable', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', Node: 'readonly', confirm: 'readonly', URL: 'readonly' },
+      globals: { document: 'readonly', window: 'readonly', location: 'writable', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', Node: 'readonly', confirm: 'readonly', URL: 'readonly', localStorage: 'readonly', history: 'readonly', EventSource: 'readonly' },
     },
   },
   {

@@ -304,7 +304,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           ? []
           : [
               { path: '/', router: createApiDocsRoutes(apiDocument) },
-              { path: '/', router: createConsoleRoutes() },
+              { path: '/', router: createConsoleRoutes({ localesDir: join(ROOT, 'locales', 'console') }) },
               { path: '/', router: announcements.pageRoutes },
               { path: '/api/v1', router: createLanguageRoutes() },
               { path: '/api/v1', router: identity.routes },

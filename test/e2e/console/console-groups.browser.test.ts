@@ -71,8 +71,16 @@ describe('staff console in a browser: community groups and channels', function (
     expect((await groups()).find((g) => g.id === first!.id)?.quietHours).to.deep.equal({ from: '21:00', to: '07:30' });
   });
 
-  it('channels: the simulated account is listed as active with its pace and what it sent today; only an admin is offered to resume a paused one', async () => {
+  it('leaving the refused form asks first; channels: the simulated account is listed as active with its pace and what it sent today; only an admin is offered to resume a paused one', async () => {
+    await chrome.open(`#/groups?edit=${(await groups())[0]!.id}`);
+    await page().fill('#edit-group input[name=quietTo]', '');
+    // The form holds unsaved text: the console asks before leaving it.
+    const asked = new Promise<string>((resolve) => page().once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    }));
     await page().click('#nav-channels');
+    expect(await asked).to.contain('non salvato');
     const row = await page().waitForSelector('#channels tr[data-account="sim-groups"]');
     expect(await row.textContent()).to.contain('attivo');
     expect(await page().textContent('#channels tr[data-account="sim-groups"] td[data-field=sent-today]')).to.match(/^0 di \d+$/);

@@ -54,7 +54,7 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
     await page().click('#nav-inbox');
     // The answer times: one Arabic citizen waiting, nobody answered yet; the queue says for how long.
     await page().waitForSelector('#inbox-stats tr[data-lang=ar]');
-    expect(await page().textContent('#inbox-stats tr[data-lang=ar] td:first-child')).to.equal('Arabo (ar)');
+    expect(await page().textContent('#inbox-stats tr[data-lang=ar] th')).to.equal('Arabo (ar)');
     expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=waiting]')).to.equal('1');
     expect(await page().textContent('#inbox-stats tr[data-lang=ar] td[data-field=answered]')).to.equal('0');
     expect(await page().textContent(`#conversations tr[data-id="${conversationId}"] td[data-field=waiting]`)).to.match(/^\d+ min$/);

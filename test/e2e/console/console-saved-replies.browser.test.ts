@@ -84,6 +84,8 @@ describe('staff console in a browser: saved replies for mediators', function () 
   });
 
   it('in an Arabic conversation the mediator inserts it after their greeting, adapts it and sends it: the citizen gets that text', async () => {
+    // The refused form still holds its text: leaving it is confirmed.
+    page().once('dialog', (dialog) => void dialog.accept());
     await chrome.open(`#/inbox/${conversationId}`);
     await page().waitForSelector('#reply #saved-reply-picker summary');
     expect(await page().textContent('#saved-reply-picker')).not.to.contain(chineseTitle);

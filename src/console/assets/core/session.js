@@ -2,36 +2,20 @@
 // only spares people buttons that would be refused.
 
 /** The signed-in staff member and the session's CSRF token, sent with every change. */
-export const session = { user: null, csrfToken: null };
+export const session = { user: null, csrfToken: null, languages: [], simulatedAccounts: [] };
 
-let languages = [];
+export const directionOf = (code) => session.languages.find((l) => l.code === code)?.direction ?? 'ltr';
+const role = () => session.user?.role;
+const mediatorOf = (lang) => role() === 'mediator' && session.user.languages.includes(lang);
 
-export function setLanguages(list) {
-  languages = list;
-}
-
-export const languageList = () => languages;
-// The console speaks Italian: language names from the browser's own Italian (CLDR), the server's English name otherwise.
-const italianNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['it'], { type: 'language', fallback: 'none' }) : null;
-
-export const languageName = (code) => {
-  let italian;
-  try {
-    italian = italianNames?.of(code);
-  } catch {
-    italian = undefined;
-  }
-  // Italian writes language names in lower case; a table cell or a heading starts with a capital.
-  if (italian) return italian.charAt(0).toLocaleUpperCase('it') + italian.slice(1);
-  return languages.find((l) => l.code === code)?.name ?? code;
-};
-export const directionOf = (code) => languages.find((l) => l.code === code)?.direction ?? 'ltr';
 export const can = {
-  write: () => ['admin', 'editor'].includes(session.user?.role),
-  translate: (lang) => ['admin', 'editor'].includes(session.user?.role) || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
-  approve: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
+  write: () => role() === 'admin' || role() === 'editor',
+  translate: (lang) => role() === 'admin' || role() === 'editor' || mediatorOf(lang),
+  approve: (lang) => role() === 'admin' || mediatorOf(lang),
   /** Make and revoke API tokens: everyone but viewers, who write nothing (an admin issues them one). */
-  issueTokens: () => ['admin', 'editor', 'mediator'].includes(session.user?.role),
-  /** Work a conversation, and keep the saved replies of its language: the API lets mediators (of that language) and admins. */
-  answer: (lang) => session.user?.role === 'admin' || (session.user?.role === 'mediator' && session.user.languages.includes(lang)),
+  issueTokens: () => role() !== 'viewer',
+  /** Work a conversation and keep the saved replies of its language: mediators (of that language) and admins. */
+  answer: (lang) => role() === 'admin' || mediatorOf(lang),
+  workInbox: () => role() === 'admin' || role() === 'mediator',
+  admin: () => role() === 'admin',
 };

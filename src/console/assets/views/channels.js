@@ -1,45 +1,37 @@
-// The chat accounts: state, pace, pause, and the login code to scan.
+// The chat accounts: state (live), pace, pause, and the login code to scan, which changes by itself.
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
-import { attempt, chip, h, show, when } from '../core/dom.js';
-import { refresh } from '../core/navigation.js';
-import { session } from '../core/session.js';
-import { CONNECTOR_STATE } from '../core/labels.js';
+import { consoleLanguage, t, when } from '../core/i18n.js';
+import { can } from '../core/session.js';
+import { announce, Chip, ErrorBox, Heading, Loaded, useAction, useData } from '../core/ui.js';
 
-export async function showChannels() {
-  const accounts = await api('GET', '/connectors');
-  const rows = accounts.map((a) => {
-    const resume = session.user.role === 'admin' && a.paused
-      ? h('button', {
-        class: 'primary', type: 'button', name: 'resume',
-        onclick: (event) => void attempt(event.target.closest('td'), async () => {
-          await api('POST', `/connectors/${encodeURIComponent(a.account)}/resume`);
-          await refresh();
-        }),
-      }, 'Riprendi gli invii')
-      : null;
-    const login = session.user.role === 'admin' && a.state === 'login_required'
-      ? h('figure', { class: 'login-qr' },
-        // The URL changes with each new code, so a refreshed page never shows a stale one from the cache.
-        h('img', { src: `/api/v1/connectors/${encodeURIComponent(a.account)}/login-qr.svg?at=${Date.now()}`, alt: `Codice di accesso per ${a.account}`, width: 220, height: 220 }),
-        h('figcaption', { class: 'muted' }, a.platform === 'wechat'
-          ? 'Scansiona con WeChat sul telefono dell’account.'
-          : 'Sul telefono dell’account: WhatsApp › Dispositivi collegati › Collega un dispositivo, poi inquadra il codice.'))
-      : null;
-    return h('tr', { 'data-account': a.account },
-      h('td', {}, a.account),
-      h('td', {}, a.platform),
-      h('td', {}, chip(CONNECTOR_STATE[a.state] ?? a.state, a.state === 'ready' ? 'approved' : a.state === 'failed' ? 'failed' : ''), a.reason ? h('span', { class: 'muted' }, ` ${a.reason}`) : null, login),
-      h('td', {}, a.paused ? [chip('in pausa', 'failed'), h('span', { class: 'muted' }, ` ${a.pausedReason ?? ''} (${when(a.pausedSince)})`)] : '—'),
-      h('td', {}, a.rateLimit ? `1 ogni ${(a.rateLimit.minIntervalMs / 1000).toLocaleString('it-IT')} s, massimo ${a.rateLimit.dailyCap} al giorno` : '—'),
-      h('td', { 'data-field': 'sent-today' }, a.rateLimit ? `${a.sentToday ?? 0} di ${a.rateLimit.dailyCap}` : '—'),
-      h('td', {}, resume),
-    );
+function Resume({ account, onDone }) {
+  const action = useAction();
+  const resume = () => void action.run(async () => {
+    await api('POST', `/connectors/${encodeURIComponent(account)}/resume`);
+    announce(t('channels.resumed', { account }));
+    await onDone();
   });
-  show(
-    h('h1', {}, 'Canali (account WeChat e WhatsApp)'),
-    h('p', { class: 'muted' }, 'Un account in pausa ha ricevuto troppi “rallenta” dalla piattaforma: i suoi messaggi aspettano, nessuno è perso, finché l’amministrazione non riprende gli invii.'),
-    h('table', { id: 'channels' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Account'), h('th', {}, 'Piattaforma'), h('th', {}, 'Stato'), h('th', {}, 'Pausa'), h('th', {}, 'Ritmo'), h('th', {}, 'Inviati oggi'), h('th', {}, ''))),
-      h('tbody', {}, rows)),
-  );
+  return html`<${ErrorBox} error=${action.error} /><button class="primary" type="button" name="resume" onClick=${resume}>${t('channels.resume')}</button>`;
+}
+
+export function Channels() {
+  const accounts = useData(() => api('GET', '/connectors'), [], ['connector']);
+  return html`<${Heading}>${t('channels.title')}</${Heading}>
+    <p class="muted">${t('channels.intro')}</p>
+    <${Loaded} ...${accounts}>${(items) => html`<div class="table-wrap"><table id="channels">
+      <thead><tr><th scope="col">${t('channels.account')}</th><th scope="col">${t('channels.platform')}</th><th scope="col">${t('common.status')}</th><th scope="col">${t('channels.pause')}</th><th scope="col">${t('channels.pace')}</th><th scope="col">${t('channels.sentToday')}</th><th scope="col"><span class="visually-hidden">${t('common.actions')}</span></th></tr></thead>
+      <tbody>${items.map((a) => html`<tr data-account=${a.account} key=${a.account}>
+        <td>${a.account}</td><td>${a.platform}</td>
+        <td data-field="state"><${Chip} kind=${a.state === 'ready' ? 'approved' : a.state === 'failed' ? 'failed' : 'needs_review'}>${t(`connectorState.${a.state}`)}</${Chip}>
+          ${a.reason ? html`<span class="muted"> ${a.reason}</span>` : null}
+          ${can.admin() && a.state === 'login_required' ? html`<figure class="login-qr">
+            <img src=${`/api/v1/connectors/${encodeURIComponent(a.account)}/login-qr.svg?code=${encodeURIComponent((a.qr ?? '').slice(-16))}`} alt=${t('channels.qrAlt', { account: a.account })} width="220" height="220" />
+            <figcaption class="muted">${a.platform === 'wechat' ? t('channels.qrWechat') : t('channels.qrWhatsapp')}</figcaption></figure>` : null}</td>
+        <td>${a.paused ? html`<${Chip} kind="failed">${t('channels.paused')}</${Chip}><span class="muted"> ${a.pausedReason ?? ''} (${when(a.pausedSince)})</span>` : '—'}</td>
+        <td>${a.rateLimit ? t('channels.paceText', { seconds: (a.rateLimit.minIntervalMs / 1000).toLocaleString(consoleLanguage()), cap: a.rateLimit.dailyCap }) : '—'}</td>
+        <td data-field="sent-today">${a.rateLimit ? t('channels.sentOf', { sent: a.sentToday ?? 0, cap: a.rateLimit.dailyCap }) : '—'}</td>
+        <td>${can.admin() && a.paused ? html`<${Resume} account=${a.account} onDone=${accounts.reload} />` : null}</td>
+      </tr>`)}</tbody>
+    </table></div>`}</${Loaded}>`;
 }

@@ -1,37 +1,29 @@
-// Signing in, and the bar once signed in.
+// Signing in.
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
-import { attempt, h, show } from '../core/dom.js';
-import { refresh } from '../core/navigation.js';
-import { can, session } from '../core/session.js';
-import { ROLE_NAMES } from '../core/labels.js';
+import { t } from '../core/i18n.js';
+import { ErrorBox, useAction, useForm } from '../core/ui.js';
 
-export function showLogin(message) {
-  document.getElementById('nav').hidden = true;
-  const form = h('form', { class: 'stack card', id: 'login' },
-    h('h1', {}, 'Accesso del personale'),
-    message ? h('p', { class: 'error', role: 'alert' }, message) : null,
-    h('label', {}, 'E-mail', h('input', { type: 'email', name: 'email', required: true, autocomplete: 'username' })),
-    h('label', {}, 'Password', h('input', { type: 'password', name: 'password', required: true, autocomplete: 'current-password' })),
-    h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Entra')),
-  );
-  form.addEventListener('submit', (event) => {
+export function LoginPage({ expired, onSignedIn }) {
+  const form = useForm({ email: '', password: '' }, { guard: false });
+  const action = useAction();
+  const submit = (event) => {
     event.preventDefault();
-    const data = new FormData(form);
-    void attempt(form, async () => {
-      const signedIn = await api('POST', '/auth/login', { email: data.get('email'), password: data.get('password') });
-      session.user = signedIn.user;
-      session.csrfToken = signedIn.csrfToken;
-      await refresh();
+    void action.run(async () => {
+      const signedIn = await api('POST', '/auth/login', { email: form.values.email, password: form.values.password });
+      form.setDirty(false);
+      await onSignedIn(signedIn);
     });
-  });
-  show(form);
-}
-
-export function showSignedIn() {
-  document.getElementById('nav').hidden = false;
-  document.getElementById('nav-new').hidden = !can.write();
-  document.getElementById('nav-users').hidden = session.user.role !== 'admin';
-  document.getElementById('nav-audit').hidden = session.user.role !== 'admin';
-  const langs = session.user.languages.length ? ` · ${session.user.languages.join(', ')}` : '';
-  document.getElementById('who').textContent = `${session.user.email} (${ROLE_NAMES[session.user.role] ?? session.user.role}${langs})`;
+  };
+  return html`<div class="signin-box">
+    <p class="brand-large">Sportello <span>${t('brand.office')}</span></p>
+    <form class="stack card" id="login" onSubmit=${submit}>
+      <h1 tabindex="-1">${t('login.title')}</h1>
+      ${expired && !action.error ? html`<p class="error" role="alert">${t('login.expired')}</p>` : null}
+      <${ErrorBox} error=${action.error} />
+      <label>${t('login.email')}<input type="email" name="email" required autocomplete="username" value=${form.values.email} onInput=${form.set('email')} /></label>
+      <label>${t('login.password')}<input type="password" name="password" required autocomplete="current-password" value=${form.values.password} onInput=${form.set('password')} /></label>
+      <div class="actions"><button class="primary" type="submit" disabled=${action.busy}>${t('login.submit')}</button></div>
+    </form>
+  </div>`;
 }

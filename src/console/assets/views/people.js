@@ -1,70 +1,71 @@
-// Staff accounts, for admins.
+// Staff accounts, for admins: create, change role and languages, reset a password, disable.
+import { html } from '../core/preact.js';
 import { api } from '../core/api.js';
-import { attempt, chip, errorBox, h, show } from '../core/dom.js';
-import { refresh } from '../core/navigation.js';
-import { languageList, session } from '../core/session.js';
-import { ROLE_NAMES } from '../core/labels.js';
+import { languageLabel, t } from '../core/i18n.js';
+import { navigate } from '../core/router.js';
+import { session } from '../core/session.js';
+import { announce, Chip, ErrorBox, Heading, Loading, More, useAction, useForm, usePaged } from '../core/ui.js';
+import { LanguageChoices } from './announcement-new.js';
 
-/** Name, role and languages of a staff member; a password only when creating one or resetting it. */
-function userFields(user) {
-  return [
-    user ? null : h('label', {}, 'E-mail', h('input', { type: 'email', name: 'email', required: true })),
-    h('label', {}, 'Nome', h('input', { type: 'text', name: 'name', required: true, value: user?.name ?? '' })),
-    h('label', {}, 'Ruolo', h('select', { name: 'role' }, Object.entries(ROLE_NAMES).map(([value, name]) => h('option', { value, selected: value === (user?.role ?? 'mediator') }, name)))),
-    h('fieldset', {}, h('legend', {}, 'Lingue (per la mediazione)'),
-      languageList().map((l) => h('label', {}, h('input', { type: 'checkbox', name: 'languages', value: l.code, checked: user?.languages.includes(l.code) }), `${l.name} (${l.code})`))),
-    h('label', {}, user ? 'Nuova password (facoltativa, almeno 12 caratteri)' : 'Password iniziale (almeno 12 caratteri)',
-      h('input', { type: 'password', name: 'password', autocomplete: 'new-password', minlength: 12, required: !user })),
-    h('label', {}, h('input', { type: 'checkbox', name: 'emailAlerts', checked: user?.emailAlerts ?? true }),
-      ' riceve gli avvisi via e-mail (cittadini in attesa nelle sue lingue; per l’amministrazione, anche i canali da sistemare)'),
-    user ? h('label', {}, h('input', { type: 'checkbox', name: 'disabled', checked: user.disabled }), ' disattivato (non può più entrare)') : null,
-  ];
+const ROLES = ['admin', 'editor', 'mediator', 'viewer'];
+
+function UserForm({ id, user, onSaved }) {
+  const form = useForm({
+    email: '', name: user?.name ?? '', role: user?.role ?? 'mediator', languages: user?.languages ?? [], password: '',
+    emailAlerts: user?.emailAlerts ?? true, disabled: user?.disabled ?? false,
+  });
+  const action = useAction();
+  const submit = (event) => {
+    event.preventDefault();
+    void action.run(async () => {
+      const v = form.values;
+      if (user) {
+        await api('PATCH', `/users/${user.id}`, { name: v.name, role: v.role, languages: v.languages, disabled: v.disabled, emailAlerts: v.emailAlerts, ...(v.password ? { password: v.password } : {}) });
+      } else {
+        await api('POST', '/users', { email: v.email, name: v.name, role: v.role, languages: v.languages, emailAlerts: v.emailAlerts, password: v.password });
+      }
+      form.setDirty(false);
+      if (!user) form.reset();
+      announce(t('people.saved', { name: v.name }));
+      await onSaved();
+    });
+  };
+  return html`<form class="stack card" id=${id} onSubmit=${submit}>
+    <h2>${user ? t('people.editTitle', { email: user.email }) : t('people.newTitle')}</h2>
+    <${ErrorBox} error=${action.error} />
+    ${user ? null : html`<label>${t('people.email')}<input type="email" name="email" required value=${form.values.email} onInput=${form.set('email')} /></label>`}
+    <label>${t('people.name')}<input type="text" name="name" required value=${form.values.name} onInput=${form.set('name')} /></label>
+    <label>${t('people.role')}<select name="role" value=${form.values.role} onChange=${form.set('role')}>${ROLES.map((role) => html`<option value=${role}>${t(`roles.${role}`)}</option>`)}</select></label>
+    <${LanguageChoices} form=${form} name="languages" legend=${t('people.languages')} exclude="" />
+    <label>${user ? t('people.newPassword') : t('people.initialPassword')}<input type="password" name="password" autocomplete="new-password" minlength="12" required=${!user} value=${form.values.password} onInput=${form.set('password')} /></label>
+    <label class="inline-label"><input type="checkbox" name="emailAlerts" checked=${form.values.emailAlerts} onChange=${form.set('emailAlerts')} /> ${t('people.emailAlerts')}</label>
+    ${user ? html`<label class="inline-label"><input type="checkbox" name="disabled" checked=${form.values.disabled} onChange=${form.set('disabled')} /> ${t('people.disabled')}</label>` : null}
+    <div class="actions"><button class=${user ? 'primary' : 'secondary'} type="submit">${user ? t('common.save') : t('people.create')}</button></div>
+  </form>`;
 }
 
-export async function showUsers() {
-  if (session.user.role !== 'admin') return show(errorBox('Solo l’amministrazione gestisce le persone.'));
-  const { items } = await api('GET', '/users?limit=200');
-  const editing = new URLSearchParams(location.hash.split('?')[1] ?? '').get('edit');
-  const parts = [h('h1', {}, 'Persone dello sportello')];
-  const edited = items.find((u) => u.id === editing);
-  if (edited) {
-    const form = h('form', { class: 'stack card', id: 'edit-user' }, h('h2', {}, `Modifica: ${edited.email}`), userFields(edited),
-      h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Salva')));
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const data = new FormData(form);
-      void attempt(form, async () => {
-        const password = String(data.get('password') ?? '');
-        await api('PATCH', `/users/${edited.id}`, {
-          name: data.get('name'), role: data.get('role'), languages: data.getAll('languages'), disabled: data.get('disabled') === 'on',
-          emailAlerts: data.get('emailAlerts') === 'on',
-          ...(password ? { password } : {}),
-        });
-        location.hash = '#/users';
-      });
-    });
-    parts.push(form);
-  }
-  parts.push(h('table', { id: 'users' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Nome'), h('th', {}, 'E-mail'), h('th', {}, 'Ruolo'), h('th', {}, 'Lingue'), h('th', {}, 'Avvisi e-mail'), h('th', {}, 'Stato'), h('th', {}, ''))),
-    h('tbody', {}, items.map((u) => h('tr', { 'data-user': u.id },
-      h('td', {}, u.name), h('td', {}, u.email), h('td', {}, ROLE_NAMES[u.role] ?? u.role), h('td', {}, u.languages.join(', ') || '—'),
-      h('td', { class: 'email-alerts' }, u.emailAlerts ? 'sì' : 'no'),
-      h('td', {}, u.disabled ? chip('disattivato', 'cancelled') : chip('attivo', 'approved')),
-      h('td', {}, h('a', { href: `#/users?edit=${u.id}` }, 'Modifica')))))));
-  const create = h('form', { class: 'stack card', id: 'new-user' }, h('h2', {}, 'Nuova persona'), userFields(undefined),
-    h('div', { class: 'actions' }, h('button', { class: 'secondary', type: 'submit' }, 'Crea')));
-  create.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const data = new FormData(create);
-    void attempt(create, async () => {
-      await api('POST', '/users', {
-        email: data.get('email'), name: data.get('name'), role: data.get('role'), languages: data.getAll('languages'),
-        emailAlerts: data.get('emailAlerts') === 'on', password: data.get('password'),
-      });
-      await refresh();
-    });
-  });
-  parts.push(create);
-  show(...parts);
+const fetchPage = async (after) => {
+  const page = await api('GET', `/users?limit=50${after ? `&after=${after}` : ''}`);
+  return { items: page.items, next: page.next ?? null };
+};
+
+export function People({ route }) {
+  if (session.user.role !== 'admin') return html`<${Heading}>${t('people.title')}</${Heading}><p class="error" role="alert">${t('people.onlyAdmins')}</p>`;
+  const list = usePaged(fetchPage, []);
+  const editing = route.params.get('edit');
+  const edited = list.items?.find((u) => u.id === editing);
+  return html`<${Heading}>${t('people.title')}</${Heading}>
+    ${edited ? html`<${UserForm} key=${edited.id} id="edit-user" user=${edited} onSaved=${async () => { await list.reload(); navigate('#/users'); }} />` : null}
+    <${ErrorBox} error=${list.error} />
+    ${list.items === undefined ? html`<${Loading} />` : html`<div class="table-wrap"><table id="users">
+      <thead><tr><th scope="col">${t('people.name')}</th><th scope="col">${t('people.email')}</th><th scope="col">${t('people.role')}</th><th scope="col">${t('people.languagesShort')}</th><th scope="col">${t('people.alerts')}</th><th scope="col">${t('common.status')}</th><th scope="col"><span class="visually-hidden">${t('common.actions')}</span></th></tr></thead>
+      <tbody>${list.items.map((u) => html`<tr data-user=${u.id} key=${u.id}>
+        <td>${u.name}</td><td>${u.email}</td><td>${t(`roles.${u.role}`)}</td><td>${u.languages.map(languageLabel).join(', ') || '—'}</td>
+        <td class="email-alerts">${u.emailAlerts ? t('common.yes') : t('common.no')}</td>
+        <td>${u.disabled ? html`<${Chip} kind="cancelled">${t('people.disabledChip')}</${Chip}>` : html`<${Chip} kind="approved">${t('people.active')}</${Chip}>`}</td>
+        <td><a href=${`#/users?edit=${u.id}`}>${t('common.edit')}</a></td>
+      </tr>`)}</tbody>
+    </table></div>`}
+    <${More} list=${list} id="users-more" />
+    <${UserForm} id="new-user" onSaved=${list.reload} />`;
 }

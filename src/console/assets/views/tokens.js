@@ -1,98 +1,69 @@
-// API tokens, for scripts and integrations (a content import, the town's website reading the notices). Each
-// person manages their own; admins also those of others. The secret is shown once, right after it is made.
+// API tokens, for scripts and integrations. Each person manages their own; admins also those of others. The
+// secret is shown once, right after it is made.
+import { html, useState } from '../core/preact.js';
 import { api } from '../core/api.js';
-import { attempt, chip, h, show, when } from '../core/dom.js';
-import { refresh } from '../core/navigation.js';
+import { t, when } from '../core/i18n.js';
+import { navigate } from '../core/router.js';
 import { can, session } from '../core/session.js';
+import { announce, Chip, ErrorBox, Heading, Loaded, useAction, useData, useForm } from '../core/ui.js';
 
-const SCOPES = {
-  '*': 'tutto ciò che il ruolo permette',
-  'announcements:read': 'leggere gli avvisi',
-  'announcements:write': 'scrivere avvisi',
-  'announcements:publish': 'pubblicare e annullare',
-  'translations:write': 'scrivere traduzioni',
-  'translations:approve': 'approvare traduzioni',
-  'groups:read': 'leggere i gruppi',
-  'groups:write': 'gestire i gruppi',
-  'deliveries:read': 'leggere gli invii',
-  'deliveries:write': 'riprovare gli invii',
-  'inbox:work': 'domande dei cittadini',
-  'connectors:admin': 'canali (amministrazione)',
-  'users:admin': 'persone (amministrazione)',
-  'tokens:write': 'creare e revocare token',
-  'audit:read': 'registro attività',
-};
+const SCOPES = ['*', 'announcements:read', 'announcements:write', 'announcements:publish', 'translations:write', 'translations:approve', 'groups:read', 'groups:write',
+  'deliveries:read', 'deliveries:write', 'inbox:work', 'connectors:admin', 'users:admin', 'tokens:write', 'audit:read'];
+const scopeName = (scope) => t(`scopes.${scope.replace(':', '_').replace('*', 'all')}`);
 
-/** The secret of the token just made: kept only until the page is drawn again. */
-let justIssued = null;
-
-function issuedBox() {
-  if (!justIssued) return null;
-  const box = h('div', { class: 'card', id: 'token-secret', role: 'status' },
-    h('h2', {}, `Token creato: ${justIssued.name}`),
-    h('p', {}, 'Copialo ora e conservalo come una password: non sarà più mostrato.'),
-    h('input', { type: 'text', readonly: true, value: justIssued.token, 'aria-label': 'Token', size: 60 }));
-  justIssued = null;
-  return box;
-}
-
-export async function showTokens() {
-  const admin = session.user.role === 'admin';
-  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  const owner = admin ? params.get('user') : null;
-  const [{ items }, people] = await Promise.all([
-    api('GET', `/tokens${owner ? `?userId=${encodeURIComponent(owner)}` : ''}`),
-    admin ? api('GET', '/users?limit=200').then((body) => body.items) : Promise.resolve([]),
-  ]);
-  const parts = [h('h1', {}, 'Token API'), issuedBox(),
-    h('p', {}, 'Per programmi e integrazioni: chi usa un token agisce come la persona a cui appartiene, entro gli ambiti scelti. ',
-      h('a', { href: '/api/docs' }, 'Documentazione dell’API'))];
-  if (admin) {
-    const pick = h('select', { name: 'user', 'aria-label': 'Di chi' },
-      people.map((p) => h('option', { value: p.id, selected: p.id === (owner ?? session.user.id) }, `${p.name} <${p.email}>`)));
-    pick.addEventListener('change', () => { location.hash = `#/tokens?user=${pick.value}`; });
-    parts.push(h('label', { id: 'token-owner' }, 'Token di ', pick));
-  }
-  parts.push(h('table', { id: 'tokens' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Nome'), h('th', {}, 'Inizio'), h('th', {}, 'Ambiti'), h('th', {}, 'Creato'), h('th', {}, 'Ultimo uso'), h('th', {}, 'Stato'), h('th', {}, ''))),
-    h('tbody', {}, items.length === 0
-      ? h('tr', {}, h('td', { colspan: 7 }, 'Nessun token.'))
-      : items.map((t) => h('tr', { 'data-token': t.id },
-        h('td', {}, t.name), h('td', {}, h('code', {}, `${t.prefix}…`)), h('td', {}, t.scopes.map((s) => SCOPES[s] ?? s).join(', ')),
-        h('td', {}, when(t.createdAt)), h('td', {}, when(t.lastUsedAt)),
-        h('td', {}, t.revokedAt ? chip(`revocato ${when(t.revokedAt)}`, 'cancelled') : chip('attivo', 'approved')),
-        h('td', {}, t.revokedAt || !can.issueTokens() ? '' : revokeButton(t)))))));
-  if (can.issueTokens()) parts.push(newTokenForm(owner));
-  else parts.push(h('p', {}, 'Chi consulta soltanto non crea token: chiedilo all’amministrazione.'));
-  show(...parts);
-}
-
-function revokeButton(token) {
-  const button = h('button', { type: 'button', class: 'secondary' }, 'Revoca');
-  button.addEventListener('click', () => {
-    if (!confirm(`Revocare «${token.name}»? I programmi che lo usano smetteranno di funzionare.`)) return;
-    void attempt(document.getElementById('main'), async () => {
-      await api('DELETE', `/tokens/${token.id}`);
-      await refresh();
-    });
-  });
-  return button;
-}
-
-function newTokenForm(owner) {
-  const form = h('form', { class: 'stack card', id: 'new-token' }, h('h2', {}, 'Nuovo token'),
-    h('label', {}, 'Nome (a cosa serve)', h('input', { type: 'text', name: 'name', required: true, maxlength: 80 })),
-    h('fieldset', {}, h('legend', {}, 'Ambiti'),
-      Object.entries(SCOPES).map(([value, label]) => h('label', {}, h('input', { type: 'checkbox', name: 'scopes', value }), ` ${label} (${value})`))),
-    h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, 'Crea token')));
-  form.addEventListener('submit', (event) => {
+function NewTokenForm({ owner, onIssued }) {
+  const form = useForm({ name: '', scopes: [] });
+  const action = useAction();
+  const submit = (event) => {
     event.preventDefault();
-    const data = new FormData(form);
-    void attempt(form, async () => {
-      const issued = await api('POST', '/tokens', { name: data.get('name'), scopes: data.getAll('scopes'), ...(owner ? { userId: owner } : {}) });
-      justIssued = { name: issued.name, token: issued.token };
-      await refresh();
+    void action.run(async () => {
+      const issued = await api('POST', '/tokens', { name: form.values.name, scopes: form.values.scopes, ...(owner ? { userId: owner } : {}) });
+      form.reset();
+      await onIssued(issued);
     });
+  };
+  return html`<form class="stack card" id="new-token" onSubmit=${submit}>
+    <h2>${t('tokens.newTitle')}</h2>
+    <${ErrorBox} error=${action.error} />
+    <label>${t('tokens.name')}<input type="text" name="name" required maxlength="80" value=${form.values.name} onInput=${form.set('name')} /></label>
+    <fieldset class="choices"><legend>${t('tokens.scopes')}</legend>
+      ${SCOPES.map((scope) => html`<label><input type="checkbox" name="scopes" value=${scope} checked=${form.values.scopes.includes(scope)} onChange=${form.toggle('scopes', scope)} /> ${scopeName(scope)} <code>${scope}</code></label>`)}
+    </fieldset>
+    <div class="actions"><button class="primary" type="submit">${t('tokens.create')}</button></div>
+  </form>`;
+}
+
+function Revoke({ token, onDone }) {
+  const action = useAction();
+  const revoke = () => void action.run(async () => {
+    if (!window.confirm(t('tokens.revokeConfirm', { name: token.name }))) return;
+    await api('DELETE', `/tokens/${token.id}`);
+    announce(t('tokens.revoked', { name: token.name }));
+    await onDone();
   });
-  return form;
+  return html`<button type="button" class="secondary danger" name="revoke" onClick=${revoke}>${t('tokens.revoke')}</button><${ErrorBox} error=${action.error} />`;
+}
+
+export function Tokens({ route }) {
+  const admin = session.user.role === 'admin';
+  const owner = admin ? route.params.get('user') : null;
+  const [issued, setIssued] = useState(null);
+  const tokens = useData(() => api('GET', `/tokens${owner ? `?userId=${encodeURIComponent(owner)}` : ''}`).then((body) => body.items), [owner]);
+  const people = useData(() => (admin ? api('GET', '/users?limit=200').then((body) => body.items) : Promise.resolve([])), []);
+  return html`<${Heading}>${t('tokens.title')}</${Heading}>
+    ${issued ? html`<div class="card notice-box" id="token-secret" role="status">
+      <h2>${t('tokens.issued', { name: issued.name })}</h2><p>${t('tokens.copyNow')}</p>
+      <input type="text" readonly value=${issued.token} aria-label=${t('tokens.secret')} size="60" /></div>` : null}
+    <p>${t('tokens.intro')} <a href="/api/docs">${t('tokens.docs')}</a></p>
+    ${admin && people.data ? html`<label id="token-owner" class="inline-label">${t('tokens.of')}<select name="user" value=${owner ?? session.user.id} onChange=${(event) => navigate(`#/tokens?user=${event.currentTarget.value}`)}>
+      ${people.data.map((p) => html`<option value=${p.id}>${`${p.name} <${p.email}>`}</option>`)}</select></label>` : null}
+    <${Loaded} ...${tokens}>${(items) => html`<div class="table-wrap"><table id="tokens">
+      <thead><tr><th scope="col">${t('tokens.name')}</th><th scope="col">${t('tokens.prefix')}</th><th scope="col">${t('tokens.scopes')}</th><th scope="col">${t('tokens.created')}</th><th scope="col">${t('tokens.lastUsed')}</th><th scope="col">${t('common.status')}</th><th scope="col"><span class="visually-hidden">${t('common.actions')}</span></th></tr></thead>
+      <tbody>${items.length === 0 ? html`<tr><td colspan="7">${t('tokens.none')}</td></tr>` : items.map((tok) => html`<tr data-token=${tok.id} key=${tok.id}>
+        <td>${tok.name}</td><td><code>${tok.prefix}…</code></td><td>${tok.scopes.map(scopeName).join(', ')}</td>
+        <td>${when(tok.createdAt)}</td><td>${when(tok.lastUsedAt)}</td>
+        <td>${tok.revokedAt ? html`<${Chip} kind="cancelled">${t('tokens.revokedAt', { at: when(tok.revokedAt) })}</${Chip}>` : html`<${Chip} kind="approved">${t('tokens.active')}</${Chip}>`}</td>
+        <td>${tok.revokedAt || !can.issueTokens() ? null : html`<${Revoke} token=${tok} onDone=${tokens.reload} />`}</td></tr>`)}</tbody>
+    </table></div>`}</${Loaded}>
+    ${can.issueTokens() ? html`<${NewTokenForm} owner=${owner} onIssued=${async (created) => { setIssued(created); await tokens.reload(); }} />` : html`<p>${t('tokens.viewers')}</p>`}`;
 }

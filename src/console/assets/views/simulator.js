@@ -43,7 +43,7 @@ function Compose({ account, chat, onSent }) {
 
 function Phone({ account, chat, platform }) {
   const messages = useData(() => api('GET', path(account, `/chats/${encodeURIComponent(chat.chatId)}/messages`)), [account, chat.chatId],
-    ['simulator', 'outbound', 'delivery-progress'], (event, name) => name !== 'simulator' || (event.chatId === chat.chatId && (event.accountId ?? account) === account));
+    ['simulator', 'outbound', 'delivery-progress'], (event, name) => name !== 'simulator' || (event.chatRef === chat.ref && (event.accountId ?? account) === account));
   const thread = useRef(null);
   useEffect(() => {
     if (thread.current) thread.current.scrollTop = thread.current.scrollHeight;
@@ -99,7 +99,7 @@ function SimulatedAccounts() {
     return Promise.all(session.simulatedAccounts.map(async (account) => ({
       account, platform: statuses.find((s) => s.account === account)?.imitates ?? statuses.find((s) => s.account === account)?.platform, chats: await api('GET', path(account, '/chats')),
     })));
-  }, [], ['simulator'], (event) => event.chatId !== undefined);
+  }, [], ['simulator'], (event) => event.chatRef !== undefined);
   return html`<${Heading}>${t('simulator.title')}</${Heading}>
     <p class="lead">${t('simulator.intro')}</p>
     <${Loaded} ...${accounts}>${(list) => html`

@@ -8,7 +8,7 @@ import { can, session } from '../core/session.js';
 import { announce, Chip, ErrorBox, Heading, Loaded, useAction, useData, useForm } from '../core/ui.js';
 
 const SCOPES = ['*', 'announcements:read', 'announcements:write', 'announcements:publish', 'translations:write', 'translations:approve', 'groups:read', 'groups:write',
-  'deliveries:read', 'deliveries:write', 'inbox:work', 'connectors:admin', 'users:admin', 'tokens:write', 'audit:read'];
+  'deliveries:read', 'deliveries:write', 'inbox:read', 'inbox:write', 'inbox:privacy', 'connectors:admin', 'users:admin', 'tokens:write', 'audit:read'];
 const scopeName = (scope) => t(`scopes.${scope.replace(':', '_').replace('*', 'all')}`);
 
 function NewTokenForm({ owner, onIssued }) {

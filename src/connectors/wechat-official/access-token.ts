@@ -80,6 +80,9 @@ export class SharedAccessToken {
     const owner = `${process.pid}:${Math.random().toString(36).slice(2)}`;
     if ((await this.redis.set(this.#lockKey, owner, 'PX', LOCK_MS, 'NX')) !== 'OK') return undefined;
     try {
+      // Another call may have refreshed between our read and our lock: its token serves, no second fetch.
+      const stored = await this.#read();
+      if (stored && stored.expiresAt - this.clock() > REFRESH_MARGIN_MS) return stored.token;
       const { token, expiresInSeconds } = await this.fetchToken();
       const expiresAt = this.clock() + expiresInSeconds * 1000;
       await this.redis.set(this.#key, JSON.stringify({ token, expiresAt } satisfies StoredToken), 'PX', Math.max(1, expiresInSeconds * 1000));

@@ -77,6 +77,8 @@ describe('staff console in a browser: live updates', function () {
 
     // The editor's page shows it, with no reload; what they were typing in another card is still there.
     await first.page.waitForSelector('section.translation[data-lang=ar] .chip.approved');
+    // Who receives it follows: the Arabic groups now get the approved translation.
+    await first.page.waitForSelector('#reach tr[data-lang=ar] td[data-field=verdict] .chip.approved');
     expect(await first.page.inputValue('section.translation[data-lang=ar] input[name=title]')).to.equal('إغلاق بمناسبة العطلة');
     expect(await first.page.inputValue('section.translation[data-lang="zh-Hans"] input[name=title]')).to.equal('节日关闭');
     expect(first.violations.concat(second.violations)).to.deep.equal([]);

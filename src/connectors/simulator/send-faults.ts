@@ -9,15 +9,18 @@ const MESSAGES: Record<SendFailureKind, string> = {
 
 /** Failures armed for the next sends, used up one per send in the order they were armed. */
 export class SendFaults {
-  readonly #pending: { kind: SendFailureKind; retryAfterMs?: number }[] = [];
+  readonly #pending: { kind: SendFailureKind; retryAfterMs?: number; chatId?: string }[] = [];
 
-  arm(count: number, kind: SendFailureKind, retryAfterMs?: number): void {
-    for (let i = 0; i < count; i += 1) this.#pending.push({ kind, retryAfterMs });
+  /** `chatId`: only a send into that chat takes the failure (other chats' sends go on as usual). */
+  arm(count: number, kind: SendFailureKind, retryAfterMs?: number, chatId?: string): void {
+    for (let i = 0; i < count; i += 1) this.#pending.push({ kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...(chatId !== undefined ? { chatId } : {}) });
   }
 
-  /** The error the next send must throw, if one is armed. */
-  take(): SendError | undefined {
-    const next = this.#pending.shift();
+  /** The error a send into `chatId` must throw, if one is armed for it (or for any chat). */
+  take(chatId: string): SendError | undefined {
+    const index = this.#pending.findIndex((fault) => fault.chatId === undefined || fault.chatId === chatId);
+    if (index < 0) return undefined;
+    const [next] = this.#pending.splice(index, 1);
     if (!next) return undefined;
     return new SendError(next.kind, MESSAGES[next.kind], next.kind === 'rate_limited' ? (next.retryAfterMs ?? 60_000) : undefined);
   }

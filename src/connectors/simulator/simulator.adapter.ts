@@ -37,7 +37,8 @@ export interface CitizenMessage {
 
 /** Reliability tests and the demo break the simulated network on purpose. */
 export interface SimulatorFaults {
-  failNext?: { count: number; kind: SendFailureKind; retryAfterMs?: number };
+  /** The next sends fail as the platform would; with `chatId`, only the sends into that chat. */
+  failNext?: { count: number; kind: SendFailureKind; retryAfterMs?: number; chatId?: string };
   /** The connection drops (`reconnecting`) and comes back (`ready`) after this long. */
   disconnectForMs?: number;
   /** The session is lost (`login_required` with a QR payload) and is scanned again after this long. */
@@ -85,7 +86,7 @@ export class SimulatorConnector extends ObservableConnector {
   async send(chat: ChatRef, content: OutboundContent): Promise<SentMessage> {
     await this.#network();
     this.assertReady();
-    const fault = this.#faults.take();
+    const fault = this.#faults.take(chat.chatId);
     if (fault) throw fault;
     if (!this.#chats.find(chat.chatId)) throw new SendError('permanent', 'not a member of this chat');
     await this.#hold.beforeSend();
@@ -175,7 +176,7 @@ export class SimulatorConnector extends ObservableConnector {
   }
 
   injectFaults(faults: SimulatorFaults): void {
-    if (faults.failNext) this.#faults.arm(faults.failNext.count, faults.failNext.kind, faults.failNext.retryAfterMs);
+    if (faults.failNext) this.#faults.arm(faults.failNext.count, faults.failNext.kind, faults.failNext.retryAfterMs, faults.failNext.chatId);
     if (faults.holdAfterSends !== undefined) this.#hold.arm(faults.holdAfterSends);
     if (faults.requireLoginForMs !== undefined) {
       this.#logins += 1;

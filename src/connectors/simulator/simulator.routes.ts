@@ -39,6 +39,8 @@ const FaultsBody = z
         count: z.number().int().min(1).max(1000),
         kind: z.enum(['transient', 'rate_limited', 'permanent']),
         retryAfterSeconds: Seconds.optional(),
+        /** Only sends into this chat fail (a test's answer, not the notices going out meanwhile). */
+        chatId: z.string().min(1).max(200).optional(),
       })
       .optional(),
     disconnectForSeconds: Seconds.optional(),
@@ -106,7 +108,7 @@ export function createSimulatorRouter(deps: { connectors: ConnectorLookup }): Ro
     const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
     simulator.injectFaults({
       ...(faults.failNext
-        ? { failNext: { count: faults.failNext.count, kind: faults.failNext.kind, retryAfterMs: seconds(faults.failNext.retryAfterSeconds) } }
+        ? { failNext: { count: faults.failNext.count, kind: faults.failNext.kind, retryAfterMs: seconds(faults.failNext.retryAfterSeconds), ...(faults.failNext.chatId ? { chatId: faults.failNext.chatId } : {}) } }
         : {}),
       disconnectForMs: seconds(faults.disconnectForSeconds),
       requireLoginForMs: seconds(faults.requireLoginForSeconds),

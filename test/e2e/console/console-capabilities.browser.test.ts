@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { openSession, signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
+import { waitForAsync } from '../../support/wait-for.js';
 import { startDemoConsole, type ConsoleTab, type DemoConsole } from './demo-console.js';
 
 /**
@@ -111,6 +112,30 @@ describe('staff console in a browser: every capability of the API', function () 
     await tab.page.click('#conversation-language button[name=change-language]');
     await tab.page.waitForSelector('#conversation h1:has-text("(uk)")');
     expect((await call(demo.stack, 'GET', `/api/v1/inbox/conversations/${conversation.id}`, { headers: admin.headers })).body.language).to.equal('uk');
+  });
+
+  it('an answer the platform refused shows as failed with the reason; "Riprova" sends it and the citizen gets it', async () => {
+    const chat = '393330000098@c.us';
+    await call(demo.stack, 'POST', '/api/v1/simulator/sim-whatsapp/chats', { headers: admin.headers, body: { chatId: chat, name: 'Samir' } });
+    await call(demo.stack, 'POST', '/api/v1/simulator/sim-whatsapp/inbound', { headers: admin.headers, body: { chatId: chat, senderId: chat, senderName: 'Samir', text: 'مرحبا، متى يفتح المكتب؟' } });
+    const conversation = (await call(demo.stack, 'GET', '/api/v1/inbox/conversations', { headers: admin.headers })).body.items.find((c: { displayName?: string }) => c.displayName === 'Samir');
+    // The acknowledgement has gone; only the answer into Samir's chat fails (the notices going out meanwhile are not touched).
+    await waitForAsync(async () => {
+      const thread = (await call(demo.stack, 'GET', `/api/v1/simulator/sim-whatsapp/chats/${encodeURIComponent(chat)}/messages`, { headers: admin.headers })).body as Array<{ fromUs: boolean }>;
+      return thread.some((m) => m.fromUs) || undefined;
+    }, 'the acknowledgement in the chat', 30_000);
+    const armed = await call(demo.stack, 'POST', '/api/v1/simulator/sim-whatsapp/faults', { headers: admin.headers, body: { failNext: { count: 1, kind: 'permanent', chatId: chat } } });
+    expect(armed.status).to.equal(202);
+    const tab = await tabOf(admin);
+    await tab.open(`#/inbox/${conversation.id}`);
+    await tab.page.fill('#reply textarea', 'Lo sportello apre domani alle 9.');
+    await tab.page.click('#reply button[type=submit]');
+
+    await tab.page.waitForSelector('#timeline li[data-state=failed]:has-text("Lo sportello apre domani") button[name=retry-outbound]');
+    await tab.page.click('#timeline li[data-state=failed] button[name=retry-outbound]');
+    await tab.page.waitForSelector('#timeline li[data-state=sent]:has-text("Lo sportello apre domani")');
+    const thread = (await call(demo.stack, 'GET', `/api/v1/simulator/sim-whatsapp/chats/${encodeURIComponent(chat)}/messages`, { headers: admin.headers })).body as Array<{ text: string; fromUs: boolean }>;
+    expect(thread.filter((m) => m.fromUs && m.text.includes('Lo sportello apre domani'))).to.have.length(1);
   });
 
   it('an editor registers a group by hand and deletes it after confirming', async () => {

@@ -27,6 +27,19 @@ describe('simulator adapter', function () {
     expect(simulator.messages(group.chatId).map((m) => m.text)).to.deep.equal(['ok']);
   });
 
+  it('failNext armed for one chat: a send into another chat goes on, the next one into that chat fails', async function () {
+    const direct = { chatId: '393330000001@c.us', type: 'direct' as const };
+    simulator.injectFaults({ failNext: { count: 1, kind: 'permanent', chatId: direct.chatId } });
+
+    await simulator.send(group, { text: 'avviso' });
+    const failure = await simulator.send(direct, { text: 'risposta' }).catch((e: unknown) => e);
+    await simulator.send(direct, { text: 'risposta di nuovo' });
+
+    expect((failure as { kind?: string }).kind).to.equal('permanent');
+    expect(simulator.messages(group.chatId).map((m) => m.text)).to.deep.equal(['avviso']);
+    expect(simulator.messages(direct.chatId).map((m) => m.text)).to.deep.equal(['risposta di nuovo']);
+  });
+
   it('messages after a citizen writes and we answer: oldest first, ours marked fromUs', async function () {
     await simulator.receive({ chatId: group.chatId, senderId: '393330000001@c.us', senderName: 'Ahmed', text: 'domanda' });
     await simulator.send(group, { text: 'risposta' });

@@ -58,14 +58,17 @@ describe('simulator routes', function () {
     ]);
   });
 
-  it('GET chats: the configured chats with chatId, name and type', async function () {
+  it('GET chats: the configured chats with chatId, name, type and the opaque ref live events name them by', async function () {
     const response = await call(stack, 'GET', '/api/v1/simulator/sim-whatsapp/chats', { headers: admin.headers });
 
     expect(response.status).to.equal(200);
-    expect(response.body).to.deep.equal([
+    const chats = response.body as Array<{ chatId: string; name: string; type: string; ref: string }>;
+    expect(chats.map(({ ref: _ref, ...chat }) => chat)).to.deep.equal([
       { chatId: GROUP_ID, name: 'Comunità araba — العربية', type: 'group' },
       { chatId: '393330000001@c.us', name: 'Ahmed', type: 'direct' },
     ]);
+    for (const chat of chats) expect(chat.ref).to.match(/^[0-9a-f]{16}$/).and.not.to.contain(chat.chatId.slice(0, 8));
+    expect(new Set(chats.map((chat) => chat.ref)).size).to.equal(2);
   });
 
   it('POST chats: a new citizen writes for the first time in a new direct chat, and the thread lists it', async function () {

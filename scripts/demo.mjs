@@ -28,6 +28,8 @@ const officialAccount = demoMode
       cwd: ROOT,
       // Its stdin is a pipe from this launcher: it ends itself when the launcher is gone, even after a kill -9.
       stdio: ['pipe', 'pipe', 'inherit'],
+      // Its own process group, as Redis: the terminal's Ctrl-C must not stop it while the service still talks to it.
+      detached: true,
       env: { ...process.env, PORT: port },
     })
   : undefined;
@@ -41,10 +43,8 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   env: { SPORTELLO_MODE: 'demo', LOG_LEVEL: 'warn', ...process.env, PORT: port, DATA_DIR: dataDir, ...(apiUrl ? { DEMO_OFFICIAL_ACCOUNT_API: apiUrl } : {}) },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    officialAccount?.kill(signal);
-    child.kill(signal);
-  });
+  // The stand-in stops once the service has (below), so the service's last calls to it do not fail.
+  process.on(signal, () => child.kill(signal));
 }
 child.on('exit', (code, signal) => {
   officialAccount?.kill('SIGTERM');

@@ -41,6 +41,11 @@ export function consoleAssetFiles(): string[] {
     .sort();
 }
 
+/** The libraries served under `/console/vendor/` (`preact.js`, …). */
+export function consoleVendorFiles(): string[] {
+  return Object.keys(VENDOR).sort();
+}
+
 /** The console's texts in `localesDir`, one file per language it speaks (`locales/console/it.json`). */
 export function consoleLocaleFiles(localesDir: string): string[] {
   return readdirSync(localesDir)

@@ -1,1 +1,1 @@
-export { consoleAssetFiles, createConsoleRoutes } from './console.routes.js';
+export { consoleAssetFiles, consoleLocaleFiles, consoleVendorFiles, createConsoleRoutes } from './console.routes.js';

@@ -1,7 +1,9 @@
 import { call } from '../../support/http.js';
 import type { Caller, MatrixContext, RoleMatrixRow } from '../../support/role-matrix.js';
 import { buildAnnouncementInput } from '../../factories/announcement.factory.js';
-import { consoleAssetFiles } from '../../../src/console/index.js';
+import { join } from 'node:path';
+import { consoleAssetFiles, consoleLocaleFiles, consoleVendorFiles } from '../../../src/console/index.js';
+import { PROJECT_ROOT } from '../../support/service-process.js';
 
 /** Open to the world, signed in or not. */
 const anyone = (ok: number): Record<Caller, number> => ({ anonymous: ok, admin: ok, editor: ok, mediator: ok, viewer: ok });
@@ -30,6 +32,8 @@ export const platformRows: RoleMatrixRow[] = [
   { method: 'GET', path: '/console', expect: anyone(200) },
   { method: 'GET', path: '/console/', expect: anyone(200) },
   ...consoleAssetFiles().map((file): RoleMatrixRow => ({ method: 'GET', path: `/console/assets/${file}`, expect: anyone(200) })),
+  ...consoleVendorFiles().map((file): RoleMatrixRow => ({ method: 'GET', path: `/console/vendor/${file}`, expect: anyone(200) })),
+  ...consoleLocaleFiles(join(PROJECT_ROOT, 'locales', 'console')).map((file): RoleMatrixRow => ({ method: 'GET', path: `/console/locales/${file}`, expect: anyone(200) })),
   { method: 'GET', path: '/healthz', expect: anyone(200) },
   { method: 'GET', path: '/readyz', expect: anyone(200) },
   { method: 'GET', path: '/metrics', expect: anyone(200) },

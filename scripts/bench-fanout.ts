@@ -26,7 +26,7 @@ import { createBullQueueFactory } from '../src/platform/queue/bull-queue.adapter
 import { Redis } from 'ioredis';
 import { spawnServer } from './lib/engine-child-process.js';
 import { sendConcurrency } from '../src/dispatch/index.js';
-import { BENCH_ADMIN, benchServiceEnv } from './lib/bench-service-env.js';
+import { benchAdminAuthorization, benchServiceEnv } from './lib/bench-service-env.js';
 
 const LANGUAGES = ['ar', 'zh-Hans', 'sq', 'ro', 'ur', 'en', 'fr', 'es', 'uk', 'bn'];
 const GROUPS_PER_LANGUAGE = Number(process.env.BENCH_GROUPS_PER_LANGUAGE ?? 2000);
@@ -93,15 +93,7 @@ async function api(method: string, path: string, headers: Record<string, string>
   return text ? JSON.parse(text) : undefined;
 }
 
-const login = await fetch(new URL('/api/v1/auth/login', running.url), {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-});
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-const { csrfToken } = (await login.json()) as { csrfToken: string };
-const token = (await api('POST', '/api/v1/tokens', { cookie, 'x-csrf-token': csrfToken }, { name: 'bench', scopes: ['*'] })).token as string;
-const auth = { authorization: `Bearer ${token}` };
+const auth = await benchAdminAuthorization(running.url);
 
 const started = Date.now();
 // Each account's chats in one import (permits), then its urgent group moved to the emergency topic.

@@ -22,7 +22,7 @@ import mongoose from 'mongoose';
 import { startSportello } from '../src/main.js';
 import { startPrivateRedis } from '../src/platform/redis/private-redis-server.js';
 import { spawnServer } from './lib/engine-child-process.js';
-import { BENCH_ADMIN, benchServiceEnv } from './lib/bench-service-env.js';
+import { benchAdminAuthorization, benchServiceEnv } from './lib/bench-service-env.js';
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 50);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10);
@@ -52,19 +52,7 @@ const accounts = [
 ];
 const running = await startSportello(benchServiceEnv({ dir, redisUrl: redis.url, mongoUri: engine.uri, accounts }));
 
-const login = await fetch(new URL('/api/v1/auth/login', running.url), {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-});
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-const { csrfToken } = (await login.json()) as { csrfToken: string };
-const tokenResponse = await fetch(new URL('/api/v1/tokens', running.url), {
-  method: 'POST',
-  headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-  body: JSON.stringify({ name: 'bench', scopes: ['*'] }),
-});
-const auth = { authorization: `Bearer ${((await tokenResponse.json()) as { token: string }).token}`, 'content-type': 'application/json' };
+const auth = { ...(await benchAdminAuthorization(running.url)), 'content-type': 'application/json' };
 
 /** One citizen's message through the simulator; resolves when the inbox has ingested it. Returns its latency in ms. */
 async function ask(account: string, chatId: string, text: string): Promise<number> {

@@ -38,7 +38,7 @@ import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
 import { createConnectorLoginRoutes, createConnectorRegistry, createOfficialAccountCallbackRoutes, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
 import { wireOfficialAccounts } from './composition/official-accounts.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
-import { chatGatewayOf, inboxChatOf } from './composition/chat-gateways.js';
+import { accountSenderOf } from './chat-accounts/index.js';
 import { townLanguagesOf } from './composition/town-languages.js';
 import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
 import { demoGroupsOf } from './demo/demo-groups.js';
@@ -184,11 +184,13 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           log,
         })
       : undefined;
+    // One sending port over the connectors for notices and the inbox's answers alike.
+    const sender = accountSenderOf(connectors);
     const dispatch = await createDispatch({
       db,
       redis,
       queues,
-      gateway: chatGatewayOf(connectors),
+      gateway: sender,
       announcementStatus: {
         markSending: (id) => announcements.service.markSending(id),
         markSent: (id) => announcements.service.markSent(id),
@@ -214,7 +216,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       // One folder per role: a worker process and the service never drain each other's messages.
       intakeSpool: await FileSpool.open(join(dataDir, 'inbox-spool', options.worker ? 'worker' : 'service')),
       accounts: config.connectors.accounts.map((account) => ({ id: account.id })),
-      chat: inboxChatOf(connectors),
+      chat: sender,
       // One pace per account for everything sent on it: a platform restricts the number, not a feature.
       pace: dispatch.replyPace,
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),

@@ -3,16 +3,18 @@ import type { Logger } from 'pino';
 import {
   AccountTurns,
   DAILY_CAP_REACHED,
-  DEFAULT_RETRY_AFTER_MS,
   HOURLY_CAP_REACHED,
-  SendError,
-  waitForTurn,
+  accountHoldMs,
+  inAccountTurn,
+  sendFailureOf,
   type AccountPacer,
   type AccountPauses,
+  type AccountSender,
   type ContactHourlyLimit,
   type RetryPolicy,
+  type SendError,
+  type TurnUse,
 } from '../chat-accounts/index.js';
-import type { ChatGateway } from './chat-gateway.port.js';
 import type { ClaimedDelivery } from './delivery.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { SendDeliveryJob } from './delivery-queues.js';
@@ -30,7 +32,7 @@ export type SendResult = { kind: 'done' } | { kind: 'later'; delayMs: number; re
 
 export interface DeliverySenderDeps {
   deliveries: DeliveryRepository;
-  gateway: ChatGateway;
+  gateway: AccountSender;
   pacer: AccountPacer;
   pauses: AccountPauses;
   contactLimit: ContactHourlyLimit;
@@ -76,74 +78,74 @@ export class DeliverySender {
   }
 
   private async sendTurn(accountId: string, jobs: readonly SendDeliveryJob[], policy: RetryPolicy): Promise<SendResult[]> {
-    const { deliveries, pacer } = this.deps;
+    const { pacer } = this.deps;
     const account = this.deps.accounts.get(accountId)!;
-    // The turn comes first so that a delivery is `sending` only around the platform call; a turn in which
-    // nothing is sent (cancelled, postponed) does not move the account's next slot.
     // One urgent job in the turn makes it urgent: the account's other waiting sends (replies, normal notices) let it go first.
     const rank = jobs.some((job) => job.urgent) ? 'urgent' : 'normal';
     const messages = jobs.reduce((sum, job) => sum + (job.parts ?? 1), 0);
-    const turn = await waitForTurn(() => pacer.take(account, messages, { rank }));
-    if (turn.kind === 'later') {
-      // Near a cap, a shared turn could hold back deliveries that fit on their own.
-      if (jobs.length > 1 && (turn.reason === DAILY_CAP_REACHED || turn.reason === HOURLY_CAP_REACHED)) return this.oneByOne(accountId, jobs, policy);
-      return jobs.map(() => this.postponed(account, turn));
-    }
+    const turn = await inAccountTurn(
+      { take: () => pacer.take(account, messages, { rank }), release: (token, use) => pacer.release(account, token, use.sent, use.holdMs) },
+      (use) => this.sendInTurn(account, jobs, policy, use),
+    );
+    if (turn.kind === 'ran') return turn.result;
+    // Near a cap, a shared turn could hold back deliveries that fit on their own.
+    if (jobs.length > 1 && (turn.reason === DAILY_CAP_REACHED || turn.reason === HOURLY_CAP_REACHED)) return this.oneByOne(accountId, jobs, policy);
+    return jobs.map(() => this.postponed(account, turn));
+  }
+
+  private async sendInTurn(account: DispatchAccount, jobs: readonly SendDeliveryJob[], policy: RetryPolicy, use: TurnUse): Promise<SendResult[]> {
+    const { deliveries, pacer } = this.deps;
     const results: SendResult[] = jobs.map(() => DONE);
     const endsAt = Date.now() + pacer.turnBudgetMs;
     const sent: SentLast[] = [];
-    let sentNow = 0;
-    let holdAccountMs = 0;
-    try {
-      const claims = await deliveries.claim(jobs.map((job) => job.deliveryId));
-      for (const [i, job] of jobs.entries()) {
-        const claimed = claims.get(job.deliveryId);
-        if (!claimed) continue;
-        if (claimed.validUntil && claimed.validUntil.getTime() <= Date.now()) {
-          results[i] = await this.expired(account, claimed);
-          continue;
-        }
-        const notBefore = this.notBefore(claimed, new Date());
-        // A platform that says "too fast" means the account, not one chat: the rest of the turn waits too. A
-        // turn that runs past its budget leaves the rest to the next one, before the pacer's lock can expire.
-        const wait = holdAccountMs > 0 ? { ms: holdAccountMs, reason: 'waiting for the account' } : Date.now() > endsAt ? { ms: 0, reason: 'next turn' } : undefined;
-        if (notBefore || wait) {
-          const until = notBefore ?? new Date(Date.now() + wait!.ms);
-          await deliveries.requeue(claimed.id, { notBefore: until, attempt: false });
-          results[i] = this.postponed(account, later(until.getTime() - Date.now(), wait?.reason ?? 'not before its time'));
-          continue;
-        }
-        const contactWait = await this.contactWait(account, claimed);
-        if (contactWait) {
-          await deliveries.requeue(claimed.id, { notBefore: new Date(Date.now() + contactWait), attempt: false });
-          results[i] = this.postponed(account, later(contactWait, 'contact hourly limit'));
-          continue;
-        }
-        if (claimed.state === 'sending') {
-          this.deps.log.warn({ deliveryId: claimed.id, account: account.id, partsSent: claimed.partsSent }, 'delivery interrupted by a worker crash: sending again');
-        }
-        try {
-          for (let part = claimed.partsSent; part < claimed.parts.length; part += 1) {
-            const gap = sentNow > 0 ? pacer.gapMs(account) : 0;
-            if (gap > 0) await sleep(gap);
-            const { messageId } = await this.deps.gateway.send(account.id, { chatId: claimed.chatId, type: claimed.targetKind === 'citizen' ? 'direct' : 'group' }, claimed.parts[part] ?? '');
-            sentNow += 1;
-            if (part + 1 < claimed.parts.length) await deliveries.recordPartSent(claimed.id, part + 1, messageId);
-            else sent.push({ delivery: claimed, last: { partsSent: part + 1, messageId, at: new Date() } });
-          }
-        } catch (error) {
-          if (error instanceof SendError && error.kind === 'rate_limited') holdAccountMs = error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
-          results[i] = await this.recordFailure(account, claimed, error, policy);
-        }
+    const claims = await deliveries.claim(jobs.map((job) => job.deliveryId));
+    for (const [i, job] of jobs.entries()) {
+      const claimed = claims.get(job.deliveryId);
+      if (!claimed) continue;
+      if (claimed.validUntil && claimed.validUntil.getTime() <= Date.now()) {
+        results[i] = await this.expired(account, claimed);
+        continue;
       }
-      await deliveries.markSent(sent.map(({ delivery, last }) => ({ delivery, ...last })));
-      // Once per turn, not per message: a turn of an account without a gap holds dozens of one announcement.
-      if (sent.length > 0) this.deps.metrics.outcome(account.id, 'sent', sent.length);
-      for (const announcementId of new Set(sent.map(({ delivery }) => delivery.announcementId))) await this.deps.progress.sent(announcementId);
-      return results;
-    } finally {
-      await pacer.release(account, turn.token, sentNow, holdAccountMs);
+      const notBefore = this.notBefore(claimed, new Date());
+      // A platform that says "too fast" means the account, not one chat: the rest of the turn waits too. A
+      // turn that runs past its budget leaves the rest to the next one, before the pacer's lock can expire.
+      const wait = use.holdMs > 0 ? { ms: use.holdMs, reason: 'waiting for the account' } : Date.now() > endsAt ? { ms: 0, reason: 'next turn' } : undefined;
+      if (notBefore || wait) {
+        const until = notBefore ?? new Date(Date.now() + wait!.ms);
+        await deliveries.requeue(claimed.id, { notBefore: until, attempt: false });
+        results[i] = this.postponed(account, later(until.getTime() - Date.now(), wait?.reason ?? 'not before its time'));
+        continue;
+      }
+      const contactWait = await this.contactWait(account, claimed);
+      if (contactWait) {
+        await deliveries.requeue(claimed.id, { notBefore: new Date(Date.now() + contactWait), attempt: false });
+        results[i] = this.postponed(account, later(contactWait, 'contact hourly limit'));
+        continue;
+      }
+      if (claimed.state === 'sending') {
+        this.deps.log.warn({ deliveryId: claimed.id, account: account.id, partsSent: claimed.partsSent }, 'delivery interrupted by a worker crash: sending again');
+      }
+      try {
+        for (let part = claimed.partsSent; part < claimed.parts.length; part += 1) {
+          const gap = use.sent > 0 ? pacer.gapMs(account) : 0;
+          if (gap > 0) await sleep(gap);
+          const sentPart = await this.deps.gateway.send(account.id, { chatId: claimed.chatId, type: claimed.targetKind === 'citizen' ? 'direct' : 'group' }, { text: claimed.parts[part] ?? '' });
+          const messageId = sentPart.platformMessageId ?? '';
+          use.sent += 1;
+          if (part + 1 < claimed.parts.length) await deliveries.recordPartSent(claimed.id, part + 1, messageId);
+          else sent.push({ delivery: claimed, last: { partsSent: part + 1, messageId, at: new Date() } });
+        }
+      } catch (error) {
+        const failure = sendFailureOf(error);
+        use.holdMs = Math.max(use.holdMs, accountHoldMs(failure));
+        results[i] = await this.recordFailure(account, claimed, failure, policy);
+      }
     }
+    await deliveries.markSent(sent.map(({ delivery, last }) => ({ delivery, ...last })));
+    // Once per turn, not per message: a turn of an account without a gap holds dozens of one announcement.
+    if (sent.length > 0) this.deps.metrics.outcome(account.id, 'sent', sent.length);
+    for (const announcementId of new Set(sent.map(({ delivery }) => delivery.announcementId))) await this.deps.progress.sent(announcementId);
+    return results;
   }
 
   /** A notice into a citizen's own chat counts toward the account's messages per contact and hour; 0 when it fits now. */
@@ -180,9 +182,8 @@ export class DeliverySender {
     return result;
   }
 
-  private async recordFailure(account: DispatchAccount, delivery: ClaimedDelivery, error: unknown, policy: RetryPolicy): Promise<SendResult> {
+  private async recordFailure(account: DispatchAccount, delivery: ClaimedDelivery, failure: SendError, policy: RetryPolicy): Promise<SendResult> {
     const { deliveries, metrics, log } = this.deps;
-    const failure = error instanceof SendError ? error : new SendError('transient', (error as Error).message || 'send failed');
     const attempt = delivery.attempts + 1;
     if (failure.kind === 'permanent' || (failure.kind === 'transient' && attempt >= policy.maxAttempts)) {
       const reason = failure.kind === 'permanent' ? failure.reason : `${failure.reason} (after ${attempt} attempts)`;
@@ -193,7 +194,7 @@ export class DeliverySender {
       return DONE;
     }
     if (failure.kind === 'rate_limited') {
-      const delayMs = failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+      const delayMs = accountHoldMs(failure);
       await deliveries.requeue(delivery.id, { notBefore: new Date(Date.now() + delayMs), reason: failure.reason, attempt: false });
       metrics.outcome(account.id, 'rate_limited');
       if (await this.deps.pauses.recordRateLimit(account.id)) log.warn({ account: account.id }, 'account paused after repeated rate limits');

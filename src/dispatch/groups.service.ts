@@ -1,4 +1,4 @@
-import type { ChatGateway } from './chat-gateway.port.js';
+import type { AccountSender } from '../chat-accounts/index.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { GroupAlreadyRegistered, GroupNotFound, UnknownAccount } from './dispatch.errors.js';
 import type { Group, GroupInput } from './group.js';
@@ -18,7 +18,7 @@ export class GroupsService {
   constructor(
     private readonly deps: {
       groups: GroupRepository;
-      gateway: ChatGateway;
+      gateway: Pick<AccountSender, 'listChats'>;
       accounts: ReadonlyMap<string, DispatchAccount>;
       citizensReach?: ReachCounter;
       /** Open consoles hear of every group created, changed or deleted. */

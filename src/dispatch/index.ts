@@ -6,9 +6,8 @@ import type { Registry } from 'prom-client';
 import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
 import type { ProcessLiveness } from '../platform/redis/process-liveness.js';
-import { AccountPacer, AccountPauses, ContactHourlyLimit } from '../chat-accounts/index.js';
+import { AccountPacer, AccountPauses, ContactHourlyLimit, type AccountSender } from '../chat-accounts/index.js';
 import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
-import type { ChatGateway } from './chat-gateway.port.js';
 import { createDeliveriesRoutes } from './deliveries.routes.js';
 import { DeliveryQueues } from './delivery-queues.js';
 import { DeliveryRepository } from './delivery.repository.js';
@@ -31,7 +30,6 @@ import { AnnouncementExpiry } from './announcement-expiry.js';
 import { registerExpireAnnouncementProcessor } from './processors/expire-announcement.processor.js';
 import type { DispatchLive } from './dispatch-live.port.js';
 
-export type { ChatGateway } from './chat-gateway.port.js';
 export type { AnnouncementStatusPort, Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 export type { DispatchAccount } from './dispatch-account.js';
 export type { GroupInput } from './group.js';
@@ -44,7 +42,7 @@ export interface DispatchDeps {
   db: Connection;
   redis: Redis;
   queues: QueueFactory;
-  gateway: ChatGateway;
+  gateway: AccountSender;
   announcementStatus: AnnouncementStatusPort;
   accounts: readonly DispatchAccount[];
   /** Wall clock of quiet hours and daily caps. */

@@ -14,7 +14,7 @@ import { ContactRepository } from './contact.repository.js';
 import { ConversationRepository } from './conversation.repository.js';
 import type { DirectDeliveries } from './direct-deliveries.port.js';
 import type { InboxAudit } from './inbox-audit.port.js';
-import type { InboxChat } from './inbox-chat.port.js';
+import type { AccountSender } from '../chat-accounts/index.js';
 import type { InboxStaff } from './inbox-staff.port.js';
 import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
@@ -40,7 +40,6 @@ import type { InboxLive } from './inbox-live.port.js';
 import { FollowerService, type FollowerChange } from './follower.service.js';
 import { createSavedReplies } from './saved-replies/index.js';
 
-export type { InboxChat } from './inbox-chat.port.js';
 export type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
 export type { DirectDeliveries } from './direct-deliveries.port.js';
 export type { InboxAccount } from './outbox.js';
@@ -61,7 +60,8 @@ export interface InboxDeps {
   intakeSpool: FileSpool<SpooledMessage>;
   /** One send queue per account. */
   accounts: readonly InboxAccount[];
-  chat: InboxChat;
+  /** The one sending port of chat-accounts: the inbox only sends into the chat a citizen wrote from. */
+  chat: Pick<AccountSender, 'send'>;
   /** Every send waits for its account's turn, shared with announcements. */
   pace: AccountPace;
   groupLanguage: GroupLanguageLookup;

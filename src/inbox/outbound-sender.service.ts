@@ -1,7 +1,6 @@
 import type { Logger } from '../platform/logging/logger.js';
 import type { AccountPace } from './account-pace.port.js';
-import type { InboxChat } from './inbox-chat.port.js';
-import { DEFAULT_RETRY_AFTER_MS, SendError, waitForTurn, type RetryPolicy } from '../chat-accounts/index.js';
+import { accountHoldMs, inAccountTurn, sendFailureOf, type AccountSender, type RetryPolicy, type TurnUse } from '../chat-accounts/index.js';
 import type { OutboundRepository } from './outbound.repository.js';
 import type { InboxChanges } from './inbox-changes.js';
 
@@ -14,21 +13,19 @@ export type SendOutcome = { kind: 'done' } | { kind: 'later'; delayMs: number; r
  * worker died between the platform's answer and our write: at-least-once, like deliveries).
  */
 export class OutboundSender {
-  constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; changes?: InboxChanges; log: Logger }) {}
+  constructor(private readonly deps: { outbound: OutboundRepository; chat: Pick<AccountSender, 'send'>; pace: AccountPace; changes?: InboxChanges; log: Logger }) {}
 
-  /** Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform call. */
+  /** Within the account's shared pace (chat-accounts' one turn loop). */
   async send(outboundId: string, account: string, policy: RetryPolicy, automatic = false): Promise<SendOutcome> {
-    const turn = await waitForTurn(() => this.deps.pace.take(account, automatic));
-    if (turn.kind === 'later') return turn;
-    const used = { sent: 0, holdMs: 0 };
-    try {
-      return await this.sendClaimed(outboundId, policy, used);
-    } finally {
-      await this.deps.pace.release(account, turn.token, used.sent, used.holdMs);
-    }
+    const { pace } = this.deps;
+    const turn = await inAccountTurn(
+      { take: () => pace.take(account, automatic), release: (token, use) => pace.release(account, token, use.sent, use.holdMs) },
+      (use) => this.sendClaimed(outboundId, policy, use),
+    );
+    return turn.kind === 'ran' ? turn.result : turn;
   }
 
-  private async sendClaimed(outboundId: string, policy: RetryPolicy, used: { sent: number; holdMs: number }): Promise<SendOutcome> {
+  private async sendClaimed(outboundId: string, policy: RetryPolicy, used: TurnUse): Promise<SendOutcome> {
     const message = await this.deps.outbound.claim(outboundId);
     if (!message) return { kind: 'done' };
     try {
@@ -43,9 +40,8 @@ export class OutboundSender {
       this.deps.log.info({ outboundId: message.id, kind: message.kind, account: message.account }, 'inbox message sent');
       return { kind: 'done' };
     } catch (error) {
-      const failure = error instanceof SendError ? error : new SendError('transient', (error as Error).message);
-      // "Too fast" is about the account, not this chat: announcements on it wait too.
-      if (failure.kind === 'rate_limited') used.holdMs = failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+      const failure = sendFailureOf(error);
+      used.holdMs = accountHoldMs(failure);
       const attempt = message.attempts + 1;
       if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) {
         await this.deps.outbound.markFailed(message.id, failure.reason);

@@ -4,8 +4,8 @@ import { Registry } from 'prom-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInbox, type Inbox, type InboxChat } from '../../../src/inbox/index.js';
-import { SendError } from '../../../src/chat-accounts/index.js';
+import { createInbox, type Inbox } from '../../../src/inbox/index.js';
+import { SendError, type AccountSender } from '../../../src/chat-accounts/index.js';
 import { createInProcessQueueFactory } from '../../../src/platform/queue/in-process-queue.adapter.js';
 import { FileSpool } from '../../../src/platform/spool/file-spool.js';
 import type { QueueFactory } from '../../../src/platform/queue/job-queue.port.js';
@@ -16,7 +16,7 @@ import { recordingPace } from '../../support/recording-pace.js';
 import { waitForAsync } from '../../support/wait-for.js';
 
 /** A chat account that records what it is asked to send, and can be down. */
-function recordingChat(): InboxChat & { sent: Array<{ chatId: string; text: string }>; down: boolean } {
+function recordingChat(): Pick<AccountSender, 'send'> & { sent: Array<{ chatId: string; text: string }>; down: boolean } {
   const chat = {
     sent: [] as Array<{ chatId: string; text: string }>,
     down: false,

@@ -38,7 +38,7 @@ import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
 import { createConnectorLoginRoutes, createConnectorRegistry, createOfficialAccountCallbackRoutes, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
 import { wireOfficialAccounts } from './composition/official-accounts.js';
 import { createInbox, inboxOpenApi } from './inbox/index.js';
-import { accountSenderOf } from './chat-accounts/index.js';
+import { accountSenderOf, createChatAccounts } from './chat-accounts/index.js';
 import { townLanguagesOf } from './composition/town-languages.js';
 import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
 import { demoGroupsOf } from './demo/demo-groups.js';
@@ -184,11 +184,22 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
           log,
         })
       : undefined;
-    // One sending port over the connectors for notices and the inbox's answers alike.
+    // One sending port over the connectors, and one pace per account, for notices and the inbox's answers alike:
+    // a platform restricts the number, not a feature.
     const sender = accountSenderOf(connectors);
+    const chatAccounts = createChatAccounts({
+      redis,
+      accounts: config.connectors.accounts,
+      timeZone: config.dispatch.timeZone,
+      lockMs: config.dispatch.lockMs,
+      liveness,
+      pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
+      pauseWindowMs: config.dispatch.pauseWindowMs,
+      ...(adminAlerts ? { onAccountPaused: (account: string, reason: string) => void adminAlerts.accountPaused(account, reason) } : {}),
+      log,
+    });
     const dispatch = await createDispatch({
       db,
-      redis,
       queues,
       gateway: sender,
       announcementStatus: {
@@ -199,10 +210,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       accounts: dispatchAccountsOf(config),
       timeZone: config.dispatch.timeZone,
       lockMs: config.dispatch.lockMs,
-      liveness,
-      pauseAfterRateLimits: config.dispatch.pauseAfterRateLimits,
-      pauseWindowMs: config.dispatch.pauseWindowMs,
-      ...(adminAlerts ? { onAccountPaused: (account: string, reason: string) => void adminAlerts.accountPaused(account, reason) } : {}),
+      chatAccounts,
       live: dispatchLiveOf(live),
       metrics,
       log,
@@ -217,8 +225,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       intakeSpool: await FileSpool.open(join(dataDir, 'inbox-spool', options.worker ? 'worker' : 'service')),
       accounts: config.connectors.accounts.map((account) => ({ id: account.id })),
       chat: sender,
-      // One pace per account for everything sent on it: a platform restricts the number, not a feature.
-      pace: dispatch.replyPace,
+      pace: chatAccounts.answerPace,
       groupLanguage: (account, chatId) => dispatch.groupLanguage(account, chatId),
       languages: { town: townLanguagesOf(config.inbox.townLanguages, i18n, log), unsureBelow: config.inbox.unsureBelow },
       deliveries: { toChat: (account, chatId) => dispatch.deliveriesToChat(account, chatId), eraseToChat: (account, chatId) => dispatch.eraseDeliveriesToChat(account, chatId) },

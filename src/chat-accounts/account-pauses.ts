@@ -35,10 +35,10 @@ return {count, 0}`;
 export class AccountPauses {
   private readonly pausedKey: string;
   private readonly recordScript: LuaScript<[number, number]>;
+  private queues: AccountQueuePauser | undefined;
 
   constructor(
     private readonly redis: Redis,
-    private readonly queues: AccountQueuePauser,
     private readonly options: {
       pauseAfterRateLimits: number;
       windowMs: number;
@@ -49,6 +49,14 @@ export class AccountPauses {
   ) {
     this.pausedKey = `${options.prefix ?? 'sportello:dispatch'}:paused`;
     this.recordScript = luaScript(redis, 'sportelloRecordRateLimit', 2, RECORD);
+  }
+
+  /**
+   * The queues a pause stops, registered by dispatch (which sits above chat-accounts) once it has them; without,
+   * a pause still holds every answer and turn check (`isPaused`).
+   */
+  controlQueues(queues: AccountQueuePauser): void {
+    this.queues = queues;
   }
 
   /** Records one `rate_limited` answer; true when it paused the account. */
@@ -64,7 +72,7 @@ export class AccountPauses {
       JSON.stringify({ reason, since: new Date().toISOString() }),
     );
     if (paused === 1) {
-      await this.queues.pause(account);
+      await this.queues?.pause(account);
       this.options.onPaused?.(account, reason);
     }
     return paused === 1;
@@ -78,7 +86,7 @@ export class AccountPauses {
   async resume(account: string): Promise<boolean> {
     const removed = await this.redis.hdel(this.pausedKey, account);
     await this.redis.del(`${this.options.prefix ?? 'sportello:dispatch'}:account:${account}:rate-limits`);
-    await this.queues.resume(account);
+    await this.queues?.resume(account);
     return removed === 1;
   }
 

@@ -11,3 +11,5 @@ export { DAILY_CAP_REACHED, HOURLY_CAP_REACHED, inAccountTurn, type TurnLater, t
 export { accountHoldMs, sendFailureOf } from './send-failure.js';
 export type { AccountSender } from './account-sender.port.js';
 export { accountSenderOf } from './account-sender.js';
+export type { AccountPace, PaceTurn } from './account-pace.js';
+export { createChatAccounts, type ChatAccounts, type ChatAccountsDeps } from './chat-accounts.js';

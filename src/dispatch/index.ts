@@ -1,12 +1,10 @@
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ReachCounter, TargetSource } from './target.js';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Router } from 'express';
 import type { QueueFactory } from '../platform/queue/job-queue.port.js';
-import type { ProcessLiveness } from '../platform/redis/process-liveness.js';
-import { AccountPacer, AccountPauses, ContactHourlyLimit, type AccountSender } from '../chat-accounts/index.js';
+import type { AccountSender, ChatAccounts } from '../chat-accounts/index.js';
 import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
 import { createDeliveriesRoutes } from './deliveries.routes.js';
 import { DeliveryQueues } from './delivery-queues.js';
@@ -40,21 +38,16 @@ export { sendConcurrency } from './processors/send-delivery.processor.js';
 
 export interface DispatchDeps {
   db: Connection;
-  redis: Redis;
   queues: QueueFactory;
   gateway: AccountSender;
   announcementStatus: AnnouncementStatusPort;
   accounts: readonly DispatchAccount[];
   /** Wall clock of quiet hours and daily caps. */
   timeZone: string;
-  /** How long a dead worker keeps its job and its account's turn before another process takes over. */
+  /** How long a dead worker keeps its job before another process takes over. */
   lockMs: number;
-  /** With it, the turn of a process known dead is taken over at once instead (see `ProcessLiveness`). */
-  liveness?: ProcessLiveness;
-  pauseAfterRateLimits: number;
-  pauseWindowMs: number;
-  /** An account was paused after repeated rate limits: someone must look at it (admins are e-mailed). */
-  onAccountPaused?: (account: string, reason: string) => void;
+  /** The accounts' shared pace, pauses and per-contact limit; dispatch registers its account queues with the pauses. */
+  chatAccounts: ChatAccounts;
   /** Open consoles hear of groups and delivery progress (the live event stream). */
   live?: DispatchLive;
   metrics: Registry;
@@ -88,24 +81,10 @@ export interface Dispatch {
   recordPlatformReport(account: string, messageId: string, report: Omit<PlatformReport, 'at'>): Promise<number>;
   /** Of an announcement's deliveries that went or failed, how many, and the failed ones per platform reason. */
   failureReport(announcementId: string): Promise<{ attempted: number; failed: Array<{ reason: string; count: number }> }>;
-  /**
-   * The accounts' one pace (`AccountPacer`), for the inbox's acknowledgements and replies on the same accounts:
-   * they go after urgent notices and before normal ones, and count toward the daily cap without being held by it.
-   */
-  replyPace: ReplyPace;
   /** Registers the send processor on every account queue and queues again what a crash left behind. */
   startWorkers(): Promise<void>;
   /** Stops taking jobs and waits for the sends in flight; the queue factory closes the connections later. */
   stop(): Promise<void>;
-}
-
-/** How often a waiting answer looks again at a paused account (an admin resumes it by hand). */
-const PAUSED_RECHECK_MS = 5_000;
-
-export interface ReplyPace {
-  /** `automatic`: an acknowledgement or a keyword's confirmation, which goes before notices only for a bounded share of turns. */
-  take(account: string, automatic?: boolean): Promise<{ kind: 'go'; token: string } | { kind: 'wait'; ms: number }>;
-  release(account: string, token: string, sent: number, holdMs?: number): Promise<void>;
 }
 
 /** Dispatch: community groups, fan-out of announcements into per-target deliveries, and their paced sending. */
@@ -115,12 +94,8 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const deliveries = new DeliveryRepository(deps.db);
   await Promise.all([groupRepository.init(), deliveries.init()]);
   const queues = new DeliveryQueues(deps.queues, deps.accounts, { lockDurationMs: deps.lockMs });
-  const pauses = new AccountPauses(deps.redis, { pause: (account) => queues.forAccount(account).pause(), resume: (account) => queues.forAccount(account).resume() }, {
-    pauseAfterRateLimits: deps.pauseAfterRateLimits,
-    windowMs: deps.pauseWindowMs,
-    ...(deps.onAccountPaused ? { onPaused: deps.onAccountPaused } : {}),
-  });
-  const pacer = new AccountPacer(deps.redis, { lockMs: deps.lockMs, timeZone: deps.timeZone, ...(deps.liveness ? { liveness: deps.liveness } : {}) });
+  const { pacer, pauses, contactLimit } = deps.chatAccounts;
+  pauses.controlQueues({ pause: (account) => queues.forAccount(account).pause(), resume: (account) => queues.forAccount(account).resume() });
   const metrics = registerDispatchMetrics(deps.metrics, queues, pauses, (account) => pacer.sentToday(account));
   const quota = deps.gateway.massSendQuota?.bind(deps.gateway);
   // The groups registry, then the sources registered later by the features above dispatch (`addTargetSource`).
@@ -145,8 +120,6 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     if (!account) throw new UnknownAccount(id);
     return account;
   };
-  const contactLimit = new ContactHourlyLimit(deps.redis);
-
   const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, contactLimit, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
@@ -177,19 +150,6 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
     recordPlatformReport: (account, messageId, report) => deliveries.recordPlatformReport(account, messageId, { ...report, at: new Date() }),
     failureReport: (announcementId) => deliveries.failureReport(announcementId),
-    replyPace: {
-      async take(account, automatic = false) {
-        // A paused account sends nothing, answers included: the platform said "too fast" too often.
-        if (await pauses.isPaused(account)) return { kind: 'wait', ms: PAUSED_RECHECK_MS };
-        const turn = await pacer.take(accountOf(account), 1, { rank: automatic ? 'automatic' : 'reply', capped: false });
-        return turn.kind === 'daily_cap' || turn.kind === 'hourly_cap' ? { kind: 'wait', ms: turn.reopensInMs } : turn;
-      },
-      async release(account, token, sent, holdMs) {
-        await pacer.release(accountOf(account), token, sent, holdMs);
-        // A hold is the platform's "too fast": it counts toward pausing the account like a notice's would.
-        if (holdMs && holdMs > 0 && (await pauses.recordRateLimit(account))) deps.log.warn({ account }, 'account paused after repeated rate limits');
-      },
-    },
     async startWorkers() {
       for (const [account, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log, sendConcurrency(accounts.get(account)!));
       registerExpireAnnouncementProcessor(expiry.queue, expiry, deps.log);

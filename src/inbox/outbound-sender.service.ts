@@ -1,6 +1,5 @@
 import type { Logger } from '../platform/logging/logger.js';
-import type { AccountPace } from './account-pace.port.js';
-import { accountHoldMs, inAccountTurn, sendFailureOf, type AccountSender, type RetryPolicy, type TurnUse } from '../chat-accounts/index.js';
+import { accountHoldMs, inAccountTurn, sendFailureOf, type AccountPace, type AccountSender, type RetryPolicy, type TurnUse } from '../chat-accounts/index.js';
 import type { OutboundRepository } from './outbound.repository.js';
 import type { InboxChanges } from './inbox-changes.js';
 

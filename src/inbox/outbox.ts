@@ -5,7 +5,7 @@ import type { NewOutbound, OutboundRepository } from './outbound.repository.js';
 import type { SendOutboundJob } from './processors/send-outbound.processor.js';
 import type { InboxChanges } from './inbox-changes.js';
 
-/** A chat account the inbox answers on; its pace is the account's shared one (`account-pace.port.ts`). */
+/** A chat account the inbox answers on; its pace is the account's shared one (chat-accounts' `AccountPace`). */
 export interface InboxAccount {
   id: string;
 }

@@ -1,4 +1,4 @@
-import type { AccountPace } from '../../src/inbox/index.js';
+import type { AccountPace } from '../../src/chat-accounts/index.js';
 
 export interface TurnUsed {
   account: string;

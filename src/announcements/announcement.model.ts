@@ -1,34 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 import { ANNOUNCEMENT_STATUSES, PRIORITIES, TOPICS, TRANSLATION_STATUSES } from './announcement.types.js';
-
-/**
- * Stored shape of an announcement. Translations are an array keyed by `lang` rather than an object,
- * so a language tag never becomes a MongoDB field path. History is embedded: it is written in the
- * same single-document update as the change it records, so the two can never disagree.
- */
-export interface AnnouncementDocument {
-  _id: string;
-  slug: string;
-  version: number;
-  sourceRevision: number;
-  status: string;
-  priority: string;
-  topics: string[];
-  sourceLanguage: string;
-  translations: Array<Record<string, unknown>>;
-  validFrom?: Date;
-  validUntil?: Date;
-  link?: string;
-  scheduledAt?: Date;
-  publishedAt?: Date;
-  publishedBy?: string;
-  cancelledAt?: Date;
-  templateId?: string;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  history: Array<Record<string, unknown>>;
-}
 
 const TranslationVersionSchema = new Schema(
   {
@@ -73,7 +44,12 @@ const HistoryEntrySchema = new Schema(
   { _id: false },
 );
 
-const AnnouncementSchema = new Schema<AnnouncementDocument>(
+/**
+ * Stored shape of an announcement. Translations are an array keyed by `lang` rather than an object,
+ * so a language tag never becomes a MongoDB field path. History is embedded: it is written in the
+ * same single-document update as the change it records, so the two can never disagree.
+ */
+const announcementSchema = new Schema(
   {
     _id: { type: String, required: true },
     slug: { type: String, required: true, unique: true },
@@ -100,6 +76,8 @@ const AnnouncementSchema = new Schema<AnnouncementDocument>(
   { collection: 'announcements', versionKey: false, strict: 'throw' },
 );
 
+export type AnnouncementDocument = InferSchemaType<typeof announcementSchema>;
+
 export function announcementModel(db: Connection): Model<AnnouncementDocument> {
-  return db.models.Announcement ?? db.model<AnnouncementDocument>('Announcement', AnnouncementSchema);
+  return (db.models.Announcement as Model<AnnouncementDocument> | undefined) ?? db.model<AnnouncementDocument>('Announcement', announcementSchema);
 }

@@ -1,19 +1,7 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 /** Stored template; texts are an array keyed by `lang` so a language tag never becomes a field path. */
-export interface NoticeTemplateDocument {
-  _id: string;
-  topics: string[];
-  priority: string;
-  sourceLanguage: string;
-  placeholders: Array<{ name: string; description: string }>;
-  texts: Array<{ lang: string; title: string; body: string }>;
-  contentHash: string;
-  sourceFile: string;
-  importedAt: Date;
-}
-
-const NoticeTemplateSchema = new Schema<NoticeTemplateDocument>(
+const noticeTemplateSchema = new Schema(
   {
     _id: { type: String, required: true },
     topics: { type: [String], default: [] },
@@ -28,6 +16,8 @@ const NoticeTemplateSchema = new Schema<NoticeTemplateDocument>(
   { collection: 'notice_templates', versionKey: false, strict: 'throw' },
 );
 
+export type NoticeTemplateDocument = InferSchemaType<typeof noticeTemplateSchema>;
+
 export function noticeTemplateModel(db: Connection): Model<NoticeTemplateDocument> {
-  return db.models.NoticeTemplate ?? db.model<NoticeTemplateDocument>('NoticeTemplate', NoticeTemplateSchema);
+  return (db.models.NoticeTemplate as Model<NoticeTemplateDocument> | undefined) ?? db.model<NoticeTemplateDocument>('NoticeTemplate', noticeTemplateSchema);
 }

@@ -17,7 +17,8 @@ function toDomain(doc: NoticeTemplateDocument): NoticeTemplate {
   };
 }
 
-function toDocument(template: NoticeTemplate): NoticeTemplateDocument {
+/** The stored shape as written: plain arrays, which mongoose casts into its subdocument arrays. */
+function toDocument(template: NoticeTemplate) {
   return {
     _id: template.id,
     topics: template.topics,

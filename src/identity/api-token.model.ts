@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 /** What an integration sees of its API token: the secret itself is shown once, at creation, and never stored. */
 export interface ApiToken {
@@ -13,19 +13,7 @@ export interface ApiToken {
   revokedAt: Date | null;
 }
 
-export interface ApiTokenDocument {
-  _id: Types.ObjectId;
-  userId: Types.ObjectId;
-  name: string;
-  digest: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
-
-const apiTokenSchema = new Schema<ApiTokenDocument>(
+const apiTokenSchema = new Schema(
   {
     userId: { type: Schema.Types.ObjectId, required: true },
     name: { type: String, required: true },
@@ -40,6 +28,8 @@ const apiTokenSchema = new Schema<ApiTokenDocument>(
 );
 apiTokenSchema.index({ digest: 1 }, { unique: true });
 apiTokenSchema.index({ userId: 1, createdAt: -1 });
+
+export type ApiTokenDocument = InferSchemaType<typeof apiTokenSchema>;
 
 export function apiTokenModel(db: Connection): Model<ApiTokenDocument> {
   return (db.models.ApiToken as Model<ApiTokenDocument> | undefined) ?? db.model<ApiTokenDocument>('ApiToken', apiTokenSchema);

@@ -10,7 +10,9 @@ export interface NewApiTokenRecord {
   createdAt: Date;
 }
 
-function toApiToken(doc: ApiTokenDocument): ApiToken {
+type StoredApiToken = ApiTokenDocument & { _id: Types.ObjectId };
+
+function toApiToken(doc: StoredApiToken): ApiToken {
   return {
     id: doc._id.toHexString(),
     userId: doc.userId.toHexString(),
@@ -18,8 +20,8 @@ function toApiToken(doc: ApiTokenDocument): ApiToken {
     prefix: doc.prefix,
     scopes: [...doc.scopes],
     createdAt: doc.createdAt,
-    lastUsedAt: doc.lastUsedAt,
-    revokedAt: doc.revokedAt,
+    lastUsedAt: doc.lastUsedAt ?? null,
+    revokedAt: doc.revokedAt ?? null,
   };
 }
 
@@ -37,19 +39,19 @@ export function createApiTokenRepository(db: Connection) {
     },
 
     async findLiveByDigest(digest: string): Promise<ApiToken | null> {
-      const doc = await Tokens.findOne({ digest, revokedAt: null }).lean<ApiTokenDocument>();
+      const doc = await Tokens.findOne({ digest, revokedAt: null }).lean<StoredApiToken>();
       return doc ? toApiToken(doc) : null;
     },
 
     async findById(id: string): Promise<ApiToken | null> {
       if (!isValidObjectId(id)) return null;
-      const doc = await Tokens.findById(id).lean<ApiTokenDocument>();
+      const doc = await Tokens.findById(id).lean<StoredApiToken>();
       return doc ? toApiToken(doc) : null;
     },
 
     /** Newest first; revoked tokens stay listed so their owner can see what was cut off and when. */
     async listOf(userId: string): Promise<ApiToken[]> {
-      const docs = await Tokens.find({ userId: new Types.ObjectId(userId) }).sort({ createdAt: -1 }).lean<ApiTokenDocument[]>();
+      const docs = await Tokens.find({ userId: new Types.ObjectId(userId) }).sort({ createdAt: -1 }).lean<StoredApiToken[]>();
       return docs.map(toApiToken);
     },
 

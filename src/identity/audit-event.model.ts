@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 /** Who did it: a staff member, Sportello itself (bootstrap, scheduled work), or an anonymous caller (failed sign-in). */
 export type AuditActor = { type: 'user'; id: string; email: string } | { type: 'system' } | { type: 'anonymous' };
@@ -21,16 +21,7 @@ export interface AuditEvent {
   details: AuditDetails;
 }
 
-export interface AuditEventDocument {
-  _id: Types.ObjectId;
-  at: Date;
-  actor: AuditActor;
-  action: string;
-  target: AuditTarget | null;
-  details: AuditDetails;
-}
-
-const auditEventSchema = new Schema<AuditEventDocument>(
+const auditEventSchema = new Schema(
   {
     at: { type: Date, required: true },
     actor: { type: Schema.Types.Mixed, required: true },
@@ -43,6 +34,13 @@ const auditEventSchema = new Schema<AuditEventDocument>(
 // Pages go back in time by _id (ObjectIds grow with their creation time).
 auditEventSchema.index({ action: 1, _id: -1 });
 auditEventSchema.index({ 'target.type': 1, 'target.id': 1 });
+
+/** Mongoose infers `any` for its Mixed paths: they hold what the audit trail writes there. */
+export type AuditEventDocument = Omit<InferSchemaType<typeof auditEventSchema>, 'actor' | 'target' | 'details'> & {
+  actor: AuditActor;
+  target: AuditTarget | null;
+  details: AuditDetails;
+};
 
 export function auditEventModel(db: Connection): Model<AuditEventDocument> {
   return (db.models.AuditEvent as Model<AuditEventDocument> | undefined) ?? db.model<AuditEventDocument>('AuditEvent', auditEventSchema);

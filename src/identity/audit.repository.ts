@@ -11,7 +11,9 @@ export interface AuditQuery {
   limit: number;
 }
 
-function toAuditEvent(doc: AuditEventDocument): AuditEvent {
+type StoredAuditEvent = AuditEventDocument & { _id: Types.ObjectId };
+
+function toAuditEvent(doc: StoredAuditEvent): AuditEvent {
   return { id: doc._id.toHexString(), at: doc.at, actor: doc.actor, action: doc.action, target: doc.target, details: doc.details };
 }
 
@@ -31,7 +33,7 @@ export function createAuditRepository(db: Connection) {
     /** Every event whose target is one of `targets`, oldest first. */
     async referencing(targets: readonly AuditTarget[]): Promise<AuditEvent[]> {
       if (targets.length === 0) return [];
-      const docs = await Events.find({ $or: targets.map((t) => ({ 'target.type': t.type, 'target.id': t.id })) }).sort({ _id: 1 }).lean<AuditEventDocument[]>();
+      const docs = await Events.find({ $or: targets.map((t) => ({ 'target.type': t.type, 'target.id': t.id })) }).sort({ _id: 1 }).lean<StoredAuditEvent[]>();
       return docs.map(toAuditEvent);
     },
 
@@ -51,7 +53,7 @@ export function createAuditRepository(db: Connection) {
       if (query.targetType) filter['target.type'] = query.targetType;
       if (query.targetId) filter['target.id'] = query.targetId;
       if (query.before) filter._id = { $lt: new Types.ObjectId(query.before) };
-      const docs = await Events.find(filter).sort({ _id: -1 }).limit(query.limit).lean<AuditEventDocument[]>();
+      const docs = await Events.find(filter).sort({ _id: -1 }).limit(query.limit).lean<StoredAuditEvent[]>();
       return docs.map(toAuditEvent);
     },
   };

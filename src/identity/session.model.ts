@@ -1,14 +1,7 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 /** A server-side sign-in. `_id` is the digest of the cookie value, so a dump of this collection signs nobody in. */
-export interface SessionDocument {
-  _id: string;
-  userId: Types.ObjectId;
-  createdAt: Date;
-  expiresAt: Date;
-}
-
-const sessionSchema = new Schema<SessionDocument>(
+const sessionSchema = new Schema(
   {
     _id: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
@@ -20,6 +13,8 @@ const sessionSchema = new Schema<SessionDocument>(
 // MongoDB's TTL monitor deletes expired sessions within about a minute; lookups also check expiresAt.
 sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 sessionSchema.index({ userId: 1 });
+
+export type SessionDocument = InferSchemaType<typeof sessionSchema>;
 
 export function sessionModel(db: Connection): Model<SessionDocument> {
   return (db.models.Session as Model<SessionDocument> | undefined) ?? db.model<SessionDocument>('Session', sessionSchema);

@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 import { ROLES, type Role } from '../platform/http/auth-guard.js';
 
 /** A staff member as the rest of Sportello sees it: never carries the password hash. */
@@ -16,27 +16,14 @@ export interface User {
   updatedAt: Date;
 }
 
-export interface UserDocument {
-  _id: Types.ObjectId;
-  email: string;
-  name: string;
-  role: Role;
-  languages: string[];
-  disabled: boolean;
-  /** Absent on accounts made before alerts existed: read as on. */
-  emailAlerts?: boolean;
-  passwordHash: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-const userSchema = new Schema<UserDocument>(
+const userSchema = new Schema(
   {
     email: { type: String, required: true, lowercase: true, trim: true },
     name: { type: String, required: true, trim: true },
     role: { type: String, required: true, enum: ROLES },
     languages: { type: [String], default: [] },
     disabled: { type: Boolean, default: false },
+    /** Absent on accounts made before alerts existed: read as on. */
     emailAlerts: { type: Boolean, default: true },
     passwordHash: { type: String, required: true },
   },
@@ -44,6 +31,8 @@ const userSchema = new Schema<UserDocument>(
 );
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ role: 1, disabled: 1 });
+
+export type UserDocument = InferSchemaType<typeof userSchema>;
 
 export function userModel(db: Connection): Model<UserDocument> {
   return (db.models.User as Model<UserDocument> | undefined) ?? db.model<UserDocument>('User', userSchema);

@@ -15,7 +15,9 @@ export interface NewUserRecord {
 
 export type UserChanges = Partial<Pick<UserDocument, 'name' | 'role' | 'languages' | 'disabled' | 'emailAlerts' | 'passwordHash'>>;
 
-function toUser(doc: UserDocument): User {
+type StoredUser = UserDocument & { _id: Types.ObjectId };
+
+function toUser(doc: StoredUser): User {
   return {
     id: doc._id.toHexString(),
     email: doc.email,
@@ -49,18 +51,18 @@ export function createUserRepository(db: Connection) {
 
     async findById(id: string): Promise<User | null> {
       if (!isValidObjectId(id)) return null;
-      const doc = await Users.findById(id).lean<UserDocument>();
+      const doc = await Users.findById(id).lean<StoredUser>();
       return doc ? toUser(doc) : null;
     },
 
     async findByEmail(email: string): Promise<User | null> {
-      const doc = await Users.findOne({ email: email.toLowerCase() }).lean<UserDocument>();
+      const doc = await Users.findOne({ email: email.toLowerCase() }).lean<StoredUser>();
       return doc ? toUser(doc) : null;
     },
 
     /** The only read that returns the password hash: for the sign-in check and nothing else. */
     async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
-      const doc = await Users.findOne({ email: email.toLowerCase() }).lean<UserDocument>();
+      const doc = await Users.findOne({ email: email.toLowerCase() }).lean<StoredUser>();
       return doc ? { user: toUser(doc), passwordHash: doc.passwordHash } : null;
     },
 
@@ -69,19 +71,19 @@ export function createUserRepository(db: Connection) {
       const query: Record<string, unknown> = {};
       if (filter.role) query.role = filter.role;
       if (filter.after) query._id = { $gt: new Types.ObjectId(filter.after) };
-      const docs = await Users.find(query).sort({ _id: 1 }).limit(filter.limit).lean<UserDocument[]>();
+      const docs = await Users.find(query).sort({ _id: 1 }).limit(filter.limit).lean<StoredUser[]>();
       return docs.map(toUser);
     },
 
     async update(id: string, changes: UserChanges): Promise<User | null> {
       if (!isValidObjectId(id)) return null;
-      const doc = await Users.findByIdAndUpdate(id, { $set: changes }, { new: true }).lean<UserDocument>();
+      const doc = await Users.findByIdAndUpdate(id, { $set: changes }, { new: true }).lean<StoredUser>();
       return doc ? toUser(doc) : null;
     },
 
     /** Enabled accounts with one of these roles that receive e-mail alerts (staff are tens of people: no paging). */
     async listAlertable(roles: readonly Role[]): Promise<User[]> {
-      const docs = await Users.find({ role: { $in: [...roles] }, disabled: false, emailAlerts: { $ne: false } }).sort({ _id: 1 }).lean<UserDocument[]>();
+      const docs = await Users.find({ role: { $in: [...roles] }, disabled: false, emailAlerts: { $ne: false } }).sort({ _id: 1 }).lean<StoredUser[]>();
       return docs.map(toUser);
     },
 

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
-import { principalOf, requireRole } from '../platform/http/auth-guard.js';
+import { requireRole } from '../platform/http/auth-guard.js';
+import { principalOf } from '../identity/index.js';
 import type { Announcement } from './announcement.types.js';
 import type { AnnouncementsService } from './announcements.service.js';
 import type { Channel } from './channel-rendering.js';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { principalOf, requireRole } from '../platform/http/auth-guard.js';
+import { requireRole } from '../platform/http/auth-guard.js';
+import { principalOf } from '../identity/index.js';
 import { parseBody, parseParams } from '../platform/http/validate.js';
 import type { Announcement } from '../announcements/index.js';
 import type { ContentLibraryService } from './content-library.service.js';

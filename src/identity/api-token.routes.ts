@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { Forbidden, principalOf, requireRole, ROLES } from '../platform/http/auth-guard.js';
+import { Forbidden, requireRole } from '../platform/http/auth-guard.js';
+import { principalOf, ROLES } from './principal.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
 import { TOKEN_SCOPES, type ApiTokenService } from './api-token.service.js';
 import { actorOf } from './audit.service.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from './principal.js';
 import type { ApiToken } from './api-token.model.js';
 import type { AuditActor } from './audit-event.model.js';
 import type { ApiTokenRepository } from './api-token.repository.js';

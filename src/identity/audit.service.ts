@@ -1,4 +1,4 @@
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from './principal.js';
 import type { AuditActor, AuditDetails, AuditEvent, AuditTarget } from './audit-event.model.js';
 import type { AuditQuery, AuditRepository } from './audit.repository.js';
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { principalOf, requireRole, ROLES } from '../platform/http/auth-guard.js';
+import { requireRole } from '../platform/http/auth-guard.js';
+import { principalOf, ROLES } from './principal.js';
 import { parseBody } from '../platform/http/validate.js';
 import type { AuthService } from './auth.service.js';
 import { actorOf, type AuditLog } from './audit.service.js';

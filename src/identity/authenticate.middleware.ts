@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from './principal.js';
 import type { ApiTokenService } from './api-token.service.js';
 import type { AuthService } from './auth.service.js';
 import type { SessionCookie } from './session-cookie.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../platform/http/auth-guard.js';
+import { ROLES } from './principal.js';
 
 /** Request shapes shared by identity's routes. Every object is strict: unknown fields are refused. */
 

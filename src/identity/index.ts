@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type RequestHandler } from 'express';
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from './principal.js';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { createApiTokenRepository } from './api-token.repository.js';
@@ -28,6 +28,7 @@ export type { AuditActor, AuditTarget } from './audit-event.model.js';
 export type { DemoCredentials } from './bootstrap-admin.js';
 export type { AuditTargetLabeller } from './audit-labels.js';
 export { identityOpenApi } from './identity.openapi.js';
+export { ROLES, principalOf, type Principal, type Role } from './principal.js';
 
 export interface IdentityDeps {
   db: Connection;

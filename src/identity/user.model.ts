@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
-import { ROLES, type Role } from '../platform/http/auth-guard.js';
+import { ROLES, type Role } from './principal.js';
 
 /** A staff member as the rest of Sportello sees it: never carries the password hash. */
 export interface User {

@@ -1,5 +1,5 @@
 import { isValidObjectId, Types, type Connection } from 'mongoose';
-import type { Role } from '../platform/http/auth-guard.js';
+import type { Role } from './principal.js';
 import { EmailTaken } from './identity.errors.js';
 import { userModel, type User, type UserDocument } from './user.model.js';
 import { isDuplicateKey } from '../platform/db/duplicate-key.js';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { principalOf, requireRole } from '../platform/http/auth-guard.js';
+import { requireRole } from '../platform/http/auth-guard.js';
+import { principalOf } from './principal.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
 import { actorOf } from './audit.service.js';
 import { Email, IdParams, Languages, NewPassword, ObjectIdParam, PageLimit, Role } from './identity.schemas.js';

@@ -1,4 +1,4 @@
-import type { Principal, Role } from '../platform/http/auth-guard.js';
+import type { Principal, Role } from './principal.js';
 import type { AuditActor } from './audit-event.model.js';
 import { actorOf, type AuditLog } from './audit.service.js';
 import { MediatorWithoutLanguages, SelfLockout, UserNotFound } from './identity.errors.js';

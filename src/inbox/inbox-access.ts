@@ -1,4 +1,4 @@
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from '../identity/index.js';
 import { LanguageNotYours } from './inbox.errors.js';
 import { UNSURE_QUEUE } from './inbox.types.js';
 

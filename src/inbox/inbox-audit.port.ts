@@ -1,4 +1,4 @@
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from '../identity/index.js';
 
 export interface AuditTargetRef {
   type: 'inbox_contact' | 'inbox_conversation';

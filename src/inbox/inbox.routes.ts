@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { principalOf, requireRole } from '../platform/http/auth-guard.js';
+import { requireRole } from '../platform/http/auth-guard.js';
+import { principalOf } from '../identity/index.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
 import { presentContact, presentConversation, presentConversationRow, presentConversationView, presentNote, presentOutbound, presentResponseStats } from './inbox.presenter.js';
 import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, StatsQuery, SubscriptionBody, TextBody } from './inbox.schemas.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from '../identity/index.js';
 import { openMsBetween, type OpeningHours } from '../platform/opening-hours.js';
 import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from './inbox-access.js';
 import type { InboxAudit } from './inbox-audit.port.js';

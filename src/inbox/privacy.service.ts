@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from '../identity/index.js';
 import type { DirectDeliveries } from './direct-deliveries.port.js';
 import type { AuditReference, AuditTargetRef, InboxAudit } from './inbox-audit.port.js';
 import { ContactNotFound } from './inbox.errors.js';

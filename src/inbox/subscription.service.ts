@@ -1,4 +1,4 @@
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from '../identity/index.js';
 import { composeAutomaticText, type AutomaticTextOptions, type InboxText, type Translate } from './acknowledgement.js';
 import type { ContactRepository } from './contact.repository.js';
 import type { ConversationRepository } from './conversation.repository.js';

@@ -1,6 +1,6 @@
 import type { Request, Router } from 'express';
 import type { Redis } from 'ioredis';
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from '../identity/index.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { LiveBus } from './live-bus.js';
 import type { LiveConnection } from './live-connection.js';

@@ -1,4 +1,5 @@
-import { allows, ROLES, type Principal, type Role } from '../platform/http/auth-guard.js';
+import { allows } from '../platform/http/auth-guard.js';
+import { ROLES, type Principal, type Role } from '../identity/index.js';
 import { mayReadQueue } from '../inbox/index.js';
 import type { LiveEvent } from './live-event.js';
 

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { Principal } from '../platform/http/auth-guard.js';
+import type { Principal } from '../identity/index.js';
 import { mayReceive } from './live-audience.js';
 import { compareStreamIds, type StoredLiveEvent } from './live-event.js';
 

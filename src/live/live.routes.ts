@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { InvalidInput } from '../platform/errors.js';
-import { principalOf, requireRole, ROLES, type Principal } from '../platform/http/auth-guard.js';
+import { requireRole } from '../platform/http/auth-guard.js';
+import { principalOf, ROLES, type Principal } from '../identity/index.js';
 import type { LiveBus } from './live-bus.js';
 import { LiveConnection } from './live-connection.js';
 import { STREAM_ID } from './live-event.js';

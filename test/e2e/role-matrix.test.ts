@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Role } from '../../src/platform/http/auth-guard.js';
+import type { Role } from '../../src/identity/index.js';
 import { call } from '../support/http.js';
 import { CALLERS, pathFor, signInEveryRole, type MatrixContext, type RoleMatrixRow, type RouteScopes } from '../support/role-matrix.js';
 import { TOKEN_SCOPES } from '../../src/identity/api-token.service.js';

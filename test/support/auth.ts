@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../src/platform/http/auth-guard.js';
+import type { Role } from '../../src/identity/index.js';
 import { call } from './http.js';
 import type { TestStack } from './stack.js';
 

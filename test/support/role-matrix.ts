@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../src/platform/http/auth-guard.js';
+import { ROLES, type Role } from '../../src/identity/index.js';
 import type { TokenScope } from '../../src/identity/api-token.service.js';
 import { signInAs, signInAsAdmin, type SignedInUser } from './auth.js';
 import type { TestStack } from './stack.js';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { principalOf, requireRole } from '../../platform/http/auth-guard.js';
+import { requireRole } from '../../platform/http/auth-guard.js';
+import { principalOf } from '../../identity/index.js';
 import { parseBody, parseParams, parseQuery } from '../../platform/http/validate.js';
 import type { SavedRepliesService } from './saved-replies.service.js';
 import { SavedReplyBody, SavedReplyParams, SavedReplyQuery } from './saved-replies.schemas.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../../platform/http/auth-guard.js';
+import type { Principal } from '../../identity/index.js';
 import { assertCanRead, assertCanWork, readableLanguages } from '../inbox-access.js';
 import type { InboxAudit } from '../inbox-audit.port.js';
 import { SavedReplyNotFound } from './saved-replies.errors.js';

@@ -1,19 +1,15 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DomainError } from '../errors.js';
 
-export type Role = 'admin' | 'editor' | 'mediator' | 'viewer';
-export const ROLES: readonly Role[] = ['admin', 'editor', 'mediator', 'viewer'];
-
-/** Who is calling: set on `req.principal` by identity's authentication middleware, read by the guards. */
-export interface Principal {
-  userId: string;
-  email: string;
-  role: Role;
-  /** Languages a mediator works in; empty for other roles. */
-  languages: string[];
+/**
+ * What the guards need of whoever calls, set on `req.principal` by identity's authentication middleware (its
+ * `Principal`, who owns the roles, is one): the platform checks names and scopes without knowing the roles.
+ */
+export interface Caller {
+  role: string;
   via: 'session' | 'token';
   /** For API tokens: what the token may do (`*` for everything its user may do). */
-  scopes: string[];
+  scopes: readonly string[];
   /**
    * For sessions: the request carried the session's `X-CSRF-Token`. Browsers attach cookies to forged
    * cross-site requests but never an Authorization header, so token calls need no CSRF token (always true).
@@ -21,9 +17,12 @@ export interface Principal {
   csrfVerified: boolean;
 }
 
+/** The role that passes every role check. */
+const ADMIN = 'admin';
+
 declare module 'express-serve-static-core' {
   interface Request {
-    principal?: Principal;
+    principal?: Caller;
   }
 }
 
@@ -54,7 +53,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The one authorisation mechanism: every route declares the roles (and, for tokens, the scope)
  * it needs. Admins pass every role check. Cookie-authenticated changes also need the CSRF token.
  */
-export function requireRole(roles: readonly Role[], scope?: string): RequestHandler {
+export function requireRole(roles: readonly string[], scope?: string): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     const who = req.principal;
     if (!who) return next(new Unauthenticated());
@@ -70,19 +69,14 @@ export function requireRole(roles: readonly Role[], scope?: string): RequestHand
 }
 
 /** `requireRole`'s rule as a test, for what is not a route (the live event stream filters its events by it). */
-export function allows(who: Principal, roles: readonly Role[], scope?: string): boolean {
+export function allows(who: Caller, roles: readonly string[], scope?: string): boolean {
   return hasRole(who, roles) && hasScope(who, scope);
 }
 
-function hasRole(who: Principal, roles: readonly Role[]): boolean {
-  return who.role === 'admin' || roles.includes(who.role);
+function hasRole(who: Caller, roles: readonly string[]): boolean {
+  return who.role === ADMIN || roles.includes(who.role);
 }
 
-function hasScope(who: Principal, scope: string | undefined): boolean {
+function hasScope(who: Caller, scope: string | undefined): boolean {
   return who.via !== 'token' || !scope || who.scopes.includes('*') || who.scopes.includes(scope);
-}
-
-export function principalOf(req: Request): Principal {
-  if (!req.principal) throw new Unauthenticated();
-  return req.principal;
 }

@@ -1,4 +1,4 @@
-import { ROLES } from '../../../src/platform/http/auth-guard.js';
+import { ROLES } from '../../../src/identity/index.js';
 import { call } from '../../support/http.js';
 import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
 import { buildAnnouncementInput, buildTranslationInput } from '../../factories/announcement.factory.js';

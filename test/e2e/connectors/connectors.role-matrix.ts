@@ -1,4 +1,4 @@
-import { ROLES } from '../../../src/platform/http/auth-guard.js';
+import { ROLES } from '../../../src/identity/index.js';
 import { onlyRoles, type RoleMatrixRow } from '../../support/role-matrix.js';
 import type { RouteScopes } from '../../support/role-matrix.js';
 

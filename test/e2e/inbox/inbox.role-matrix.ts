@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ROLES } from '../../../src/platform/http/auth-guard.js';
+import { ROLES } from '../../../src/identity/index.js';
 import { call } from '../../support/http.js';
 import { onlyRoles, type MatrixContext, type RoleMatrixRow } from '../../support/role-matrix.js';
 import type { RouteScopes } from '../../support/role-matrix.js';

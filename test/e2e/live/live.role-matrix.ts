@@ -1,4 +1,4 @@
-import { ROLES } from '../../../src/platform/http/auth-guard.js';
+import { ROLES } from '../../../src/identity/index.js';
 import { onlyRoles, type RoleMatrixRow, type RouteScopes } from '../../support/role-matrix.js';
 
 /** Every signed-in role opens the stream; what each one is sent is filtered per event (`live-events.test.ts`). */

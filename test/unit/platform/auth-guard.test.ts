@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Request } from 'express';
-import { requireRole, type Principal } from '../../../src/platform/http/auth-guard.js';
+import { requireRole } from '../../../src/platform/http/auth-guard.js';
+import type { Principal } from '../../../src/identity/index.js';
 import type { DomainError } from '../../../src/platform/errors.js';
 
 function principal(overrides: Partial<Principal> = {}): Principal {

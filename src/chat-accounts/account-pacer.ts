@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { luaScript, type LuaScript } from '../platform/redis/lua-script.js';
 import { DEAD_HOLDER_LUA, type ProcessLiveness } from '../platform/redis/process-liveness.js';
-import type { SendBudget } from './send-budget.js';
+import type { SendBudget } from './send-budget.config.js';
 import { localClock, untilLocalMidnightMs } from '../platform/town-clock.js';
 import { dailyCapOn, daysBetween, drawGapMs } from './send-budget.js';
 

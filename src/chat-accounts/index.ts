@@ -1,4 +1,6 @@
-export { dailyCapOn, drawGapMs, maxGapMs, meanGapMs, typingMsFor, type SendBudget } from './send-budget.js';
+export { dailyCapOn, drawGapMs, maxGapMs, meanGapMs, typingMsFor } from './send-budget.js';
+export type { SendBudget } from './send-budget.config.js';
+export { AccountSetting, accountsOf } from './account.config.js';
 export { ContactHourlyLimit } from './contact-hourly-limit.js';
 export { estimateLastSendAt, type PaceNow } from './send-estimate.js';
 export { AccountPacer, type PaceStatus, type PacedAccount, type PacerRank, type PacerTurn } from './account-pacer.js';

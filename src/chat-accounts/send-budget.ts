@@ -1,6 +1,4 @@
-import type { SendBudget } from '../platform/config.js';
-
-export type { SendBudget } from '../platform/config.js';
+import type { SendBudget } from './send-budget.config.js';
 
 /** Without `maxIntervalMs`, gaps keep the 25 % of jitter above the shortest gap that Sportello always had. */
 const DEFAULT_JITTER_SHARE = 0.25;

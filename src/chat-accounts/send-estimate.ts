@@ -1,4 +1,5 @@
-import { dailyCapOn, meanGapMs, type SendBudget } from './send-budget.js';
+import { dailyCapOn, meanGapMs } from './send-budget.js';
+import type { SendBudget } from './send-budget.config.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 

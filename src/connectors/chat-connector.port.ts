@@ -1,4 +1,4 @@
-import type { SendBudget } from '../platform/config.js';
+import type { ChannelAccountConfig } from '../platform/config.js';
 
 /**
  * The one port through which Sportello talks to chat networks. Adapters: `wechaty/`, `whatsapp-web/`
@@ -9,7 +9,7 @@ import type { SendBudget } from '../platform/config.js';
 export type Platform = 'simulator' | 'wechat' | 'wechat-official' | 'whatsapp';
 
 /** Declared by the account, enforced by its pace (`chat-accounts/`): unofficial clients get banned for bursts. */
-export type RateLimit = SendBudget;
+export type RateLimit = ChannelAccountConfig['rateLimit'];
 
 export interface ChannelAccount {
   /** Stable id from config, e.g. `whatsapp-prato-1`. Never a phone number. */

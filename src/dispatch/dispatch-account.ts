@@ -1,4 +1,4 @@
-import type { SendBudget } from '../platform/config.js';
+import type { SendBudget } from '../chat-accounts/index.js';
 import type { Channel } from './sendable-announcement.port.js';
 
 /** A channel account as dispatch uses it: where its messages are formatted for, and how fast it may send. */

@@ -1,173 +1,18 @@
 import { ITALIAN_HOLIDAYS, parseClosedDays, parseWeeklyHours, type ClosedDay, type OpeningHours } from './opening-hours.js';
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { AccountId } from './account-id.js';
+import { AccountSetting, accountsOf } from '../chat-accounts/index.js';
 
 /**
  * Every setting Sportello reads, validated once at start-up. Only `main.ts` calls `loadConfig`;
  * everything else receives its slice. A bad value stops the service with one line per problem.
+ *
+ * The one import of a feature from platform: an account's settings and send budget are chat-accounts' to define
+ * (`account.config.ts`, `send-budget.config.ts`), and they are validated here with every other variable, so that
+ * one start-up lists every problem at once.
  */
 
 const Mode = z.enum(['demo', 'test', 'production']);
-
-/**
- * An account's send budget (`CONNECTORS[].rateLimit`); every field is optional and falls back to the platform's
- * default (`DEFAULT_RATE_LIMITS`). Unofficial WhatsApp and WeChat clients get numbers banned for bursts: see
- * issue #18 for the reports the WhatsApp and WeChat defaults follow.
- */
-const RateLimit = z
-  .object({
-    /** Shortest gap between two sends on this account; each gap is drawn at random up to `maxIntervalMs`. */
-    minIntervalMs: z.number().int().nonnegative().optional(),
-    /** Longest gap; defaults to the platform's, or to `minIntervalMs` + 25 % when only that is given. */
-    maxIntervalMs: z.number().int().nonnegative().optional(),
-    /** Sends allowed per clock hour on this account; `null` for none. */
-    hourlyCap: z.number().int().positive().nullable().optional(),
-    /** Sends allowed per calendar day (the town's time zone) on this account, once warmed up. */
-    dailyCap: z.number().int().positive().optional(),
-    /**
-     * A new number's daily cap starts at `firstDayCap` and rises evenly to `dailyCap` over `days` days, counted from
-     * `since` (YYYY-MM-DD) or, without it, from the first day Sportello sent on the account. `false`: no warm-up.
-     */
-    warmUp: z
-      .union([
-        z.literal(false),
-        z.object({ days: z.number().int().positive(), firstDayCap: z.number().int().positive(), since: z.iso.date().optional() }),
-      ])
-      .optional(),
-    /** "typing…" shown before each message for this long per character of its text (WhatsApp only), up to `typingMaxMs`. */
-    typingMsPerChar: z.number().nonnegative().optional(),
-    typingMaxMs: z.number().int().nonnegative().optional(),
-    /** Notices sent into one citizen's chat per clock hour (the inbox's answers are not counted); `null` for none. */
-    perContactHourly: z.number().int().positive().nullable().optional(),
-  })
-  .refine((r) => r.minIntervalMs === undefined || r.maxIntervalMs === undefined || r.maxIntervalMs >= r.minIntervalMs, {
-    message: 'maxIntervalMs must not be below minIntervalMs',
-  });
-
-const SimulatorChat = z.object({
-  chatId: z.string().min(1),
-  name: z.string().min(1),
-  type: z.enum(['group', 'direct']),
-  /** Demo only: the community language of a simulated group, used to register it at first start. */
-  language: z.string().optional(),
-  topics: z.array(z.string()).optional(),
-});
-
-const Account = z.discriminatedUnion('platform', [
-  z.object({
-    platform: z.literal('simulator'),
-    id: AccountId,
-    /** Which real platform the simulated account stands in for (its formatting and limits). */
-    imitates: z.enum(['wechat', 'whatsapp']).default('whatsapp'),
-    latencyMs: z.number().int().nonnegative().default(0),
-    chats: z.array(SimulatorChat).default([]),
-    rateLimit: RateLimit.optional(),
-  }),
-  z.object({
-    platform: z.literal('wechat'),
-    id: AccountId,
-    /** e.g. `wechaty-puppet-service` (hosted) or `wechaty-puppet-wechat4u`. Never implicit. */
-    puppet: z.string().min(1),
-    puppetToken: z.string().optional(),
-    rateLimit: RateLimit.optional(),
-  }),
-  z.object({
-    platform: z.literal('whatsapp'),
-    id: AccountId,
-    auth: z.enum(['local', 'remote']).default('local'),
-    rateLimit: RateLimit.optional(),
-  }),
-  z.object({
-    /** A WeChat Official Account (公众号), through WeChat's server callback and HTTP API. */
-    platform: z.literal('wechat-official'),
-    id: AccountId,
-    /** 订阅号 (one mass send a day) or 服务号 (four a month per follower). */
-    kind: z.enum(['subscription', 'service']),
-    appId: z.string().regex(/^wx[0-9a-f]{16}$/, 'must be the AppID (wx followed by 16 hex digits)'),
-    appSecret: z.string().regex(/^[0-9a-f]{32}$/, 'must be the AppSecret (32 hex digits)'),
-    /** The server token set in the account's server configuration (3-32 letters and digits). */
-    token: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters and digits'),
-    /** Set for safe (encrypted) or compatible mode; absent, only plain callbacks are accepted. */
-    encodingAESKey: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits').optional(),
-    /** WeChat's API; tests and the demo point it at a local double. */
-    apiBaseUrl: z.string().url().default('https://api.weixin.qq.com'),
-    /** One tag (and one registered group) per language; a new follower starts in the first. */
-    languages: z.array(z.string().min(2)).min(1).default(['zh-Hans', 'it']),
-    rateLimit: RateLimit.optional(),
-  }),
-]);
-export type AccountConfig = z.infer<typeof Account>;
-
-/**
- * What an account may send. Config always fills every field; code that paces an account reads the optional ones
- * with the behaviour of their absence (no random range beyond 25 % jitter, no hourly cap, no warm-up, no typing,
- * no per-contact limit), so an account built by hand with only a gap and a daily cap keeps today's pace.
- */
-export interface SendBudget {
-  minIntervalMs: number;
-  maxIntervalMs?: number;
-  hourlyCap?: number | null;
-  dailyCap: number;
-  warmUp?: false | { days: number; firstDayCap: number; since?: string };
-  typingMsPerChar?: number;
-  typingMaxMs?: number;
-  perContactHourly?: number | null;
-}
-
-/**
- * Real accounts: WAHA's guidance for WhatsApp (a random 30–60 s between messages, typing before each, a few
- * messages an hour to one contact) and a warm-up of three weeks for a new number; WeChat personal accounts 10–20 s
- * (bursts to 100+ rooms are refused, wechaty #412).
- */
-const DEFAULT_RATE_LIMITS: Record<'whatsapp' | 'wechat' | 'wechat-official', Required<SendBudget>> = {
-  whatsapp: {
-    minIntervalMs: 30_000,
-    maxIntervalMs: 60_000,
-    hourlyCap: 60,
-    dailyCap: 400,
-    warmUp: { days: 21, firstDayCap: 40 },
-    typingMsPerChar: 40,
-    typingMaxMs: 8000,
-    perContactHourly: 3,
-  },
-  wechat: {
-    minIntervalMs: 10_000,
-    maxIntervalMs: 20_000,
-    hourlyCap: 200,
-    dailyCap: 1500,
-    warmUp: { days: 14, firstDayCap: 100 },
-    typingMsPerChar: 0,
-    typingMaxMs: 0,
-    perContactHourly: 5,
-  },
-  // WeChat's own quotas (customer-service calls a day, mass sends) are enforced by the connector and the planner.
-  'wechat-official': {
-    minIntervalMs: 100,
-    maxIntervalMs: 100,
-    hourlyCap: null,
-    dailyCap: 100_000,
-    warmUp: false,
-    typingMsPerChar: 0,
-    typingMaxMs: 0,
-    perContactHourly: null,
-  },
-};
-
-/** Simulated accounts: the short pace they always had (3 s as WhatsApp, 2 s as WeChat), nothing that holds a test. */
-const SIMULATED_RATE_LIMITS: Record<'whatsapp' | 'wechat', Required<SendBudget>> = {
-  whatsapp: { minIntervalMs: 3000, maxIntervalMs: 3750, hourlyCap: null, dailyCap: 1000, warmUp: false, typingMsPerChar: 0, typingMaxMs: 0, perContactHourly: null },
-  wechat: { minIntervalMs: 2000, maxIntervalMs: 2500, hourlyCap: null, dailyCap: 2000, warmUp: false, typingMsPerChar: 0, typingMaxMs: 0, perContactHourly: null },
-};
-
-/** The configured fields over the platform's defaults; a gap given alone keeps today's 25 % of jitter above it. */
-export function sendBudgetOf(account: { platform: 'whatsapp' | 'wechat' | 'wechat-official' } | { platform: 'simulator'; imitates: 'whatsapp' | 'wechat' }, given: z.input<typeof RateLimit> | undefined): Required<SendBudget> {
-  const base = account.platform === 'simulator' ? SIMULATED_RATE_LIMITS[account.imitates] : DEFAULT_RATE_LIMITS[account.platform];
-  const defined = Object.fromEntries(Object.entries(given ?? {}).filter(([, value]) => value !== undefined)) as Partial<SendBudget>;
-  const minIntervalMs = defined.minIntervalMs ?? base.minIntervalMs;
-  const maxIntervalMs = defined.maxIntervalMs ?? (defined.minIntervalMs === undefined ? base.maxIntervalMs : Math.round(minIntervalMs * 1.25));
-  return { ...base, ...defined, minIntervalMs, maxIntervalMs: Math.max(minIntervalMs, maxIntervalMs) };
-}
 
 const jsonArray = z.string().transform((text, ctx) => {
   try {
@@ -230,7 +75,7 @@ const Env = z.object({
   DEMO_ADMIN_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
   /** Demo only: the stand-in of WeChat's API that `npm run demo` starts; set, the demo has an Official Account on it. */
   DEMO_OFFICIAL_ACCOUNT_API: z.string().url().optional(),
-  CONNECTORS: jsonArray.pipe(z.array(Account)).optional(),
+  CONNECTORS: jsonArray.pipe(z.array(AccountSetting)).optional(),
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** `off` where the container isolates Chromium instead of its own sandbox (the image's default; README, Deployment). */
   CHROMIUM_SANDBOX: z.enum(['on', 'off']).default('on'),
@@ -300,49 +145,6 @@ const Env = z.object({
   METRICS_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
 });
 
-/** The simulated community of the demo and of the tests when `CONNECTORS` is not set. */
-const DEMO_ACCOUNTS: z.input<typeof Account>[] = [
-  {
-    platform: 'simulator',
-    id: 'sim-wechat',
-    imitates: 'wechat',
-    chats: [
-      { chatId: 'room-zh-prato', name: 'Comunità cinese Prato — 中文', type: 'group', language: 'zh-Hans', topics: [] },
-      { chatId: 'room-zh-genitori', name: '普拉托家长群 — Genitori', type: 'group', language: 'zh-Hans', topics: ['school'] },
-      { chatId: 'wxid-citizen-1', name: '王芳', type: 'direct' },
-    ],
-  },
-  {
-    platform: 'simulator',
-    id: 'sim-whatsapp',
-    imitates: 'whatsapp',
-    chats: [
-      { chatId: '120363000000000001@g.us', name: 'Comunità araba — العربية', type: 'group', language: 'ar', topics: [] },
-      { chatId: '120363000000000002@g.us', name: 'Shqiptarët në Prato', type: 'group', language: 'sq', topics: [] },
-      { chatId: '120363000000000003@g.us', name: 'Români în Prato', type: 'group', language: 'ro', topics: [] },
-      { chatId: '120363000000000004@g.us', name: 'Pakistani community — اردو', type: 'group', language: 'ur', topics: [] },
-      { chatId: '393330000001@c.us', name: 'Ahmed', type: 'direct' },
-    ],
-  },
-];
-
-/**
- * The demo's Official Account ("ViaRoma101", a service account), on the stand-in of WeChat's API that
- * `scripts/demo-official-account.ts` runs; the credentials are the stand-in's, made up in WeChat's formats.
- */
-function demoOfficialAccount(apiBaseUrl: string): z.input<typeof Account> {
-  return {
-    platform: 'wechat-official',
-    id: 'oa-viaroma101',
-    kind: 'service',
-    appId: 'wx5f0a1b2c3d4e5f60',
-    appSecret: '5f0a1b2c3d4e5f605f0a1b2c3d4e5f60',
-    token: 'viaroma101demo',
-    encodingAESKey: 'ViaRoma101DemoEncodingAESKey0123456789abcde',
-    apiBaseUrl,
-  };
-}
-
 /** What `.env.example` puts where a secret goes ("change-me…"): a production service must not start with it. */
 const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|placeholder/i;
 
@@ -403,12 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
   if (e.SMTP_URL && !e.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL (the sender of staff alerts)');
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
 
-  const demoAccounts = [...DEMO_ACCOUNTS, ...(e.DEMO_OFFICIAL_ACCOUNT_API ? [demoOfficialAccount(e.DEMO_OFFICIAL_ACCOUNT_API)] : [])];
-  const accounts = (e.CONNECTORS ?? z.array(Account).parse(demoAccounts)).map((account) => ({
-    ...account,
-    // Typed as the optional shape so that tools and tests may build an account with only a gap and a cap.
-    rateLimit: sendBudgetOf(account, account.rateLimit) as SendBudget,
-  }));
+  const accounts = accountsOf(e.CONNECTORS, e.DEMO_OFFICIAL_ACCOUNT_API);
 
   return {
     mode: e.SPORTELLO_MODE,

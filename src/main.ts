@@ -1,49 +1,45 @@
-import mongoose from 'mongoose';
-import { AdminAlerts } from './staff-alerts/admin-alerts.js';
-import { DeliveryReport } from './staff-alerts/delivery-report.js';
 import { createSmtpMailer } from './platform/mail/smtp-mailer.js';
 import { countedMailer } from './platform/mail/counted-mailer.js';
-import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { loadConfig, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { createI18n, exactLanguageTranslator } from './platform/i18n/i18n.js';
 import { createHttpApp } from './platform/http/app.js';
 import { createOutageGate } from './platform/http/outage-gate.js';
-import { watchMongo } from './platform/db/mongo-watch.js';
 import { actionBlockedBy, dependenciesNeededBy } from './composition/outage-policy.js';
 import { createHealthRoutes, type ReadinessCheck } from './platform/http/health.routes.js';
 import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metrics.routes.js';
-import { startPrivateRedis } from './platform/redis/private-redis-server.js';
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { ProcessLiveness } from './platform/redis/process-liveness.js';
 import { FileSpool } from './platform/spool/file-spool.js';
-import { createIdentity, identityOpenApi, type DemoCredentials } from './identity/index.js';
-import { createDispatch, dispatchOpenApi } from './dispatch/index.js';
-import { requireRole } from './platform/http/auth-guard.js';
-import { createQueueBoardRoutes } from './platform/queue/queue-board.routes.js';
-import { announcementsOpenApi, createAnnouncements } from './announcements/index.js';
-import { createLanguageRoutes, languagesOpenApi } from './languages/index.js';
-import { buildOpenApiDocument, createApiDocsRoutes } from './api-docs/index.js';
-import { createConsoleRoutes } from './console/index.js';
-import { contentLibraryOpenApi, createTemplateRoutes, importContentLibrary } from './content-library/index.js';
+import { createIdentity, type DemoCredentials } from './identity/index.js';
+import { createDispatch } from './dispatch/index.js';
+import { createAnnouncements } from './announcements/index.js';
+import { importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
 import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
-import { createConnectorLoginRoutes, createConnectorRegistry, createOfficialAccountCallbackRoutes, createSimulatorRouter, simulatorsOf } from './connectors/index.js';
+import { createConnectorRegistry } from './connectors/index.js';
 import { wireOfficialAccounts } from './composition/official-accounts.js';
-import { createInbox, inboxOpenApi } from './inbox/index.js';
+import { createInbox } from './inbox/index.js';
 import { accountSenderOf, createChatAccounts } from './chat-accounts/index.js';
 import { townLanguagesOf } from './composition/town-languages.js';
 import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditOf, sendableOf } from './composition/feature-bridges.js';
 import { demoGroupsOf } from './demo/demo-groups.js';
-import { createLive, liveOpenApi } from './live/index.js';
+import { createLive } from './live/index.js';
 import { dispatchLiveOf, inboxLiveOf } from './composition/live-bridges.js';
+import { connectConnectorsToFeatures, publishConnectorEvents } from './composition/connector-wiring.js';
+import { adminAlertsOf, reportFinishedNotices } from './composition/staff-mail.js';
+import { labelAuditTargets } from './composition/audit-target-labels.js';
+import { runFromCommandLine } from './composition/command-line.js';
+import { featureRoutes } from './composition/feature-routes.js';
+import { openDataStores } from './composition/data-stores.js';
+import { ShutdownStack } from './composition/shutdown-stack.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -77,16 +73,8 @@ export interface StartOptions {
 export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningSportello> {
   const config = loadConfig(env);
   const log = createLogger({ level: config.log.level, ...(options.logDestination ? { destination: options.logDestination } : {}) });
-  const stack: Array<{ name: string; stop: () => Promise<void> }> = [];
-  const stopAll = async (): Promise<void> => {
-    for (const part of stack.reverse()) {
-      try {
-        await part.stop();
-      } catch (error) {
-        log.warn({ err: error, part: part.name }, 'error while stopping');
-      }
-    }
-  };
+  const stack = new ShutdownStack(log);
+  const stopAll = () => stack.stopAll();
 
   try {
     const dataDir = resolve(ROOT, config.dataDir);
@@ -95,31 +83,14 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     chmodSync(dataDir, 0o700);
 
-    let redisUrl = config.redis.url;
-    if (!redisUrl) {
-      const redisServer = await startPrivateRedis({ dataDir: join(dataDir, 'redis'), ephemeral: config.mode === 'test' });
-      stack.push({ name: 'private redis', stop: redisServer.stop });
-      redisUrl = redisServer.url;
-    }
-
-    let mongoUri = config.mongo.uri;
-    if (!mongoUri) {
-      const { startEmbeddedMongo } = await import('./embedded-mongo/index.js');
-      const engine = await startEmbeddedMongo({ dataDir: join(dataDir, 'mongo') });
-      stack.push({ name: 'embedded engine', stop: engine.stop });
-      mongoUri = `${engine.uri}sportello`;
-    }
-    // 10 s unless the URI says otherwise (the driver lets an option given here override the URI's).
-    const selection = /[?&]serverSelectionTimeoutMS=/i.test(mongoUri) ? {} : { serverSelectionTimeoutMS: 10_000 };
-    const db = mongoose.createConnection(mongoUri, selection);
-    await db.asPromise();
-    stack.push({ name: 'mongodb', stop: () => db.close() });
-    const mongoWatch = watchMongo(db, { pingEveryMs: 1000 });
-    stack.push({ name: 'mongodb watch', stop: async () => mongoWatch.stop() });
-
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-    redis.on('error', () => undefined);
-    stack.push({ name: 'redis', stop: async () => void redis.disconnect() });
+    const { db, mongoUri, mongoWatch, redis, redisUrl } = await openDataStores({
+      mongoUri: config.mongo.uri,
+      redisUrl: config.redis.url,
+      dataDir,
+      ephemeralRedis: config.mode === 'test',
+      startEmbeddedEngine: async (engineDir) => (await import('./embedded-mongo/index.js')).startEmbeddedMongo({ dataDir: engineDir }),
+      stack,
+    });
 
     const identity = await createIdentity({
       db,
@@ -151,12 +122,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       redis,
     });
     const simulatorOn = config.connectors.accounts.some((account) => account.platform === 'simulator');
-    for (const connector of connectors.all()) {
-      connector.on('state', (state) => live.publish({ name: 'connector', data: { accountId: connector.account.id, state: state.status } }));
-    }
-    for (const simulator of simulatorsOf(connectors)) {
-      simulator.onChatMessage((chatRef) => live.publish({ name: 'simulator', data: { accountId: simulator.account.id, chatRef } }));
-    }
+    publishConnectorEvents(connectors, live);
     const officialAccounts = config.connectors.accounts.filter((account) => account.platform === 'wechat-official').map((account) => account.id);
 
     const i18n = await createI18n(join(ROOT, 'locales'));
@@ -176,14 +142,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
     const mailer = config.mail ? countedMailer(createSmtpMailer(config.mail.smtpUrl, config.mail.from), metrics) : undefined;
     if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
-    const adminAlerts = mailer
-      ? new AdminAlerts({
-          mailer,
-          admins: async () => (await identity.alertableStaff()).filter((s) => s.role === 'admin').map((s) => s.email),
-          consoleUrl: () => publicUrl ?? '',
-          log,
-        })
-      : undefined;
+    const adminAlerts = mailer ? adminAlertsOf(mailer, identity, () => publicUrl ?? '', log) : undefined;
     // One sending port over the connectors, and one pace per account, for notices and the inbox's answers alike:
     // a platform restricts the number, not a feature.
     const sender = accountSenderOf(connectors);
@@ -243,47 +202,19 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       metrics,
       log,
     });
-    // The activity log names notices by their title and conversations by their queue's language.
-    identity.labelAuditTargets('announcement', async (ids) => {
-      const found = await Promise.all(ids.map((id) => announcements.service.get(id).catch(() => undefined)));
-      return new Map(found.flatMap((a) => (a ? [[a.id, a.translations.find((t) => t.lang === a.sourceLanguage)?.title ?? a.slug] as const] : [])));
-    });
-    identity.labelAuditTargets('inbox_conversation', (ids) => inbox.conversationLanguages(ids));
+    labelAuditTargets(identity, announcements, inbox);
     // An Official Account's followers get the notices by mass send to their language's tag, not one by one.
     dispatch.addTargetSource(citizenTargetsOf(inbox, config.dispatch.citizenQuietHours, new Set(officialAccounts)));
-    // The listener resolves once the citizen's message is stored (and, for the simulator, its inbound call answers only then).
-    for (const connector of connectors.all()) connector.on('message', async (message) => void (await inbox.receive(message)));
-    if (adminAlerts) for (const connector of connectors.all()) connector.on('state', (state) => void adminAlerts.connectionChanged(connector.account.id, state.status));
+    connectConnectorsToFeatures(connectors, inbox, adminAlerts);
     const officialAccountLinks = await wireOfficialAccounts({ connectors, inbox, dispatch, log });
     stack.push({ name: 'official accounts', stop: async () => officialAccountLinks.stop() });
     const spoolDrain = inbox.startIntake();
     stack.push({ name: 'inbox spool drain', stop: () => spoolDrain.stop() });
 
     announcements.events.onPublished((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
-    if (mailer) {
-      const report = new DeliveryReport({
-        mailer,
-        failureReport: (id) => dispatch.failureReport(id),
-        addressOf: (userId) => identity.alertAddressOf(userId),
-        consoleUrl: () => publicUrl ?? '',
-        translate: exactLanguageTranslator(i18n),
-        log,
-      });
-      announcements.events.onSent(async (announcement) => {
-        const title = announcement.translations.find((t) => t.lang === announcement.sourceLanguage)?.title ?? announcement.slug;
-        await report.finished({ id: announcement.id, title, ...(announcement.publishedBy ? { publishedBy: announcement.publishedBy } : {}) });
-      });
-    }
+    if (mailer) reportFinishedNotices({ mailer, announcements, dispatch, identity, consoleUrl: () => publicUrl ?? '', translate: exactLanguageTranslator(i18n), log });
     announcements.events.onTranslationApproved((announcement) => dispatch.plan(sendableOf(announcement, announcements)));
     announcements.events.onCancelled((announcement) => dispatch.cancel(announcement.id));
-    const apiDocument = buildOpenApiDocument(
-      {
-        title: 'Sportello API',
-        version: '1',
-        description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
-      },
-      [identityOpenApi, announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi, liveOpenApi],
-    );
     if (config.mode === 'demo') {
       const report = await importContentLibrary(db, join(ROOT, 'content'));
       log.info({ created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length }, 'content library imported');
@@ -311,29 +242,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         { path: '/', router: createMetricsRoutes(metrics, { token: config.http.metricsToken }) },
         ...(options.worker
           ? []
-          : [
-              { path: '/', router: createApiDocsRoutes(apiDocument) },
-              { path: '/', router: createConsoleRoutes({ localesDir: join(ROOT, 'locales', 'console') }) },
-              { path: '/', router: announcements.pageRoutes },
-              { path: '/api/v1', router: createLanguageRoutes() },
-              { path: '/api/v1', router: identity.routes },
-              { path: '/api/v1', router: live.routes },
-              { path: '/api/v1', router: announcements.apiRoutes },
-              { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
-              { path: '/api/v1/groups', router: dispatch.routes.groups },
-              { path: '/api/v1/announcements', router: dispatch.routes.deliveries },
-              { path: '/api/v1/inbox', router: inbox.routes },
-              // The connectors' own statuses, with dispatch's pause and its reason, and the admin's resume.
-              { path: '/api/v1/connectors', router: dispatch.routes.accounts(() => connectors.statuses()) },
-              { path: '/api/v1/connectors', router: createConnectorLoginRoutes({ registry: connectors }) },
-              // The simulator's control API exists only when a simulated account is configured (never in production).
-              ...(simulatorOn ? [{ path: '/api/v1/simulator', router: createSimulatorRouter({ connectors }) }] : []),
-              // WeChat's server URL for each Official Account (public: the signature is the authentication).
-              ...(officialAccounts.length > 0 ? [{ path: '/wechat-official', router: createOfficialAccountCallbackRoutes({ registry: connectors }) }] : []),
-              // The dashboard retries, deletes and pauses jobs: admins only, and a token needs the same scope as resuming an account.
-              { path: '/admin/queues', router: requireRole(['admin'], 'connectors:admin') },
-              { path: '/admin/queues', router: createQueueBoardRoutes(queues, '/admin/queues') },
-            ]),
+          : featureRoutes({ db, identity, live, announcements, dispatch, inbox, connectors, queues, consoleLocalesDir: join(ROOT, 'locales', 'console'), simulatorOn, officialAccountsOn: officialAccounts.length > 0 })),
       ],
     });
 
@@ -383,44 +292,6 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
   }
 }
 
-async function runFromCommandLine(): Promise<void> {
-  // An optional .env file; variables already in the environment win.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let running: RunningSportello;
-  try {
-    running = await startSportello(process.env, { worker: process.argv.includes('--worker') });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`sportello: ${error.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`sportello: failed to start: ${(error as Error).message}\n`);
-    process.exit(1);
-  }
-  process.stdout.write(`Sportello is running at ${running.url}\n`);
-  if (!process.argv.includes('--worker')) {
-    process.stdout.write(`Staff console:   ${new URL('/console/', running.url).href}\nAPI docs:        ${new URL('/api/docs', running.url).href}\n`);
-  }
-  const demo = running.demoCredentials;
-  if (demo) {
-    process.stdout.write(`Admin e-mail:    ${demo.email}\nAdmin password:  ${demo.password}\nAdmin API token: ${demo.token}\n`);
-  }
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    running.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), running.config.shutdownGraceMs);
-    force.unref();
-    void running.stop().then(() => process.exit(0));
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  // Started by `npm run demo` over an IPC channel: if the demo's launcher dies (even by kill -9), the channel
-  // closes and the service stops cleanly with it, instead of running on as an orphan with its private Redis.
-  if (process.send) process.on('disconnect', () => shutdown('launcher exited'));
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  void runFromCommandLine();
+  void runFromCommandLine(startSportello);
 }

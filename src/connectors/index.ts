@@ -28,5 +28,6 @@ export function simulatorsOf(registry: Pick<ConnectorRegistry, 'all'>): Simulato
   return registry.all().filter((connector): connector is SimulatorConnector => connector instanceof SimulatorConnector);
 }
 export { createOfficialAccountCallbackRoutes } from './wechat-official/callback.routes.js';
-export { isOfficialAccount, type FollowerEvent, type MassSendReport, type WeChatOfficialConnector } from './wechat-official/wechat-official.adapter.js';
+export { isOfficialAccount, type WeChatOfficialConnector } from './wechat-official/wechat-official.adapter.js';
+export type { FollowerEvent, MassSendReport } from './wechat-official/official-account-events.js';
 export { tagChatId } from './wechat-official/language-tags.js';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ChannelAccountConfig } from '../../platform/config.js';
 import type { Logger } from '../../platform/logging/logger.js';
@@ -13,34 +12,15 @@ import { CallbackCrypto } from './callback-crypto.js';
 import { CallbackIntake } from './callback-intake.js';
 import type { CallbackMessage, SpooledCallback as StoredCallback } from './callback-message.js';
 import { AnswerWindow } from './answer-window.js';
-import { LanguageTags, languageOfTagChat, tagChatId, type FollowerLanguage } from './language-tags.js';
+import { LanguageTags, tagChatId, type FollowerLanguage } from './language-tags.js';
+import { listFollowers } from './followers.js';
+import { MassSend } from './mass-send.js';
+import type { FollowerEvent, MassSendReport } from './official-account-events.js';
 import { MassSendQuota } from './mass-send-quota.js';
 import { OfficialAccountApi, request } from './official-account-api.js';
 import { classifyApiFailure, OfficialAccountError, OUTSIDE_ANSWER_WINDOW } from './official-account-errors.js';
 
 export type OfficialAccountConfig = Extract<ChannelAccountConfig, { platform: 'wechat-official' }>;
-
-/** A follower followed or unfollowed the account. */
-export interface FollowerEvent {
-  kind: 'follow' | 'unfollow';
-  account: string;
-  openid: string;
-  at: Date;
-  /** The language a new follower starts in: the account's first. */
-  language: string;
-}
-
-/** WeChat's report on a mass send (`MASSSENDJOBFINISH`): how many followers it reached. */
-export interface MassSendReport {
-  account: string;
-  /** When WeChat posted it. */
-  at: Date;
-  msgId: string;
-  status: string;
-  total: number;
-  sent: number;
-  errors: number;
-}
 
 /**
  * The short menu a follower gets once, at the first follow, in the account's two languages: the notices come in
@@ -85,7 +65,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
   readonly #api: OfficialAccountApi;
   readonly #tags: LanguageTags;
   readonly #window: AnswerWindow;
-  readonly #quota: MassSendQuota;
+  readonly #massSend: MassSend;
   readonly #intake: CallbackIntake;
   readonly #crypto: CallbackCrypto | undefined;
   readonly #followerListeners: Array<(event: FollowerEvent) => Promise<void>> = [];
@@ -116,7 +96,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
     this.#api = new OfficialAccountApi(config.apiBaseUrl, accessToken);
     this.#tags = new LanguageTags(this.#api, config.languages);
     this.#window = new AnswerWindow(deps.redis, config.id, this.#clock);
-    this.#quota = new MassSendQuota(deps.redis, config.id, config.kind, this.#clock);
+    this.#massSend = new MassSend(this.#api, this.#tags, new MassSendQuota(deps.redis, config.id, config.kind, this.#clock), this.#clock);
     this.#intake = new CallbackIntake(deps.spool, (message) => this.#handle(message), deps.log);
     this.#crypto = config.encodingAESKey ? new CallbackCrypto(config.encodingAESKey, config.appId) : undefined;
   }
@@ -149,7 +129,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
   async send(chat: ChatRef, content: OutboundContent): Promise<SentMessage> {
     this.assertReady();
     try {
-      return chat.type === 'group' ? await this.#massSend(chat.chatId, content.text) : await this.#answer(chat.chatId, content.text);
+      return chat.type === 'group' ? await this.#massSend.send(chat.chatId, content.text) : await this.#answer(chat.chatId, content.text);
     } catch (error) {
       this.#noticeUnreachable(error);
       throw classifyApiFailure(error, this.#clock());
@@ -161,7 +141,7 @@ export class WeChatOfficialConnector extends ObservableConnector {
     if (this.state.status !== 'ready') throw new ConnectorNotReady(this.account.id, this.state.status);
     let followers: string[];
     try {
-      followers = await this.#followers();
+      followers = await listFollowers(this.#api);
     } catch (error) {
       this.#noticeUnreachable(error);
       throw error;
@@ -170,17 +150,6 @@ export class WeChatOfficialConnector extends ObservableConnector {
       ...this.languages.map((language) => ({ chatId: tagChatId(language), type: 'group' as const, name: `Followers in ${language} (WeChat tag ${language})` })),
       ...followers.map((openid) => ({ chatId: openid, type: 'direct' as const, name: openid })),
     ];
-  }
-
-  async #followers(): Promise<string[]> {
-    const followers: string[] = [];
-    let next = '';
-    for (;;) {
-      const page = await this.#api.call<{ count: number; data?: { openid: string[] }; next_openid?: string }>(`/cgi-bin/user/get?next_openid=${encodeURIComponent(next)}`);
-      followers.push(...(page.data?.openid ?? []));
-      if (page.count === 0 || !page.next_openid || page.next_openid === next) return followers;
-      next = page.next_openid;
-    }
   }
 
   /**
@@ -231,42 +200,9 @@ export class WeChatOfficialConnector extends ObservableConnector {
     }
   }
 
-  /**
-   * Mass sends the quota still allows into a language tag in the current day (subscription) or month (service), and
-   * how a refusal reads; `undefined` for a follower's chat, which has no such quota.
-   */
-  async massSendQuota(chatId: string): Promise<{ left: number; refusal: string } | undefined> {
-    const language = languageOfTagChat(chatId);
-    const tagId = language === undefined ? undefined : await this.#tags.idOf(language);
-    if (tagId === undefined) return undefined;
-    return { left: await this.#quota.left(tagId), refusal: this.#quota.refusal };
-  }
-
-  async #massSend(chatId: string, text: string): Promise<SentMessage> {
-    const language = languageOfTagChat(chatId);
-    const tagId = language === undefined ? undefined : await this.#tags.idOf(language);
-    if (tagId === undefined) throw new SendError('permanent', 'the Official Account has no such language tag');
-    // The same text to the same tag is one mass send: a retry after a crash between WeChat's answer and the
-    // delivery's record finds the first one (45065) instead of reaching every follower twice.
-    const clientmsgid = createHash('sha1').update(`${tagId}\u0000${text}`).digest('hex');
-    // Refused here, before WeChat is asked: a spent quota is known and worded for staff, not discovered as 45028.
-    const spent = await this.#quota.reserve(tagId, clientmsgid);
-    if (spent) throw new SendError('permanent', spent);
-    try {
-      const sent = await this.#api.call<{ msg_id: number | string }>('/cgi-bin/message/mass/sendall', {
-        filter: { is_to_all: false, tag_id: tagId },
-        text: { content: text },
-        msgtype: 'text',
-        clientmsgid,
-      });
-      return { platformMessageId: String(sent.msg_id), sentAt: new Date(this.#clock()) };
-    } catch (error) {
-      if (error instanceof OfficialAccountError && error.errcode === 45065 && error.body.msg_id !== undefined) {
-        return { platformMessageId: String(error.body.msg_id as string | number), sentAt: new Date(this.#clock()) };
-      }
-      await this.#quota.release(tagId, clientmsgid);
-      throw error;
-    }
+  /** See `MassSend.quotaOf`. */
+  massSendQuota(chatId: string): Promise<{ left: number; refusal: string } | undefined> {
+    return this.#massSend.quotaOf(chatId);
   }
 
   async #answer(openid: string, text: string): Promise<SentMessage> {

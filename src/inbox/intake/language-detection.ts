@@ -1,6 +1,6 @@
 import { eld } from 'eld';
 import { francAll } from 'franc';
-import { arabicScriptByLetters, chineseForm, cyrillicByLetters, tigrinyaByLetters, scriptOf, scriptOfLanguage, type Script } from './script-rules.js';
+import { arabicScriptByLetters, chineseForm, cyrillicByLetters, ethiopicByLetters, scriptOf, scriptOfLanguage, type Script } from './script-rules.js';
 
 /**
  * A guess at the language of one citizen's message, among the town's languages only. Measured on short
@@ -94,6 +94,8 @@ function guessIn(script: Script, ofScript: readonly string[], text: string, lett
   if (ofScript.length === 0) return { confidence: 0, candidates: [], byLetters: false };
   const byLetters = lettersRule(script, text);
   if (byLetters && ofScript.includes(byLetters)) return certain(byLetters);
+  // An Amharic question in a town with Tigrinya mediators only (or the reverse) is unsure, not theirs: see `ethiopic`.
+  if (script === 'Ethiopic' && byLetters) return { ...(ofScript[0] ? { language: ofScript[0] } : {}), confidence: 0, candidates: [{ language: byLetters, score: 1 }], byLetters: false };
   if (ofScript.length === 1 && script !== 'Ethiopic') return certain(ofScript[0]!);
   if (script === 'Han') return { language: 'zh-Hans', confidence: 0.5, candidates: ofScript.map((language) => ({ language, score: 0.5 })), byLetters: false };
   if (script === 'Ethiopic') return ethiopic(text, ofScript);
@@ -110,7 +112,7 @@ function lettersRule(script: Script, text: string): string | undefined {
   if (script === 'Han') return chineseForm(text);
   if (script === 'Cyrillic') return cyrillicByLetters(text);
   if (script === 'Arabic') return arabicScriptByLetters(text);
-  if (script === 'Ethiopic') return tigrinyaByLetters(text);
+  if (script === 'Ethiopic') return ethiopicByLetters(text);
   return undefined;
 }
 

@@ -90,9 +90,25 @@ export function arabicScriptByLetters(text: string): 'ur' | 'fa' | 'ar' | undefi
 
 /** Tigrinya writes ቐ and ኸ (with their vowel forms), which Amharic does not use. */
 const TIGRINYA = /[\u1250-\u125D\u12B8-\u12C5]/u;
+/**
+ * Words of everyday questions that only one of the two writes: Amharic's መቼ (when), ምን (what), እንዴት (how), ነው /
+ * ናቸው (is / are), እባክ… (please), ያስፈልግ… / ያስፈልጋ… (is needed) and its first person in -ለሁ (እፈልጋለሁ, I want);
+ * Tigrinya's መዓስ, እንታይ, ከመይ, እዩ, ናይ, ኣሎ, የድሊ / የድልየ…, and the glottal ኣ that starts its words where Amharic
+ * writes አ. franc alone reads many Amharic questions as Tigrinya with full confidence (it scored
+ * "እባክዎን የመኖሪያ ፈቃድ ለማደስ ምን ሰነዶች ያስፈልጋሉ" Tigrinya 1, Amharic 0.48), so these words decide first.
+ */
+const AMHARIC_WORD = /^(?:መቼ|ምን|ምንድን|እንዴት|ነው|ናቸው|እባክ\p{L}*|ያስፈልግ\p{L}*|ያስፈልጋ\p{L}*|\p{L}+ለሁ)$/u;
+const TIGRINYA_WORD = /^(?:መዓስ|እንታይ|ከመይ|እዩ|እየ|ናይ|ኣሎ|ድዩ|ዶ|የድሊ|የድል\p{L}*|ኣ\p{L}*)$/u;
 
-export function tigrinyaByLetters(text: string): 'ti' | undefined {
-  return TIGRINYA.test(text) ? 'ti' : undefined;
+/** Tigrinya or Amharic by their letters, then by the words only one of them writes; undefined when neither settles it. */
+export function ethiopicByLetters(text: string): 'ti' | 'am' | undefined {
+  if (TIGRINYA.test(text)) return 'ti';
+  const words = text.split(/[\s\p{P}]+/u).filter((word) => /\p{Script=Ethiopic}/u.test(word));
+  const amharic = words.filter((word) => AMHARIC_WORD.test(word)).length;
+  const tigrinya = words.filter((word) => TIGRINYA_WORD.test(word)).length;
+  if (amharic > tigrinya) return 'am';
+  if (tigrinya > amharic) return 'ti';
+  return undefined;
 }
 
 // OpenCC's tables, character for character ('t' is OpenCC's standard Traditional, without Taiwan's or

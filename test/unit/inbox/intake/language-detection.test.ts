@@ -37,11 +37,26 @@ describe('language detector (eld, franc and the letters, restricted to the town 
     expect(town.detect('مرحبا أريد تجديد الإقامة الخاصة بي')).to.include({ language: 'ar', byLetters: true });
   });
 
-  it('Tigrinya, is read by its own letters (ቐ, ኸ) or by franc, the one library that knows it', () => {
+  it('Tigrinya, is read by its own letters (ቐ, ኸ), its own words, or by franc, the one library that knows it', () => {
     expect(town.detect('ሰላም መንበሪ ፍቓደይ መዓስ እዩ ዝውዳእ')).to.include({ language: 'ti', byLetters: true });
-    const byFranc = town.detect('ንመንነት ወረቐት እንታይ ሰነዳት የድልዩ'.replace('ወረቐት', 'ሰነድ'));
+    expect(town.detect('ካርድ ጥዕና ጠፊኡኒ እንታይ ክገብር 😢')).to.include({ language: 'ti', byLetters: true });
+    const byFranc = town.detect('ንመንነት ሰነድ ሰነዳት የብሉን');
     expect(byFranc).to.include({ language: 'ti', byLetters: false });
     expect(byFranc.candidates.map((c) => c.language)).to.include('am');
+  });
+
+  it('Amharic, is told from Tigrinya by the words only it writes, where franc reads Tigrinya; in a town without Amharic it is unsure, not Tigrinya', async () => {
+    const amharic = ['ሰላም የመኖሪያ ፈቃዴ መቼ ያበቃል', 'እባክዎን የመኖሪያ ፈቃድ ለማደስ ምን ሰነዶች ያስፈልጋሉ', 'ልጄን ትምህርት ቤት ለማስመዝገብ እፈልጋለሁ'];
+    const tigrinyaOnly = town;
+    for (const text of amharic) {
+      const guess = tigrinyaOnly.detect(text);
+      expect(guess, text).to.include({ language: 'ti', confidence: 0 });
+      expect(guess.candidates.map((c) => c.language), text).to.deep.equal(['am']);
+    }
+    const both = await createLanguageDetector(['it', 'ti', 'am']);
+    for (const text of amharic) expect(both.detect(text), text).to.include({ language: 'am', confidence: 1, byLetters: true });
+    expect(both.detect('ናይ questura ቆጸራ ሓገዝ የድልየኒ ኣሎ')).to.include({ language: 'ti', byLetters: true });
+    expect(both.detect('ንምሕዳስ ክንደይ ይኸፈል 🙏')).to.include({ language: 'ti', byLetters: true });
   });
 
   it('emoji and numbers alone, give no language', () => {

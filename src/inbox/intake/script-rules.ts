@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { findLanguage } from '../../languages/index.js';
 
 /**
  * What the letters alone say, where the statistical detectors blur languages that share a script: they read
@@ -19,7 +20,10 @@ const SCRIPTS: ReadonlyArray<[Script, RegExp]> = [
   ['Ethiopic', /\p{Script=Ethiopic}/u],
 ];
 
-/** The script each language of the catalogue is written in, as citizens write it in the chats. */
+/**
+ * Scripts of languages the chats are known to carry, for a language whose catalogue entry (`locales/<tag>.json`)
+ * does not settle it; otherwise a language is written in the script of its native name (`scriptOfLanguage`).
+ */
 const LANGUAGE_SCRIPTS: Record<string, Script> = {
   ar: 'Arabic',
   fa: 'Arabic',
@@ -39,8 +43,14 @@ const LANGUAGE_SCRIPTS: Record<string, Script> = {
   am: 'Ethiopic',
 };
 
+/**
+ * The script citizens write a language in: that of its native name in the catalogue (ትግርኛ, 简体中文, தமிழ் as
+ * 'Other'), so a language added by a locale file is weighed with its own script; Latin when nothing says.
+ */
 export function scriptOfLanguage(language: string): Script {
-  return LANGUAGE_SCRIPTS[language] ?? 'Latin';
+  const native = findLanguage(language)?.nativeName;
+  const ofNative = native ? scriptOf(native)?.script : undefined;
+  return ofNative ?? LANGUAGE_SCRIPTS[language] ?? 'Latin';
 }
 
 /**

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createLanguageDetector, type LanguageDetector } from '../../../../src/inbox/intake/language-detection.js';
+import { scriptOfLanguage } from '../../../../src/inbox/intake/script-rules.js';
 import { listSupportedLanguages } from '../../../../src/languages/index.js';
 
 describe('language detector (eld, franc and the letters, restricted to the town languages)', () => {
@@ -68,5 +69,11 @@ describe('language detector (eld, franc and the letters, restricted to the town 
     const small = await createLanguageDetector(['it', 'en', 'ru']);
     expect(small.detect('привіт коли закінчується дозвіл')).to.include({ language: 'ru' });
     expect(small.detect('Bună ziua, când expiră permisul de ședere?').language).to.be.oneOf(['it', 'en']);
+  });
+});
+
+describe('the script of a language', () => {
+  it('is that of its native name in the catalogue; Latin for a Latin-script name', () => {
+    expect(['ar', 'uk', 'zh-Hant', 'hi', 'pa', 'bn', 'ti', 'tl', 'ro'].map(scriptOfLanguage)).to.deep.equal(['Arabic', 'Cyrillic', 'Han', 'Devanagari', 'Gurmukhi', 'Bengali', 'Ethiopic', 'Latin', 'Latin']);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from '../chat-accounts/index.js';
 import type { ChatGateway } from './chat-gateway.port.js';
 import type { ClaimedDelivery } from './delivery.js';
-import type { DeliveryRepository } from './delivery.repository.js';
+import type { DeliverySending } from './delivery-sending.repository.js';
 import type { SendDeliveryJob } from './delivery-queues.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { UnknownAccount } from './dispatch.errors.js';
@@ -29,7 +29,7 @@ const TURN_GATHER_MS = 5;
 export type SendResult = { kind: 'done' } | { kind: 'later'; delayMs: number; reason: string };
 
 export interface DeliverySenderDeps {
-  deliveries: DeliveryRepository;
+  deliveries: DeliverySending;
   gateway: ChatGateway;
   pacer: AccountPacer;
   pauses: AccountPauses;

@@ -3,7 +3,7 @@
 // Every library is restricted to the town's languages (TOWN_LANGUAGES, or the whole catalogue), as the
 // inbox uses it: eld through `setLanguageSubset`, franc and franc-min through `only`, tinyld through `only`;
 // cld3-asm cannot be restricted, so an answer outside the list counts as wrong. `sportello` is the inbox's own
-// detector (`src/inbox/language-detection.ts`). eld and cld3 know Chinese only as `zh`, read here as
+// detector (`src/inbox/intake/language-detection.ts`). eld and cld3 know Chinese only as `zh`, read here as
 // Simplified; eld here is its large database (the inbox uses the small one, see language-detection.ts). Accuracy is given for messages of three words or more (the target: 95 % overall, 85 % in every
 // language) and, apart, for the short ones ("grazie", "ok va bene"), which the inbox never routes on alone.
 // The baseline measured in the same run is eld alone: `vsEld` is sportello's accuracy over eld's, and
@@ -15,7 +15,7 @@ import { franc } from 'franc';
 import { franc as francMin } from 'franc-min';
 import { detect as tinyld } from 'tinyld/heavy';
 import { loadModule } from 'cld3-asm';
-import { createLanguageDetector, SHORT_WORDS } from '../src/inbox/language-detection.js';
+import { createLanguageDetector, SHORT_WORDS } from '../src/inbox/intake/language-detection.js';
 import { listSupportedLanguages } from '../src/languages/index.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/citizens-messages.json', import.meta.url), 'utf8')) as { messages: Record<string, string[]> };

@@ -7,6 +7,8 @@ import { createConnector, type ConnectorDeps } from './connector.factory.js';
 export interface ConnectorStatus {
   account: string;
   platform: Platform;
+  /** A simulated account: the platform it behaves as (its ids, limits and formatting), so the console can say so. */
+  imitates?: 'wechat' | 'whatsapp';
   state: ConnectorState['status'];
   qr?: string;
   reason?: string;
@@ -40,11 +42,12 @@ export interface ConnectorRegistryDeps extends ConnectorDeps {
 
 const DEFAULT_RESTART: BackoffPolicy = { initialMs: 10_000, maxMs: 10 * 60_000 };
 
-function statusOf(connector: ChatConnector): ConnectorStatus {
+function statusOf(connector: ChatConnector, config: ChannelAccountConfig | undefined): ConnectorStatus {
   const { state, account } = connector;
   return {
     account: account.id,
     platform: account.platform,
+    ...(config?.platform === 'simulator' ? { imitates: config.imitates } : {}),
     state: state.status,
     ...(state.status === 'login_required' ? { qr: state.qr } : {}),
     ...(state.status === 'failed' || state.status === 'reconnecting' ? { reason: state.reason } : {}),
@@ -56,6 +59,7 @@ function statusOf(connector: ChatConnector): ConnectorStatus {
 export async function createConnectorRegistry(deps: ConnectorRegistryDeps): Promise<ConnectorRegistry> {
   const build = deps.build ?? ((account: ChannelAccountConfig) => createConnector(account, deps));
   const policy = deps.restart ?? DEFAULT_RESTART;
+  const configs = new Map(deps.accounts.map((account) => [account.id, account]));
   const connectors = new Map(await Promise.all(deps.accounts.map(async (account) => [account.id, await build(account)] as const)));
   const restarts = new Map<string, { attempt: number; timer?: NodeJS.Timeout }>();
   let running = false;
@@ -98,7 +102,7 @@ export async function createConnectorRegistry(deps: ConnectorRegistryDeps): Prom
     },
     get: (accountId) => connectors.get(accountId),
     all: () => [...connectors.values()],
-    statuses: () => [...connectors.values()].map(statusOf),
+    statuses: () => [...connectors.values()].map((connector) => statusOf(connector, configs.get(connector.account.id))),
     readinessChecks: () =>
       [...connectors.values()].map((connector) => ({
         name: `connector ${connector.account.id}`,

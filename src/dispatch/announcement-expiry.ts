@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { RetryJobLater, type JobQueue, type QueueFactory } from '../platform/queue/job-queue.port.js';
-import type { DeliveryRepository } from './delivery.repository.js';
+import type { AnnouncementDeliveries } from './announcement-deliveries.repository.js';
 import type { AnnouncementStatusPort, SendableAnnouncement } from './sendable-announcement.port.js';
 
 export interface ExpireAnnouncementJob {
@@ -19,7 +19,7 @@ export class AnnouncementExpiry {
 
   constructor(
     factory: QueueFactory,
-    private readonly deps: { deliveries: DeliveryRepository; status: AnnouncementStatusPort; log: Logger },
+    private readonly deps: { deliveries: AnnouncementDeliveries; status: AnnouncementStatusPort; log: Logger },
   ) {
     // Not `dispatch-…`: those names are the account queues.
     this.queue = factory.queue<ExpireAnnouncementJob>('announcement-expiry');

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DeliveryRepository } from './delivery.repository.js';
+import type { DeliveryReports } from './delivery-reports.repository.js';
 import type { AnnouncementStatusPort } from './sendable-announcement.port.js';
 
 /** Counting what is left after every single delivery would cost one query per message; once a second is enough. */
@@ -16,7 +16,7 @@ export class AnnouncementProgress {
   private readonly checks = new Map<string, NodeJS.Timeout>();
   private stopped = false;
 
-  constructor(private readonly deps: { deliveries: DeliveryRepository; status: AnnouncementStatusPort; onProgress?: (announcementId: string) => void; log: Logger }) {}
+  constructor(private readonly deps: { deliveries: DeliveryReports; status: AnnouncementStatusPort; onProgress?: (announcementId: string) => void; log: Logger }) {}
 
   async sent(announcementId: string): Promise<void> {
     this.deps.onProgress?.(announcementId);

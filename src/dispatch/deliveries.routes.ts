@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '../platform/http/auth-guard.js';
 import { parseParams, parseQuery } from '../platform/http/validate.js';
 import { DELIVERY_STATES, type Delivery, type DeliveryState } from './delivery.js';
-import type { DeliveryRepository } from './delivery.repository.js';
+import type { DeliveryReports } from './delivery-reports.repository.js';
 import type { FanOutService } from './fan-out.service.js';
 import type { FanOutEstimate } from './fan-out-estimate.js';
 
@@ -47,7 +47,7 @@ function present(d: Delivery) {
 }
 
 /** `/api/v1/announcements/:id/deliveries`: where each message of an announcement is, for staff. */
-export function createDeliveriesRoutes(deps: { deliveries: DeliveryRepository; fanOut: FanOutService; estimate: FanOutEstimate }): Router {
+export function createDeliveriesRoutes(deps: { deliveries: DeliveryReports; fanOut: FanOutService; estimate: FanOutEstimate }): Router {
   const router = Router({ mergeParams: true });
   const readers = requireRole(['viewer', 'editor', 'mediator'], 'deliveries:read');
 

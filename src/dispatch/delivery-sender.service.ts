@@ -16,7 +16,7 @@ import {
   type TurnUse,
 } from '../chat-accounts/index.js';
 import type { ClaimedDelivery } from './delivery.js';
-import type { DeliveryRepository } from './delivery.repository.js';
+import type { DeliverySending } from './delivery-sending.repository.js';
 import type { SendDeliveryJob } from './delivery-queues.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { UnknownAccount } from './dispatch.errors.js';
@@ -31,7 +31,7 @@ const TURN_GATHER_MS = 5;
 export type SendResult = { kind: 'done' } | { kind: 'later'; delayMs: number; reason: string };
 
 export interface DeliverySenderDeps {
-  deliveries: DeliveryRepository;
+  deliveries: DeliverySending;
   gateway: AccountSender;
   pacer: AccountPacer;
   pauses: AccountPauses;

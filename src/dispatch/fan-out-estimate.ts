@@ -1,6 +1,6 @@
 import { estimateLastSendAt, meanGapMs, type AccountPacer } from '../chat-accounts/index.js';
 import type { DeliveryQueues } from './delivery-queues.js';
-import type { DeliveryRepository } from './delivery.repository.js';
+import type { DeliveryReports } from './delivery-reports.repository.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { untilLocalMidnightMs } from './quiet-hours.js';
 import type { TargetSource } from './target.js';
@@ -30,7 +30,7 @@ export class FanOutEstimate {
   constructor(
     private readonly deps: {
       targets: readonly TargetSource[];
-      deliveries: DeliveryRepository;
+      deliveries: DeliveryReports;
       queues: DeliveryQueues;
       pacer: AccountPacer;
       accounts: ReadonlyMap<string, DispatchAccount>;

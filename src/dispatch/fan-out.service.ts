@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import type { Delivery, NewDelivery } from './delivery.js';
-import type { DeliveryRepository } from './delivery.repository.js';
+import type { AnnouncementDeliveries } from './announcement-deliveries.repository.js';
+import type { DeliveryPlanning } from './delivery-planning.repository.js';
 import type { DeliveryQueues } from './delivery-queues.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import type { Channel, SendableAnnouncement } from './sendable-announcement.port.js';
 import type { Target, TargetSource } from './target.js';
 import { receptionOf } from './reception.js';
-import type { ChatGateway } from './chat-gateway.port.js';
+import type { AccountSender } from '../chat-accounts/index.js';
 import { sharedGroupKey } from './shared-chat-accounts.js';
 
 const ENQUEUE_BATCH = 500;
@@ -14,12 +15,14 @@ const ENQUEUE_BATCH = 500;
 type Rendered = { parts: string[]; fallback: boolean } | 'waiting' | 'skip';
 
 export interface FanOutDeps {
-  deliveries: DeliveryRepository;
+  deliveries: DeliveryPlanning;
+  /** Changes to all of an announcement's deliveries (a new version, a cancel, a new time, a retry). */
+  announcementDeliveries: AnnouncementDeliveries;
   targets: readonly TargetSource[];
   queues: DeliveryQueues;
   accounts: ReadonlyMap<string, DispatchAccount>;
   /** The platform's quota of sends into a chat, where it has one (an Official Account's language tag). */
-  quota?: NonNullable<ChatGateway['massSendQuota']>;
+  quota?: NonNullable<AccountSender['massSendQuota']>;
   /** A delivery was refused for its quota: the announcement's progress is checked, as after a failed send. */
   onRefused?: (announcementId: string) => void;
   /** For the group chats on several accounts, which one sends (`SharedChatAccounts`). */
@@ -48,7 +51,7 @@ export class FanOutService {
    */
   async plan(announcement: SendableAnnouncement): Promise<void> {
     const { deliveries } = this.deps;
-    await deliveries.supersede(announcement.id, announcement.version);
+    await this.deps.announcementDeliveries.supersede(announcement.id, announcement.version);
     const render = this.renderer(announcement);
     const shared = (await this.deps.sharedChats?.(announcement.topics)) ?? new Map<string, string>();
     for (const source of this.deps.targets) {
@@ -73,7 +76,7 @@ export class FanOutService {
 
   /** Stops what has not been sent; the jobs left in the queues find their deliveries cancelled and do nothing. */
   async cancel(announcementId: string): Promise<void> {
-    const cancelled = await this.deps.deliveries.cancelPending(announcementId);
+    const cancelled = await this.deps.announcementDeliveries.cancelPending(announcementId);
     this.deps.log.info({ announcementId, cancelled }, 'pending deliveries cancelled');
   }
 
@@ -84,7 +87,7 @@ export class FanOutService {
    */
   async reschedule(announcement: SendableAnnouncement): Promise<void> {
     if (!announcement.scheduledAt) return;
-    const moved = await this.deps.deliveries.reschedule(announcement.id, announcement.version, announcement.scheduledAt);
+    const moved = await this.deps.announcementDeliveries.reschedule(announcement.id, announcement.version, announcement.scheduledAt);
     const now = Date.now();
     for (const delivery of moved) await this.deps.queues.enqueueAt(delivery, now);
     if (moved.length > 0) this.deps.log.info({ announcementId: announcement.id, moved: moved.length, scheduledAt: announcement.scheduledAt }, 'deliveries moved to the new scheduled time');
@@ -92,7 +95,7 @@ export class FanOutService {
 
   /** Failed deliveries are queued again with fresh attempts. */
   async retryFailed(announcementId: string): Promise<Delivery[]> {
-    const requeued = await this.deps.deliveries.requeueFailed(announcementId);
+    const requeued = await this.deps.announcementDeliveries.requeueFailed(announcementId);
     for (const delivery of requeued) await this.deps.queues.enqueueAgain(delivery, Date.now());
     return requeued;
   }

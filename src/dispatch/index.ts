@@ -8,7 +8,7 @@ import type { AccountSender, ChatAccounts } from '../chat-accounts/index.js';
 import { createAccountPausesRoutes, type AccountStatus } from './account-pauses.routes.js';
 import { createDeliveriesRoutes } from './deliveries.routes.js';
 import { DeliveryQueues } from './delivery-queues.js';
-import { DeliveryRepository } from './delivery.repository.js';
+import { DeliveryLedger } from './delivery-ledger.js';
 import { DeliverySender } from './delivery-sender.service.js';
 import type { DispatchAccount } from './dispatch-account.js';
 import { UnknownAccount } from './dispatch.errors.js';
@@ -91,8 +91,8 @@ export interface Dispatch {
 export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   const accounts = new Map(deps.accounts.map((a) => [a.id, a]));
   const groupRepository = new GroupRepository(deps.db);
-  const deliveries = new DeliveryRepository(deps.db);
-  await Promise.all([groupRepository.init(), deliveries.init()]);
+  const ledger = new DeliveryLedger(deps.db);
+  await Promise.all([groupRepository.init(), ledger.init()]);
   const queues = new DeliveryQueues(deps.queues, deps.accounts, { lockDurationMs: deps.lockMs });
   const { pacer, pauses, contactLimit } = deps.chatAccounts;
   pauses.controlQueues({ pause: (account) => queues.forAccount(account).pause(), resume: (account) => queues.forAccount(account).resume() });
@@ -101,12 +101,13 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
   // The groups registry, then the sources registered later by the features above dispatch (`addTargetSource`).
   const targets: TargetSource[] = [groupRepository];
   const reachCounters: ReachCounter[] = [];
-  const estimate = new FanOutEstimate({ targets, deliveries, queues, pacer, accounts, timeZone: deps.timeZone });
+  const estimate = new FanOutEstimate({ targets, deliveries: ledger.reports, queues, pacer, accounts, timeZone: deps.timeZone });
   const sharedChats = new SharedChatAccounts({ groups: groupRepository, estimate });
   const groups = new GroupsService({ groups: groupRepository, gateway: deps.gateway, accounts, citizensReach: async (topics) => (await Promise.all(reachCounters.map((count) => count(topics)))).flat(), ...(deps.live ? { onChanged: deps.live.group } : {}) });
-  const progress = new AnnouncementProgress({ deliveries, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
+  const progress = new AnnouncementProgress({ deliveries: ledger.reports, status: deps.announcementStatus, ...(deps.live ? { onProgress: deps.live.deliveryProgress } : {}), log: deps.log });
   const fanOut = new FanOutService({
-    deliveries,
+    deliveries: ledger.planning,
+    announcementDeliveries: ledger.announcements,
     targets,
     queues,
     accounts,
@@ -114,18 +115,18 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     sharedChats: (topics) => sharedChats.choose(topics),
     log: deps.log,
   });
-  const expiry = new AnnouncementExpiry(deps.queues, { deliveries, status: deps.announcementStatus, log: deps.log });
+  const expiry = new AnnouncementExpiry(deps.queues, { deliveries: ledger.announcements, status: deps.announcementStatus, log: deps.log });
   const accountOf = (id: string): DispatchAccount => {
     const account = accounts.get(id);
     if (!account) throw new UnknownAccount(id);
     return account;
   };
-  const sender = new DeliverySender({ deliveries, gateway: deps.gateway, pacer, pauses, contactLimit, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
+  const sender = new DeliverySender({ deliveries: ledger.sending, gateway: deps.gateway, pacer, pauses, contactLimit, accounts, timeZone: deps.timeZone, metrics, progress, log: deps.log });
 
   return {
     routes: {
       groups: createGroupsRoutes(groups, estimate),
-      deliveries: createDeliveriesRoutes({ deliveries, fanOut, estimate }),
+      deliveries: createDeliveriesRoutes({ deliveries: ledger.reports, fanOut, estimate }),
       accounts: (statuses) => createAccountPausesRoutes({ pauses, accounts, statuses, paceStatus: async (account) => (accounts.has(account) ? pacer.status(accountOf(account)) : undefined) }),
     },
     async plan(announcement) {
@@ -146,10 +147,10 @@ export async function createDispatch(deps: DispatchDeps): Promise<Dispatch> {
     },
     registerGroups: (list) => groups.registerMissing(list),
     groupLanguage: (account, chatId) => groupRepository.languageOf(account, chatId),
-    deliveriesToChat: (account, chatId) => deliveries.toChat(account, chatId),
-    eraseDeliveriesToChat: (account, chatId) => deliveries.removeToChat(account, chatId),
-    recordPlatformReport: (account, messageId, report) => deliveries.recordPlatformReport(account, messageId, { ...report, at: new Date() }),
-    failureReport: (announcementId) => deliveries.failureReport(announcementId),
+    deliveriesToChat: (account, chatId) => ledger.chats.toChat(account, chatId),
+    eraseDeliveriesToChat: (account, chatId) => ledger.chats.removeToChat(account, chatId),
+    recordPlatformReport: (account, messageId, report) => ledger.reports.recordPlatformReport(account, messageId, { ...report, at: new Date() }),
+    failureReport: (announcementId) => ledger.reports.failureReport(announcementId),
     async startWorkers() {
       for (const [account, queue] of queues.entries()) registerSendDeliveryProcessor(queue, sender, deps.log, sendConcurrency(accounts.get(account)!));
       registerExpireAnnouncementProcessor(expiry.queue, expiry, deps.log);

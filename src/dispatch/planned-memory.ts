@@ -6,7 +6,7 @@ export type RememberedDelivery = ClaimedDelivery & { writtenAt: Date };
 /**
  * The deliveries this process wrote `queued` and has not claimed yet, as it wrote them. The workers run in the
  * service by default, so the process that plans a fan-out usually sends it too, and then a claim needs no read
- * of what it has just written (`DeliveryRepository.claim` proves with its write that nothing changed since).
+ * of what it has just written (`DeliverySending.claim` proves with its write that nothing changed since).
  * Bounded: deliveries another process claims, or that a cancel stops, are forgotten oldest first.
  */
 export class PlannedMemory {

@@ -1,5 +1,5 @@
 import type { Logger } from '../platform/logging/logger.js';
-import type { ConversationRepository } from './conversation.repository.js';
+import type { ConversationRepository } from './conversations/conversation.repository.js';
 import type { ConversationChangeReason, InboxLive } from './inbox-live.port.js';
 import { UNSURE_QUEUE, type Conversation, type Outbound } from './inbox.types.js';
 

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { ContactRepository } from './contact.repository.js';
-import type { ConversationRepository } from './conversation.repository.js';
-import type { OutboundRepository } from './outbound.repository.js';
+import type { ContactRepository } from './conversations/contact.repository.js';
+import type { ConversationRepository } from './conversations/conversation.repository.js';
+import type { OutboundRepository } from './outbound/outbound.repository.js';
 
 /**
  * The queues staff work from, read from the database at scrape time (so every process reports the same

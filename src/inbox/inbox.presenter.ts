@@ -1,5 +1,5 @@
-import type { ConversationRow, ConversationView, ResponseStats } from './inbox.service.js';
-import type { LanguageResponseStats } from './response-stats.js';
+import type { ConversationRow, ConversationView, ResponseStats } from './conversations/inbox.service.js';
+import type { LanguageResponseStats } from './conversations/response-stats.js';
 import type { Contact, Conversation, InboxMessage, Note, Outbound } from './inbox.types.js';
 
 /**

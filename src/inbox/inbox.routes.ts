@@ -4,9 +4,9 @@ import { principalOf } from '../identity/index.js';
 import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js';
 import { presentContact, presentConversation, presentConversationRow, presentConversationView, presentNote, presentOutbound, presentResponseStats } from './inbox.presenter.js';
 import { AssignBody, IdParams, ListQuery, OutboundParams, RouteBody, StatsQuery, SubscriptionBody, TextBody } from './inbox.schemas.js';
-import type { InboxService } from './inbox.service.js';
-import type { PrivacyService } from './privacy.service.js';
-import type { SubscriptionService } from './subscription.service.js';
+import type { InboxService } from './conversations/inbox.service.js';
+import type { PrivacyService } from './privacy/privacy.service.js';
+import type { SubscriptionService } from './subscriptions/subscription.service.js';
 
 /**
  * `/api/v1/inbox`: every staff role reads (mediators only their languages, see `inbox-access.ts`), admins and

@@ -1,4 +1,4 @@
-import { RESPONSE_TIMES_KEPT_DAYS } from './response-time.model.js';
+import { RESPONSE_TIMES_KEPT_DAYS } from './conversations/response-time.model.js';
 import { z } from 'zod';
 import { LanguageCode } from '../languages/index.js';
 import { Topics } from '../platform/topics.js';

@@ -1,5 +1,5 @@
 import type { ChatType, Platform } from '../connectors/index.js';
-import type { ChoiceSource } from './language-choice.js';
+import type { ChoiceSource } from './intake/language-choice.js';
 
 export const CONVERSATION_STATES = ['open', 'assigned', 'answered', 'closed'] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];

@@ -7,5 +7,6 @@ export {
   scriptDirection,
   fallbackChain,
 } from './supported-languages.js';
+export { loadLanguageCatalogue } from './language-catalogue.js';
 export { LanguageCode } from './language-code.schema.js';
 export { createLanguageRoutes, languagesOpenApi } from './languages.routes.js';

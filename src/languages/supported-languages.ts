@@ -1,64 +1,44 @@
-/**
- * The languages Sportello accepts, as BCP 47 tags. A tag outside this list is refused everywhere
- * (announcements, groups, mediators), so a typo such as `zh` or `ar-EG` never creates a language
- * nobody is watching. Fallbacks are explicit per language and used only where a caller asks for
- * them (public notice pages); nothing is ever sent in a fallback language silently.
- */
-export type ScriptDirection = 'ltr' | 'rtl';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../platform/project-root.js';
+import { loadLanguageCatalogue, type ScriptDirection, type SupportedLanguage } from './language-catalogue.js';
 
-export interface SupportedLanguage {
-  code: string;
-  /** English name, for staff. */
-  name: string;
-  /** Name in the language itself, for citizens choosing a language on a notice page. */
-  nativeName: string;
-  direction: ScriptDirection;
-  /** Tried in order when this language has no approved text, before the source language. */
-  fallbacks: readonly string[];
+export type { ScriptDirection, SupportedLanguage };
+
+/**
+ * The languages Sportello accepts, as BCP 47 tags, from the `_language` blocks of `locales/` (see
+ * `loadLanguageCatalogue`). A tag outside this list is refused everywhere (announcements, groups, mediators),
+ * so a typo such as `zh` or `ar-EG` never creates a language nobody is watching. Fallbacks are explicit per
+ * language and used only where a caller asks for them (public notice pages); nothing is ever sent in a
+ * fallback language silently. Read once, on first use: request schemas ask it synchronously.
+ */
+let catalogue: { list: readonly SupportedLanguage[]; byCode: ReadonlyMap<string, SupportedLanguage> } | undefined;
+
+function languages(): NonNullable<typeof catalogue> {
+  if (!catalogue) {
+    const list = loadLanguageCatalogue(join(PROJECT_ROOT, 'locales'));
+    catalogue = { list, byCode: new Map(list.map((language) => [language.code, language])) };
+  }
+  return catalogue;
 }
 
-const LANGUAGES: readonly SupportedLanguage[] = [
-  { code: 'it', name: 'Italian', nativeName: 'Italiano', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'en', name: 'English', nativeName: 'English', direction: 'ltr', fallbacks: ['it'] },
-  { code: 'fr', name: 'French', nativeName: 'Français', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'es', name: 'Spanish', nativeName: 'Español', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'pt', name: 'Portuguese', nativeName: 'Português', direction: 'ltr', fallbacks: ['es', 'en'] },
-  { code: 'ro', name: 'Romanian', nativeName: 'Română', direction: 'ltr', fallbacks: ['it', 'en'] },
-  { code: 'sq', name: 'Albanian', nativeName: 'Shqip', direction: 'ltr', fallbacks: ['it', 'en'] },
-  { code: 'uk', name: 'Ukrainian', nativeName: 'Українська', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'ru', name: 'Russian', nativeName: 'Русский', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'ar', name: 'Arabic', nativeName: 'العربية', direction: 'rtl', fallbacks: ['fr', 'en'] },
-  { code: 'fa', name: 'Persian', nativeName: 'فارسی', direction: 'rtl', fallbacks: ['en'] },
-  { code: 'ur', name: 'Urdu', nativeName: 'اردو', direction: 'rtl', fallbacks: ['en'] },
-  { code: 'pa', name: 'Punjabi', nativeName: 'ਪੰਜਾਬੀ', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'hi', name: 'Hindi', nativeName: 'हिन्दी', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'bn', name: 'Bengali', nativeName: 'বাংলা', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'zh-Hans', name: 'Chinese (Simplified)', nativeName: '简体中文', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'zh-Hant', name: 'Chinese (Traditional)', nativeName: '繁體中文', direction: 'ltr', fallbacks: ['zh-Hans', 'en'] },
-  { code: 'ti', name: 'Tigrinya', nativeName: 'ትግርኛ', direction: 'ltr', fallbacks: ['en'] },
-  { code: 'tl', name: 'Tagalog', nativeName: 'Tagalog', direction: 'ltr', fallbacks: ['en'] },
-];
-
-const BY_CODE = new Map(LANGUAGES.map((language) => [language.code, language]));
-
 export function listSupportedLanguages(): readonly SupportedLanguage[] {
-  return LANGUAGES;
+  return languages().list;
 }
 
 export function isSupportedLanguage(code: string): boolean {
-  return BY_CODE.has(code);
+  return languages().byCode.has(code);
 }
 
 export function findLanguage(code: string): SupportedLanguage | undefined {
-  return BY_CODE.get(code);
+  return languages().byCode.get(code);
 }
 
 export function scriptDirection(code: string): ScriptDirection {
-  return BY_CODE.get(code)?.direction ?? 'ltr';
+  return languages().byCode.get(code)?.direction ?? 'ltr';
 }
 
 /** The language itself, then its explicit fallbacks, in order; empty for an unsupported code. */
 export function fallbackChain(code: string): string[] {
-  const language = BY_CODE.get(code);
+  const language = languages().byCode.get(code);
   return language ? [language.code, ...language.fallbacks] : [];
 }

@@ -32,8 +32,8 @@ describe('connectors routes', function () {
     expect(response.body.map((status: { account: string }) => status.account)).to.deep.equal(ACCOUNTS.map((account) => account.id));
     const budget = { hourlyCap: null, warmUp: false, typingMsPerChar: 0, typingMaxMs: 0, perContactHourly: null };
     const [wechat, whatsapp] = response.body as Array<Record<string, unknown> & { budget: { nextSendAt: string } }>;
-    expect(wechat).to.deep.include({ account: 'sim-wechat', platform: 'simulator', state: 'ready', rateLimit: { minIntervalMs: 2000, maxIntervalMs: 2500, dailyCap: 2000, ...budget }, sentToday: 0 });
-    expect(whatsapp).to.deep.include({ account: 'sim-whatsapp', platform: 'simulator', state: 'ready', rateLimit: { minIntervalMs: 3000, maxIntervalMs: 3750, dailyCap: 1000, ...budget }, sentToday: 0 });
+    expect(wechat).to.deep.include({ account: 'sim-wechat', platform: 'simulator', imitates: 'wechat', state: 'ready', rateLimit: { minIntervalMs: 2000, maxIntervalMs: 2500, dailyCap: 2000, ...budget }, sentToday: 0 });
+    expect(whatsapp).to.deep.include({ account: 'sim-whatsapp', platform: 'simulator', imitates: 'whatsapp', state: 'ready', rateLimit: { minIntervalMs: 3000, maxIntervalMs: 3750, dailyCap: 1000, ...budget }, sentToday: 0 });
     // Where the budget stands, for the console: nothing sent yet, so the full cap today and free to send now.
     expect(whatsapp?.budget).to.deep.include({ sentThisHour: 0, dailyCapToday: 1000 });
     expect(Date.parse(whatsapp!.budget.nextSendAt)).to.be.a('number').and.not.NaN;

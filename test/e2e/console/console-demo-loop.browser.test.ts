@@ -37,6 +37,9 @@ describe('demo in a browser: the whole loop, from the simulator page', function 
     await phones.menu('nav-simulator');
     await phones.page.waitForSelector(`${phone(CHINESE_GROUP)} .thread`);
     await phones.page.waitForSelector(`${phone(ARABIC_GROUP)} .thread`);
+    // Each simulated account is named for the platform it behaves as, as the phones would show it.
+    expect(await phones.page.textContent('#account-sim-wechat')).to.equal('Account sim-wechat · WeChat');
+    expect(await phones.page.textContent('#account-sim-whatsapp')).to.equal('Account sim-whatsapp · WhatsApp');
 
     // The desk writes a notice for the Chinese and Arabic communities, translates, approves and publishes it.
     await desk.signIn(demo.admin);

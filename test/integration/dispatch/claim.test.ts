@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import mongoose, { type Connection } from 'mongoose';
-import { DeliveryRepository } from '../../../src/dispatch/delivery.repository.js';
+import { DeliveryLedger } from '../../../src/dispatch/delivery-ledger.js';
 import type { NewDelivery } from '../../../src/dispatch/delivery.js';
 import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
 
@@ -38,7 +38,7 @@ describe('claiming deliveries for a turn', () => {
   before(async () => {
     temp = await startTempEngine();
     db = await mongoose.createConnection(`${temp.engine.uri}claims`).asPromise();
-    await new DeliveryRepository(db).init();
+    await new DeliveryLedger(db).init();
   });
   after(async () => {
     await db.close();
@@ -46,11 +46,11 @@ describe('claiming deliveries for a turn', () => {
   });
 
   it('the planning process claims its own deliveries as written, and they are `sending` in the database', async () => {
-    const repository = new DeliveryRepository(db);
+    const ledger = new DeliveryLedger(db);
     const announcementId = nextAnnouncement();
-    const written = await repository.insertPlanned([planned(announcementId, 'c-1'), planned(announcementId, 'c-2', { quietHours: { from: '22:00', to: '07:00' } })]);
+    const written = await ledger.planning.insertPlanned([planned(announcementId, 'c-1'), planned(announcementId, 'c-2', { quietHours: { from: '22:00', to: '07:00' } })]);
 
-    const claims = await repository.claim(written.map((d) => d.id));
+    const claims = await ledger.sending.claim(written.map((d) => d.id));
 
     expect([...claims.values()].map((c) => ({ chatId: c.chatId, state: c.state, parts: c.parts, attempts: c.attempts, partsSent: c.partsSent }))).to.deep.equal([
       { chatId: 'c-1', state: 'queued', parts: ['نص'], attempts: 0, partsSent: 0 },
@@ -58,91 +58,91 @@ describe('claiming deliveries for a turn', () => {
     ]);
     expect(claims.get(written[1]!.id)?.quietHours).to.deep.equal({ from: '22:00', to: '07:00' });
     expect(claims.get(written[0]!.id)?.notBefore?.toISOString()).to.equal(publishedAt.toISOString());
-    expect((await repository.list({ announcementId }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['sending', 'sending']);
+    expect((await ledger.reports.list({ announcementId }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['sending', 'sending']);
   });
 
   it('a delivery cancelled after planning is not claimed, and one moved to another time is claimed with that time', async () => {
-    const repository = new DeliveryRepository(db);
+    const ledger = new DeliveryLedger(db);
     const moved = nextAnnouncement();
     const cancelled = nextAnnouncement();
-    const written = await repository.insertPlanned([planned(moved, 'c-1'), planned(cancelled, 'c-2'), planned(moved, 'c-3')]);
+    const written = await ledger.planning.insertPlanned([planned(moved, 'c-1'), planned(cancelled, 'c-2'), planned(moved, 'c-3')]);
     const later = new Date('2026-12-03T08:30:00Z');
-    await repository.reschedule(moved, 1, later);
-    await repository.cancelPending(cancelled);
+    await ledger.announcements.reschedule(moved, 1, later);
+    await ledger.announcements.cancelPending(cancelled);
 
-    const claims = await repository.claim(written.map((d) => d.id));
+    const claims = await ledger.sending.claim(written.map((d) => d.id));
 
     expect([...claims.values()].map((c) => c.chatId)).to.have.members(['c-1', 'c-3']);
     expect([...claims.values()].map((c) => c.notBefore?.toISOString())).to.deep.equal([later.toISOString(), later.toISOString()]);
-    expect((await repository.list({ announcementId: cancelled }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['cancelled']);
+    expect((await ledger.reports.list({ announcementId: cancelled }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['cancelled']);
   });
 
   it('a turn mixing remembered deliveries with a changed one claims each once, the changed one as it is now', async () => {
-    const repository = new DeliveryRepository(db);
+    const ledger = new DeliveryLedger(db);
     const announcementId = nextAnnouncement();
-    const written = await repository.insertPlanned(['c-1', 'c-2', 'c-3'].map((chatId) => planned(announcementId, chatId)));
+    const written = await ledger.planning.insertPlanned(['c-1', 'c-2', 'c-3'].map((chatId) => planned(announcementId, chatId)));
     // A failed try of c-2 in another worker: back to `queued` later, one attempt counted.
-    const [first] = [...(await new DeliveryRepository(db).claim([written[1]!.id])).values()];
+    const [first] = [...(await new DeliveryLedger(db).sending.claim([written[1]!.id])).values()];
     const retryAt = new Date('2026-12-02T09:05:00Z');
-    await repository.requeue(first!.id, { notBefore: retryAt, reason: 'platform unavailable', attempt: true });
+    await ledger.sending.requeue(first!.id, { notBefore: retryAt, reason: 'platform unavailable', attempt: true });
 
-    const claims = await repository.claim(written.map((d) => d.id));
+    const claims = await ledger.sending.claim(written.map((d) => d.id));
 
     expect(claims.size).to.equal(3);
     expect(claims.get(written[1]!.id)).to.include({ attempts: 1, reason: 'platform unavailable' });
     expect(claims.get(written[1]!.id)?.notBefore?.toISOString()).to.equal(retryAt.toISOString());
     expect(claims.get(written[0]!.id)).to.include({ attempts: 0, state: 'queued' });
-    expect((await repository.list({ announcementId }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['sending', 'sending', 'sending']);
+    expect((await ledger.reports.list({ announcementId }, { limit: 10 })).map((d) => d.state)).to.deep.equal(['sending', 'sending', 'sending']);
   });
 
   it('a delivery planned here but claimed by another worker is not claimed again from memory', async () => {
-    const planner = new DeliveryRepository(db);
+    const planner = new DeliveryLedger(db);
     const announcementId = nextAnnouncement();
-    const written = await planner.insertPlanned([planned(announcementId, 'c-1')]);
-    expect((await new DeliveryRepository(db).claim([written[0]!.id])).size).to.equal(1);
+    const written = await planner.planning.insertPlanned([planned(announcementId, 'c-1')]);
+    expect((await new DeliveryLedger(db).sending.claim([written[0]!.id])).size).to.equal(1);
 
-    const again = await planner.claim([written[0]!.id]);
+    const again = await planner.sending.claim([written[0]!.id]);
 
     // Found `sending`: the other worker died in the middle of its send (the crash rule), not a fresh claim.
     expect(again.get(written[0]!.id)?.state).to.equal('sending');
   });
 
   it('a delivery whose first part was sent before a retry is claimed from the part it reached', async () => {
-    const repository = new DeliveryRepository(db);
+    const ledger = new DeliveryLedger(db);
     const announcementId = nextAnnouncement();
-    const written = await repository.insertPlanned([planned(announcementId, 'c-1', { parts: ['uno', 'due'] })]);
-    const other = new DeliveryRepository(db);
-    await other.claim([written[0]!.id]);
-    await other.recordPartSent(written[0]!.id, 1, 'msg-1');
-    await other.requeue(written[0]!.id, { notBefore: publishedAt, reason: 'platform unavailable', attempt: true });
+    const written = await ledger.planning.insertPlanned([planned(announcementId, 'c-1', { parts: ['uno', 'due'] })]);
+    const other = new DeliveryLedger(db);
+    await other.sending.claim([written[0]!.id]);
+    await other.sending.recordPartSent(written[0]!.id, 1, 'msg-1');
+    await other.sending.requeue(written[0]!.id, { notBefore: publishedAt, reason: 'platform unavailable', attempt: true });
 
-    const claims = await repository.claim([written[0]!.id]);
+    const claims = await ledger.sending.claim([written[0]!.id]);
 
     expect(claims.get(written[0]!.id)).to.include({ partsSent: 1, state: 'queued' });
   });
 
   it('two turns claiming and recording at the same moment each get exactly their own', async () => {
-    const repository = new DeliveryRepository(db);
+    const ledger = new DeliveryLedger(db);
     const announcementId = nextAnnouncement();
     const stopped = nextAnnouncement();
-    const written = await repository.insertPlanned([
+    const written = await ledger.planning.insertPlanned([
       ...['a-1', 'a-2'].map((chatId) => planned(announcementId, chatId, { account: 'sim-a' })),
       planned(stopped, 'b-1', { account: 'sim-b' }),
       planned(announcementId, 'b-2', { account: 'sim-b' }),
     ]);
-    await repository.cancelPending(stopped);
+    await ledger.announcements.cancelPending(stopped);
     const [a1, a2, b1, b2] = written.map((d) => d.id);
 
-    const [turnA, turnB] = await Promise.all([repository.claim([a1!, a2!]), repository.claim([b1!, b2!])]);
+    const [turnA, turnB] = await Promise.all([ledger.sending.claim([a1!, a2!]), ledger.sending.claim([b1!, b2!])]);
 
     expect([...turnA.keys()]).to.have.members([a1, a2]);
     expect([...turnB.keys()]).to.deep.equal([b2]);
     const at = new Date();
     await Promise.all([
-      repository.markSent([...turnA.values()].map((delivery, i) => ({ delivery, partsSent: 1, messageId: `wa-${i}`, at }))),
-      repository.markSent([...turnB.values()].map((delivery) => ({ delivery, partsSent: 1, messageId: 'wb-0', at }))),
+      ledger.sending.markSent([...turnA.values()].map((delivery, i) => ({ delivery, partsSent: 1, messageId: `wa-${i}`, at }))),
+      ledger.sending.markSent([...turnB.values()].map((delivery) => ({ delivery, partsSent: 1, messageId: 'wb-0', at }))),
     ]);
-    const stored = await repository.list({ announcementId }, { limit: 10 });
+    const stored = await ledger.reports.list({ announcementId }, { limit: 10 });
     expect(stored.map((d) => ({ chatId: d.chatId, state: d.state, messageIds: d.messageIds }))).to.deep.equal([
       { chatId: 'a-1', state: 'sent', messageIds: ['wa-0'] },
       { chatId: 'a-2', state: 'sent', messageIds: ['wa-1'] },

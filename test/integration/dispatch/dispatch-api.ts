@@ -92,6 +92,21 @@ export async function waitForSummary(ctx: DispatchStack, id: string, done: (s: S
   }
 }
 
+/** Polls `/metrics` until every pattern matches; returns the text that did. */
+export async function waitForMetrics(ctx: Pick<DispatchStack, 'stack'>, patterns: RegExp[], what: string, timeoutMs = 20_000): Promise<string> {
+  let last = '';
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    last = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
+    if (patterns.every((pattern) => pattern.test(last))) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${last.split('\n').filter((line) => line.startsWith('sportello_dispatch')).join('\n')}`);
+    await sleep(100);
+  }
+}
+
+/** A job of the account back in the queue for later (a cap, quiet hours): its delivery was taken and postponed. */
+export const delayedJobs = (account: string, count: number): RegExp => new RegExp(`^sportello_dispatch_queue_jobs\\{account="${account}",state="delayed"\\} ${count}$`, 'm');
+
 export const settled = (s: Summary): boolean =>
   s.total > 0 && ['planned', 'queued', 'sending'].every((state) => (s.byState[state] ?? 0) === 0);
 

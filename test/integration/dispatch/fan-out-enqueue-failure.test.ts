@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import mongoose, { type Connection } from 'mongoose';
-import { DeliveryRepository } from '../../../src/dispatch/delivery.repository.js';
+import { DeliveryLedger } from '../../../src/dispatch/delivery-ledger.js';
 import { DeliveryQueues } from '../../../src/dispatch/delivery-queues.js';
 import { FanOutService } from '../../../src/dispatch/fan-out.service.js';
 import type { DispatchAccount } from '../../../src/dispatch/dispatch-account.js';
@@ -36,25 +36,25 @@ describe('fan-out: an enqueue that fails after the deliveries were written', () 
   });
 
   it('Redis refuses the jobs: publishing fails and the deliveries are planned again; the next planning queues each once', async () => {
-    const deliveries = new DeliveryRepository(db);
-    await deliveries.init();
+    const ledger = new DeliveryLedger(db);
+    await ledger.init();
     const factory = createInProcessQueueFactory();
     const queues = new DeliveryQueues(factory, [account], { lockDurationMs: 30_000 });
     const queue = queues.forAccount('sim-a');
     const working = queue.enqueueMany.bind(queue);
     queue.enqueueMany = () => Promise.reject(new Error('Redis is down'));
-    const fanOut = new FanOutService({ deliveries, targets: [{ matching: async function* () { yield targets; } }], queues, accounts: new Map([['sim-a', account]]), log: silentLogger });
+    const fanOut = new FanOutService({ deliveries: ledger.planning, announcementDeliveries: ledger.announcements, targets: [{ matching: async function* () { yield targets; } }], queues, accounts: new Map([['sim-a', account]]), log: silentLogger });
 
     const failed = await fanOut.plan(announcement).then(() => undefined, (error: Error) => error);
 
     expect(failed?.message).to.equal('Redis is down');
-    const written = await deliveries.list({ announcementId: 'ann-1' }, { limit: 10 });
+    const written = await ledger.reports.list({ announcementId: 'ann-1' }, { limit: 10 });
     expect(written.map((d) => d.state)).to.deep.equal(['planned', 'planned']);
 
     queue.enqueueMany = working;
     await fanOut.plan(announcement);
 
-    const requeued = await deliveries.list({ announcementId: 'ann-1' }, { limit: 10 });
+    const requeued = await ledger.reports.list({ announcementId: 'ann-1' }, { limit: 10 });
     expect(requeued.map((d) => d.state)).to.deep.equal(['queued', 'queued']);
     expect((await queue.counts()).waiting).to.equal(2);
     await factory.close();

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '../../support/http.js';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
-import { messagesIn, publishAnnouncement, registerGroups, romeTime, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
+import { delayedJobs, messagesIn, publishAnnouncement, registerGroups, romeTime, startDispatchStack, waitForMetrics, waitForSummary, type DispatchStack } from './dispatch-api.js';
 
 describe('dispatch: quiet hours postpone, daily caps hold back, nothing is dropped', function () {
   this.timeout(60_000);
@@ -19,7 +18,7 @@ describe('dispatch: quiet hours postpone, daily caps hold back, nothing is dropp
     it('a normal notice waits until its quiet hours end, still queued; an urgent notice goes at once', async () => {
       const normal = await publishAnnouncement(ctx, { approved: ['ro'] });
       const summary = await waitForSummary(ctx, normal, (s) => s.byState.sent === 1);
-      await sleep(300);
+      await waitForMetrics(ctx, [delayedJobs(account.id, 1)], 'the quiet group\'s job to wait for the morning');
 
       const listed = await call(ctx.stack, 'GET', `/api/v1/announcements/${normal}/deliveries?state=queued`, { headers: ctx.editor.headers });
       expect(summary.total).to.equal(2);
@@ -46,15 +45,14 @@ describe('dispatch: quiet hours postpone, daily caps hold back, nothing is dropp
     it('three groups: two messages leave today, the third stays queued for tomorrow', async () => {
       const id = await publishAnnouncement(ctx, { approved: ['ur'] });
       await waitForSummary(ctx, id, (s) => s.byState.sent === 2);
-      await sleep(500);
+      // The third job has run and gone back to the queue for tomorrow: only then is "not sent" a verdict.
+      const metrics = await waitForMetrics(ctx, [delayedJobs(account.id, 1)], 'the third job to wait for tomorrow');
 
       const summary = await waitForSummary(ctx, id, () => true);
       expect(summary.byState).to.include({ sent: 2, queued: 1 });
       let received = 0;
       for (const chat of account.chats) received += (await messagesIn(ctx, account.id, chat.chatId)).length;
       expect(received).to.equal(2);
-      const metrics = await (await fetch(new URL('/metrics', ctx.stack.url))).text();
-      expect(metrics).to.match(/sportello_dispatch_queue_jobs\{account="sim-capped",state="delayed"\} 1/);
       expect(metrics).to.match(/^sportello_dispatch_account_sent_today\{account="sim-capped"\} 2$/m);
       expect(metrics).to.match(/^sportello_dispatch_deliveries_total\{account="sim-capped",outcome="sent"\} 2$/m);
       expect(metrics).to.match(/^sportello_dispatch_deliveries_total\{account="sim-capped",outcome="postponed"\} [1-9]\d*$/m);

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '../../support/http.js';
 import { buildCommunityAccount } from '../../factories/dispatch.factory.js';
-import { messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, waitForSummary, type DispatchStack } from './dispatch-api.js';
+import { delayedJobs, messagesIn, publishAnnouncement, registerGroups, settled, startDispatchStack, waitForMetrics, waitForSummary, type DispatchStack } from './dispatch-api.js';
 
 interface ListedDelivery {
   chatId: string;
@@ -61,7 +60,7 @@ describe('dispatch: an account without a gap between messages, whose running job
     it('a shared turn too large for the cap: five messages leave one by one, the other three stay queued for tomorrow', async () => {
       const id = await publishAnnouncement(ctx, { approved: ['ur'] });
       await waitForSummary(ctx, id, (s) => s.byState.sent === 5);
-      await sleep(500);
+      await waitForMetrics(ctx, [delayedJobs(account.id, 3)], 'the three jobs past the cap to wait for tomorrow');
 
       const summary = await waitForSummary(ctx, id, () => true);
       expect(summary.byState).to.include({ sent: 5, queued: 3 });

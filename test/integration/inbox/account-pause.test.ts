@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildQuestion, citizenChat } from '../../factories/inbox.factory.js';
 import { call } from '../../support/http.js';
-import { ACCOUNT, citizenWrites, startInboxStack, waitForOurMessages, type InboxStack } from './inbox-api.js';
+import { waitForAsync } from '../../support/wait-for.js';
+import { ACCOUNT, citizenWrites, inboxSendJobs, startInboxStack, waitForOurMessages, waitForOutboundSettled, type InboxStack } from './inbox-api.js';
 import { messagesIn } from '../dispatch/dispatch-api.js';
 
 /**
@@ -35,13 +36,25 @@ describe('inbox: an account paused after repeated rate limits', function () {
     }
     expect(account).to.include({ paused: true });
     expect(account?.pausedReason).to.contain('rate-limited 3 times');
-    await sleep(1500);
+    // The acknowledgement's job comes due again (its fourth run) and is taken while the account is paused:
+    // from then on it had its chance to send.
+    const pausedSince = Date.parse(String(account?.pausedSince));
+    const takenWhilePaused = async (): Promise<true | undefined> => {
+      if ((await inboxSendJobs(ctx, 'active')).some((job) => (job.processedOn ?? 0) > pausedSince)) return true;
+      // A pause that did not hold sends at once, and the job leaves the queue: the assertion below says so.
+      return (await messagesIn(ctx, ACCOUNT, chat)).some((m) => m.fromUs) ? true : undefined;
+    };
+    await waitForAsync(takenWhilePaused, 'the acknowledgement taken while paused', 30_000, 100);
     expect((await messagesIn(ctx, ACCOUNT, chat)).filter((m) => m.fromUs)).to.have.length(0);
 
+    const resumedAt = Date.now();
     const resumed = await call(ctx.stack, 'POST', `/api/v1/connectors/${ACCOUNT}/resume`, { headers: ctx.admin.headers });
     expect(resumed.body).to.include({ paused: false, wasPaused: true });
 
     const ours = await waitForOurMessages(ctx, chat, (m) => m.length >= 1, 20_000);
-    expect(ours).to.have.length(1);
+    await waitForOutboundSettled(ctx);
+    expect((await messagesIn(ctx, ACCOUNT, chat)).filter((m) => m.fromUs)).to.have.length(1);
+    // Sent after the resume, not merely seen after it: a pause that let it go would show an earlier time.
+    expect(Date.parse(ours[0]!.at)).to.be.at.least(resumedAt);
   });
 });

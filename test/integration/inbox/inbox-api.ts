@@ -109,6 +109,21 @@ export async function waitForConversation(ctx: Pick<InboxStack, 'stack' | 'admin
   }
 }
 
+export interface QueuedJob {
+  id: string;
+  processedOn?: number;
+  failedReason?: string;
+  data: { outboundId?: string };
+}
+
+/** The jobs of the account's inbox send queue in `status`, as the admin's queue dashboard lists them. */
+export async function inboxSendJobs(ctx: Pick<InboxStack, 'stack' | 'admin'>, status: 'active' | 'delayed' | 'waiting'): Promise<QueuedJob[]> {
+  const response = await call(ctx.stack, 'GET', `/admin/queues/api/queues?activeQueue=inbox-${ACCOUNT}&status=${status}&jobsPerPage=100`, { headers: ctx.admin.headers });
+  expect(response.status, JSON.stringify(response.body)).to.equal(200);
+  const queue = (response.body.queues as Array<{ name: string; jobs: QueuedJob[] }>).find((q) => q.name === `inbox-${ACCOUNT}`);
+  return queue?.jobs ?? [];
+}
+
 /** Polls the simulated chat until `done` holds for what we sent into it. */
 export async function waitForOurMessages(ctx: Pick<InboxStack, 'stack' | 'admin'>, chatId: string, done: (ours: ChatMessage[]) => boolean, timeoutMs = 15_000): Promise<ChatMessage[]> {
   const deadline = Date.now() + timeoutMs;

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { SendError } from '../../../src/chat-accounts/index.js';
-import { OutboundRepository } from '../../../src/inbox/outbound.repository.js';
-import { OutboundSender } from '../../../src/inbox/outbound-sender.service.js';
+import { OutboundRepository } from '../../../src/inbox/outbound/outbound.repository.js';
+import { OutboundSender } from '../../../src/inbox/outbound/outbound-sender.service.js';
 import { silentLogger } from '../../support/silent-logger.js';
 import { startTempEngine, type TempEngine } from '../embedded-mongo/temp-engine.js';
 import { citizenChat } from '../../factories/inbox.factory.js';

@@ -12,7 +12,9 @@ import { call, type ApiResponse } from '../../support/http.js';
 import { captureLogs } from '../../support/log-capture.js';
 import { spawnService, type ServiceProcess } from '../../support/service-process.js';
 import type { TestStack } from '../../support/stack.js';
-import { ACCOUNT, startInboxStack, waitForConversation, waitForOurMessages, type InboxStack } from './inbox-api.js';
+import { waitForAsync } from '../../support/wait-for.js';
+import { messagesIn } from '../dispatch/dispatch-api.js';
+import { ACCOUNT, startInboxStack, waitForConversation, waitForOutboundSettled, type InboxStack } from './inbox-api.js';
 
 /** The inbound call must answer well before Redis is back: the listener waits 5 s, then the message is spooled. */
 const ANSWER_WITHIN_MS = 10_000;
@@ -33,6 +35,14 @@ function spoolOf(dataDir: string): string {
 /** The spooled messages (the folder also holds its `.owner` id). */
 function spooledIn(dataDir: string): string[] {
   return readdirSync(spoolOf(dataDir)).filter((name) => !name.startsWith('.'));
+}
+
+/**
+ * The spooled copy is deleted only once the message is stored (and its acknowledgement queued): an empty spool
+ * is the intake's end, after which `waitForOutboundSettled` is the acknowledgement's.
+ */
+async function waitForIntakeDone(dataDir: string): Promise<void> {
+  await waitForAsync(async () => (spooledIn(dataDir).length === 0 ? true : undefined), 'the spool to be emptied', 30_000);
 }
 
 describe('inbox intake while Redis is down', function () {
@@ -59,14 +69,12 @@ describe('inbox intake while Redis is down', function () {
       const spooled = spooledIn(ctx.stack.dataDir);
       redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true, port });
       const conversation = await waitForConversation(ctx, question, 60_000);
-      const ours = await waitForOurMessages(ctx, chat, (m) => m.length >= 1, 30_000);
-      await sleep(1000);
+      await waitForIntakeDone(ctx.stack.dataDir);
+      await waitForOutboundSettled(ctx);
 
       expect(spooled).to.have.length(1);
       expect(conversation.messages.map((m: { text: string }) => m.text)).to.deep.equal([question]);
-      expect(ours).to.have.length(1);
-      expect(await waitForOurMessages(ctx, chat, (m) => m.length === ours.length)).to.have.length(1);
-      expect(spooledIn(ctx.stack.dataDir)).to.deep.equal([]);
+      expect((await messagesIn(ctx, ACCOUNT, chat)).filter((m) => m.fromUs)).to.have.length(1);
       expect(logs.text()).to.include('waits in the spool');
       expect(logs.text()).not.to.include(question);
       expect(logs.text()).not.to.include(chat.split('@')[0]);
@@ -125,14 +133,13 @@ describe('inbox intake while Redis is down', function () {
       redis = await startPrivateRedis({ dataDir: join(dir, 'redis'), ephemeral: true, port });
       const second = await startService();
       const conversation = await waitForConversation(second, question, 60_000);
-      const ours = await waitForOurMessages(second, chat, (m) => m.length >= 1, 30_000);
-      await sleep(1000);
+      await waitForIntakeDone(dataDir);
+      await waitForOutboundSettled(second);
 
       expect(spooled).to.have.length(1);
       expect(modes).to.deep.equal([0o600]);
       expect(conversation.messages.map((m: { text: string }) => m.text)).to.deep.equal([question]);
-      expect(await waitForOurMessages(second, chat, (m) => m.length === ours.length)).to.have.length(1);
-      expect(spooledIn(dataDir)).to.deep.equal([]);
+      expect((await messagesIn(second, ACCOUNT, chat)).filter((m) => m.fromUs)).to.have.length(1);
     });
   });
 });

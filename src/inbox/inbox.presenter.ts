@@ -1,4 +1,5 @@
-import type { ConversationRow, ConversationView, ResponseStats } from './conversations/inbox.service.js';
+import type { ConversationRow, ConversationView } from './conversations/inbox.service.js';
+import type { ResponseStats } from './conversations/answer-waits.js';
 import type { LanguageResponseStats } from './conversations/response-stats.js';
 import type { Contact, Conversation, InboxMessage, Note, Outbound } from './inbox.types.js';
 

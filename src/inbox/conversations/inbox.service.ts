@@ -1,5 +1,4 @@
 import type { Principal } from '../../identity/index.js';
-import { openMsBetween, type OpeningHours } from '../../platform/opening-hours.js';
 import { assertCanRead, assertCanWork, canSeeNotes, readableLanguages } from '../inbox-access.js';
 import type { InboxAudit } from '../inbox-audit.port.js';
 import type { InboxStaff } from '../inbox-staff.port.js';
@@ -13,9 +12,7 @@ import type { MessageRepository } from './message.repository.js';
 import type { NoteRepository } from './note.repository.js';
 import type { OutboundRepository } from '../outbound/outbound.repository.js';
 import type { Outbox } from '../outbound/outbox.js';
-import type { ResponseTimeRepository } from './response-time.repository.js';
-import type { CorrectionCounts, LanguageCorrectionRepository } from '../intake/language-correction.repository.js';
-import { summarise, type LanguageResponseStats } from './response-stats.js';
+import { AnswerWaits, type AnswerWaitsDeps, type ResponseStats } from './answer-waits.js';
 
 export interface ConversationView {
   conversation: Conversation;
@@ -33,39 +30,20 @@ export interface ConversationRow {
   lastMessage?: InboxMessage;
 }
 
-export interface InboxServiceDeps {
+/** The answer waits' dependencies (`AnswerWaitsDeps`: response times, corrections, target, opening hours) and these. */
+export interface InboxServiceDeps extends AnswerWaitsDeps {
   contacts: ContactRepository;
-  conversations: ConversationRepository;
   messages: MessageRepository;
   outbound: OutboundRepository;
   notes: NoteRepository;
   outbox: Outbox;
   audit: InboxAudit;
   staff: InboxStaff;
-  responseTimes: ResponseTimeRepository;
-  corrections: LanguageCorrectionRepository;
-  /** ANSWER_TARGET_HOURS: the statistics tell the share of answers given within it. */
-  answerTargetMs: number;
-  /** INBOX_OPENING_HOURS: waits are also measured in the hours the office is open, and the statistics use those. */
-  openingHours?: OpeningHours;
-  /** Told every answered wait, for the metrics. */
-  onAnswered?: (language: string, waitedMs: number) => void;
   /** Told every mediator's correction of a routing language (`from` is a language or `unsure`), for the metrics. */
   onCorrected?: (from: string, to: string) => void;
-  clock: () => Date;
   retentionMs: number;
   /** Open consoles hear of every change. */
   changes?: InboxChanges;
-}
-
-export interface ResponseStats {
-  since: Date;
-  targetMs: number;
-  /** `office_hours`: a wait counts only while the office is open (a question on Friday evening waits from Monday). */
-  measuredIn: 'office_hours' | 'clock';
-  /** By language code: a mediator's languages, and any other with answers or waiting citizens. */
-  languages: Array<LanguageResponseStats & { corrections: CorrectionCounts }>;
-  overall: Omit<LanguageResponseStats, 'language'> & { corrections: number };
 }
 
 /** The unsure queue's name where a language code is expected (`?language=unsure`, the statistics, the metrics). */
@@ -73,7 +51,11 @@ const UNSURE = UNSURE_QUEUE;
 
 /** What staff do with the inbox: read the queues of their languages, claim, note, answer, close and reopen. */
 export class InboxService {
-  constructor(private readonly deps: InboxServiceDeps) {}
+  private readonly waits: AnswerWaits;
+
+  constructor(private readonly deps: InboxServiceDeps) {
+    this.waits = new AnswerWaits(deps);
+  }
 
   /** `language`: one language's queue, or `unsure`, which every mediator sees; none, a mediator's own languages and the unsure queue. */
   async list(who: Principal, filter: { language?: string; state?: ConversationState; mine?: boolean; waiting?: boolean }, page: { limit: number; after?: string }): Promise<Conversation[]> {
@@ -176,63 +158,14 @@ export class InboxService {
       expireAt: this.expiry(now),
     });
     await this.change(conversation, { state: 'answered', ...(conversation.assigneeId ? {} : { assigneeId: who.userId }) }, 'answered');
-    await this.answeredWait(conversation, now);
+    await this.waits.answered(conversation, now);
     await this.record(who, 'inbox.replied', id, { outboundId: reply.id });
     return reply;
   }
 
-  /**
-   * How long citizens waited for an answer over the last `days`, and who waits now, per language the caller
-   * reads. A wait starts at a citizen's question nobody has answered yet and ends at staff's first answer to it.
-   */
-  async responseStats(who: Principal, days: number): Promise<ResponseStats> {
-    const readable = readableLanguages(who);
-    const languages = readable === 'all' ? undefined : readable;
-    const since = new Date(this.deps.clock().getTime() - days * 24 * 60 * 60 * 1000);
-    const measure = this.deps.openingHours ? 'office' : 'clock';
-    const [waits, waiting, corrections] = await Promise.all([
-      this.deps.responseTimes.waitsSince(since, languages, measure),
-      this.deps.conversations.waiting(languages),
-      this.deps.corrections.countsSince(since),
-    ]);
-    const now = new Map(waiting.map((w) => [w.language, w]));
-    // A mediator sees each of their languages, if only to read that nobody waits.
-    const codes = [...new Set([...(languages ?? []), ...waits.keys(), ...now.keys(), ...[...corrections.keys()].filter((l) => !languages || languages.includes(l))])].sort();
-    const oldest = waiting.map((w) => w.oldest).sort((a, b) => a.getTime() - b.getTime())[0];
-    const target = this.deps.answerTargetMs;
-    return {
-      since,
-      targetMs: target,
-      measuredIn: measure === 'office' ? 'office_hours' : 'clock',
-      languages: codes.map((language) => ({
-        language,
-        ...summarise(waits.get(language) ?? [], { waiting: now.get(language)?.waiting ?? 0, ...(now.has(language) ? { oldest: now.get(language)!.oldest } : {}) }, target),
-        corrections: corrections.get(language) ?? { from: 0, to: 0 },
-      })),
-      overall: {
-        ...summarise([...waits.values()].flat(), { waiting: waiting.reduce((sum, w) => sum + w.waiting, 0), ...(oldest ? { oldest } : {}) }, target),
-        corrections: [...corrections.values()].reduce((sum, c) => sum + c.from, 0),
-      },
-    };
-  }
-
-  /**
-   * The first answer since the citizen's question: its wait is recorded (no person in it, see the model). The wait
-   * is ended first, so two answers at once record it once; a crash in between loses one figure, not an answer.
-   */
-  private async answeredWait(conversation: Conversation, now: Date): Promise<void> {
-    const since = await this.deps.conversations.endWait(conversation.id, now);
-    if (!since) return;
-    const waitedMs = Math.max(0, now.getTime() - since.getTime());
-    const hours = this.deps.openingHours;
-    await this.deps.responseTimes.record({
-      language: conversation.language,
-      account: conversation.account,
-      waitedMs,
-      ...(hours ? { officeWaitedMs: openMsBetween(since, now, hours) } : {}),
-      answeredAt: now,
-    });
-    this.deps.onAnswered?.(conversation.language, waitedMs);
+  /** See `AnswerWaits.stats`. */
+  responseStats(who: Principal, days: number): Promise<ResponseStats> {
+    return this.waits.stats(readableLanguages(who), days);
   }
 
   /** A reply (or acknowledgement) that failed after all its attempts, queued again once the account is back. */

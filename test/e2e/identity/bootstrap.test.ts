@@ -4,6 +4,7 @@ import { startSportello } from '../../../src/main.js';
 import { call } from '../../support/http.js';
 import { spawnService } from '../../support/service-process.js';
 import { startTestStack } from '../../support/stack.js';
+import { waitFor } from '../../support/wait-for.js';
 
 describe('first admin', () => {
   it('demo mode, returns a random password and an API token that both work', async () => {
@@ -59,11 +60,12 @@ describe('first admin', () => {
     await stack.stop();
     const demo = await spawnService(['--import', 'tsx', 'src/main.ts'], { SPORTELLO_MODE: 'demo', PORT: '0', HOST: '127.0.0.1', DATA_DIR: stack.dataDir, LOG_LEVEL: 'warn' });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const printed = /Admin e-mail: +(\S+)\nAdmin password: +(\S+)\nAdmin API token: +(\S+)/.exec(demo.output());
-      expect(printed, demo.output()).not.to.equal(null);
-      const login = await call(demo, 'POST', '/api/v1/auth/login', { body: { email: printed?.[1], password: printed?.[2] } });
-      const users = await call(demo, 'GET', '/api/v1/users', { headers: { authorization: `Bearer ${String(printed?.[3])}` } });
+      // Printed after the URL line, which `spawnService` waited for: the event is the lines themselves.
+      const credentials = /Admin e-mail: +(\S+)\nAdmin password: +(\S+)\nAdmin API token: +(\S+)/;
+      const printed = await waitFor(() => credentials.exec(demo.output()) ?? undefined, 'the admin credentials after the URL', 20_000);
+      expect(demo.output().indexOf('running at')).to.be.below(printed.index);
+      const login = await call(demo, 'POST', '/api/v1/auth/login', { body: { email: printed[1], password: printed[2] } });
+      const users = await call(demo, 'GET', '/api/v1/users', { headers: { authorization: `Bearer ${String(printed[3])}` } });
       expect(login.status).to.equal(200);
       expect(users.status).to.equal(200);
     } finally {

@@ -68,7 +68,8 @@ describe('announcements, as dispatch sees them: events and sending transitions',
   });
 
   it('markExpired: refused while validUntil is ahead; after it, sent → expired by system, and the public page says so', async () => {
-    const soon = new Date(Date.now() + 1500).toISOString();
+    // Long enough for the four steps before the early call to finish on a busy machine, short enough to wait out.
+    const soon = new Date(Date.now() + 3000).toISOString();
     const created = await createAnnouncement(stack, editor.headers, { validUntil: soon });
     await call(stack, 'POST', `/api/v1/announcements/${created.id}/publish`, { headers: editor.headers });
     await announcements.service.markSending(created.id);

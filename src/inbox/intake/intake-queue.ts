@@ -49,6 +49,12 @@ export class IntakeQueue {
   private readonly inFlight = new Map<string, Promise<boolean>>();
   /** Each citizen's messages are stored in the order they arrived, however many workers store messages at once. */
   private readonly order = new ArrivalOrder(ORDER_WAIT_MS);
+  /**
+   * What this process spooled and has not stored yet, as written: the processor reads it from here rather than
+   * from the disk (the spooled copy is there for a crash, and the queue is this process's own). Bounded by the
+   * spool itself: an entry goes when its message is stored or set aside.
+   */
+  private readonly spooledHere = new Map<string, SpooledMessage>();
 
   constructor(
     queues: QueueFactory,
@@ -69,12 +75,14 @@ export class IntakeQueue {
     const jobId = intakeJobId(message.account, message.platformMessageId);
     // In line before the first await: the connector calls the listener in the order the citizen wrote.
     this.order.arrived(citizenKey(message), jobId);
+    const spooled = { ...message, timestamp: message.timestamp.toISOString() };
     try {
-      await this.spool.append(jobId, { ...message, timestamp: message.timestamp.toISOString() });
+      await this.spool.append(jobId, spooled);
     } catch (error) {
       this.order.left(jobId);
       throw error;
     }
+    this.spooledHere.set(jobId, spooled);
     let inRedis = false;
     let timer: NodeJS.Timeout | undefined;
     let settle: ((outcome: AcceptOutcome) => void) | undefined;
@@ -117,6 +125,8 @@ export class IntakeQueue {
 
   /** The spooled message a job refers to; undefined once it was stored (its copy is deleted then). */
   async load(jobId: string): Promise<unknown> {
+    const held = this.spooledHere.get(jobId);
+    if (held) return held;
     let record;
     try {
       record = await this.spool.read(jobId);
@@ -136,6 +146,7 @@ export class IntakeQueue {
   /** A spooled message that cannot be stored (not JSON, or not a message): renamed for an operator, never retried. */
   async setAside(jobId: string): Promise<undefined> {
     await this.spool.setAside(jobId);
+    this.spooledHere.delete(jobId);
     this.order.left(jobId);
     this.options.log.error({ jobId }, 'inbox intake: a spooled message is unreadable; set aside for an operator');
     return undefined;
@@ -144,6 +155,7 @@ export class IntakeQueue {
   /** Called by the processor once the message of `jobId` is stored (or found already stored): its spooled copy goes. */
   async stored(jobId: string, outcome: IntakeOutcome): Promise<void> {
     await this.spool.remove(jobId);
+    this.spooledHere.delete(jobId);
     this.order.left(jobId);
     for (const waiter of this.waiters.get(jobId) ?? []) waiter(outcome);
   }

@@ -55,22 +55,22 @@ export class IntakeService {
   async receive(inbound: InboundMessage): Promise<IntakeOutcome> {
     if (inbound.chatType === 'group' && !inbound.mentionsUs) return 'ignored';
     const now = this.deps.clock();
-    const existing = await this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId);
+    // Both at once: a message stored already (a redelivery) is rare, and the contact's upsert is harmless for it.
+    const [existing, contact] = await Promise.all([
+      this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId),
+      this.deps.contacts.findOrCreate({ account: inbound.account, platform: inbound.platform, senderId: inbound.senderId, displayName: inbound.senderName, at: now }),
+    ]);
     if (existing) {
       await this.finishInterrupted(existing);
       return 'duplicate';
     }
 
     const keyword = keywordOf(inbound);
-    const contact = await this.deps.contacts.findOrCreate({
-      account: inbound.account,
-      platform: inbound.platform,
-      senderId: inbound.senderId,
-      displayName: inbound.senderName,
-      at: now,
-    });
     const language = await this.languageOf(contact, inbound, keyword);
     const replyTo = { chatId: inbound.chatId, chatType: inbound.chatType, platformMessageId: inbound.platformMessageId };
+    // Asking for the notices is asking to hear from us again, as START is.
+    const optedOut = keyword?.kind === 'stop' || (contact.optedOut && keyword?.kind !== 'start' && keyword?.kind !== 'subscribe');
+    const ackWanted = !keyword && !optedOut;
     const { before, conversation } = await this.deps.conversations.findOrCreate({
       contactId: contact.id,
       account: inbound.account,
@@ -80,10 +80,10 @@ export class IntakeService {
       state: keyword ? 'closed' : 'open',
       replyTo,
       at: now,
+      // A new conversation is always acknowledged: recorded as it is created.
+      ...(ackWanted ? { ackAt: now } : {}),
     });
-    // Asking for the notices is asking to hear from us again, as START is.
-    const optedOut = keyword?.kind === 'stop' || (contact.optedOut && keyword?.kind !== 'start' && keyword?.kind !== 'subscribe');
-    const ackDue = !keyword && !optedOut && this.needsAck(before, now) && (await this.deps.conversations.claimAck(conversation.id, before?.lastAckAt, now));
+    const ackDue = ackWanted && (!before || (this.needsAck(before, now) && (await this.deps.conversations.claimAck(conversation.id, before.lastAckAt, now))));
 
     const stored = await this.deps.messages.insert({
       conversationId: conversation.id,

@@ -16,19 +16,35 @@ export type SendOutcome = { kind: 'done' } | { kind: 'later'; delayMs: number; r
 export class OutboundSender {
   constructor(private readonly deps: { outbound: OutboundRepository; chat: InboxChat; pace: AccountPace; changes?: InboxChanges; log: Logger }) {}
 
-  /** Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform call. */
+  /**
+   * Within the account's shared pace: the turn comes first, so a message is `sending` only around the platform
+   * call, and it ends as soon as the platform answers. Our own writes after it (sent, failed, retrying) are not
+   * the platform's business: inside the turn they would only push every later message of a burst back.
+   */
   async send(outboundId: string, account: string, policy: RetryPolicy, automatic = false): Promise<SendOutcome> {
     const turn = await waitForTurn(() => this.deps.pace.take(account, automatic));
     if (turn.kind === 'later') return turn;
-    const used = { sent: 0, holdMs: 0 };
+    let ended = false;
+    // A failed release is the job's failure (it runs again and finds the message sent), never the send's.
+    let releaseFailed: { error: unknown } | undefined;
+    const endTurn = async (sent: number, holdMs = 0): Promise<void> => {
+      if (ended) return;
+      ended = true;
+      await this.deps.pace.release(account, turn.token, sent, holdMs).catch((error: unknown) => {
+        releaseFailed = { error };
+      });
+    };
+    let outcome: SendOutcome;
     try {
-      return await this.sendClaimed(outboundId, policy, used);
+      outcome = await this.sendClaimed(outboundId, policy, endTurn);
     } finally {
-      await this.deps.pace.release(account, turn.token, used.sent, used.holdMs);
+      await endTurn(0);
     }
+    if (releaseFailed) throw releaseFailed.error;
+    return outcome;
   }
 
-  private async sendClaimed(outboundId: string, policy: RetryPolicy, used: { sent: number; holdMs: number }): Promise<SendOutcome> {
+  private async sendClaimed(outboundId: string, policy: RetryPolicy, endTurn: (sent: number, holdMs?: number) => Promise<void>): Promise<SendOutcome> {
     const message = await this.deps.outbound.claim(outboundId);
     if (!message) return { kind: 'done' };
     try {
@@ -37,7 +53,7 @@ export class OutboundSender {
         { chatId: message.chatId, type: message.chatType },
         { text: message.text, ...(message.quotedMessageId ? { quotedMessageId: message.quotedMessageId } : {}) },
       );
-      used.sent = 1;
+      await endTurn(1);
       await this.deps.outbound.markSent(message.id, { platformMessageId: sent.platformMessageId, at: sent.sentAt });
       this.deps.changes?.outbound({ ...message, state: 'sent' });
       this.deps.log.info({ outboundId: message.id, kind: message.kind, account: message.account }, 'inbox message sent');
@@ -45,7 +61,7 @@ export class OutboundSender {
     } catch (error) {
       const failure = error instanceof SendError ? error : new SendError('transient', (error as Error).message);
       // "Too fast" is about the account, not this chat: announcements on it wait too.
-      if (failure.kind === 'rate_limited') used.holdMs = failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
+      await endTurn(0, failure.kind === 'rate_limited' ? (failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS) : 0);
       const attempt = message.attempts + 1;
       if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) {
         await this.deps.outbound.markFailed(message.id, failure.reason);

@@ -9,7 +9,7 @@ export { AccountTurns, type AccountTurnsOptions } from './account-turns.js';
 /** One vocabulary for a failed send, whoever sends: the connectors' own (`transient | rate_limited | permanent`). */
 export { SendError, type SendFailureKind } from '../connectors/index.js';
 export { DEFAULT_RETRY_AFTER_MS, MAX_INLINE_WAIT_MS, jitteredBackoff, type RetryPolicy } from './retry-rules.js';
-export { DAILY_CAP_REACHED, HOURLY_CAP_REACHED, inAccountTurn, type TurnLater, type TurnUse } from './turn-wait.js';
+export { DAILY_CAP_REACHED, HOURLY_CAP_REACHED, inAccountTurn, type OpenTurn, type TurnLater, type TurnUse } from './turn-wait.js';
 export { accountHoldMs, sendFailureOf } from './send-failure.js';
 export type { AccountSender } from './account-sender.port.js';
 export { accountSenderOf } from './account-sender.js';

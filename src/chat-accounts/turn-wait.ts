@@ -14,6 +14,15 @@ export interface TurnUse {
   holdMs: number;
 }
 
+/**
+ * A turn while `send` runs in it: what it used so far, and `end()`, which gives the turn back at once (with that
+ * use) once the platform has answered, so our own writes after the send (sent, failed, retrying) do not push every
+ * later message of a burst back. Ending twice ends once; `inAccountTurn` ends it anyway when `send` returns.
+ */
+export interface OpenTurn extends TurnUse {
+  end(): Promise<void>;
+}
+
 /** An account's turns as one sender takes them: a turn, and its end with what it used. */
 export interface TurnSource {
   take(): Promise<PacerTurn>;
@@ -41,13 +50,27 @@ async function waitForTurn(take: () => Promise<PacerTurn>): Promise<TurnOutcome>
  * The turn comes before any claim, so a message is `sending` only around the platform call, and a turn in which
  * nothing went (cancelled, postponed) does not move the account's next slot.
  */
-export async function inAccountTurn<T>(turns: TurnSource, send: (use: TurnUse) => Promise<T>): Promise<{ kind: 'ran'; result: T } | TurnLater> {
+export async function inAccountTurn<T>(turns: TurnSource, send: (use: OpenTurn) => Promise<T>): Promise<{ kind: 'ran'; result: T } | TurnLater> {
   const turn = await waitForTurn(() => turns.take());
   if (turn.kind === 'later') return turn;
-  const use: TurnUse = { sent: 0, holdMs: 0 };
+  let ended: Promise<void> | undefined;
+  // A release that fails is the job's failure (it runs again and finds the message sent), never the send's: an
+  // early `end()` inside `send` must not make a sent message look unsent, so its error waits for the finally.
+  let releaseFailed: { error: unknown } | undefined;
+  const use: OpenTurn = {
+    sent: 0,
+    holdMs: 0,
+    end: () =>
+      (ended ??= turns.release(turn.token, { sent: use.sent, holdMs: use.holdMs }).catch((error: unknown) => {
+        releaseFailed = { error };
+      })),
+  };
+  let result: T;
   try {
-    return { kind: 'ran', result: await send(use) };
+    result = await send(use);
   } finally {
-    await turns.release(turn.token, use);
+    await use.end();
   }
+  if (releaseFailed) throw releaseFailed.error;
+  return { kind: 'ran', result };
 }

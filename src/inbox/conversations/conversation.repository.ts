@@ -1,4 +1,4 @@
-import { Types, type Connection, type Model } from 'mongoose';
+import { Types, type Connection, type Model, type ModifyResult } from 'mongoose';
 import { conversationModel, type ConversationDocument } from './conversation.model.js';
 import { UNSURE_QUEUE, type ChatPlace, type Conversation, type ConversationLanguage, type ConversationState } from '../inbox.types.js';
 import type { ChoiceSource } from '../intake/language-choice.js';
@@ -70,6 +70,7 @@ export interface NewConversation {
   state: ConversationState;
   replyTo: ChatPlace & { platformMessageId: string };
   at: Date;
+  ackAt?: Date;
 }
 
 /** One conversation per contact; its state moves as citizens write and staff answer. */
@@ -88,31 +89,36 @@ export class ConversationRepository {
     await this.conversations.createIndexes();
   }
 
-  /** The contact's conversation as it was before this call; undefined when this call created it. */
+  /**
+   * The contact's conversation as it was before this call (`before`, undefined when this call created it), in one
+   * round trip: only `expireAt`, which a conversation does not show, changes on an existing one. `ackAt`: a
+   * conversation this call creates records an acknowledgement sent then (as `claimAck` would, a round trip later).
+   */
   async findOrCreate(input: NewConversation): Promise<{ before?: Conversation; conversation: Conversation }> {
-    const before = await this.conversations
+    const { ackAt, ...fields } = input;
+    const result = await this.conversations
       .findOneAndUpdate(
-        { contactId: input.contactId },
+        { contactId: fields.contactId },
         {
-          $set: { expireAt: this.expiryAfter(input.at) },
+          $set: { expireAt: this.expiryAfter(fields.at) },
           $setOnInsert: {
-            account: input.account,
-            language: input.language,
-            unsure: input.unsure,
-            languageChoice: input.languageChoice,
-            state: input.state,
-            replyTo: input.replyTo,
-            lastInboundAt: input.at,
-            createdAt: input.at,
-            updatedAt: input.at,
+            account: fields.account,
+            language: fields.language,
+            unsure: fields.unsure,
+            languageChoice: fields.languageChoice,
+            state: fields.state,
+            replyTo: fields.replyTo,
+            lastInboundAt: fields.at,
+            ...(ackAt ? { lastAckAt: ackAt } : {}),
+            createdAt: fields.at,
+            updatedAt: fields.at,
           },
         },
-        { upsert: true, new: false },
+        { upsert: true, new: true, includeResultMetadata: true },
       )
-      .lean<StoredConversation>();
-    if (before) return { before: toConversation(before), conversation: toConversation(before) };
-    const created = await this.conversations.findOne({ contactId: input.contactId }).lean<StoredConversation>();
-    return { conversation: toConversation(created!) };
+      .lean<ModifyResult<StoredConversation>>();
+    const conversation = toConversation(result.value!);
+    return result.lastErrorObject?.updatedExisting ? { before: conversation, conversation } : { conversation };
   }
 
   async get(id: string): Promise<Conversation | undefined> {

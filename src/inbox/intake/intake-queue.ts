@@ -4,6 +4,13 @@ import type { JobQueue, QueueFactory } from '../../platform/queue/job-queue.port
 import type { Logger } from '../../platform/logging/logger.js';
 import type { FileSpool } from '../../platform/spool/file-spool.js';
 import type { IntakeOutcome } from './intake.service.js';
+import { ArrivalOrder, type TurnOutcome } from './arrival-order.js';
+
+/**
+ * How long a citizen's message waits in a worker for the citizen's earlier message: long enough for one store
+ * (a few database round trips), short enough that a worker is not held while that message waits for a retry.
+ */
+const ORDER_WAIT_MS = 2000;
 
 /** A citizen's message as it waits in the spool on the local disk (JSON: the timestamp is an ISO string). */
 export type SpooledMessage = Omit<InboundMessage, 'timestamp'> & { timestamp: string };
@@ -40,6 +47,14 @@ export class IntakeQueue {
   private readonly waiters = new Map<string, Array<(outcome: AcceptOutcome) => void>>();
   /** One enqueue at a time per message: while Redis is away, a retry would only pile up in ioredis's memory. */
   private readonly inFlight = new Map<string, Promise<boolean>>();
+  /** Each citizen's messages are stored in the order they arrived, however many workers store messages at once. */
+  private readonly order = new ArrivalOrder(ORDER_WAIT_MS);
+  /**
+   * What this process spooled and has not stored yet, as written: the processor reads it from here rather than
+   * from the disk (the spooled copy is there for a crash, and the queue is this process's own). Bounded by the
+   * spool itself: an entry goes when its message is stored or set aside.
+   */
+  private readonly spooledHere = new Map<string, SpooledMessage>();
 
   constructor(
     queues: QueueFactory,
@@ -58,7 +73,16 @@ export class IntakeQueue {
    */
   async accept(message: InboundMessage, waitMs: number): Promise<AcceptOutcome> {
     const jobId = intakeJobId(message.account, message.platformMessageId);
-    await this.spool.append(jobId, { ...message, timestamp: message.timestamp.toISOString() });
+    // In line before the first await: the connector calls the listener in the order the citizen wrote.
+    this.order.arrived(citizenKey(message), jobId);
+    const spooled = { ...message, timestamp: message.timestamp.toISOString() };
+    try {
+      await this.spool.append(jobId, spooled);
+    } catch (error) {
+      this.order.left(jobId);
+      throw error;
+    }
+    this.spooledHere.set(jobId, spooled);
     let inRedis = false;
     let timer: NodeJS.Timeout | undefined;
     let settle: ((outcome: AcceptOutcome) => void) | undefined;
@@ -92,23 +116,38 @@ export class IntakeQueue {
   async requeueSpooled(): Promise<number> {
     const { records, setAside } = await this.spool.list();
     for (const id of setAside) this.options.log.error({ jobId: id }, 'inbox intake: a spooled message is unreadable; set aside for an operator');
-    for (const { id } of records) void this.enqueueSpooled(id);
+    for (const { id, record } of records) {
+      if (typeof record?.account === 'string' && typeof record.senderId === 'string') this.order.arrived(citizenKey(record), id);
+      void this.enqueueSpooled(id);
+    }
     return records.length;
   }
 
   /** The spooled message a job refers to; undefined once it was stored (its copy is deleted then). */
   async load(jobId: string): Promise<unknown> {
+    const held = this.spooledHere.get(jobId);
+    if (held) return held;
+    let record;
     try {
-      return await this.spool.read(jobId);
+      record = await this.spool.read(jobId);
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
       return this.setAside(jobId);
     }
+    if (record === undefined) this.order.left(jobId);
+    return record;
+  }
+
+  /** Resolves `go` once the citizen's earlier messages are stored (see `ArrivalOrder`); the caller then stores this one. */
+  turn(jobId: string, message: Pick<InboundMessage, 'account' | 'senderId'>): Promise<TurnOutcome> {
+    return this.order.turn(citizenKey(message), jobId);
   }
 
   /** A spooled message that cannot be stored (not JSON, or not a message): renamed for an operator, never retried. */
   async setAside(jobId: string): Promise<undefined> {
     await this.spool.setAside(jobId);
+    this.spooledHere.delete(jobId);
+    this.order.left(jobId);
     this.options.log.error({ jobId }, 'inbox intake: a spooled message is unreadable; set aside for an operator');
     return undefined;
   }
@@ -116,6 +155,8 @@ export class IntakeQueue {
   /** Called by the processor once the message of `jobId` is stored (or found already stored): its spooled copy goes. */
   async stored(jobId: string, outcome: IntakeOutcome): Promise<void> {
     await this.spool.remove(jobId);
+    this.spooledHere.delete(jobId);
+    this.order.left(jobId);
     for (const waiter of this.waiters.get(jobId) ?? []) waiter(outcome);
   }
 
@@ -136,6 +177,11 @@ export class IntakeQueue {
     this.inFlight.set(jobId, attempt);
     return attempt;
   }
+}
+
+/** One citizen on one account: the unit whose messages keep their order. */
+function citizenKey(message: Pick<InboundMessage, 'account' | 'senderId'>): string {
+  return `${message.account}\u0000${message.senderId}`;
 }
 
 export function intakeJobId(account: string, platformMessageId: string): string {

@@ -55,22 +55,14 @@ export class IntakeService {
   async receive(inbound: InboundMessage): Promise<IntakeOutcome> {
     if (inbound.chatType === 'group' && !inbound.mentionsUs) return 'ignored';
     const now = this.deps.clock();
-    const existing = await this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId);
-    if (existing) {
-      await this.finishInterrupted(existing);
-      return 'duplicate';
-    }
+    const contact = await this.deps.contacts.findOrCreate({ account: inbound.account, platform: inbound.platform, senderId: inbound.senderId, displayName: inbound.senderName, at: now });
 
     const keyword = keywordOf(inbound);
-    const contact = await this.deps.contacts.findOrCreate({
-      account: inbound.account,
-      platform: inbound.platform,
-      senderId: inbound.senderId,
-      displayName: inbound.senderName,
-      at: now,
-    });
     const language = await this.languageOf(contact, inbound, keyword);
     const replyTo = { chatId: inbound.chatId, chatType: inbound.chatType, platformMessageId: inbound.platformMessageId };
+    // Asking for the notices is asking to hear from us again, as START is.
+    const optedOut = keyword?.kind === 'stop' || (contact.optedOut && keyword?.kind !== 'start' && keyword?.kind !== 'subscribe');
+    const ackWanted = !keyword && !optedOut;
     const { before, conversation } = await this.deps.conversations.findOrCreate({
       contactId: contact.id,
       account: inbound.account,
@@ -80,10 +72,16 @@ export class IntakeService {
       state: keyword ? 'closed' : 'open',
       replyTo,
       at: now,
+      // A new conversation is always acknowledged: recorded as it is created.
+      ...(ackWanted ? { ackAt: now } : {}),
     });
-    // Asking for the notices is asking to hear from us again, as START is.
-    const optedOut = keyword?.kind === 'stop' || (contact.optedOut && keyword?.kind !== 'start' && keyword?.kind !== 'subscribe');
-    const ackDue = !keyword && !optedOut && this.needsAck(before, now) && (await this.deps.conversations.claimAck(conversation.id, before?.lastAckAt, now));
+    let ackDue = ackWanted && !before;
+    if (ackWanted && before && this.needsAck(before, now)) {
+      // A message stored already (a redelivery) must not claim an acknowledgement: staff see when the last one went.
+      const existing = await this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId);
+      if (existing) return this.finishInterrupted(existing);
+      ackDue = await this.deps.conversations.claimAck(conversation.id, before.lastAckAt, now);
+    }
 
     const stored = await this.deps.messages.insert({
       conversationId: conversation.id,
@@ -101,7 +99,13 @@ export class IntakeService {
       expireAt: new Date(now.getTime() + this.deps.retentionMs),
       ackDue,
     });
-    if (!stored) return 'duplicate';
+    if (!stored) {
+      // Stored already (the platform delivered it again, or a run stopped half-way): found by the message's unique
+      // index rather than looked up before every message, a round trip each paid. Until here such a message moved
+      // only the contact's and the conversation's expiry.
+      const existing = await this.deps.messages.byPlatformId(inbound.account, inbound.platformMessageId);
+      return existing ? this.finishInterrupted(existing) : 'duplicate';
+    }
 
     if (language.contact || contact.optedOut !== optedOut) {
       await this.deps.contacts.update(contact.id, { ...(language.contact ? { language: language.contact.language, languageSource: language.contact.source } : {}), optedOut });
@@ -194,9 +198,9 @@ export class IntakeService {
    * The message was stored, but the process may have stopped before the conversation took it into account or
    * its acknowledgement was written: a redelivery finishes both (each step is idempotent).
    */
-  private async finishInterrupted(message: InboxMessage & { ackDue: boolean }): Promise<void> {
+  private async finishInterrupted(message: InboxMessage & { ackDue: boolean }): Promise<'duplicate'> {
     const [found, conversation] = await Promise.all([this.deps.contacts.get(message.contactId), this.deps.conversations.get(message.conversationId)]);
-    if (!found || !conversation) return;
+    if (!found || !conversation) return 'duplicate';
     let contact = found;
     let current = conversation;
     if (conversation.lastInboundAt < message.receivedAt) {
@@ -218,6 +222,7 @@ export class IntakeService {
       this.deps.changes?.conversation(current, 'message');
     }
     if (message.ackDue) await this.sendAutomatic('ack', message, current, { language: current.language, known: !current.unsure }, { notSubscribed: !contact.subscription });
+    return 'duplicate';
   }
 
   /** What a keyword changes on the contact, as `receive` does it; each step is idempotent, and so is the confirmation (keyed by message). */

@@ -1,5 +1,5 @@
 import type { Logger } from '../../platform/logging/logger.js';
-import { accountHoldMs, inAccountTurn, sendFailureOf, type AccountPace, type AccountSender, type RetryPolicy, type TurnUse } from '../../chat-accounts/index.js';
+import { accountHoldMs, inAccountTurn, sendFailureOf, type AccountPace, type AccountSender, type OpenTurn, type RetryPolicy } from '../../chat-accounts/index.js';
 import type { OutboundRepository } from './outbound.repository.js';
 import type { InboxChanges } from '../inbox-changes.js';
 
@@ -14,7 +14,11 @@ export type SendOutcome = { kind: 'done' } | { kind: 'later'; delayMs: number; r
 export class OutboundSender {
   constructor(private readonly deps: { outbound: OutboundRepository; chat: Pick<AccountSender, 'send'>; pace: AccountPace; changes?: InboxChanges; log: Logger }) {}
 
-  /** Within the account's shared pace (chat-accounts' one turn loop). */
+  /**
+   * Within the account's shared pace (chat-accounts' one turn loop); the turn ends as soon as the platform answers:
+   * our own writes after it are not the platform's business, and inside the turn they would push every later
+   * acknowledgement of a burst back.
+   */
   async send(outboundId: string, account: string, policy: RetryPolicy, automatic = false): Promise<SendOutcome> {
     const { pace } = this.deps;
     const turn = await inAccountTurn(
@@ -24,7 +28,7 @@ export class OutboundSender {
     return turn.kind === 'ran' ? turn.result : turn;
   }
 
-  private async sendClaimed(outboundId: string, policy: RetryPolicy, used: TurnUse): Promise<SendOutcome> {
+  private async sendClaimed(outboundId: string, policy: RetryPolicy, used: OpenTurn): Promise<SendOutcome> {
     const message = await this.deps.outbound.claim(outboundId);
     if (!message) return { kind: 'done' };
     try {
@@ -34,6 +38,7 @@ export class OutboundSender {
         { text: message.text, ...(message.quotedMessageId ? { quotedMessageId: message.quotedMessageId } : {}) },
       );
       used.sent = 1;
+      await used.end();
       await this.deps.outbound.markSent(message.id, { platformMessageId: sent.platformMessageId, at: sent.sentAt });
       this.deps.changes?.outbound({ ...message, state: 'sent' });
       this.deps.log.info({ outboundId: message.id, kind: message.kind, account: message.account }, 'inbox message sent');
@@ -41,6 +46,7 @@ export class OutboundSender {
     } catch (error) {
       const failure = sendFailureOf(error);
       used.holdMs = accountHoldMs(failure);
+      await used.end();
       const attempt = message.attempts + 1;
       if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) {
         await this.deps.outbound.markFailed(message.id, failure.reason);

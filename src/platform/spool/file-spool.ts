@@ -27,6 +27,10 @@ export interface SpooledRecord<T> {
  * The records are not validated on the way back: `list` returns what JSON holds, and the reader checks it.
  */
 export class FileSpool<T> {
+  /** The folder sync under way, and the one that follows it, shared by every append that renamed meanwhile. */
+  private syncing: Promise<void> | undefined;
+  private nextSync: Promise<void> | undefined;
+
   private constructor(
     readonly dir: string,
     /** A random id of this folder, kept in it across restarts: only the process working on this folder reads its records. */
@@ -129,7 +133,29 @@ export class FileSpool<T> {
     return join(this.dir, `${id}${RECORD}`);
   }
 
-  private async syncFolder(): Promise<void> {
+  /**
+   * Makes every rename done before the call durable. Appends at once share folder syncs (a group commit): one
+   * that renamed while a sync was under way waits for the next one, which starts when that ends and serves all
+   * of them, since the sync under way may have started before their rename. Under a burst this turns one folder
+   * fsync per message into about one per disk write time.
+   */
+  private syncFolder(): Promise<void> {
+    if (!this.syncing) {
+      this.syncing = this.syncFolderNow().finally(() => {
+        this.syncing = undefined;
+      });
+      return this.syncing;
+    }
+    this.nextSync ??= this.syncing
+      .catch(() => undefined)
+      .then(() => {
+        this.nextSync = undefined;
+        return this.syncFolder();
+      });
+    return this.nextSync;
+  }
+
+  private async syncFolderNow(): Promise<void> {
     const folder = await open(this.dir, 'r');
     try {
       await folder.sync();

@@ -28,10 +28,17 @@ const Payload = z.object({
 const Job = z.object({ spooled: z.string().min(1) });
 
 /**
- * Stores one citizen's message, read from the spool the job refers to. One at a time per process: a burst from
- * one new citizen then creates one contact without a race. A message already stored (its spooled copy deleted)
- * completes the job at once; a spooled record that is not a message is set aside for an operator. The message
- * text is never logged, only ids.
+ * Messages stored at once by each process. Storing one is a handful of database round trips, each mostly waiting:
+ * one at a time, the inbox stored 38 messages/s where the same database took 3,290 bare inserts/s (#17).
+ * Each citizen's own messages still go one at a time, in the order they arrived (`IntakeQueue.turn`): a burst
+ * from one new citizen creates one contact without a race, and their conversation follows what they wrote.
+ */
+export const INTAKE_CONCURRENCY = 16;
+
+/**
+ * Stores one citizen's message, read from the spool the job refers to. A message already stored (its spooled
+ * copy deleted) completes the job at once; a spooled record that is not a message is set aside for an operator.
+ * The message text is never logged, only ids.
  */
 export function registerReceiveInboundProcessor(intakeQueue: IntakeQueue, intake: IntakeService, log: Logger): void {
   intakeQueue.queue.process(async (data, job) => {
@@ -44,6 +51,7 @@ export function registerReceiveInboundProcessor(intakeQueue: IntakeQueue, intake
       return;
     }
     const message = parsed.data;
+    if ((await intakeQueue.turn(spooled, message)) === 'not_yet') throw new RetryJobLater(intakeBackoffMs(job.attemptsMade), 'an earlier message of this citizen is not stored yet');
     let outcome;
     try {
       outcome = await intake.receive(message);
@@ -52,5 +60,5 @@ export function registerReceiveInboundProcessor(intakeQueue: IntakeQueue, intake
       throw new RetryJobLater(intakeBackoffMs(job.attemptsMade), 'inbox intake failed');
     }
     await intakeQueue.stored(spooled, outcome);
-  }, 1);
+  }, INTAKE_CONCURRENCY);
 }

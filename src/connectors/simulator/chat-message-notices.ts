@@ -6,7 +6,7 @@ export interface ChatMessageNoticesOptions {
   intervalMs: number;
 }
 
-const DEFAULTS: ChatMessageNoticesOptions = { namedPerInterval: 20, intervalMs: 500 };
+const DEFAULTS: ChatMessageNoticesOptions = { namedPerInterval: 3, intervalMs: 500 };
 
 /**
  * Tells listeners which simulated chat got a message: by its reference while the account is quiet, and during a

@@ -21,18 +21,11 @@ export class DeliverySending {
   private readonly raw;
 
   constructor(
-    connection: Connection,
+    db: Connection,
     private readonly contents: DeliveryContents,
     private readonly plannedMemory: PlannedMemory,
   ) {
-    this.raw = deliveryModel(connection).collection;
-  }
-
-  /** The driver's database, known once the connection is open. */
-  private get db() {
-    const db = this.raw.conn.db;
-    if (!db) throw new Error('the database connection is not open');
-    return db;
+    this.raw = deliveryModel(db).collection;
   }
 
   /**
@@ -108,26 +101,27 @@ export class DeliverySending {
     await this.whileSending(id, { $set: { partsSent }, $push: { messageIds: messageId } });
   }
 
-  /**
-   * The last parts went out: one `update` command records them and their deliveries as sent. Sent as the command
-   * itself, not through the driver's bulk API, which sizes, checks and copies every statement before it builds the
-   * same command: a turn's record is the sender's largest write, one statement per delivery.
-   */
+  /** The last parts went out: one write records them and their deliveries as sent. */
   async markSent(sent: ReadonlyArray<{ delivery: ClaimedDelivery; partsSent: number; messageId: string; at: Date }>): Promise<void> {
     if (sent.length === 0) return;
     const updatedAt = new Date();
-    const updates = sent.map((last) => {
-      // What a postponement or a failed try left (the claim read them): most deliveries have neither.
-      const stale = last.delivery.reason || last.delivery.notBefore ? { ...(last.delivery.reason ? { reason: 1 } : {}), ...(last.delivery.notBefore ? { notBefore: 1 } : {}) } : undefined;
-      return {
-        q: { _id: new Types.ObjectId(last.delivery.id), state: 'sending' },
-        u: { $set: { state: 'sent', sentAt: last.at, partsSent: last.partsSent, updatedAt }, $push: { messageIds: last.messageId }, ...(stale ? { $unset: stale } : {}) },
-      };
-    });
-    const reply = await this.db.command({ update: this.raw.collectionName, updates, ordered: false });
-    // The command answers `ok` even when statements failed: a failed one must fail the turn, as the bulk API would.
-    const failed = (reply.writeErrors as Array<{ errmsg?: string }> | undefined)?.[0] ?? (reply.writeConcernError as { errmsg?: string } | undefined);
-    if (failed) throw new Error(`recording sent deliveries failed: ${failed.errmsg ?? 'write error'}`);
+    await this.raw.bulkWrite(
+      sent.map((last) => {
+        // What a postponement or a failed try left (the claim read them): most deliveries have neither.
+        const stale = { ...(last.delivery.reason ? { reason: 1 } : {}), ...(last.delivery.notBefore ? { notBefore: 1 } : {}) };
+        return {
+          updateOne: {
+            filter: { _id: new Types.ObjectId(last.delivery.id), state: 'sending' },
+            update: {
+              $set: { state: 'sent', sentAt: last.at, partsSent: last.partsSent, updatedAt },
+              $push: { messageIds: last.messageId },
+              ...(Object.keys(stale).length > 0 ? { $unset: stale } : {}),
+            } as Record<string, unknown>,
+          },
+        };
+      }),
+      { ordered: false },
+    );
   }
 
   async markFailed(id: string, reason: string): Promise<void> {

@@ -68,6 +68,7 @@ for (const gap of GAPS_MS) {
   for (;;) {
     const summary = await api('GET', `/announcements/${created.id}/deliveries/summary`);
     if (summary.total >= GROUPS && (summary.byState.sent ?? 0) + (summary.byState.failed ?? 0) >= GROUPS) break;
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify(summary));
     await sleep(100);
   }
   let lastAt = 0;

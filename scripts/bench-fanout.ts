@@ -1,7 +1,10 @@
 // `npm run bench:fanout`: one announcement in 10 languages to 20,000 groups (2,000 per language) through the
 // simulator with zero latency and no rate limits, on the embedded engine and a private Redis; then bare bull
 // jobs with a no-op processor on the same Redis, the same number of queues and the same concurrency.
-// Three pairs, alternated in one invocation: a bare round, then a fan-out. Prints each pair's ratio (`pairRatios`,
+// Three pairs, alternated in one invocation: a bare round, then a fan-out. Before the first pair, one bare round and
+// one fan-out run unmeasured (`warmUp` in the output): a fresh process runs its first rounds slower (JIT, Redis and
+// engine buffers, the bare jobs' rate rose from about 6,300 to 9,800/s over the pairs without it), so pair 1
+// compared two cold rounds. Each kind gets its warm-up, so neither side is favoured. Prints each pair's ratio (`pairRatios`,
 // deliveries/s from publish to the last `sent` over bare jobs/s) and their median as `ratio`, the time to the first
 // send of an urgent announcement published while the 20,000 are queued, and peak RSS. Last line: one JSON object.
 // The engine stands for production's MongoDB, a separate server, so it runs in its own process (`npm run
@@ -13,7 +16,9 @@
 // `cpuUsPerDelivery` and `cpuUsPerBareJob` split the CPU time each process used (from /proc) by the items of
 // that phase: where a delivery's cost goes, next to what bull alone costs. To see where: `BENCH_CPU_PROF_DIR=<dir>`
 // writes a V8 CPU profile of the engine there; run the bench as `node --cpu-prof --cpu-prof-dir=<dir>
-// --max-old-space-size=256 --import tsx scripts/bench-fanout.ts` for the service's.
+// --max-old-space-size=256 --import tsx scripts/bench-fanout.ts` for the service's. `redisCallsPerDelivery` and
+// `redisCallsPerBareJob` count the commands Redis ran (its scripts' calls included) per item: a figure the
+// machine's load does not move, where CPU times and rates do.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -49,12 +54,19 @@ function cpuMsOf(pid: number): number {
 }
 const infoClient = new Redis(redis.url);
 const redisPid = Number(/process_id:(\d+)/.exec(await infoClient.info('server'))?.[1] ?? 0);
-infoClient.disconnect();
 const cpuNow = (withEngine = true): Record<string, number> => ({
   service: cpuMsOf(process.pid),
   ...(withEngine ? { engine: cpuMsOf(engine.child.pid ?? 0) } : {}),
   redis: cpuMsOf(redisPid),
 });
+/**
+ * Commands Redis has run so far, those its Lua scripts call included (INFO commandstats): unlike CPU time, a
+ * count that the machine's load does not move, for "fewer Redis calls per delivery".
+ */
+async function redisCalls(): Promise<number> {
+  const stats = await infoClient.info('commandstats');
+  return [...stats.matchAll(/calls=(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
 /** CPU microseconds per item each process spent between two readings. */
 const cpuPer = (from: Record<string, number>, to: Record<string, number>, items: number): Record<string, number> =>
   Object.fromEntries(Object.keys(from).map((k) => [k, Math.round(((to[k]! - from[k]!) * 1000) / items)]));
@@ -141,10 +153,11 @@ async function lastSentAtOf(id: string): Promise<number> {
 }
 
 /** One fan-out: a normal announcement to every group, and an urgent one published while its deliveries are queued. */
-async function fanOutRound(): Promise<{ deliveries: number; deliveriesPerSecond: number; urgentFirstSendMs: number; plannedMs: number; cpu: Record<string, number> }> {
+async function fanOutRound(): Promise<{ deliveries: number; deliveriesPerSecond: number; urgentFirstSendMs: number; plannedMs: number; cpu: Record<string, number>; redisCalls: number }> {
   const normal = await publishedAnnouncement('normal', ['permits'], LANGUAGES);
   const urgent = await publishedAnnouncement('urgent', ['emergency'], ['en']);
   const cpuAtPublish = cpuNow();
+  const callsAtPublish = await redisCalls();
   const publishAt = Date.now();
   await normal.publish();
   const plannedMs = Date.now() - publishAt;
@@ -170,22 +183,24 @@ async function fanOutRound(): Promise<{ deliveries: number; deliveriesPerSecond:
     await sleep(250);
   }
   const cpuAtEnd = cpuNow();
+  const callsAtEnd = await redisCalls();
   const lastSentAt = Math.max(await lastSentAtOf(normal.id), await lastSentAtOf(urgent.id));
   const deliveries = (await summary(normal.id)).total + (await summary(urgent.id)).total;
   process.stderr.write(`planned ${deliveries} in ${plannedMs} ms; all sent in ${((lastSentAt - publishAt) / 1000).toFixed(1)} s\n`);
   // Includes the summary polls, the last of them after the last send.
-  return { deliveries, deliveriesPerSecond: deliveries / ((lastSentAt - publishAt) / 1000), urgentFirstSendMs, plannedMs, cpu: cpuPer(cpuAtPublish, cpuAtEnd, deliveries) };
+  return { deliveries, deliveriesPerSecond: deliveries / ((lastSentAt - publishAt) / 1000), urgentFirstSendMs, plannedMs, cpu: cpuPer(cpuAtPublish, cpuAtEnd, deliveries), redisCalls: (callsAtEnd - callsAtPublish) / deliveries };
 }
 
 // Bare bull: the same number of queues with the concurrency dispatch gives each account, no-op processor, on
 // the same Redis, while the service sits idle. The machine's speed drifts (a shared VM): a baseline measured
 // once, apart from the fan-out, made the ratio swing by a third from run to run. So each fan-out is paired with
 // a bare round just before it, and each pair gives its own ratio.
-async function bareRound(round: number): Promise<{ jobsPerSecond: number; cpu: Record<string, number> }> {
+async function bareRound(round: number | string): Promise<{ jobsPerSecond: number; cpu: Record<string, number>; redisCalls: number }> {
   const factory = createBullQueueFactory({ redisUrl: redis.url, prefix: `bench-bare-${round}` });
   const queues = accounts.map((account) => factory.queue<{ n: number }>(`bare-${account.id}`));
   let done = 0;
   const cpuAtStart = cpuNow(false);
+  const callsAtStart = await redisCalls();
   const bareStart = Date.now();
   for (const queue of queues) {
     await queue.enqueueMany(Array.from({ length: GROUPS_PER_LANGUAGE }, (_, n) => ({ data: { n }, options: { jobId: `${queue.name}-${n}` } })));
@@ -194,11 +209,15 @@ async function bareRound(round: number): Promise<{ jobsPerSecond: number; cpu: R
   while (done < GROUPS_PER_LANGUAGE * queues.length) await sleep(20);
   const jobsPerSecond = done / ((Date.now() - bareStart) / 1000);
   const cpu = cpuPer(cpuAtStart, cpuNow(false), done);
+  const calls = (await redisCalls()) - callsAtStart;
   await factory.close();
-  return { jobsPerSecond, cpu };
+  return { jobsPerSecond, cpu, redisCalls: calls / done };
 }
 
 const PAIRS = 3;
+const warmBare = await bareRound('warm-up');
+const warmFanOut = await fanOutRound();
+process.stderr.write(`warm-up (not counted): ${Math.round(warmFanOut.deliveriesPerSecond)} deliveries/s, ${Math.round(warmBare.jobsPerSecond)} bare jobs/s\n`);
 const pairs: Array<{ bare: Awaited<ReturnType<typeof bareRound>>; fanOut: Awaited<ReturnType<typeof fanOutRound>> }> = [];
 for (let pair = 0; pair < PAIRS; pair += 1) {
   const bare = await bareRound(pair);
@@ -206,6 +225,7 @@ for (let pair = 0; pair < PAIRS; pair += 1) {
   pairs.push({ bare, fanOut });
   process.stderr.write(`pair ${pair + 1}: ${Math.round(fanOut.deliveriesPerSecond)} deliveries/s, ${Math.round(bare.jobsPerSecond)} bare jobs/s\n`);
 }
+infoClient.disconnect();
 await running.stop();
 const enginePeakRssMb = peakRssMbOf(engine.child.pid ?? 0);
 const peakRssMb = peakRssMbOf(process.pid);
@@ -226,6 +246,7 @@ const result = {
   bareJobsPerSecond: pairs.map((p) => Math.round(p.bare.jobsPerSecond)),
   pairRatios,
   ratio: median(pairRatios),
+  warmUp: { deliveriesPerSecond: Math.round(warmFanOut.deliveriesPerSecond), bareJobsPerSecond: Math.round(warmBare.jobsPerSecond) },
   urgentFirstSendMs: pairs.map((p) => Math.round(p.fanOut.urgentFirstSendMs)),
   planningMs: pairs.map((p) => p.fanOut.plannedMs),
   peakRssMb,
@@ -233,6 +254,8 @@ const result = {
   heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024),
   cpuUsPerDelivery,
   cpuUsPerBareJob,
+  redisCallsPerDelivery: Number(median(pairs.map((p) => p.fanOut.redisCalls)).toFixed(2)),
+  redisCallsPerBareJob: Number(median(pairs.map((p) => p.bare.redisCalls)).toFixed(2)),
   // Each process's CPU per delivery against bull's own per bare job (the service against this process's bare share).
   cpuVsBareJob: Object.fromEntries(Object.keys(cpuUsPerDelivery).map((k) => [k, cpuUsPerBareJob[k] ? Number((cpuUsPerDelivery[k]! / cpuUsPerBareJob[k]!).toFixed(2)) : null])),
 };

@@ -11,7 +11,8 @@ export type LiveEvent =
   | { name: 'group'; data: { id: string } }
   | { name: 'connector'; data: { accountId: string; state: string } }
   | { name: 'counts'; data: Record<string, never> }
-  | { name: 'simulator'; data: { accountId: string; chatRef: string } };
+  /** Without `chatRef`: several of the account's simulated chats got messages (a fan-out into them). */
+  | { name: 'simulator'; data: { accountId: string; chatRef?: string | undefined } };
 
 export type LiveEventName = LiveEvent['name'] | 'reset';
 

@@ -22,7 +22,7 @@ A comment line is sent every 15 s (heartbeat). The stream closes when the sessio
 | \`group\` | \`{ id }\` | a group created, changed or deleted | \`GET /groups\` |
 | \`connector\` | \`{ accountId, state }\` | an account's connection changed (a new QR code: \`login_required\`) | \`GET /connectors\` |
 | \`counts\` | \`{}\` | the menu's counts may have changed (at most once a second) | everyone |
-| \`simulator\` | \`{ accountId, chatRef }\` | a message appeared in a simulated chat (demo and tests only); \`chatRef\` is the chat's \`ref\` in the simulator's chat list, not its number | the simulator routes (admins) |
+| \`simulator\` | \`{ accountId, chatRef? }\` | a message appeared in a simulated chat (demo and tests only); \`chatRef\` is the chat's \`ref\` in the simulator's chat list, not its number; without \`chatRef\`, several chats of the account got messages (a burst, such as a fan-out: told at most twice a second) | the simulator routes (admins) |
 | \`reset\` | \`{}\` | what was missed is no longer kept: refetch | everyone |`;
 
 /** `GET /events`: the console's live stream. */

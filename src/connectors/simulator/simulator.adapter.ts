@@ -16,6 +16,7 @@ import { ChatAlreadyExists, UnknownChat } from '../connectors.errors.js';
 import { createHash, randomInt } from 'node:crypto';
 import { SendFaults } from './send-faults.js';
 import { SendHold } from './send-hold.js';
+import { ChatMessageNotices, type ChatMessageListener } from './chat-message-notices.js';
 import { SimulatedChats, type SimulatedMessage } from './simulated-chats.js';
 
 export type SimulatorAccountConfig = Extract<ChannelAccountConfig, { platform: 'simulator' }>;
@@ -56,6 +57,7 @@ export class SimulatorConnector extends ObservableConnector {
   readonly #chats: SimulatedChats;
   readonly #faults = new SendFaults();
   readonly #hold = new SendHold();
+  readonly #notices = new ChatMessageNotices((chatId) => this.chatRef(chatId));
   #outage: NodeJS.Timeout | undefined;
   readonly #lateDeliveries = new Set<NodeJS.Timeout>();
   #logins = 0;
@@ -67,6 +69,7 @@ export class SimulatorConnector extends ObservableConnector {
     this.#latencyMs = config.latencyMs;
     this.#imitates = config.imitates;
     this.#chats = new SimulatedChats(config.chats.map(({ chatId, name, type }) => ({ chatId, name, type })));
+    this.#chats.onMessage((chatId) => this.#notices.message(chatId));
   }
 
   async start(): Promise<void> {
@@ -80,6 +83,7 @@ export class SimulatorConnector extends ObservableConnector {
     for (const timer of this.#lateDeliveries) clearTimeout(timer);
     this.#lateDeliveries.clear();
     this.#hold.release();
+    this.#notices.flush();
     this.events.setState({ status: 'stopped' });
   }
 
@@ -113,10 +117,12 @@ export class SimulatorConnector extends ObservableConnector {
     return chat;
   }
 
-  /** Told the chat's id whenever a message appears in a chat of this account, ours or a citizen's. */
-  /** Told of every message in a simulated chat, by the chat's reference (`chatRef`), never its number. */
-  onChatMessage(listener: (chatRef: string) => void): void {
-    this.#chats.onMessage((chatId) => listener(this.chatRef(chatId)));
+  /**
+   * Told of the messages in this account's chats, ours or a citizen's, by the chat's reference (`chatRef`), never
+   * its number; during a burst (a fan-out) by `undefined` for several chats at once (see `ChatMessageNotices`).
+   */
+  onChatMessage(listener: ChatMessageListener): void {
+    this.#notices.listen(listener);
   }
 
   /**

@@ -149,4 +149,24 @@ describe('claiming deliveries for a turn', () => {
       { chatId: 'b-2', state: 'sent', messageIds: ['wb-0'] },
     ]);
   });
+
+  it('recording a turn in which one statement fails: markSent rejects, and the other deliveries of the turn are recorded sent', async () => {
+    const ledger = new DeliveryLedger(db);
+    const announcementId = nextAnnouncement();
+    const written = await ledger.planning.insertPlanned(['c-1', 'c-2'].map((chatId) => planned(announcementId, chatId)));
+    const claims = await ledger.sending.claim(written.map((d) => d.id));
+    // A document the statement cannot apply to: `$push` onto a field that is not an array.
+    await db.collection('deliveries').updateOne({ chatId: 'c-1', announcementId }, { $set: { messageIds: 'not a list' } });
+
+    const failed = await ledger.sending
+      .markSent([...claims.values()].map((delivery, i) => ({ delivery, partsSent: 1, messageId: `m-${i}`, at: publishedAt })))
+      .then(() => undefined, (error: Error) => error);
+
+    expect(failed?.message).to.match(/must be an array/);
+    const stored = await ledger.reports.list({ announcementId }, { limit: 10 });
+    expect(stored.map((d) => ({ chatId: d.chatId, state: d.state }))).to.deep.equal([
+      { chatId: 'c-1', state: 'sending' },
+      { chatId: 'c-2', state: 'sent' },
+    ]);
+  });
 });

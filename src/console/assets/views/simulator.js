@@ -43,7 +43,7 @@ function Compose({ account, chat, onSent }) {
 
 function Phone({ account, chat, platform }) {
   const messages = useData(() => api('GET', path(account, `/chats/${encodeURIComponent(chat.chatId)}/messages`)), [account, chat.chatId],
-    ['simulator', 'outbound', 'delivery-progress'], (event, name) => name !== 'simulator' || (event.chatRef === chat.ref && (event.accountId ?? account) === account));
+    ['simulator', 'outbound', 'delivery-progress'], (event, name) => name !== 'simulator' || ((event.chatRef === undefined || event.chatRef === chat.ref) && (event.accountId ?? account) === account));
   const thread = useRef(null);
   useEffect(() => {
     if (thread.current) thread.current.scrollTop = thread.current.scrollHeight;

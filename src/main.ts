@@ -44,6 +44,8 @@ import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditO
 import { demoGroupsOf } from './demo/demo-groups.js';
 import { createLive, liveOpenApi } from './live/index.js';
 import { dispatchLiveOf, inboxLiveOf } from './composition/live-bridges.js';
+import { createTranslationHelp, importGlossaries, translationHelpOpenApi } from './translation-help/index.js';
+import { translatorOf } from './composition/machine-translation.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -173,6 +175,13 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       audit: announcementsAuditOf(identity.audit),
     });
     announcements.events.onChanged((announcement) => live.publish({ name: 'announcement', data: { id: announcement.id, status: announcement.status } }));
+    const translationHelp = await createTranslationHelp({
+      db,
+      announcements,
+      translator: translatorOf(config.translation),
+      fuzzyMin: config.translation.fuzzyMin,
+      metrics,
+    });
     // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
     const mailer = config.mail ? countedMailer(createSmtpMailer(config.mail.smtpUrl, config.mail.from), metrics) : undefined;
     if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
@@ -273,11 +282,13 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         version: '1',
         description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
       },
-      [identityOpenApi, announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi, liveOpenApi],
+      [identityOpenApi, announcementsOpenApi, translationHelpOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi, liveOpenApi],
     );
     if (config.mode === 'demo') {
       const report = await importContentLibrary(db, join(ROOT, 'content'));
       log.info({ created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length }, 'content library imported');
+      const glossaries = await importGlossaries(db, join(ROOT, 'content', 'glossary'));
+      log.info({ added: glossaries }, 'glossaries imported');
     }
 
     const readiness: ReadinessCheck[] = [
@@ -311,6 +322,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
               { path: '/api/v1', router: live.routes },
               { path: '/api/v1', router: announcements.apiRoutes },
               { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
+              { path: '/api/v1', router: translationHelp.routes },
               { path: '/api/v1/groups', router: dispatch.routes.groups },
               { path: '/api/v1/announcements', router: dispatch.routes.deliveries },
               { path: '/api/v1/inbox', router: inbox.routes },

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { ANNOUNCEMENT_STATUSES, PRIORITIES, TOPICS, TRANSLATION_STATUSES } from './announcement.types.js';
+import { ANNOUNCEMENT_STATUSES, PRIORITIES, SEGMENT_ORIGINS, TOPICS, TRANSLATION_STATUSES } from './announcement.types.js';
 
 /**
  * Stored shape of an announcement. Translations are an array keyed by `lang` rather than an object,
@@ -43,6 +43,18 @@ const TranslationVersionSchema = new Schema(
   { _id: false },
 );
 
+const TranslationSegmentSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    source: { type: String, required: true },
+    text: { type: String, required: true },
+    origin: { type: String, enum: SEGMENT_ORIGINS, required: true },
+    edited: { type: Number, required: true },
+    confirmed: { type: Boolean, required: true },
+  },
+  { _id: false },
+);
+
 const TranslationSchema = new Schema(
   {
     lang: { type: String, required: true },
@@ -55,6 +67,7 @@ const TranslationSchema = new Schema(
     approvedBy: String,
     approvedAt: Date,
     versions: { type: [TranslationVersionSchema], default: [] },
+    segments: { type: [TranslationSegmentSchema], default: undefined },
   },
   { _id: false },
 );
@@ -69,6 +82,7 @@ const HistoryEntrySchema = new Schema(
     from: String,
     to: String,
     staleLanguages: { type: [String], default: undefined },
+    warnings: { type: [new Schema({ code: { type: String, required: true }, term: { type: String, required: true }, expected: { type: String, required: true } }, { _id: false })], default: undefined },
   },
   { _id: false },
 );
@@ -94,7 +108,8 @@ const AnnouncementSchema = new Schema<AnnouncementDocument>(
     templateId: { type: String, index: true },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
+    // Translation help follows approvals by reading what changed since it last looked.
+    updatedAt: { type: Date, required: true, index: true },
     history: { type: [HistoryEntrySchema], default: [] },
   },
   { collection: 'announcements', versionKey: false, strict: 'throw' },

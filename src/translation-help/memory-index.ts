@@ -80,7 +80,8 @@ export class MemoryIndex {
     if (!key) return [];
     const scope = `${sourceLanguage}\u0000${lang}\u0000`;
     const matches = new Map<number, number>();
-    for (const index of this.exact.get(scope + key) ?? []) matches.set(index, 1);
+    // Replaced units stay in the lists as empty slots until the next compaction.
+    for (const index of this.exact.get(scope + key) ?? []) if (this.slots[index]) matches.set(index, 1);
     for (const index of this.candidates(scope, key, options.min)) {
       if (matches.has(index)) continue;
       const score = similarity(key, this.slots[index]!.key);

@@ -66,8 +66,7 @@ describe('staff console in a browser: translation help', function () {
     expect(await page().textContent('#glossary-warnings-zh-Hans')).to.contain('警察局').and.contain('questura');
 
     await page().click('#help-form-zh-Hans button[name=save-segments]');
-    await page().waitForFunction(() => !document.querySelector('#help-form-zh-Hans button[name=save-segments]')?.hasAttribute('disabled'));
-    await page().waitForSelector('section.translation[data-lang="zh-Hans"] button[name=approve]');
+    await page().waitForSelector('section.translation[data-lang="zh-Hans"] h3 .chip.draft');
     await page().click('section.translation[data-lang="zh-Hans"] button[name=approve]');
     const problem = await (await page().waitForSelector('section.translation[data-lang="zh-Hans"] form.stack > .error')).textContent();
 
@@ -83,7 +82,10 @@ describe('staff console in a browser: translation help', function () {
 
     await page().click('#help-form-zh-Hans button[name=save-segments]');
     // The card shows the saved text once the notice is read again.
-    await page().waitForFunction(() => (document.querySelector('section.translation[data-lang="zh-Hans"] input[name=title]') as HTMLInputElement | null)?.value === '警察局按指纹通知');
+    await page().waitForFunction(() => {
+      const { document } = globalThis as unknown as { document: { querySelector(selector: string): { value?: string } | null } };
+      return document.querySelector('section.translation[data-lang="zh-Hans"] input[name=title]')?.value === '警察局按指纹通知';
+    });
     await page().click('section.translation[data-lang="zh-Hans"] button[name=approve]');
     await page().waitForSelector('section.translation[data-lang="zh-Hans"] h3 .chip.approved');
 

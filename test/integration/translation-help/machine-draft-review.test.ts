@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { call } from '../../support/http.js';
+import type { Shares } from '../../../src/translation-help/help-record.repository.js';
 import { machineText, startLibreTranslateDouble, type TranslatorDouble } from '../../support/translators/translator-doubles.js';
 import { startHelpStack, suggestionsFor, writeNotice, type HelpStack } from './translation-help-api.js';
 
@@ -89,7 +90,7 @@ describe('machine drafts through the API (LibreTranslate double)', function () {
     const stats = await call(ctx.stack, 'GET', '/api/v1/translation-help/stats', { headers: ctx.editor.headers });
     const metrics = await call(ctx.stack, 'GET', '/metrics');
 
-    const zh = (stats.body.items as Array<{ lang: string; translations: number; chars: Record<string, number>; shares: Record<string, number> }>).find((row) => row.lang === 'zh-Hans');
+    const zh = (stats.body.items as Array<{ lang: string; translations: number; chars: Shares; shares: Shares }>).find((row) => row.lang === 'zh-Hans');
     expect(zh, JSON.stringify(stats.body)).to.not.equal(undefined);
     expect(zh!.translations).to.be.at.least(1);
     expect(zh!.chars.machine).to.be.greaterThan(0);

@@ -43,14 +43,17 @@ export function similarity(a: string, b: string): number {
 
 const tokensOf = (key: string): string[] => [...new Set(key.match(/[\p{L}\p{N}]+/gu) ?? [])];
 
-/** Candidates verified by edit distance per looked-up sentence: enough for a handful of offers. */
+/** Candidates verified by edit distance per looked-up sentence: enough for a handful of offers (fewer beside an exact match). */
 const CANDIDATES = 16;
+const CANDIDATES_BESIDE_EXACT = 4;
+/** Words a sentence is looked up by: its rarest ones say most about which sentences are near it. */
+const RAREST_WORDS = 6;
 
 /**
  * The translation memory in one process, indexed for "≤ 50 ms for a 2,000-character notice against 10,000
  * segments": an exact map on the normalised sentence, and an inverted index of words that picks the few
- * sentences sharing most words (rarest words first; words in most sentences, such as "di", are skipped once
- * rarer ones have spoken) before the edit distance, the only costly step, is computed on those alone.
+ * sentences sharing most words (its six rarest words; words in most sentences, such as "di", are skipped once
+ * two rarer ones have spoken) before the edit distance, the only costly step, is computed on those alone.
  */
 export class MemoryIndex {
   private slots: Array<Slot | undefined> = [];
@@ -82,7 +85,7 @@ export class MemoryIndex {
     const matches = new Map<number, number>();
     // Replaced units stay in the lists as empty slots until the next compaction.
     for (const index of this.exact.get(scope + key) ?? []) if (this.slots[index]) matches.set(index, 1);
-    for (const index of this.candidates(scope, key, options.min)) {
+    for (const index of this.candidates(scope, key, options.min, matches.size > 0 ? CANDIDATES_BESIDE_EXACT : CANDIDATES)) {
       if (matches.has(index)) continue;
       const score = similarity(key, this.slots[index]!.key);
       if (score >= options.min) matches.set(index, score);
@@ -106,27 +109,35 @@ export class MemoryIndex {
     for (const token of tokensOf(key)) push(this.postings, scope + token, index);
   }
 
-  /** Sentences sharing most words with `key`, of a length that could still reach `min`. */
-  private candidates(scope: string, key: string, min: number): number[] {
+  /** Sentences sharing most of the rarest words of `key`, of a length that could still reach `min`. */
+  private candidates(scope: string, key: string, min: number, wanted: number): number[] {
     if (this.shared.length < this.slots.length) this.shared = new Uint16Array(Math.max(1024, this.slots.length * 2));
     const lists = tokensOf(key)
       .map((token) => this.postings.get(scope + token) ?? [])
       .filter((list) => list.length > 0)
-      .sort((a, b) => a.length - b.length);
-    const common = Math.max(64, this.live / 8);
+      .sort((a, b) => a.length - b.length)
+      .slice(0, RAREST_WORDS);
+    const common = Math.max(64, this.live / 20);
+    const shared = this.shared;
     const touched: number[] = [];
-    lists.forEach((list, n) => {
-      if (n >= 2 && list.length > common) return;
-      for (const index of list) if (this.shared[index]!++ === 0) touched.push(index);
-    });
+    for (let n = 0; n < lists.length; n++) {
+      const list = lists[n]!;
+      // Sorted rarest first: once a word is in too many sentences, so are the rest.
+      if (n >= 2 && list.length > common) break;
+      for (let j = 0; j < list.length; j++) {
+        const index = list[j]!;
+        if (shared[index]!++ === 0) touched.push(index);
+      }
+    }
     const slack = 1 - min;
-    const fits = touched.filter((index) => {
+    const fits: number[] = [];
+    for (const index of touched) {
       const other = this.slots[index]?.key;
-      return other !== undefined && Math.abs(other.length - key.length) <= slack * Math.max(other.length, key.length);
-    });
-    fits.sort((a, b) => this.shared[b]! - this.shared[a]!);
-    const chosen = fits.slice(0, CANDIDATES);
-    for (const index of touched) this.shared[index] = 0;
+      if (other !== undefined && Math.abs(other.length - key.length) <= slack * Math.max(other.length, key.length)) fits.push(index);
+    }
+    fits.sort((a, b) => shared[b]! - shared[a]!);
+    const chosen = fits.slice(0, wanted);
+    for (const index of touched) shared[index] = 0;
     return chosen;
   }
 

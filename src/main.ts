@@ -45,7 +45,7 @@ import { demoGroupsOf } from './demo/demo-groups.js';
 import { createLive, liveOpenApi } from './live/index.js';
 import { dispatchLiveOf, inboxLiveOf } from './composition/live-bridges.js';
 import { createTranslationHelp, importGlossaries, translationHelpOpenApi } from './translation-help/index.js';
-import { translatorOf } from './composition/machine-translation.js';
+import { messageTranslatorOf, translatorOf } from './composition/machine-translation.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 function findProjectRoot(from: string): string {
@@ -175,10 +175,11 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       audit: announcementsAuditOf(identity.audit),
     });
     announcements.events.onChanged((announcement) => live.publish({ name: 'announcement', data: { id: announcement.id, status: announcement.status } }));
+    const translator = translatorOf(config.translation);
     const translationHelp = await createTranslationHelp({
       db,
       announcements,
-      translator: translatorOf(config.translation),
+      translator,
       fuzzyMin: config.translation.fuzzyMin,
       metrics,
     });
@@ -217,6 +218,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
     const runWorkers = options.worker || config.dispatch.workersInProcess;
 
+    // Citizens' words go to the translator only when the town turned that on (TRANSLATE_CITIZEN_MESSAGES).
+    const messageTranslator = messageTranslatorOf(config.translation, translator);
     const inbox = await createInbox({
       db,
       queues,
@@ -233,6 +236,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       staff: { find: (userId) => identity.findStaff(userId), alertable: () => identity.alertableStaff() },
       // Only the language's own text: the inbox itself falls back to Italian and English together.
       translate: exactLanguageTranslator(i18n),
+      ...(messageTranslator ? { messageTranslator } : {}),
       clock: () => new Date(),
       retentionMs: Math.round(config.privacy.messageRetentionDays * 24 * 60 * 60 * 1000),
       answerTargetMs: config.inbox.answerTargetMs,

@@ -203,6 +203,20 @@ export const inboxOpenApi: OpenApiContribution = {
         responses: { '200': jsonResponse('Moved', ref('Conversation')), ...problemResponses(400, 401, 403, 404) },
       },
     },
+    '/inbox/conversations/{id}/messages/{messageId}/translation': {
+      post: {
+        tags,
+        summary: "An Italian machine draft of a citizen's message (mediators of the conversation, admins)",
+        description:
+          "Only when the town turned on `TRANSLATE_CITIZEN_MESSAGES` (with a machine translator configured): the citizen's words then go to that engine. Shown, never stored nor logged. Otherwise 503 `inbox.translation_off`.",
+        parameters: [idParam, { name: 'messageId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': jsonResponse('The draft', { type: 'object', properties: { messageId: { type: 'string' }, text: { type: 'string' }, engine: { type: 'string' }, from: { type: ['string', 'null'] } } }),
+          '503': { description: 'Machine translation of citizens\' messages is off, or the engine failed.' },
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
     '/inbox/conversations/{id}/subscription': {
       put: {
         tags,

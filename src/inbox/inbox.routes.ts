@@ -11,9 +11,10 @@ import type { SubscriptionService } from './subscription.service.js';
  * `/api/v1/inbox`: every staff role reads (mediators only their languages, see `inbox-access.ts`), admins and
  * mediators work conversations, only admins export or erase a contact.
  */
-export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService; subscriptions: SubscriptionService; savedReplies: Router }): Router {
+export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService; subscriptions: SubscriptionService; savedReplies: Router; messageTranslation: Router }): Router {
   const router = Router();
   router.use('/saved-replies', deps.savedReplies);
+  router.use(deps.messageTranslation);
   const readers = requireRole(['viewer', 'editor', 'mediator'], 'inbox:read');
   const workers = requireRole(['mediator'], 'inbox:write');
   const admins = requireRole([], 'inbox:privacy');

@@ -18,6 +18,7 @@ import type { InboxChat } from './inbox-chat.port.js';
 import type { InboxStaff } from './inbox-staff.port.js';
 import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
+import { createMessageTranslationRoutes, type MessageTranslator } from './message-translation.js';
 import { InboxService } from './inbox.service.js';
 import { IntakeQueue, type AcceptOutcome, type SpooledMessage } from './intake-queue.js';
 import { startIntakeSpoolDrain } from './intake-spool-drain.js';
@@ -48,6 +49,7 @@ export type { AccountPace } from './account-pace.port.js';
 export type { InboxStaff } from './inbox-staff.port.js';
 export type { FollowerChange } from './follower.service.js';
 export { inboxOpenApi } from './inbox.openapi.js';
+export type { MessageTranslator } from './message-translation.js';
 export { mayReadQueue } from './inbox-access.js';
 export type { InboxLive, ConversationChangeReason } from './inbox-live.port.js';
 
@@ -72,6 +74,8 @@ export interface InboxDeps {
   /** Who may be assigned a conversation. */
   staff: InboxStaff;
   translate: Translate;
+  /** Only when the town turned on machine translation of citizens' messages (`TRANSLATE_CITIZEN_MESSAGES`). */
+  messageTranslator?: MessageTranslator;
   clock: () => Date;
   /** RETENTION_MESSAGE_DAYS: texts (messages, replies, notes) are deleted this long after they were written. */
   retentionMs: number;
@@ -217,6 +221,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       privacy,
       subscriptions: new SubscriptionService({ contacts, conversations, outbox, audit: deps.audit, translate: deps.translate, clock: deps.clock, retentionMs: deps.retentionMs }),
       savedReplies: savedReplies.routes,
+      messageTranslation: createMessageTranslationRoutes({ inbox, translator: deps.messageTranslator }),
     }),
     retentionMs: deps.retentionMs,
     async conversationLanguages(ids) {

@@ -30,7 +30,8 @@ export function createDeepLTranslator(options: DeepLOptions): Translator {
         'deepl',
         endpoint,
         { authorization: `DeepL-Auth-Key ${options.apiKey}` },
-        { text: texts, source_lang: from.split('-')[0]!.toUpperCase(), target_lang: deeplTarget(to) },
+        // `auto`: DeepL detects the source language when none is given.
+        { text: texts, ...(from === 'auto' ? {} : { source_lang: from.split('-')[0]!.toUpperCase() }), target_lang: deeplTarget(to) },
         options.timeoutMs ?? 20_000,
       );
       if (answer.status !== 200) throw new TranslatorFailed('deepl', failureOf(answer.status, { 456: 'quota_exceeded' }), errorText(answer.body, 'message'), answer.retryAfterSeconds);

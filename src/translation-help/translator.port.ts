@@ -7,7 +7,8 @@ export interface Translator {
   /** Shown beside every draft it made. */
   readonly engine: 'libretranslate' | 'deepl';
   /**
-   * Each text translated, in the same order; `from` and `to` are Sportello's BCP 47 tags.
+   * Each text translated, in the same order; `from` and `to` are Sportello's BCP 47 tags (`from` may be
+   * `auto`: the engine detects it).
    * Throws `TranslatorFailed` naming why (key refused, rate limited, quota exceeded, unreachable, …).
    */
   translate(texts: readonly string[], from: string, to: string): Promise<string[]>;

@@ -38,7 +38,10 @@ function assertValidityWindow(announcement: Announcement): void {
   }
 }
 
-/** What an approver should be told about a language's text before it goes out (approval still allowed). */
+/**
+ * What an approver should be told about a language's text before it goes out (approval still allowed); a check
+ * may also refuse the approval by throwing a domain error (translation help: a machine draft pasted whole).
+ */
 export type ApprovalCheck = (announcement: Announcement, lang: string) => Promise<ApprovalWarning[]>;
 
 /** Attempts at a change that raced with another writer, when the caller did not pin a version. */

@@ -19,6 +19,7 @@ export { CHANNEL_MAX_LENGTH } from './channel-rendering.js';
 export type { DeliveryContent, LocalizedText } from './delivery-content.js';
 export type { AnnouncementsService, Actor, ApprovalCheck } from './announcements.service.js';
 export { isUnreviewedMachineText } from './translation-rules.js';
+export { MachineDraftNotReviewed } from './announcements.errors.js';
 export type { NewAnnouncement } from './new-announcement.js';
 export { listSupportedLanguages, fallbackChain, scriptDirection } from '../languages/index.js';
 export { announcementsOpenApi } from './announcements.openapi.js';

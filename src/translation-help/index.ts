@@ -49,6 +49,7 @@ export async function createTranslationHelp(deps: TranslationHelpDeps): Promise<
   const memory = new TranslationMemory({ changedSince: (since, limit) => announcements.changedSince(since, limit) });
   const help = new TranslationHelpService({ announcements, memory, glossary, drafts, records, translator: deps.translator, fuzzyMin: deps.fuzzyMin });
   announcements.addApprovalCheck((announcement, lang) => glossary.approvalWarnings(announcement, lang));
+  announcements.addApprovalCheck((announcement, lang) => help.refusePastedDraft(announcement, lang));
   deps.announcements.events.onApproved((announcement, lang) => help.recordApproval(announcement, lang));
   registerTranslationHelpMetrics(deps.metrics, records);
   return { routes: createTranslationHelpRoutes({ help, glossary, present: deps.announcements.present }) };

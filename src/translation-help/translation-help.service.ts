@@ -1,10 +1,10 @@
-import type { Actor, Announcement, AnnouncementsService, ApprovalWarning, TranslationSegment } from '../announcements/index.js';
+import { MachineDraftNotReviewed, type Actor, type Announcement, type AnnouncementsService, type ApprovalWarning, type TranslationSegment } from '../announcements/index.js';
 import { InvalidInput } from '../platform/errors.js';
 import type { GlossaryService } from './glossary.service.js';
 import { termsUsedIn } from './glossary-check.js';
 import type { HelpRecordRepository, LanguageHelp } from './help-record.repository.js';
 import type { MachineDraft, MachineDraftRepository } from './machine-draft.repository.js';
-import type { MemoryMatch } from './memory-index.js';
+import { normalizeSegment, type MemoryMatch } from './memory-index.js';
 import { alignNotice } from './segment-alignment.js';
 import { classifySegment, helpShares, type Candidate } from './segment-provenance.js';
 import { composeNotice, segmentNotice, type Segment } from './segmenter.js';
@@ -137,6 +137,21 @@ export class TranslationHelpService {
     const translation = announcement.translations.find((t) => t.lang === lang);
     if (!translation || translation.status !== 'approved') return;
     await this.deps.records.record({ announcementId: announcement.id, lang, approvedAt: translation.approvedAt ?? announcement.updatedAt, chars: helpShares(translation) });
+  }
+
+  /**
+   * The approval check for a text written whole (not sentence by sentence): a sentence of the machine draft found
+   * in it as the machine wrote it counts as unreviewed, as it would in the sentence-by-sentence form, so pasting
+   * the draft into the plain text box does not get round the review.
+   */
+  async refusePastedDraft(announcement: Announcement, lang: string): Promise<ApprovalWarning[]> {
+    const written = announcement.translations.find((t) => t.lang === lang);
+    if (!written || written.segments || written.title === undefined || written.body === undefined) return [];
+    const draft = await this.currentDraft(announcement, lang);
+    const text = normalizeSegment(`${written.title}\n${written.body}`);
+    const pasted = (draft?.segments ?? []).filter((s) => normalizeSegment(s.text).length > 1 && text.includes(normalizeSegment(s.text))).map((s) => s.key);
+    if (pasted.length > 0) throw new MachineDraftNotReviewed(lang, pasted);
+    return [];
   }
 
   byLanguage(): Promise<LanguageHelp[]> {

@@ -81,6 +81,22 @@ describe('machine drafts through the API (LibreTranslate double)', function () {
     expect(approved.body.translations['zh-Hans']).to.include({ status: 'approved', title: '气象预警', body: `${untouched[1]!.text}${untouched[2]!.text}！` });
   });
 
+  it('the draft pasted whole into the plain text: refused the same, naming the pasted sentences; one changed, the rest still named', async () => {
+    const id = await writeNotice(ctx, notice);
+    const drafted = (await call(ctx.stack, 'POST', draftUrl(id), { headers: ctx.mediator.headers })).body as { segments: Array<{ machine: { text: string } }> };
+    const [title, first, second] = drafted.segments.map((s) => s.machine.text);
+    await call(ctx.stack, 'PUT', `/api/v1/announcements/${id}/translations/zh-Hans`, { headers: ctx.mediator.headers, body: { title: '气象预警', body: `${first!}${second!}` } });
+
+    const refused = await call(ctx.stack, 'POST', approveUrl(id), { headers: ctx.mediator.headers, body: {} });
+    await call(ctx.stack, 'PUT', `/api/v1/announcements/${id}/translations/zh-Hans`, { headers: ctx.mediator.headers, body: { title: title!.replace('⟨zh-Hans⟩ ', ''), body: `明天全省有强降雨。${second!}` } });
+    const stillRefused = await call(ctx.stack, 'POST', approveUrl(id), { headers: ctx.mediator.headers, body: {} });
+
+    expect(refused.status).to.equal(409);
+    expect((refused.body.errors as Array<{ field: string }>).map((e) => e.field)).to.deep.equal(['segments.b0.0', 'segments.b0.1']);
+    expect(stillRefused.status).to.equal(409);
+    expect((stillRefused.body.errors as Array<{ field: string }>).map((e) => e.field)).to.deep.equal(['segments.b0.1']);
+  });
+
   it('what helped is counted per language, in the stats and in /metrics', async () => {
     const id = await writeNotice(ctx, notice);
     const untouched = await saveDraftUntouched(id);

@@ -38,7 +38,7 @@ describe('approval rules: machine drafts and glossary warnings', () => {
     expect(approveTranslation(written, 'zh-Hans', change).translations.find((t) => t.lang === 'zh-Hans')?.status).to.equal('approved');
   });
 
-  it('a new text written whole after a machine draft replaces the draft\'s segments: nothing left to review', () => {
+  it('a new text written whole after a machine draft clears the segments (translation help checks a pasted draft itself, at approval)', () => {
     const drafted = writeTranslation(buildAnnouncement(), 'zh-Hans', text, change, [segment('b0.0')]);
     const rewritten = writeTranslation(drafted, 'zh-Hans', { title: '居留许可', body: '请预约。' }, change);
 

@@ -31,11 +31,11 @@ function Origin({ segment, text, confirmed, onConfirm }) {
   if (!text) return null;
   const fromMemory = segment.memory.find((m) => m.text === text);
   if (fromMemory) {
-    return html`<p class="origin" data-origin="memory"><${Chip} kind="approved">${t('help.fromMemory', { score: percent(fromMemory.score) })}</${Chip}>
+    return html`<p class="origin" data-origin="memory"><${Chip} kind="from-memory">${t('help.fromMemory', { score: percent(fromMemory.score) })}</${Chip}>
       <span class="muted">${t('help.fromNotice', { title: fromMemory.noticeTitle, date: when(fromMemory.approvedAt) })}</span></p>`;
   }
   if (segment.machine && segment.machine.text === text) {
-    return html`<p class="origin" data-origin="machine"><${Chip} kind=${confirmed ? 'approved' : 'needs_review'}>${t('help.machine', { engine: segment.machine.engine })}</${Chip}>
+    return html`<p class="origin" data-origin="machine"><${Chip} kind=${confirmed ? 'machine-confirmed' : 'machine'}>${t('help.machine', { engine: segment.machine.engine })}</${Chip}>
       <label class="inline-label"><input type="checkbox" name=${`confirm-${segment.key}`} checked=${confirmed} onChange=${onConfirm} /> ${t('help.confirm')}</label></p>`;
   }
   return null;
@@ -60,7 +60,7 @@ function SegmentRow({ segment, form, lang }) {
         <a class="muted" href=${`#/announcements/${m.announcementId}`}>${t('help.fromNotice', { title: m.noticeTitle, date: when(m.approvedAt) })}</a></li>`)}
       ${segment.machine ? html`<li data-suggestion="machine">
         <button type="button" class="secondary" onClick=${use(segment.machine.text)}>${t('help.use')}</button>
-        <span dir="auto" lang=${lang}>${segment.machine.text}</span> <${Chip} kind="needs_review">${t('help.machineShort')}</${Chip}></li>` : null}
+        <span dir="auto" lang=${lang}>${segment.machine.text}</span> <${Chip} kind="machine">${t('help.machineShort')}</${Chip}></li>` : null}
     </ul>` : null}
   </li>`;
 }

@@ -234,10 +234,20 @@ export class TranslationHelpService {
       }
       return found;
     }
-    const pairs = alignNotice(source, announcement.sourceLanguage, { title: written.title, body: written.body }, lang);
-    for (const segment of segments) {
-      const pair = pairs.find((p) => p.source === segment.text);
-      if (pair && !found.has(segment.key)) found.set(segment.key, { text: pair.target, origin: 'written', confirmed: false });
+    const pairs = new Map(alignNotice(source, announcement.sourceLanguage, { title: written.title, body: written.body }, lang).map((p) => [normalizeSegment(p.source), p.target]));
+    const lines = new Map<number, Segment[]>();
+    for (const segment of segments) lines.set(segment.line, [...(lines.get(segment.line) ?? []), segment]);
+    for (const line of lines.values()) {
+      const whole = pairs.get(normalizeSegment(line.map((s) => s.text).join(' ')));
+      if (line.length > 1 && whole !== undefined && line.some((s) => !pairs.has(normalizeSegment(s.text)))) {
+        // The translator joined the line's sentences into one: the whole line goes to its first sentence.
+        line.forEach((s, i) => found.set(s.key, { text: i === 0 ? whole : '', origin: 'written', confirmed: false }));
+        continue;
+      }
+      for (const s of line) {
+        const target = pairs.get(normalizeSegment(s.text));
+        if (target !== undefined) found.set(s.key, { text: target, origin: 'written', confirmed: false });
+      }
     }
     return found;
   }

@@ -75,4 +75,18 @@ describe('translation memory through the API', function () {
     const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}`, { headers: ctx.editor.headers });
     expect(stored.body.translations['zh-Hans'].status).to.equal('missing');
   });
+
+  it('a text written whole whose translator joined a line\'s two sentences: the form shows that line in its first sentence, the second empty', async () => {
+    const id = await writeNotice(ctx, { title: 'Corsi di italiano', body: 'Ripartono i corsi di italiano. Sono gratuiti.\n\nIscriviti al CPIA.' });
+    await call(ctx.stack, 'PUT', `/api/v1/announcements/${id}/translations/zh-Hans`, { headers: ctx.mediator.headers, body: { title: '意大利语课程', body: '免费意大利语课程重新开课。\n\n请到CPIA报名。' } });
+
+    const segments = (await suggestionsFor(ctx, id)).segments;
+
+    expect(segments.map((s) => [s.key, s.saved?.text, s.prefill?.from])).to.deep.equal([
+      ['t', '意大利语课程', 'saved'],
+      ['b0.0', '免费意大利语课程重新开课。', 'saved'],
+      ['b0.1', '', 'saved'],
+      ['b2.0', '请到CPIA报名。', 'saved'],
+    ]);
+  });
 });

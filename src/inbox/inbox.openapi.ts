@@ -89,6 +89,7 @@ const ConversationDetailSchema = {
           type: 'object',
           properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: LANGUAGE_SOURCES, description: "`corrected`: a mediator's correction, which no guess overrides; `default`: nobody knows yet." }, optedOut: { type: 'boolean' }, subscribedSince: { ...dateTime, description: 'Receives the notices in their own chat since then (ISCRIVIMI); absent otherwise.' }, subscribedTopics: { type: 'array', items: { type: 'string' }, description: 'Only announcements with one of these topics; empty: every one.' } },
         },
+        machineTranslation: { type: 'boolean', description: "The town turned on machine translation of citizens' messages (`TRANSLATE_CITIZEN_MESSAGES`): an Italian draft of a message may be asked for." },
         messages: {
           type: 'array',
           description: "The citizen's messages, oldest first, until their retention ends. `text` is untrusted: escape it.",

@@ -222,6 +222,7 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       subscriptions: new SubscriptionService({ contacts, conversations, outbox, audit: deps.audit, translate: deps.translate, clock: deps.clock, retentionMs: deps.retentionMs }),
       savedReplies: savedReplies.routes,
       messageTranslation: createMessageTranslationRoutes({ inbox, translator: deps.messageTranslator }),
+      messageTranslationOn: deps.messageTranslator !== undefined,
     }),
     retentionMs: deps.retentionMs,
     async conversationLanguages(ids) {

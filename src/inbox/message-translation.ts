@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { DomainError } from '../platform/errors.js';
 import { principalOf, requireRole } from '../platform/http/auth-guard.js';
 import { parseParams } from '../platform/http/validate.js';
 import type { InboxService } from './inbox.service.js';
+import { CitizenTranslationOff, MessageNotFound } from './inbox.errors.js';
 
 /**
  * A machine translator for a citizen's message into Italian. Given to the inbox only when the town turned it on
@@ -13,22 +13,6 @@ import type { InboxService } from './inbox.service.js';
 export interface MessageTranslator {
   readonly engine: string;
   toItalian(text: string, from: string | undefined): Promise<string>;
-}
-
-export class CitizenTranslationOff extends DomainError {
-  readonly code = 'inbox.translation_off';
-  readonly kind = 'unavailable';
-  constructor() {
-    super('the town has not turned on machine translation of citizens\' messages (TRANSLATE_CITIZEN_MESSAGES)');
-  }
-}
-
-export class MessageNotFound extends DomainError {
-  readonly code = 'inbox.message_not_found';
-  readonly kind = 'not-found';
-  constructor(id: string) {
-    super(`no message ${id} in this conversation`);
-  }
 }
 
 const ObjectId = z.string().regex(/^[0-9a-f]{24}$/, 'is not an id');

@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DataDirInUse, startEmbeddedMongo } from '../src/embedded-mongo/index.js';
 import { importContentLibrary } from '../src/content-library/index.js';
+import { importGlossaries } from '../src/translation-help/index.js';
 
 /**
- * `npm run content:import [-- --dir content]`: loads the content library into MONGODB_URI or, without
+ * `npm run content:import [-- --dir content]`: loads the content library (and `glossary/`'s terms a language lacks) into MONGODB_URI or, without
  * it, into the demo's embedded engine under DATA_DIR (default `.data/demo`). Safe to run again:
  * unchanged files write nothing. While the demo runs it holds its data folder; it imports the
  * library itself at start, so restart it instead.
@@ -39,6 +40,8 @@ try {
       [...report.created.map((id) => `  + ${id}`), ...report.updated.map((id) => `  ~ ${id}`)].join('\n') +
       (report.created.length + report.updated.length ? '\n' : ''),
   );
+  const glossaries = await importGlossaries(db, join(resolve(values.dir), 'glossary'));
+  process.stdout.write(`glossaries: ${Object.entries(glossaries).map(([lang, added]) => `${lang} +${added}`).join(', ') || 'none'}\n`);
 } finally {
   await db.close();
   await database.stop();

@@ -33,6 +33,8 @@ import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditO
 import { demoGroupsOf } from './demo/demo-groups.js';
 import { createLive } from './live/index.js';
 import { dispatchLiveOf, inboxLiveOf } from './composition/live-bridges.js';
+import { createTranslationHelp, importGlossaries } from './translation-help/index.js';
+import { messageTranslatorOf, translatorOf } from './composition/machine-translation.js';
 import { connectConnectorsToFeatures, publishConnectorEvents } from './composition/connector-wiring.js';
 import { adminAlertsOf, reportFinishedNotices } from './composition/staff-mail.js';
 import { labelAuditTargets } from './composition/audit-target-labels.js';
@@ -139,6 +141,14 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       audit: announcementsAuditOf(identity.audit),
     });
     announcements.events.onChanged((announcement) => live.publish({ name: 'announcement', data: { id: announcement.id, status: announcement.status } }));
+    const translator = translatorOf(config.translation);
+    const translationHelp = await createTranslationHelp({
+      db,
+      announcements,
+      translator,
+      fuzzyMin: config.translation.fuzzyMin,
+      metrics,
+    });
     // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
     const mailer = config.mail ? countedMailer(createSmtpMailer(config.mail.smtpUrl, config.mail.from), metrics) : undefined;
     if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
@@ -177,6 +187,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
     const runWorkers = options.worker || config.dispatch.workersInProcess;
 
+    // Citizens' words go to the translator only when the town turned that on (TRANSLATE_CITIZEN_MESSAGES).
+    const messageTranslator = messageTranslatorOf(config.translation, translator);
     const inbox = await createInbox({
       db,
       queues,
@@ -192,6 +204,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       staff: { find: (userId) => identity.findStaff(userId), alertable: () => identity.alertableStaff() },
       // Only the language's own text: the inbox itself falls back to Italian and English together.
       translate: exactLanguageTranslator(i18n),
+      ...(messageTranslator ? { messageTranslator } : {}),
       clock: () => new Date(),
       retentionMs: Math.round(config.privacy.messageRetentionDays * 24 * 60 * 60 * 1000),
       answerTargetMs: config.inbox.answerTargetMs,
@@ -218,6 +231,8 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     if (config.mode === 'demo') {
       const report = await importContentLibrary(db, join(ROOT, 'content'));
       log.info({ created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length }, 'content library imported');
+      const glossaries = await importGlossaries(db, join(ROOT, 'content', 'glossary'));
+      log.info({ added: glossaries }, 'glossaries imported');
     }
 
     const readiness: ReadinessCheck[] = [
@@ -242,7 +257,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
         { path: '/', router: createMetricsRoutes(metrics, { token: config.http.metricsToken }) },
         ...(options.worker
           ? []
-          : featureRoutes({ db, identity, live, announcements, dispatch, inbox, connectors, queues, consoleLocalesDir: join(ROOT, 'locales', 'console'), simulatorOn, officialAccountsOn: officialAccounts.length > 0 })),
+          : featureRoutes({ db, identity, live, announcements, translationHelp, dispatch, inbox, connectors, queues, consoleLocalesDir: join(ROOT, 'locales', 'console'), simulatorOn, officialAccountsOn: officialAccounts.length > 0 })),
       ],
     });
 

@@ -10,6 +10,8 @@ export interface AnnouncementEvents {
   onPublished(listener: (announcement: Announcement) => Promise<void>): void;
   /** A translation approved while the notice is already out: dispatch plans that language now. */
   onTranslationApproved(listener: (announcement: Announcement, lang: string) => Promise<void>): void;
+  /** Every stored approval, before or after publication (translation help measures what helped write it). */
+  onApproved(listener: (announcement: Announcement, lang: string) => Promise<void>): void;
   onCancelled(listener: (announcement: Announcement) => Promise<void>): void;
   /** Every planned delivery has an outcome: told once, by the process whose change marked the notice `sent`. */
   onSent(listener: (announcement: Announcement) => Promise<void>): void;

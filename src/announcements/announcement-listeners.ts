@@ -7,6 +7,7 @@ type Listener<A extends unknown[]> = (...args: A) => Promise<void>;
 export class AnnouncementListeners implements AnnouncementEvents {
   private readonly published: Listener<[Announcement]>[] = [];
   private readonly approved: Listener<[Announcement, string]>[] = [];
+  private readonly everyApproval: Listener<[Announcement, string]>[] = [];
   private readonly cancelled: Listener<[Announcement]>[] = [];
   private readonly sent: Listener<[Announcement]>[] = [];
   private readonly changed: Array<(announcement: Announcement) => void> = [];
@@ -17,6 +18,10 @@ export class AnnouncementListeners implements AnnouncementEvents {
 
   onTranslationApproved(listener: Listener<[Announcement, string]>): void {
     this.approved.push(listener);
+  }
+
+  onApproved(listener: Listener<[Announcement, string]>): void {
+    this.everyApproval.push(listener);
   }
 
   onCancelled(listener: Listener<[Announcement]>): void {
@@ -45,6 +50,10 @@ export class AnnouncementListeners implements AnnouncementEvents {
 
   async emitTranslationApproved(announcement: Announcement, lang: string): Promise<void> {
     for (const listener of this.approved) await listener(announcement, lang);
+  }
+
+  async emitApproved(announcement: Announcement, lang: string): Promise<void> {
+    for (const listener of this.everyApproval) await listener(announcement, lang);
   }
 
   async emitCancelled(announcement: Announcement): Promise<void> {

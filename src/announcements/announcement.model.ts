@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
-import { ANNOUNCEMENT_STATUSES, PRIORITIES, TOPICS, TRANSLATION_STATUSES } from './announcement.types.js';
+import { ANNOUNCEMENT_STATUSES, PRIORITIES, SEGMENT_ORIGINS, TOPICS, TRANSLATION_STATUSES } from './announcement.types.js';
 
 const TranslationVersionSchema = new Schema(
   {
@@ -10,6 +10,18 @@ const TranslationVersionSchema = new Schema(
     writtenBy: String,
     approvedBy: String,
     replacedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const TranslationSegmentSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    source: { type: String, required: true },
+    text: { type: String, required: true },
+    origin: { type: String, enum: SEGMENT_ORIGINS, required: true },
+    edited: { type: Number, required: true },
+    confirmed: { type: Boolean, required: true },
   },
   { _id: false },
 );
@@ -26,6 +38,7 @@ const TranslationSchema = new Schema(
     approvedBy: String,
     approvedAt: Date,
     versions: { type: [TranslationVersionSchema], default: [] },
+    segments: { type: [TranslationSegmentSchema], default: undefined },
   },
   { _id: false },
 );
@@ -40,6 +53,7 @@ const HistoryEntrySchema = new Schema(
     from: String,
     to: String,
     staleLanguages: { type: [String], default: undefined },
+    warnings: { type: [new Schema({ code: { type: String, required: true }, term: { type: String, required: true }, expected: { type: String, required: true } }, { _id: false })], default: undefined },
   },
   { _id: false },
 );
@@ -70,7 +84,8 @@ const announcementSchema = new Schema(
     templateId: { type: String, index: true },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
+    // Translation help follows approvals by reading what changed since it last looked.
+    updatedAt: { type: Date, required: true, index: true },
     history: { type: [HistoryEntrySchema], default: [] },
   },
   { collection: 'announcements', versionKey: false, strict: 'throw' },

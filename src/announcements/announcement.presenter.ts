@@ -17,6 +17,8 @@ function presentTranslation(translation: Translation, sourceRevision: number) {
     approvedBy: translation.approvedBy ?? null,
     approvedAt: translation.approvedAt ?? null,
     versions: translation.versions,
+    /** Sentence by sentence, where the text came from (memory, machine draft, typed); null when written whole. */
+    segments: translation.segments ?? null,
   };
 }
 

@@ -65,6 +65,12 @@ export class AnnouncementRepository {
     return result.matchedCount === 1;
   }
 
+  /** Changed at or after `since`, oldest change first, without history: for features that follow every change. */
+  async changedSince(since: Date, limit: number): Promise<Announcement[]> {
+    const docs = await this.model.find({ updatedAt: { $gte: since } }, { history: 0 }).sort({ updatedAt: 1, _id: 1 }).limit(limit).lean<AnnouncementDocument[]>().exec();
+    return docs.map(toDomain);
+  }
+
   /** Newest first; the cursor is the last id seen, so pages stay stable while notices are added. */
   async list(filter: AnnouncementFilter, limit: number, cursor?: string): Promise<AnnouncementPage> {
     const query: Record<string, unknown> = {};

@@ -23,6 +23,34 @@ export interface TranslationVersion {
   replacedAt: Date;
 }
 
+export const SEGMENT_ORIGINS = ['memory', 'machine', 'typed'] as const;
+export type SegmentOrigin = (typeof SEGMENT_ORIGINS)[number];
+
+/**
+ * Where one sentence of a translation came from, as translation help classified it when it was saved:
+ * started from the memory or from a machine draft (and how many characters the mediator changed), or typed.
+ */
+export interface TranslationSegment {
+  /** The source segment's key (`t`, `b<line>.<n>`). */
+  key: string;
+  source: string;
+  text: string;
+  origin: SegmentOrigin;
+  /** Characters changed from the suggestion it started from (edit distance); its whole length when typed. */
+  edited: number;
+  /** A mediator said this unchanged suggestion is right as it is. */
+  confirmed: boolean;
+}
+
+/** Something an approver was told and went ahead anyway: kept in the history with the approval. */
+export interface ApprovalWarning {
+  code: 'glossary.term_missing';
+  /** The glossary term found in the source (Italian). */
+  term: string;
+  /** Its approved rendering, which the translation lacks. */
+  expected: string;
+}
+
 export interface Translation {
   lang: string;
   /** Absent while `missing`: the language was asked for but nobody has written it yet. */
@@ -36,6 +64,8 @@ export interface Translation {
   approvedBy?: string;
   approvedAt?: Date;
   versions: TranslationVersion[];
+  /** Present when the text was saved sentence by sentence through translation help. */
+  segments?: TranslationSegment[];
 }
 
 export type HistoryAction = 'created' | 'edited' | 'translated' | 'approved' | 'published' | 'cancelled' | 'sending' | 'sent' | 'expired';
@@ -53,6 +83,8 @@ export interface HistoryEntry {
   to?: AnnouncementStatus;
   /** Languages whose approved translation became stale by this change. */
   staleLanguages?: string[];
+  /** Approvals: what the approver was warned of (a glossary term's rendering missing). */
+  warnings?: ApprovalWarning[];
 }
 
 export interface Announcement {

@@ -84,3 +84,16 @@ export class NotYetExpired extends DomainError {
     super(`announcement ${id} is still valid (validUntil not reached)`);
   }
 }
+
+/**
+ * Machine drafts are never sent unreviewed: each machine-made sentence must have been changed or confirmed
+ * by a mediator before the translation can be approved. The problem names each such segment.
+ */
+export class MachineDraftNotReviewed extends DomainError {
+  readonly code = 'announcement.machine_draft_not_reviewed';
+  readonly kind = 'conflict';
+  constructor(lang: string, keys: string[]) {
+    super(`the ${lang} text still has ${keys.length} machine-made sentence(s) nobody changed or confirmed: review each before approving`);
+    this.fields.push(...keys.map((key) => ({ field: `segments.${key}`, message: 'machine-made and neither changed nor confirmed by a mediator' })));
+  }
+}

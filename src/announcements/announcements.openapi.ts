@@ -42,6 +42,21 @@ const TranslationSchema = {
       description: 'Earlier texts of this translation, oldest first.',
       items: { type: 'object', properties: { title: { type: 'string' }, body: { type: 'string' }, status: { type: 'string' }, replacedAt: { type: 'string', format: 'date-time' } } },
     },
+    segments: {
+      type: ['array', 'null'],
+      description: 'Saved sentence by sentence through translation help: where each sentence came from. Null for a text written whole.',
+      items: {
+        type: 'object',
+        properties: {
+          key: { type: 'string', description: '`t` the title, `b<line>.<n>` a body sentence.' },
+          source: { type: 'string' },
+          text: { type: 'string' },
+          origin: { type: 'string', enum: ['memory', 'machine', 'typed'] },
+          edited: { type: 'integer', description: 'Characters changed from the suggestion it started from.' },
+          confirmed: { type: 'boolean', description: 'A mediator confirmed this unchanged machine-made sentence.' },
+        },
+      },
+    },
   },
 };
 
@@ -87,6 +102,11 @@ const HistoryEntrySchema = {
     from: { type: 'string' },
     to: { type: 'string' },
     staleLanguages: { type: 'array', items: { type: 'string' } },
+    warnings: {
+      type: 'array',
+      description: 'Approvals: what the approver was warned of and approved anyway (a glossary term whose approved rendering the text lacks).',
+      items: { type: 'object', properties: { code: { type: 'string', enum: ['glossary.term_missing'] }, term: { type: 'string' }, expected: { type: 'string' } } },
+    },
   },
 };
 
@@ -207,7 +227,8 @@ export const announcementsOpenApi: OpenApiContribution = {
       post: {
         tags: ['Announcements'],
         summary: 'Approve a translation (mediators of that language)',
-        description: 'After publication, approving a new language hands it to dispatch at once.',
+        description:
+          'After publication, approving a new language hands it to dispatch at once. Refused (409 `announcement.machine_draft_not_reviewed`, `errors` naming each `segments.<key>`) while a machine-made sentence is neither changed nor confirmed. A glossary term of the source whose approved rendering the text lacks does not stop the approval: the warning is kept in the history entry.',
         parameters: [idParam, langParam, ifMatch],
         responses: { '200': announcement('Approved'), ...problemResponses(400, 401, 403, 404, 409) },
       },

@@ -1,4 +1,4 @@
-import type { Announcement } from './announcement.types.js';
+import type { Announcement, ApprovalWarning, TranslationSegment } from './announcement.types.js';
 import type { AnnouncementFilter, AnnouncementPage, AnnouncementRepository } from './announcement.repository.js';
 import type { AuditRecorder } from './announcement-events.port.js';
 import type { AnnouncementListeners } from './announcement-listeners.js';
@@ -38,6 +38,12 @@ function assertValidityWindow(announcement: Announcement): void {
   }
 }
 
+/**
+ * What an approver should be told about a language's text before it goes out (approval still allowed); a check
+ * may also refuse the approval by throwing a domain error (translation help: a machine draft pasted whole).
+ */
+export type ApprovalCheck = (announcement: Announcement, lang: string) => Promise<ApprovalWarning[]>;
+
 /** Attempts at a change that raced with another writer, when the caller did not pin a version. */
 const MAX_ATTEMPTS = 12;
 /** Writers that lost a race wait a random few milliseconds, growing per attempt, so they stop colliding. */
@@ -49,7 +55,14 @@ const contentionPause = (attempt: number): Promise<void> => new Promise((resolve
  * `VersionConflict`; without it the change is simply applied again to the newer version.
  */
 export class AnnouncementsService {
+  private readonly approvalChecks: ApprovalCheck[] = [];
+
   constructor(private readonly deps: AnnouncementsServiceDeps) {}
+
+  /** Registration point for a feature above (translation help's glossary) that warns approvers. */
+  addApprovalCheck(check: ApprovalCheck): void {
+    this.approvalChecks.push(check);
+  }
 
   async create(input: NewAnnouncement, actor: Actor): Promise<Announcement> {
     const created = draftAnnouncement(this.deps.repository.newId(), input, this.context(actor));
@@ -69,6 +82,11 @@ export class AnnouncementsService {
     return this.deps.repository.list(filter, limit, cursor);
   }
 
+  /** Notices changed at or after `since`, oldest change first (translation help keeps its memory up to date with it). */
+  changedSince(since: Date, limit: number): Promise<Announcement[]> {
+    return this.deps.repository.changedSince(since, limit);
+  }
+
   async edit(id: string, patch: AnnouncementPatch, actor: Actor, expectedVersion?: number): Promise<Announcement> {
     return this.change(id, actor, expectedVersion, (current, context) => {
       const edited = editAnnouncement(current, patch, context);
@@ -77,16 +95,25 @@ export class AnnouncementsService {
     });
   }
 
-  async translate(id: string, lang: string, text: TextInput, actor: Actor, expectedVersion?: number): Promise<Announcement> {
+  /** `segments`: where each sentence came from, when translation help saved the text sentence by sentence. */
+  async translate(id: string, lang: string, text: TextInput, actor: Actor, expectedVersion?: number, segments?: TranslationSegment[]): Promise<Announcement> {
     assertMayTranslate(actor, lang);
-    return this.change(id, actor, expectedVersion, (current, context) => writeTranslation(current, lang, text, context));
+    return this.change(id, actor, expectedVersion, (current, context) => writeTranslation(current, lang, text, context, segments));
+  }
+
+  /** May the actor work on `lang`'s translation? For features that help translate (throws `LanguageNotAssigned`). */
+  assertMayTranslate(actor: Actor, lang: string): void {
+    assertMayTranslate(actor, lang);
   }
 
   async approve(id: string, lang: string, actor: Actor, expectedVersion?: number): Promise<Announcement> {
     assertMayTranslate(actor, lang);
-    const { announcement, changed } = await this.apply(id, actor, expectedVersion, (current, context) =>
-      approveTranslation(current, lang, context),
-    );
+    const { announcement, changed } = await this.apply(id, actor, expectedVersion, async (current, context) => {
+      // Checked on the very text being approved: a retry after a race checks the newer text again.
+      const warnings = (await Promise.all(this.approvalChecks.map((check) => check(current, lang)))).flat();
+      return approveTranslation(current, lang, context, warnings);
+    });
+    if (changed) await this.deps.listeners.emitApproved(announcement, lang);
     if (changed && !isBeforePublication(announcement.status)) await this.deps.listeners.emitTranslationApproved(announcement, lang);
     return announcement;
   }
@@ -154,12 +181,12 @@ export class AnnouncementsService {
     id: string,
     actor: Actor,
     expectedVersion: number | undefined,
-    rule: (current: Announcement, context: ChangeContext) => Announcement,
+    rule: (current: Announcement, context: ChangeContext) => Announcement | Promise<Announcement>,
   ): Promise<{ announcement: Announcement; changed: boolean }> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(id);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw new VersionConflict(expectedVersion, current.version);
-      const next = rule(current, this.context(actor));
+      const next = await rule(current, this.context(actor));
       if (next === current) return { announcement: current, changed: false };
       if (await this.deps.repository.replaceIfVersion(next, current.version)) {
         this.deps.listeners.emitChanged(next);

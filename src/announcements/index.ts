@@ -11,16 +11,20 @@ import { renderForChannel, type Audience, type Channel } from './channel-renderi
 import { selectDeliveryContent, type DeliveryContent } from './delivery-content.js';
 import { presentAnnouncement } from './announcement.presenter.js';
 
-export type { Announcement, AnnouncementStatus, Priority, Topic, Translation, TranslationStatus, HistoryEntry } from './announcement.types.js';
-export { TOPICS, PRIORITIES } from './announcement.types.js';
+export type { Announcement, AnnouncementStatus, ApprovalWarning, Priority, SegmentOrigin, Topic, Translation, TranslationSegment, TranslationStatus, HistoryEntry } from './announcement.types.js';
+export { TOPICS, PRIORITIES, SEGMENT_ORIGINS } from './announcement.types.js';
 export type { AnnouncementEvents, AuditRecorder } from './announcement-events.port.js';
 export type { Channel } from './channel-rendering.js';
 export { CHANNEL_MAX_LENGTH } from './channel-rendering.js';
 export type { DeliveryContent, LocalizedText } from './delivery-content.js';
-export type { AnnouncementsService, Actor } from './announcements.service.js';
+export type { AnnouncementsService, Actor, ApprovalCheck } from './announcements.service.js';
+export { isUnreviewedMachineText } from './translation-rules.js';
+export { MachineDraftNotReviewed } from './announcements.errors.js';
 export type { NewAnnouncement } from './new-announcement.js';
 export { listSupportedLanguages, fallbackChain, scriptDirection } from '../languages/index.js';
 export { announcementsOpenApi } from './announcements.openapi.js';
+export { expectedVersion } from './if-match.js';
+export { AnnouncementParams, TranslationParams } from './announcement.schemas.js';
 
 export interface AnnouncementsDeps {
   db: Connection;

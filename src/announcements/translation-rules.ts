@@ -1,6 +1,7 @@
-import type { Announcement, Translation, TranslationVersion } from './announcement.types.js';
+import type { Announcement, ApprovalWarning, Translation, TranslationSegment, TranslationVersion } from './announcement.types.js';
 import { isBeforePublication, isClosed, recordChange, settleTranslationStatus, type ChangeContext } from './announcement-status.js';
 import {
+  MachineDraftNotReviewed,
   SourceIsNotATranslation,
   TransitionNotAllowed,
   TranslationAlreadySent,
@@ -90,7 +91,17 @@ export function editSource(
   return { announcement: withStatus({ ...announcement, sourceRevision, translations }), staleLanguages: stale };
 }
 
-export function writeTranslation(announcement: Announcement, lang: string, text: TextInput, change: ChangeContext): Announcement {
+/**
+ * Writes a language's text. `segments` says where each sentence came from when translation help saved it;
+ * a text written whole (no segments) is the writer's own.
+ */
+export function writeTranslation(
+  announcement: Announcement,
+  lang: string,
+  text: TextInput,
+  change: ChangeContext,
+  segments?: TranslationSegment[],
+): Announcement {
   if (lang === announcement.sourceLanguage) throw new SourceIsNotATranslation(lang);
   if (isClosed(announcement.status)) throw new TransitionNotAllowed(announcement.status, 'translate');
   const existing = findTranslation(announcement, lang);
@@ -103,6 +114,7 @@ export function writeTranslation(announcement: Announcement, lang: string, text:
     writtenBy: change.by,
     writtenAt: change.at,
     versions: existing ? archive(existing, change.at) : [],
+    ...(segments ? { segments } : {}),
   };
   const translations = existing
     ? announcement.translations.map((t) => (t.lang === lang ? written : t))
@@ -110,12 +122,23 @@ export function writeTranslation(announcement: Announcement, lang: string, text:
   return recordChange(withStatus({ ...announcement, translations }), { action: 'translated', lang }, change);
 }
 
-export function approveTranslation(announcement: Announcement, lang: string, change: ChangeContext): Announcement {
+/** A machine-made sentence still exactly as the machine wrote it, and nobody said it is right. */
+export function isUnreviewedMachineText(segment: TranslationSegment): boolean {
+  return segment.origin === 'machine' && segment.edited === 0 && !segment.confirmed;
+}
+
+/**
+ * Approves a language's text. Refused while any machine-made sentence is unreviewed. `warnings` (a glossary
+ * term's rendering missing) do not stop the approval: they are recorded with it in the history.
+ */
+export function approveTranslation(announcement: Announcement, lang: string, change: ChangeContext, warnings: ApprovalWarning[] = []): Announcement {
   if (lang === announcement.sourceLanguage) throw new SourceIsNotATranslation(lang);
   if (isClosed(announcement.status)) throw new TransitionNotAllowed(announcement.status, 'approve');
   const existing = findTranslation(announcement, lang);
   if (!existing || existing.title === undefined || existing.body === undefined) throw new TranslationMissing(lang);
   if (existing.status === 'approved') return announcement;
+  const unreviewed = (existing.segments ?? []).filter(isUnreviewedMachineText).map((segment) => segment.key);
+  if (unreviewed.length > 0) throw new MachineDraftNotReviewed(lang, unreviewed);
   const approved: Translation = {
     ...existing,
     status: 'approved',
@@ -124,5 +147,5 @@ export function approveTranslation(announcement: Announcement, lang: string, cha
     approvedAt: change.at,
   };
   const translations = announcement.translations.map((t) => (t.lang === lang ? approved : t));
-  return recordChange(withStatus({ ...announcement, translations }), { action: 'approved', lang }, change);
+  return recordChange(withStatus({ ...announcement, translations }), { action: 'approved', lang, ...(warnings.length ? { warnings } : {}) }, change);
 }

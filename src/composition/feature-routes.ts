@@ -9,6 +9,7 @@ import { identityOpenApi, type Identity } from '../identity/index.js';
 import { inboxOpenApi, type Inbox } from '../inbox/index.js';
 import { createLanguageRoutes, languagesOpenApi } from '../languages/index.js';
 import { liveOpenApi, type Live } from '../live/index.js';
+import { translationHelpOpenApi, type TranslationHelp } from '../translation-help/index.js';
 import type { Mount } from '../platform/http/app.js';
 import { requireRole } from '../platform/http/auth-guard.js';
 import { createQueueBoardRoutes } from '../platform/queue/queue-board.routes.js';
@@ -19,6 +20,7 @@ export interface FeatureRoutesDeps {
   identity: Identity;
   live: Live;
   announcements: Announcements;
+  translationHelp: Pick<TranslationHelp, 'routes'>;
   dispatch: Dispatch;
   inbox: Inbox;
   connectors: ConnectorRegistry;
@@ -40,7 +42,7 @@ export function featureRoutes(deps: FeatureRoutesDeps): Mount[] {
       version: '1',
       description: 'The Immigration Service desk: notices written once in Italian, translated by cultural mediators, sent to WeChat and WhatsApp groups.',
     },
-    [identityOpenApi, announcementsOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi, liveOpenApi],
+    [identityOpenApi, announcementsOpenApi, translationHelpOpenApi, contentLibraryOpenApi, languagesOpenApi, dispatchOpenApi, inboxOpenApi, liveOpenApi],
   );
   return [
     { path: '/', router: createApiDocsRoutes(apiDocument) },
@@ -51,6 +53,7 @@ export function featureRoutes(deps: FeatureRoutesDeps): Mount[] {
     { path: '/api/v1', router: live.routes },
     { path: '/api/v1', router: announcements.apiRoutes },
     { path: '/api/v1', router: createTemplateRoutes({ db, announcements }) },
+    { path: '/api/v1', router: deps.translationHelp.routes },
     { path: '/api/v1/groups', router: dispatch.routes.groups },
     { path: '/api/v1/announcements', router: dispatch.routes.deliveries },
     { path: '/api/v1/inbox', router: inbox.routes },

@@ -75,3 +75,19 @@ export class OutboundNotFailed extends DomainError {
     super(`message ${id} of this conversation is not failed: only failed messages are sent again`);
   }
 }
+
+export class CitizenTranslationOff extends DomainError {
+  readonly code = 'inbox.translation_off';
+  readonly kind = 'unavailable';
+  constructor() {
+    super('the town has not turned on machine translation of citizens\' messages (TRANSLATE_CITIZEN_MESSAGES)');
+  }
+}
+
+export class MessageNotFound extends DomainError {
+  readonly code = 'inbox.message_not_found';
+  readonly kind = 'not-found';
+  constructor(id: string) {
+    super(`no message ${id} in this conversation`);
+  }
+}

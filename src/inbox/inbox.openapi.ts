@@ -89,6 +89,7 @@ const ConversationDetailSchema = {
           type: 'object',
           properties: { id: { type: 'string' }, account: { type: 'string' }, platform: { type: 'string' }, displayName: { type: 'string' }, language: { type: 'string' }, languageSource: { type: 'string', enum: LANGUAGE_SOURCES, description: "`corrected`: a mediator's correction, which no guess overrides; `default`: nobody knows yet." }, optedOut: { type: 'boolean' }, subscribedSince: { ...dateTime, description: 'Receives the notices in their own chat since then (ISCRIVIMI); absent otherwise.' }, subscribedTopics: { type: 'array', items: { type: 'string' }, description: 'Only announcements with one of these topics; empty: every one.' } },
         },
+        machineTranslation: { type: 'boolean', description: "The town turned on machine translation of citizens' messages (`TRANSLATE_CITIZEN_MESSAGES`): an Italian draft of a message may be asked for." },
         messages: {
           type: 'array',
           description: "The citizen's messages, oldest first, until their retention ends. `text` is untrusted: escape it.",
@@ -201,6 +202,20 @@ export const inboxOpenApi: OpenApiContribution = {
         parameters: [idParam],
         requestBody: jsonBody(requestSchema(RouteBody), { language: 'ur' }),
         responses: { '200': jsonResponse('Moved', ref('Conversation')), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    '/inbox/conversations/{id}/messages/{messageId}/translation': {
+      post: {
+        tags,
+        summary: "An Italian machine draft of a citizen's message (mediators of the conversation, admins)",
+        description:
+          "Only when the town turned on `TRANSLATE_CITIZEN_MESSAGES` (with a machine translator configured): the citizen's words then go to that engine. Shown, never stored nor logged. Otherwise 503 `inbox.translation_off`.",
+        parameters: [idParam, { name: 'messageId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': jsonResponse('The draft', { type: 'object', properties: { messageId: { type: 'string' }, text: { type: 'string' }, engine: { type: 'string' }, from: { type: ['string', 'null'] } } }),
+          '503': { description: 'Machine translation of citizens\' messages is off, or the engine failed.' },
+          ...problemResponses(400, 401, 403, 404),
+        },
       },
     },
     '/inbox/conversations/{id}/subscription': {

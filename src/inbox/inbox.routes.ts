@@ -12,9 +12,10 @@ import type { SubscriptionService } from './subscriptions/subscription.service.j
  * `/api/v1/inbox`: every staff role reads (mediators only their languages, see `inbox-access.ts`), admins and
  * mediators work conversations, only admins export or erase a contact.
  */
-export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService; subscriptions: SubscriptionService; savedReplies: Router }): Router {
+export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyService; subscriptions: SubscriptionService; savedReplies: Router; messageTranslation: Router; messageTranslationOn: boolean }): Router {
   const router = Router();
   router.use('/saved-replies', deps.savedReplies);
+  router.use(deps.messageTranslation);
   const readers = requireRole(['viewer', 'editor', 'mediator'], 'inbox:read');
   const workers = requireRole(['mediator'], 'inbox:write');
   const admins = requireRole([], 'inbox:privacy');
@@ -33,7 +34,8 @@ export function createInboxRoutes(deps: { inbox: InboxService; privacy: PrivacyS
   });
 
   router.get('/conversations/:id', readers, async (req, res) => {
-    res.json(presentConversationView(await inbox.get(principalOf(req), parseParams(IdParams, req).id)));
+    // `machineTranslation`: whether the console may offer an Italian draft of the citizen's messages.
+    res.json({ ...presentConversationView(await inbox.get(principalOf(req), parseParams(IdParams, req).id)), machineTranslation: deps.messageTranslationOn });
   });
 
   router.post('/conversations/:id/assign', workers, async (req, res) => {

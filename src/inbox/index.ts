@@ -17,6 +17,7 @@ import type { AccountPace, AccountSender } from '../chat-accounts/index.js';
 import type { InboxStaff } from './inbox-staff.port.js';
 import { registerInboxMetrics } from './inbox.metrics.js';
 import { createInboxRoutes } from './inbox.routes.js';
+import { createMessageTranslationRoutes, type MessageTranslator } from './conversations/message-translation.js';
 import { InboxService } from './conversations/inbox.service.js';
 import { IntakeQueue, type AcceptOutcome, type SpooledMessage } from './intake/intake-queue.js';
 import { startIntakeSpoolDrain } from './intake/intake-spool-drain.js';
@@ -45,6 +46,7 @@ export type { InboxAccount } from './outbound/outbox.js';
 export type { InboxStaff } from './inbox-staff.port.js';
 export type { FollowerChange } from './subscriptions/follower.service.js';
 export { inboxOpenApi } from './inbox.openapi.js';
+export type { MessageTranslator } from './conversations/message-translation.js';
 export { mayReadQueue } from './inbox-access.js';
 export type { InboxLive, ConversationChangeReason } from './inbox-live.port.js';
 
@@ -70,6 +72,8 @@ export interface InboxDeps {
   /** Who may be assigned a conversation. */
   staff: InboxStaff;
   translate: Translate;
+  /** Only when the town turned on machine translation of citizens' messages (`TRANSLATE_CITIZEN_MESSAGES`). */
+  messageTranslator?: MessageTranslator;
   clock: () => Date;
   /** RETENTION_MESSAGE_DAYS: texts (messages, replies, notes) are deleted this long after they were written. */
   retentionMs: number;
@@ -215,6 +219,8 @@ export async function createInbox(deps: InboxDeps): Promise<Inbox> {
       privacy,
       subscriptions: new SubscriptionService({ contacts, conversations, outbox, audit: deps.audit, translate: deps.translate, clock: deps.clock, retentionMs: deps.retentionMs }),
       savedReplies: savedReplies.routes,
+      messageTranslation: createMessageTranslationRoutes({ inbox, translator: deps.messageTranslator }),
+      messageTranslationOn: deps.messageTranslator !== undefined,
     }),
     retentionMs: deps.retentionMs,
     async conversationLanguages(ids) {

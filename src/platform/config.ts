@@ -140,6 +140,18 @@ const Env = z.object({
     .optional(),
   /** A question whose language the detector reads with less confidence (0 to 1) waits in the unsure queue. */
   LANGUAGE_UNSURE_BELOW: z.coerce.number().min(0).max(1).default(0.2),
+  /** The town's own LibreTranslate server (`http://libretranslate:5000`): machine drafts that never leave the town. Unset: off. */
+  LIBRETRANSLATE_URL: z.string().url().optional(),
+  /** Its API key, when the server was started with `--api-keys`. */
+  LIBRETRANSLATE_API_KEY: z.string().min(1).optional(),
+  /** DeepL's API (a third party: notices' texts go to DeepL). Unset: off. */
+  DEEPL_API_KEY: z.string().min(1).optional(),
+  /** Default: DeepL's free API for a key ending in `:fx`, the Pro API otherwise. */
+  DEEPL_API_URL: z.string().url().optional(),
+  /** The lowest similarity (0.5 to 1) at which the translation memory offers a sentence that is not the same. */
+  TRANSLATION_FUZZY_MIN: z.coerce.number().min(0.5).max(1).default(0.8),
+  /** Citizens' messages go to the machine translator only when this is on, besides a configured translator. */
+  TRANSLATE_CITIZEN_MESSAGES: booleanFlag.default(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(15000),
   /** When set, `GET /metrics` answers only `Authorization: Bearer <this>` (Prometheus's `authorization.credentials`). */
   METRICS_TOKEN: z.string().min(20, 'must be at least 20 characters').optional(),
@@ -160,6 +172,8 @@ function secretProblems(e: z.infer<typeof Env>): string[] {
     ['SESSION_SECRET', e.SESSION_SECRET],
     ['BOOTSTRAP_ADMIN_PASSWORD', e.BOOTSTRAP_ADMIN_PASSWORD],
     ['METRICS_TOKEN', e.METRICS_TOKEN],
+    ['LIBRETRANSLATE_API_KEY', e.LIBRETRANSLATE_API_KEY],
+    ['DEEPL_API_KEY', e.DEEPL_API_KEY],
     ['SMTP_URL', e.SMTP_URL ? decodeURIComponent(URL.parse(e.SMTP_URL)?.password ?? '') : undefined],
     ...(e.CONNECTORS ?? []).map((account): [string, string | undefined] => [
       `CONNECTORS: ${account.id}.puppetToken`,
@@ -203,6 +217,10 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
   if (e.DEMO_ADMIN_TOKEN && e.SPORTELLO_MODE !== 'demo') problems.push('DEMO_ADMIN_TOKEN: only allowed in demo mode');
   if (e.DEMO_OFFICIAL_ACCOUNT_API && e.SPORTELLO_MODE !== 'demo') problems.push('DEMO_OFFICIAL_ACCOUNT_API: only allowed in demo mode');
   if (e.SMTP_URL && !e.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL (the sender of staff alerts)');
+  if (e.LIBRETRANSLATE_URL && e.DEEPL_API_KEY) problems.push('DEEPL_API_KEY: set one machine translator, LIBRETRANSLATE_URL or DEEPL_API_KEY, not both');
+  if (e.LIBRETRANSLATE_API_KEY && !e.LIBRETRANSLATE_URL) problems.push('LIBRETRANSLATE_API_KEY: only with LIBRETRANSLATE_URL');
+  if (e.DEEPL_API_URL && !e.DEEPL_API_KEY) problems.push('DEEPL_API_URL: only with DEEPL_API_KEY');
+  if (e.TRANSLATE_CITIZEN_MESSAGES && !e.LIBRETRANSLATE_URL && !e.DEEPL_API_KEY) problems.push('TRANSLATE_CITIZEN_MESSAGES: needs a machine translator (LIBRETRANSLATE_URL or DEEPL_API_KEY)');
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
 
   const accounts = accountsOf(e.CONNECTORS, e.DEMO_OFFICIAL_ACCOUNT_API);
@@ -240,6 +258,12 @@ export function loadConfig(env: NodeJS.ProcessEnv) {
       townLanguages: e.TOWN_LANGUAGES,
       unsureBelow: e.LANGUAGE_UNSURE_BELOW,
       openingHours: openingHoursOf(e.INBOX_OPENING_HOURS ?? (e.SPORTELLO_MODE === 'demo' ? DEMO_OPENING_HOURS : 'off'), e.INBOX_CLOSED_DATES, e.TIME_ZONE),
+    },
+    translation: {
+      libreTranslate: e.LIBRETRANSLATE_URL ? { url: e.LIBRETRANSLATE_URL, apiKey: e.LIBRETRANSLATE_API_KEY } : undefined,
+      deepl: e.DEEPL_API_KEY ? { apiKey: e.DEEPL_API_KEY, url: e.DEEPL_API_URL } : undefined,
+      fuzzyMin: e.TRANSLATION_FUZZY_MIN,
+      citizenMessages: e.TRANSLATE_CITIZEN_MESSAGES,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };

@@ -13,6 +13,7 @@ import { platformRows } from './platform/platform.role-matrix.js';
 import { mountedRoutes, routeKey, rowCovers, type MountedRoute } from '../support/mounted-routes.js';
 import { inboxRows, inboxScopes } from './inbox/inbox.role-matrix.js';
 import { liveRows, liveScopes } from './live/live.role-matrix.js';
+import { translationHelpRows, translationHelpScopes } from './translation-help/translation-help.role-matrix.js';
 
 /** Every route × every role and anonymous → the expected status. Features add their rows file here. */
 const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
@@ -23,9 +24,10 @@ const ROWS: Array<[feature: string, rows: RoleMatrixRow[]]> = [
   ['platform', platformRows],
   ['inbox', inboxRows],
   ['live', liveRows],
+  ['translation help', translationHelpRows],
 ];
 /** The token scope of every route that needs a caller. Features add their table here. */
-const SCOPES: RouteScopes = { ...identityScopes, ...connectorScopes, ...announcementScopes, ...dispatchScopes, ...inboxScopes, ...liveScopes };
+const SCOPES: RouteScopes = { ...identityScopes, ...connectorScopes, ...announcementScopes, ...dispatchScopes, ...inboxScopes, ...liveScopes, ...translationHelpScopes };
 
 /** The route a scope table's key names (`POST /api/v1/groups`, `* /admin/queues`). */
 function routeOf(key: string): MountedRoute {

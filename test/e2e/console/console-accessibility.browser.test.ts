@@ -9,6 +9,7 @@ const PAGES: Array<[string, string]> = [
   ['#/announcements/new', 'new-announcement'],
   ['#/inbox', 'inbox'],
   ['#/saved-replies', 'saved-replies'],
+  ['#/glossary', 'glossary'],
   ['#/groups', 'groups'],
   ['#/channels', 'channels'],
   ['#/simulator', 'simulator'],

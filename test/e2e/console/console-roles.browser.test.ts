@@ -3,7 +3,7 @@ import { signInAs, type SignedInUser } from '../../support/auth.js';
 import { call } from '../../support/http.js';
 import { startDemoConsole, type ConsoleTab, type DemoConsole } from './demo-console.js';
 
-const MENU = ['nav-list', 'nav-new', 'nav-inbox', 'nav-saved-replies', 'nav-groups', 'nav-channels', 'nav-simulator', 'nav-users', 'nav-audit', 'nav-tokens', 'nav-account'];
+const MENU = ['nav-list', 'nav-new', 'nav-inbox', 'nav-saved-replies', 'nav-glossary', 'nav-groups', 'nav-channels', 'nav-simulator', 'nav-users', 'nav-audit', 'nav-tokens', 'nav-account'];
 
 /** Each role's menu, and what the console does not offer to those the API would refuse. */
 describe('staff console in a browser: what each role is offered', function () {

@@ -38,6 +38,13 @@ async function freshAcknowledgement(ctx: MatrixContext): Promise<Record<string, 
   return { id: id!, outboundId: String(detail.body.outbound[0].id) };
 }
 
+/** A fresh conversation and its citizen's message. */
+async function freshMessage(ctx: MatrixContext): Promise<Record<string, string>> {
+  const { id } = await freshConversation()(ctx);
+  const detail = await call(ctx.stack, 'GET', `/api/v1/inbox/conversations/${id!}`, { headers: ctx.admin.headers });
+  return { id: id!, messageId: String(detail.body.messages[0].id) };
+}
+
 /** A saved reply in `language` made by the admin for this caller, with a title of its own. */
 function freshSavedReply(language = 'ar') {
   return async (ctx: MatrixContext): Promise<Record<string, string>> => {
@@ -64,6 +71,8 @@ export const inboxRows: RoleMatrixRow[] = [
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/close', params: freshConversation(), expect: work(200) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/reopen', params: freshConversation(), expect: work(200) },
   { method: 'POST', path: '/api/v1/inbox/conversations/:id/language', params: freshConversation(), body: () => ({ language: 'ur' }), expect: work(200) },
+  // Machine translation of citizens' messages is off in the matrix's stack: those allowed get 503 inbox.translation_off.
+  { method: 'POST', path: '/api/v1/inbox/conversations/:id/messages/:messageId/translation', params: freshMessage, expect: work(503) },
   { method: 'GET', path: '/api/v1/inbox/saved-replies', expect: onlyRoles(ROLES, 200) },
   { method: 'GET', path: '/api/v1/inbox/saved-replies?language=zh-Hans', expect: { ...onlyRoles(ROLES, 200), mediator: 403 } },
   { method: 'POST', path: '/api/v1/inbox/saved-replies', body: savedReplyBody(), expect: work(201) },
@@ -92,6 +101,7 @@ export const inboxScopes: RouteScopes = {
   'POST /api/v1/inbox/conversations/:id/close': 'inbox:write',
   'POST /api/v1/inbox/conversations/:id/reopen': 'inbox:write',
   'POST /api/v1/inbox/conversations/:id/language': 'inbox:write',
+  'POST /api/v1/inbox/conversations/:id/messages/:messageId/translation': 'inbox:write',
   'GET /api/v1/inbox/saved-replies': 'inbox:read',
   'POST /api/v1/inbox/saved-replies': 'inbox:write',
   'GET /api/v1/inbox/saved-replies/:id': 'inbox:read',

@@ -33,7 +33,7 @@ describe('npm run content:import against a MongoDB server (MONGODB_URI)', functi
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('imports every file of content/ once; run again, changes nothing; the templates are in the database', async () => {
+  it('imports every file of content/ (and its glossaries) once; run again, changes nothing; the templates and terms are in the database', async () => {
     const files = readdirSync(join(ROOT, 'content')).filter((name) => name.endsWith('.md') && name !== 'README.md');
     const uri = `${engine.uri}sportello`;
 
@@ -44,9 +44,12 @@ describe('npm run content:import against a MongoDB server (MONGODB_URI)', functi
     expect(first.stdout).to.contain(`content library: ${files.length} created, 0 updated, 0 unchanged`);
     expect(second.status, second.stderr).to.equal(0);
     expect(second.stdout).to.contain(`content library: 0 created, 0 updated, ${files.length} unchanged`);
+    expect(first.stdout).to.contain('glossaries: ar +15, en +15, es +15, fr +15, ro +15, zh-Hans +15, zh-Hant +15');
+    expect(second.stdout).to.contain('glossaries: ar +0, en +0, es +0, fr +0, ro +0, zh-Hans +0, zh-Hant +0');
     const db = await mongoose.createConnection(uri).asPromise();
     try {
       expect(await db.collection('notice_templates').countDocuments()).to.equal(files.length);
+      expect(await db.collection('glossary_terms').countDocuments({ lang: 'zh-Hans' })).to.equal(15);
     } finally {
       await db.close();
     }

@@ -110,6 +110,7 @@ function History({ a }) {
     <${Loaded} ...${history}>${(items) => html`<ol class="history">${[...items].reverse().map((entry) => html`<li data-action=${entry.action}>
       <span class="muted">${when(entry.at)}</span> · ${t(`history.${entry.action}`, { who: who(entry.by), language: entry.lang ?? '', version: entry.version })}
       ${entry.staleLanguages?.length ? html` <span class="muted">${t('history.stale', { languages: entry.staleLanguages.join(', ') })}</span>` : null}
+      ${entry.warnings?.length ? html`<ul class="warnings">${entry.warnings.map((w) => html`<li data-term=${w.term}>${t('help.termMissing', { term: w.term, rendering: w.expected })}</li>`)}</ul>` : null}
     </li>`)}</ol>`}</${Loaded}>
   </details>`;
 }

@@ -1,7 +1,7 @@
 // One conversation: the citizen's messages and ours (their states follow the live stream), taking it, its
 // language (the fix for a wrong guess), the answer with saved replies and notice links, notes, the
 // subscription to notices, and the citizen's data. Each form keeps its text while the thread updates.
-import { html, useEffect } from '../core/preact.js';
+import { html, useEffect, useState } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, languageName, t, when } from '../core/i18n.js';
 import { navigate } from '../core/router.js';
@@ -11,6 +11,21 @@ import { TOPICS } from './announcement-rules.js';
 import { STATE_KIND } from './inbox.js';
 import { AnswerHelpers } from './answer-helpers.js';
 
+/**
+ * An Italian machine draft of one citizen message, asked for by the mediator, only where the town turned that on.
+ * Kept in the page only: Sportello does not store it.
+ */
+function MessageTranslation({ c, messageId }) {
+  const [draft, setDraft] = useState(null);
+  const action = useAction();
+  const ask = () => void action.run(async () => setDraft(await api('POST', `/inbox/conversations/${c.id}/messages/${messageId}/translation`)));
+  if (draft) {
+    return html`<div class="machine-translation" data-message=${messageId}><${Chip} kind="machine">${t('conversation.machineDraft', { engine: draft.engine })}</${Chip}>
+      <p lang="it" class="text">${draft.text}</p></div>`;
+  }
+  return html`<${ErrorBox} error=${action.error} /><button type="button" class="secondary small" name="translate-message" data-message=${messageId} disabled=${action.busy} onClick=${ask}>${t('conversation.translate')}</button>`;
+}
+
 function Timeline({ c, onChanged }) {
   const action = useAction();
   const retry = (o) => void action.run(async () => {
@@ -19,7 +34,7 @@ function Timeline({ c, onChanged }) {
     await onChanged();
   });
   const items = [
-    ...c.messages.map((m) => ({ key: `m${m.id ?? m.receivedAt}`, at: m.receivedAt, from: 'citizen', text: m.text, note: m.media ? t('conversation.attachment', { kind: m.media.kind }) : null })),
+    ...c.messages.map((m) => ({ key: `m${m.id ?? m.receivedAt}`, id: m.id, at: m.receivedAt, from: 'citizen', text: m.text, note: m.media ? t('conversation.attachment', { kind: m.media.kind }) : null })),
     ...c.outbound.map((o) => ({ key: `o${o.id}`, at: o.createdAt, from: 'us', text: o.text, outbound: o })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return html`<${ErrorBox} error=${action.error} />
@@ -28,6 +43,7 @@ function Timeline({ c, onChanged }) {
         ${item.outbound ? html` · ${t(`outboundKind.${item.outbound.kind}`)} · <${Chip} kind=${item.outbound.state}>${t(`outboundState.${item.outbound.state}`)}</${Chip}>${item.outbound.reason ? ` (${item.outbound.reason})` : ''}` : null}
         ${item.note ? ` · ${item.note}` : null}</p>
       <p dir="auto" class="text">${item.text ?? ''}</p>
+      ${item.from === 'citizen' && item.id && item.text && c.machineTranslation && (c.unsure || can.answer(c.language)) ? html`<${MessageTranslation} c=${c} messageId=${item.id} />` : null}
       ${item.outbound?.state === 'failed' && can.answer(c.language) ? html`<button type="button" class="secondary small" name="retry-outbound" onClick=${() => retry(item.outbound)}>${t('conversation.retry')}</button>` : null}
     </li>`)}</ol>`;
 }

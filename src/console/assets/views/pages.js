@@ -6,6 +6,7 @@ import { Account } from './account.js';
 import { Audit } from './audit.js';
 import { Channels } from './channels.js';
 import { Conversation } from './conversation.js';
+import { Glossary } from './glossary.js';
 import { Groups } from './groups.js';
 import { Inbox } from './inbox.js';
 import { People } from './people.js';
@@ -20,6 +21,7 @@ const PAGES = [
   [/^\/inbox\/[0-9a-f]{24}$/, Conversation],
   [/^\/inbox$/, Inbox],
   [/^\/saved-replies$/, SavedReplies],
+  [/^\/glossary$/, Glossary],
   [/^\/groups$/, Groups],
   [/^\/channels$/, Channels],
   [/^\/simulator$/, Simulator],

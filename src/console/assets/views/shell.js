@@ -17,6 +17,7 @@ function menuOf() {
     can.write() ? { path: '/announcements/new', id: 'nav-new', label: t('nav.new') } : null,
     { path: '/inbox', id: 'nav-inbox', label: t('nav.inbox'), count: 'waiting' },
     { path: '/saved-replies', id: 'nav-saved-replies', label: t('nav.savedReplies') },
+    { path: '/glossary', id: 'nav-glossary', label: t('nav.glossary') },
     { path: '/groups', id: 'nav-groups', label: t('nav.groups') },
     { path: '/channels', id: 'nav-channels', label: t('nav.channels') },
     session.simulatedAccounts.length > 0 ? { path: '/simulator', id: 'nav-simulator', label: t('nav.simulator') } : null,

@@ -6,6 +6,7 @@ import { languageLabel, t } from '../core/i18n.js';
 import { can, directionOf } from '../core/session.js';
 import { announce, Chip, ErrorBox, useAction, useForm } from '../core/ui.js';
 import { PUBLISHED } from './announcement-rules.js';
+import { TranslationHelp } from './translation-help.js';
 
 const PLATFORMS = { whatsapp: 'WhatsApp', wechat: 'WeChat' };
 
@@ -65,6 +66,7 @@ export function TranslationCard({ a, lang, onChanged }) {
         ${can.approve(lang) && (tr.status === 'draft' || tr.status === 'needs_review') ? html`<button class="primary" type="button" name="approve" disabled=${action.busy} onClick=${approve}>${t('translations.approve')}</button>` : null}
       </div>
     </form>
+    ${editable ? html`<${TranslationHelp} a=${a} lang=${lang} onChanged=${onChanged} />` : null}
     ${tr.status === 'missing' ? null : html`<${Preview} a=${a} lang=${lang} />`}
   </section>`;
 }

@@ -1,0 +1,32 @@
+import type { ApprovalWarning } from '../announcements/index.js';
+import type { GlossaryTerm } from './glossary-term.js';
+
+const fold = (text: string): string => text.normalize('NFC').toLocaleLowerCase('it').replace(/\s+/g, ' ');
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The term as a whole word or phrase, whatever the case and the spacing ("Questura", "questura"; not "questurino"). */
+function termPattern(term: string): RegExp {
+  const words = fold(term).trim().split(' ').map(escape).join('\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/**
+ * The renderings a translation may use, separated by `|` in the glossary (Arabic and Chinese sometimes have
+ * two accepted forms). Looked for as contained text, not as a word: Arabic joins prefixes (و، ال) to words,
+ * and Chinese has no spaces.
+ */
+export const renderingsOf = (term: Pick<GlossaryTerm, 'rendering'>): string[] =>
+  term.rendering.split('|').map((r) => r.trim()).filter(Boolean);
+
+/** Glossary terms the source text uses. */
+export function termsUsedIn(source: string, terms: readonly GlossaryTerm[]): GlossaryTerm[] {
+  return terms.filter((term) => termPattern(term.term).test(source));
+}
+
+/** Terms the source uses whose approved rendering the translation lacks: what the approver is warned of. */
+export function missingRenderings(source: string, translation: string, terms: readonly GlossaryTerm[]): ApprovalWarning[] {
+  const target = fold(translation);
+  return termsUsedIn(source, terms)
+    .filter((term) => !renderingsOf(term).some((rendering) => target.includes(fold(rendering))))
+    .map((term) => ({ code: 'glossary.term_missing' as const, term: term.term, expected: term.rendering }));
+}

@@ -3,9 +3,9 @@ import { countedMailer } from './platform/mail/counted-mailer.js';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logging/logger.js';
 import { createI18n, exactLanguageTranslator } from './platform/i18n/i18n.js';
@@ -33,8 +33,8 @@ import { citizenTargetsOf, announcementsAuditOf, dispatchAccountsOf, inboxAuditO
 import { demoGroupsOf } from './demo/demo-groups.js';
 import { createLive } from './live/index.js';
 import { dispatchLiveOf, inboxLiveOf } from './composition/live-bridges.js';
-import { createTranslationHelp, importGlossaries } from './translation-help/index.js';
-import { messageTranslatorOf, translatorOf } from './composition/machine-translation.js';
+import { importGlossaries } from './translation-help/index.js';
+import { translationHelpOf } from './composition/machine-translation.js';
 import { connectConnectorsToFeatures, publishConnectorEvents } from './composition/connector-wiring.js';
 import { adminAlertsOf, reportFinishedNotices } from './composition/staff-mail.js';
 import { labelAuditTargets } from './composition/audit-target-labels.js';
@@ -42,14 +42,10 @@ import { runFromCommandLine } from './composition/command-line.js';
 import { featureRoutes } from './composition/feature-routes.js';
 import { openDataStores } from './composition/data-stores.js';
 import { ShutdownStack } from './composition/shutdown-stack.js';
+import { PROJECT_ROOT } from './platform/project-root.js';
 
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
-function findProjectRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-const ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+const ROOT = PROJECT_ROOT;
 
 export interface RunningSportello {
   url: string;
@@ -141,14 +137,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
       audit: announcementsAuditOf(identity.audit),
     });
     announcements.events.onChanged((announcement) => live.publish({ name: 'announcement', data: { id: announcement.id, status: announcement.status } }));
-    const translator = translatorOf(config.translation);
-    const translationHelp = await createTranslationHelp({
-      db,
-      announcements,
-      translator,
-      fuzzyMin: config.translation.fuzzyMin,
-      metrics,
-    });
+    const { translationHelp, messageTranslator } = await translationHelpOf(config.translation, { db, announcements, metrics });
     // Staff alerts go by the town's mail server when one is configured; none, the console is the only channel.
     const mailer = config.mail ? countedMailer(createSmtpMailer(config.mail.smtpUrl, config.mail.from), metrics) : undefined;
     if (mailer) stack.push({ name: 'mailer', stop: async () => mailer.close() });
@@ -187,8 +176,6 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     if (config.mode === 'demo') await dispatch.registerGroups(demoGroupsOf(config));
     const runWorkers = options.worker || config.dispatch.workersInProcess;
 
-    // Citizens' words go to the translator only when the town turned that on (TRANSLATE_CITIZEN_MESSAGES).
-    const messageTranslator = messageTranslatorOf(config.translation, translator);
     const inbox = await createInbox({
       db,
       queues,

@@ -1,6 +1,9 @@
 import type { Config } from '../platform/config.js';
 import type { MessageTranslator } from '../inbox/index.js';
-import { createDeepLTranslator, createLibreTranslateTranslator, type Translator } from '../translation-help/index.js';
+import type { Connection } from 'mongoose';
+import type { Announcements } from '../announcements/index.js';
+import type { Registry } from 'prom-client';
+import { createDeepLTranslator, createLibreTranslateTranslator, createTranslationHelp, type TranslationHelp, type Translator } from '../translation-help/index.js';
 
 /** The one machine translator the town configured (config refuses both), or none: machine drafts are off by default. */
 export function translatorOf(config: Config['translation']): Translator | undefined {
@@ -20,4 +23,18 @@ export function messageTranslatorOf(config: Config['translation'], translator: T
     engine: translator.engine,
     toItalian: async (text, from) => (await translator.translate([text], from ?? 'auto', 'it'))[0] ?? '',
   };
+}
+
+/**
+ * Translation help for the mediators, with the town's machine translator if any, and the inbox's translator of
+ * citizens' messages: citizens' words go to the translator only when the town turned that on
+ * (TRANSLATE_CITIZEN_MESSAGES).
+ */
+export async function translationHelpOf(
+  config: Config['translation'],
+  deps: { db: Connection; announcements: Announcements; metrics: Registry },
+): Promise<{ translationHelp: TranslationHelp; messageTranslator: MessageTranslator | undefined }> {
+  const translator = translatorOf(config);
+  const translationHelp = await createTranslationHelp({ ...deps, translator, fuzzyMin: config.fuzzyMin });
+  return { translationHelp, messageTranslator: messageTranslatorOf(config, translator) };
 }

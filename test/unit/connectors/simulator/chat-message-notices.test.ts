@@ -42,11 +42,26 @@ describe('simulated chats: notices of new messages', () => {
     const { told } = recorder(notices);
     notices.message('c-1');
     notices.message('c-2');
+    notices.message('c-3');
 
     notices.flush();
     notices.flush();
 
     expect(told).to.deep.equal(['ref-c-1', undefined]);
+  });
+
+  it('a few chats after the named ones (a question and our acknowledgement): each told by its reference at the interval end, once', () => {
+    const notices = new ChatMessageNotices(refOf, { namedPerInterval: 2, intervalMs: 60_000 });
+    const { told } = recorder(notices);
+    notices.message('c-1');
+    notices.message('c-2');
+    notices.message('c-3');
+    notices.message('c-3');
+    notices.message('c-1');
+
+    notices.flush();
+
+    expect(told).to.deep.equal(['ref-c-1', 'ref-c-2', 'ref-c-3', 'ref-c-1']);
   });
 
   it('nobody listening: no chat reference is computed', () => {

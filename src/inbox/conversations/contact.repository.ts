@@ -34,6 +34,8 @@ function subscribedTo(topics: readonly string[]): Record<string, unknown> {
 
 export class ContactRepository {
   private readonly contacts: Model<ContactDocument>;
+  /** The driver's collection for `findOrCreate`, which every citizen's message runs (see ConversationRepository). */
+  private readonly raw;
 
   /** `retentionMs`: a contact is kept that long after their last message (the texts themselves expire too). */
   constructor(
@@ -41,6 +43,7 @@ export class ContactRepository {
     private readonly retentionMs: number,
   ) {
     this.contacts = contactModel(db);
+    this.raw = this.contacts.collection;
   }
 
   async init(): Promise<void> {
@@ -53,16 +56,14 @@ export class ContactRepository {
    * until they stop (a second write, for subscribers only).
    */
   async findOrCreate(input: { account: string; platform: Platform; senderId: string; displayName: string; at: Date }): Promise<Contact> {
-    const doc = await this.contacts
-      .findOneAndUpdate(
-        { senderId: input.senderId, account: input.account },
-        {
-          $set: { displayName: input.displayName, expireAt: new Date(input.at.getTime() + this.retentionMs) },
-          $setOnInsert: { platform: input.platform, language: 'it', languageSource: 'default', optedOut: false, createdAt: input.at },
-        },
-        { upsert: true, new: true },
-      )
-      .lean<StoredContact>();
+    const doc = (await this.raw.findOneAndUpdate(
+      { senderId: input.senderId, account: input.account },
+      {
+        $set: { displayName: input.displayName, expireAt: new Date(input.at.getTime() + this.retentionMs) },
+        $setOnInsert: { platform: input.platform, language: 'it', languageSource: 'default', optedOut: false, createdAt: input.at },
+      },
+      { upsert: true, returnDocument: 'after' },
+    )) as StoredContact;
     if (doc.subscription) await this.contacts.updateOne({ _id: doc._id, subscription: { $exists: true } }, { $unset: { expireAt: 1 } });
     return toContact(doc);
   }

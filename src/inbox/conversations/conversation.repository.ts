@@ -76,6 +76,12 @@ export interface NewConversation {
 /** One conversation per contact; its state moves as citizens write and staff answer. */
 export class ConversationRepository {
   private readonly conversations: Model<ConversationDocument>;
+  /**
+   * The driver's collection, for the writes every citizen's message makes (`findOrCreate`, `update`, `claimAck`):
+   * a mongoose query cost the intake more client CPU than the engine's work (casting, hooks), and these filters
+   * and updates are already of the stored types (#17).
+   */
+  private readonly raw;
 
   /** `retentionMs`: a conversation is kept that long after the citizen's last message. */
   constructor(
@@ -83,6 +89,7 @@ export class ConversationRepository {
     private readonly retentionMs: number,
   ) {
     this.conversations = conversationModel(db);
+    this.raw = this.conversations.collection;
   }
 
   async init(): Promise<void> {
@@ -96,27 +103,25 @@ export class ConversationRepository {
    */
   async findOrCreate(input: NewConversation): Promise<{ before?: Conversation; conversation: Conversation }> {
     const { ackAt, ...fields } = input;
-    const result = await this.conversations
-      .findOneAndUpdate(
-        { contactId: fields.contactId },
-        {
-          $set: { expireAt: this.expiryAfter(fields.at) },
-          $setOnInsert: {
-            account: fields.account,
-            language: fields.language,
-            unsure: fields.unsure,
-            languageChoice: fields.languageChoice,
-            state: fields.state,
-            replyTo: fields.replyTo,
-            lastInboundAt: fields.at,
-            ...(ackAt ? { lastAckAt: ackAt } : {}),
-            createdAt: fields.at,
-            updatedAt: fields.at,
-          },
+    const result = (await this.raw.findOneAndUpdate(
+      { contactId: fields.contactId },
+      {
+        $set: { expireAt: this.expiryAfter(fields.at) },
+        $setOnInsert: {
+          account: fields.account,
+          language: fields.language,
+          unsure: fields.unsure,
+          languageChoice: storedLanguageChoice(fields.languageChoice),
+          state: fields.state,
+          replyTo: storedReplyTo(fields.replyTo),
+          lastInboundAt: fields.at,
+          ...(ackAt ? { lastAckAt: ackAt } : {}),
+          createdAt: fields.at,
+          updatedAt: fields.at,
         },
-        { upsert: true, new: true, includeResultMetadata: true },
-      )
-      .lean<ModifyResult<StoredConversation>>();
+      },
+      { upsert: true, returnDocument: 'after', includeResultMetadata: true },
+    )) as unknown as ModifyResult<StoredConversation>;
     const conversation = toConversation(result.value!);
     return result.lastErrorObject?.updatedExisting ? { before: conversation, conversation } : { conversation };
   }
@@ -178,23 +183,25 @@ export class ConversationRepository {
   ): Promise<Conversation | undefined> {
     const { assigneeId, waitingSince, restartWait, ...set } = changes;
     const unset = { ...(assigneeId === null ? { assigneeId: 1 } : {}), ...(waitingSince === null ? { waitingSince: 1 } : {}) };
-    const doc = await this.conversations
-      .findOneAndUpdate(
-        { _id: id },
-        {
-          $set: {
-            ...set,
-            updatedAt: at,
-            ...(assigneeId ? { assigneeId } : {}),
-            ...(set.lastInboundAt ? { expireAt: this.expiryAfter(set.lastInboundAt) } : {}),
-            ...(restartWait ? { waitingSince: restartWait } : {}),
-          },
-          ...(waitingSince && !restartWait ? { $min: { waitingSince } } : {}),
-          ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+    if (!isObjectId(id)) return undefined;
+    const { languageChoice, replyTo, ...plain } = set;
+    const doc = (await this.raw.findOneAndUpdate(
+      { _id: new Types.ObjectId(id) },
+      {
+        $set: {
+          ...plain,
+          ...(languageChoice ? { languageChoice: storedLanguageChoice(languageChoice) } : {}),
+          ...(replyTo ? { replyTo: storedReplyTo(replyTo) } : {}),
+          updatedAt: at,
+          ...(assigneeId ? { assigneeId } : {}),
+          ...(set.lastInboundAt ? { expireAt: this.expiryAfter(set.lastInboundAt) } : {}),
+          ...(restartWait ? { waitingSince: restartWait } : {}),
         },
-        { new: true },
-      )
-      .lean<StoredConversation>();
+        ...(waitingSince && !restartWait ? { $min: { waitingSince } } : {}),
+        ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+      },
+      { returnDocument: 'after' },
+    )) as StoredConversation | null;
     return doc ? toConversation(doc) : undefined;
   }
 
@@ -251,7 +258,8 @@ export class ConversationRepository {
    */
   async claimAck(id: string, previous: Date | undefined, at: Date): Promise<boolean> {
     const unchanged = previous ? { lastAckAt: previous } : { lastAckAt: { $exists: false } };
-    const result = await this.conversations.updateOne({ _id: id, ...unchanged }, { $set: { lastAckAt: at } });
+    if (!isObjectId(id)) return false;
+    const result = await this.raw.updateOne({ _id: new Types.ObjectId(id), ...unchanged }, { $set: { lastAckAt: at } });
     return result.modifiedCount === 1;
   }
 
@@ -270,4 +278,13 @@ export class ConversationRepository {
   private expiryAfter(lastInboundAt: Date): Date {
     return new Date(lastInboundAt.getTime() + this.retentionMs);
   }
+}
+
+/** As the schema stores them (what mongoose's casting did): only the schema's fields, whatever else the object holds. */
+function storedLanguageChoice(choice: ConversationLanguage): ConversationLanguage {
+  return { source: choice.source, confidence: choice.confidence, candidates: choice.candidates.map((c) => ({ language: c.language, score: c.score })) };
+}
+
+function storedReplyTo(place: ChatPlace & { platformMessageId?: string }): { chatId: string; chatType: string; platformMessageId?: string } {
+  return { chatId: place.chatId, chatType: place.chatType, ...(place.platformMessageId !== undefined ? { platformMessageId: place.platformMessageId } : {}) };
 }

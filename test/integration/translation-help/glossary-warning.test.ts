@@ -94,6 +94,21 @@ describe('glossary through the API', function () {
       expect(lastEntry).to.include({ action: 'approved', lang: 'ru' }).and.not.have.property('warnings');
     });
 
+    it('a text being written, checked before saving: the inflected rendering raises nothing, a text without it the term; nothing is saved', async () => {
+      const id = await writeNotice(ctx, { title: 'Rinnovo del permesso di soggiorno', body: 'Portate il permesso di soggiorno.' }, ['ru']);
+      const check = (title: string, body: string) =>
+        call(ctx.stack, 'POST', `/api/v1/announcements/${id}/translations/ru/glossary-check`, { headers: russian.headers, body: { segments: [{ key: 't', text: title }, { key: 'b0.0', text: body }] } });
+
+      const inflected = await check('Продление вида на жительство', 'Принесите копию вида на жительство.');
+      const without = await check('Продление документа', 'Принесите документ.');
+      const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}`, { headers: ctx.editor.headers });
+
+      expect(inflected.status, JSON.stringify(inflected.body)).to.equal(200);
+      expect(inflected.body).to.deep.equal({ warnings: [] });
+      expect(without.body).to.deep.equal({ warnings: [{ code: 'glossary.term_missing', term: permesso.term, expected: permesso.rendering }] });
+      expect(stored.body.translations.ru).to.include({ title: null, body: null });
+    });
+
     it('a text without the rendering in any form: the form warns naming the term, the history keeps the warning', async () => {
       const { warnings, approved, lastEntry } = await approveRussian({ title: 'Продление документа', body: 'Документ нужно продлить за 60 дней.' });
 

@@ -25,8 +25,11 @@ export function termsUsedIn(source: string, terms: readonly GlossaryTerm[]): Glo
  * A rendering counts in any inflected form (`rendering-match.ts`).
  */
 export function missingRenderings(source: string, translation: string, terms: readonly GlossaryTerm[], lang: string): ApprovalWarning[] {
+  const used = termsUsedIn(source, terms);
+  if (used.length === 0) return [];
+  // Splitting and stemming the translation is the costly part: done once, and only if the notice uses a term.
   const uses = renderingFinder(translation, lang);
-  return termsUsedIn(source, terms)
+  return used
     .filter((term) => !renderingsOf(term).some(uses))
     .map((term) => ({ code: 'glossary.term_missing' as const, term: term.term, expected: term.rendering }));
 }

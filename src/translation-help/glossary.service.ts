@@ -41,7 +41,7 @@ export class GlossaryService {
   /** What to warn of before `lang`'s text is approved: source terms whose rendering the text lacks. */
   async warningsFor(text: { title: string; body: string }, source: { title: string; body: string }, lang: string): Promise<ApprovalWarning[]> {
     const terms = await this.deps.terms.list([lang]);
-    return missingRenderings(`${source.title}\n${source.body}`, `${text.title}\n${text.body}`, terms);
+    return missingRenderings(`${source.title}\n${source.body}`, `${text.title}\n${text.body}`, terms, lang);
   }
 
   /** The approval check announcements call: the language's text as it is being approved. */

@@ -50,9 +50,13 @@ export function segmentNotice(text: { title: string; body: string }, lang: strin
   return segments;
 }
 
-/** Chinese and Japanese put no space between sentences; every other script Sportello serves does. */
+/** Chinese and Japanese put no space between words or sentences; every other script Sportello serves does. */
+export function writesWithoutSpaces(lang: string): boolean {
+  return /^(zh|ja)\b/.test(lang);
+}
+
 function sentenceJoiner(lang: string): string {
-  return /^(zh|ja)\b/.test(lang) ? '' : ' ';
+  return writesWithoutSpaces(lang) ? '' : ' ';
 }
 
 /**

@@ -1,11 +1,12 @@
 import { dateTime, jsonBody, jsonResponse, problemResponses, ref, requestSchema, type OpenApiContribution } from '../api-docs/index.js';
-import { GlossaryTermBody, NewGlossaryTermBody, SegmentsBody } from './translation-help.schemas.js';
+import { GlossaryCheckBody, GlossaryTermBody, NewGlossaryTermBody, SegmentsBody } from './translation-help.schemas.js';
 
 const tags = ['Translation help'];
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{24}$' } };
 const langParam = { name: 'lang', in: 'path', required: true, schema: { type: 'string' }, example: 'zh-Hans' };
 const shares = { type: 'object', properties: { memory: { type: 'number' }, machine: { type: 'number' }, typed: { type: 'number' } } };
 const glossaryTerm = ref('GlossaryTerm');
+const glossaryWarnings = { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, term: { type: 'string' }, expected: { type: 'string' } } } };
 const suggestions = jsonResponse('Sentence by sentence: memory suggestions, the machine draft, the saved text, what to start with; glossary terms and warnings', ref('TranslationSuggestions'));
 
 export const translationHelpOpenApi: OpenApiContribution = {
@@ -43,7 +44,7 @@ export const translationHelpOpenApi: OpenApiContribution = {
           type: 'object',
           properties: {
             terms: { type: 'array', items: { type: 'object', properties: { term: { type: 'string' }, rendering: { type: 'string' }, note: { type: 'string' } } } },
-            warnings: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, term: { type: 'string' }, expected: { type: 'string' } } } },
+            warnings: glossaryWarnings,
           },
         },
       },
@@ -83,6 +84,16 @@ export const translationHelpOpenApi: OpenApiContribution = {
         parameters: [idParam, langParam],
         requestBody: jsonBody(requestSchema(SegmentsBody), { segments: [{ key: 't', text: '居留许可续签' }, { key: 'b0.0', text: '居留许可必须在到期前续签。', confirmed: true }] }),
         responses: { '200': jsonResponse('Saved', ref('Announcement')), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    '/announcements/{id}/translations/{lang}/glossary-check': {
+      post: {
+        tags,
+        summary: 'The glossary warnings a text being written would get at approval; nothing is saved (editors, mediators of the language)',
+        description: 'A rendering counts in any inflected form: see docs/translation-help.md.',
+        parameters: [idParam, langParam],
+        requestBody: jsonBody(requestSchema(GlossaryCheckBody), { segments: [{ key: 't', text: 'Продление вида на жительство' }] }),
+        responses: { '200': jsonResponse('The terms the text lacks', { type: 'object', properties: { warnings: glossaryWarnings } }), ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     '/glossary': {

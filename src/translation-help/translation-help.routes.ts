@@ -6,7 +6,7 @@ import { parseBody, parseParams, parseQuery } from '../platform/http/validate.js
 import type { GlossaryService } from './glossary.service.js';
 import type { TranslationHelpService } from './translation-help.service.js';
 import { sharesOf } from './segment-provenance.js';
-import { GlossaryParams, GlossaryQuery, GlossaryTermBody, NewGlossaryTermBody, SegmentsBody } from './translation-help.schemas.js';
+import { GlossaryCheckBody, GlossaryParams, GlossaryQuery, GlossaryTermBody, NewGlossaryTermBody, SegmentsBody } from './translation-help.schemas.js';
 
 // Scopes are identity's TOKEN_SCOPES.
 const READ = requireRole(['editor', 'mediator', 'viewer'], 'announcements:read');
@@ -42,6 +42,11 @@ export function createTranslationHelpRoutes({ help, glossary, present }: Transla
     const { id, lang } = parseParams(TranslationParams, req);
     const { segments, version } = parseBody(SegmentsBody, req);
     send(res, await help.saveSegments(principalOf(req), id, lang, segments, expectedVersion(req, version)));
+  });
+
+  router.post('/announcements/:id/translations/:lang/glossary-check', HELP, async (req, res) => {
+    const { id, lang } = parseParams(TranslationParams, req);
+    res.json({ warnings: await help.glossaryWarnings(principalOf(req), id, lang, parseBody(GlossaryCheckBody, req).segments) });
   });
 
   router.get('/glossary', READ, async (req, res) => {

@@ -132,6 +132,15 @@ export class TranslationHelpService {
     return this.deps.announcements.translate(id, lang, composed, actor, expectedVersion, classified);
   }
 
+  /**
+   * The glossary warnings `lang`'s text would get if approved as it is written now (sentence by sentence, not
+   * saved): the console asks while the mediator types, so its hint and the approval's check are the same one.
+   */
+  async glossaryWarnings(actor: Actor, id: string, lang: string, input: ReadonlyArray<{ key: string; text: string }>): Promise<ApprovalWarning[]> {
+    const { source } = await this.prepare(actor, id, lang);
+    return this.deps.glossary.warningsFor(composeNotice(source.body, input, lang), source, lang);
+  }
+
   /** Announcements' `onApproved`: what helped write the approved text, kept per approval. */
   async recordApproval(announcement: Announcement, lang: string): Promise<void> {
     const translation = announcement.translations.find((t) => t.lang === lang);

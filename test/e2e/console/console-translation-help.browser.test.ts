@@ -78,6 +78,8 @@ describe('staff console in a browser: translation help', function () {
   it('the title rewritten with the glossary\'s term, the other machine sentence confirmed: saved and approved', async () => {
     await page().fill(`${segment('t')} textarea`, '警察局按指纹通知');
     await page().check(`${segment('b0.0')} input[type=checkbox]`);
+    // The server checks the text a moment after typing stops.
+    await page().waitForSelector('#glossary-warnings-zh-Hans', { state: 'detached' });
     expect(await page().$('#glossary-warnings-zh-Hans')).to.equal(null);
 
     await page().click('#help-form-zh-Hans button[name=save-segments]');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { call } from '../../support/http.js';
-import { signInAs } from '../../support/auth.js';
+import { signInAs, type SignedInUser } from '../../support/auth.js';
 import { startHelpStack, suggestionsFor, writeNotice, type HelpStack } from './translation-help-api.js';
 
 /**
@@ -64,5 +64,58 @@ describe('glossary through the API', function () {
 
     expect(warnings).to.deep.equal([]);
     expect(history.body.items.at(-1)).to.include({ action: 'approved' }).and.not.have.property('warnings');
+  });
+
+  describe('a language that inflects (Russian)', () => {
+    let russian: SignedInUser;
+    const permesso = { term: 'permesso di soggiorno', rendering: 'вид на жительство|ВНЖ|permesso di soggiorno' };
+    before(async () => {
+      russian = await signInAs(ctx.stack, 'mediator', { languages: ['ru'] });
+      const added = await call(ctx.stack, 'POST', '/api/v1/glossary', { headers: russian.headers, body: { lang: 'ru', ...permesso } });
+      expect(added.status, JSON.stringify(added.body)).to.equal(201);
+    });
+
+    /** A notice asking for Russian, written by the Russian mediator as `ru`, then approved. */
+    async function approveRussian(ru: { title: string; body: string }) {
+      const id = await writeNotice(ctx, { title: 'Rinnovo del permesso di soggiorno', body: 'Il permesso di soggiorno va rinnovato 60 giorni prima.' }, ['ru']);
+      const written = await call(ctx.stack, 'PUT', `/api/v1/announcements/${id}/translations/ru`, { headers: russian.headers, body: ru });
+      expect(written.status, JSON.stringify(written.body)).to.equal(200);
+      const warnings = (await suggestionsFor(ctx, id, russian, 'ru')).glossary.warnings;
+      const approved = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/translations/ru/approve`, { headers: russian.headers, body: {} });
+      const history = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/history`, { headers: ctx.editor.headers });
+      return { warnings, approved, lastEntry: history.body.items.at(-1) };
+    }
+
+    it('the rendering in another case (вида на жительство): no warning, none in the history', async () => {
+      const { warnings, approved, lastEntry } = await approveRussian({ title: 'Продление вида на жительство', body: 'Заявление о продлении вида на жительство подают за 60 дней.' });
+
+      expect(warnings).to.deep.equal([]);
+      expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+      expect(lastEntry).to.include({ action: 'approved', lang: 'ru' }).and.not.have.property('warnings');
+    });
+
+    it('a text being written, checked before saving: the inflected rendering raises nothing, a text without it the term; nothing is saved', async () => {
+      const id = await writeNotice(ctx, { title: 'Rinnovo del permesso di soggiorno', body: 'Portate il permesso di soggiorno.' }, ['ru']);
+      const check = (title: string, body: string) =>
+        call(ctx.stack, 'POST', `/api/v1/announcements/${id}/translations/ru/glossary-check`, { headers: russian.headers, body: { segments: [{ key: 't', text: title }, { key: 'b0.0', text: body }] } });
+
+      const inflected = await check('Продление вида на жительство', 'Принесите копию вида на жительство.');
+      const without = await check('Продление документа', 'Принесите документ.');
+      const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}`, { headers: ctx.editor.headers });
+
+      expect(inflected.status, JSON.stringify(inflected.body)).to.equal(200);
+      expect(inflected.body).to.deep.equal({ warnings: [] });
+      expect(without.body).to.deep.equal({ warnings: [{ code: 'glossary.term_missing', term: permesso.term, expected: permesso.rendering }] });
+      expect(stored.body.translations.ru).to.include({ title: null, body: null });
+    });
+
+    it('a text without the rendering in any form: the form warns naming the term, the history keeps the warning', async () => {
+      const { warnings, approved, lastEntry } = await approveRussian({ title: 'Продление документа', body: 'Документ нужно продлить за 60 дней.' });
+
+      const warning = { code: 'glossary.term_missing', term: permesso.term, expected: permesso.rendering };
+      expect(warnings).to.deep.equal([warning]);
+      expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+      expect(lastEntry).to.deep.include({ action: 'approved', lang: 'ru', warnings: [warning] });
+    });
   });
 });

@@ -16,11 +16,11 @@ export async function startHelpStack(env: Record<string, string> = {}): Promise<
   return { stack, editor: await signInAs(stack, 'editor'), mediator: await signInAs(stack, 'mediator', { languages: ['zh-Hans'] }) };
 }
 
-/** A notice in Italian asking for Chinese, created by the editor; returns its id. */
-export async function writeNotice(ctx: HelpStack, text: { title: string; body: string }): Promise<string> {
+/** A notice in Italian asking for Chinese (or `targetLanguages`), created by the editor; returns its id. */
+export async function writeNotice(ctx: HelpStack, text: { title: string; body: string }, targetLanguages: string[] = ['zh-Hans']): Promise<string> {
   const created = await call(ctx.stack, 'POST', '/api/v1/announcements', {
     headers: ctx.editor.headers,
-    body: { sourceLanguage: 'it', ...text, topics: ['permits'], priority: 'normal', targetLanguages: ['zh-Hans'] },
+    body: { sourceLanguage: 'it', ...text, topics: ['permits'], priority: 'normal', targetLanguages },
   });
   expect(created.status, JSON.stringify(created.body)).to.equal(201);
   return String(created.body.id);
@@ -45,8 +45,8 @@ export interface SuggestedSegment {
   prefill: { text: string; from: string; score?: number } | null;
 }
 
-export async function suggestionsFor(ctx: HelpStack, id: string, who: SignedInUser = ctx.mediator) {
-  const response = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/translations/zh-Hans/suggestions`, { headers: who.headers });
+export async function suggestionsFor(ctx: HelpStack, id: string, who: SignedInUser = ctx.mediator, lang = 'zh-Hans') {
+  const response = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}/translations/${lang}/suggestions`, { headers: who.headers });
   expect(response.status, JSON.stringify(response.body)).to.equal(200);
   return response.body as { segments: SuggestedSegment[]; glossary: { terms: unknown[]; warnings: unknown[] }; translator: string | null; version: number };
 }

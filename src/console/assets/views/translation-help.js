@@ -1,7 +1,7 @@
 // Translation help inside a language's card: the notice sentence by sentence, each pre-filled from the memory
 // (with its score, source notice and date) or a machine draft (marked, to change or confirm), the glossary's
 // terms and what the text still lacks. Saved sentence by sentence: Sportello tells where each came from.
-import { html } from '../core/preact.js';
+import { html, useEffect, useState } from '../core/preact.js';
 import { api } from '../core/api.js';
 import { languageLabel, t, when } from '../core/i18n.js';
 import { directionOf } from '../core/session.js';
@@ -10,7 +10,8 @@ import { announce, Chip, ErrorBox, Loaded, useAction, useData, useForm } from '.
 const textField = (key) => `text:${key}`;
 const confirmField = (key) => `confirmed:${key}`;
 const percent = (score) => `${Math.round(score * 100)}%`;
-const fold = (text) => text.normalize('NFC').toLocaleLowerCase();
+// Typing pauses this long before the glossary is checked again.
+const CHECK_DELAY_MS = 300;
 
 function initialValues(suggestions) {
   const values = {};
@@ -21,10 +22,27 @@ function initialValues(suggestions) {
   return values;
 }
 
-/** The glossary's terms the source uses whose rendering the text being written lacks, as the approval will see it. */
-function missingTerms(terms, texts) {
-  const written = fold(texts.join('\n'));
-  return terms.filter((term) => !term.rendering.split('|').map((r) => r.trim()).filter(Boolean).some((r) => written.includes(fold(r))));
+/**
+ * The glossary's terms the text being written lacks, as the approval will see them: asked of the server (its
+ * check knows each language's inflected forms), a moment after the mediator stops typing. If the question
+ * fails, the last answer stays: the approval checks again anyway.
+ */
+function useMissingTerms(a, lang, suggestions, segments) {
+  const [missing, setMissing] = useState([]);
+  useEffect(() => {
+    if (!suggestions.glossary.terms.length) return undefined;
+    let current = true;
+    const timer = setTimeout(() => {
+      api('POST', `/announcements/${a.id}/translations/${encodeURIComponent(lang)}/glossary-check`, { segments })
+        .then((answer) => current && setMissing(answer.warnings))
+        .catch(() => undefined);
+    }, CHECK_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [JSON.stringify(segments)]);
+  return missing;
 }
 
 function Origin({ segment, text, confirmed, onConfirm }) {
@@ -68,8 +86,7 @@ function SegmentRow({ segment, form, lang }) {
 function HelpForm({ a, lang, suggestions, onDraft, onChanged }) {
   const form = useForm(initialValues(suggestions));
   const action = useAction();
-  const texts = suggestions.segments.map((s) => form.values[textField(s.key)] ?? '');
-  const missing = missingTerms(suggestions.glossary.terms, texts);
+  const missing = useMissingTerms(a, lang, suggestions, suggestions.segments.map((s) => ({ key: s.key, text: form.values[textField(s.key)] ?? '' })));
   const save = (event) => {
     event.preventDefault();
     void action.run(async () => {
@@ -100,7 +117,7 @@ function HelpForm({ a, lang, suggestions, onDraft, onChanged }) {
     </div>` : null}
     ${missing.length ? html`<div class="warning" role="status" id=${`glossary-warnings-${lang}`}>
       <p>${t('help.glossaryMissing')}</p>
-      <ul>${missing.map((term) => html`<li data-term=${term.term}>${t('help.termMissing', { term: term.term, rendering: term.rendering })}</li>`)}</ul>
+      <ul>${missing.map((w) => html`<li data-term=${w.term}>${t('help.termMissing', { term: w.term, rendering: w.expected })}</li>`)}</ul>
     </div>` : null}
     <ol class="segments">${suggestions.segments.map((segment) => html`<${SegmentRow} key=${segment.key} segment=${segment} form=${form} lang=${lang} />`)}</ol>
     <div class="actions">

@@ -39,7 +39,8 @@ export function createApiTokenRepository(db: Connection) {
     },
 
     async findLiveByDigest(digest: string): Promise<ApiToken | null> {
-      const doc = await Tokens.findOne({ digest, revokedAt: null }).lean<StoredApiToken>();
+      // Every API call with a token reads it: through the driver, a mongoose query's casting cost more than the read.
+      const doc = (await Tokens.collection.findOne({ digest, revokedAt: null })) as StoredApiToken | null;
       return doc ? toApiToken(doc) : null;
     },
 

@@ -51,7 +51,9 @@ export function createUserRepository(db: Connection) {
 
     async findById(id: string): Promise<User | null> {
       if (!isValidObjectId(id)) return null;
-      const doc = await Users.findById(id).lean<StoredUser>();
+      // Every authenticated API call reads its user (a disabled user is stopped at once): through the driver, as
+      // the token's read (api-token.repository.ts).
+      const doc = (await Users.collection.findOne({ _id: new Types.ObjectId(id) })) as StoredUser | null;
       return doc ? toUser(doc) : null;
     },
 

@@ -24,7 +24,7 @@ import { importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
 import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
-import { createConnectorRegistry } from './connectors/index.js';
+import { createConnectorRegistry, type ConnectorRegistry } from './connectors/index.js';
 import { wireOfficialAccounts } from './composition/official-accounts.js';
 import { createInbox } from './inbox/index.js';
 import { accountSenderOf, createChatAccounts } from './chat-accounts/index.js';
@@ -57,6 +57,8 @@ export interface RunningSportello {
   mongoUri: string;
   /** The HTTP app with every router mounted, for tools and tests that inspect its routes (the role matrix). */
   app: Express;
+  /** The chat accounts' connectors: benches put a citizen's message through one as its platform would. */
+  connectors: ConnectorRegistry;
   /** Graceful: stop accepting, drain in-flight jobs, stop connectors, close connections, in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -287,7 +289,7 @@ export async function startSportello(env: NodeJS.ProcessEnv, options: StartOptio
     }
     log.info({ port, mode: config.mode }, 'sportello started');
 
-    return { url, config, log, demoCredentials: identity.demoCredentials, mongoUri, app, stop: stopAll };
+    return { url, config, log, demoCredentials: identity.demoCredentials, mongoUri, app, connectors, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -52,6 +52,9 @@ describe('account login code: API and staff console in a browser', function () {
   });
 
   it('the admin sees the code on the channels page, and it decodes to the account’s login payload', async () => {
+    const fault = await call(stack, 'POST', `/api/v1/simulator/${ACCOUNT}/faults`, { headers: admin.headers, body: { requireLoginForSeconds: 60 } });
+    expect(fault.status).to.equal(202);
+    expect((await statusOf()).state).to.equal('login_required');
     await chrome.signIn(admin);
     await chrome.page.click('#nav-channels');
     const selector = `#channels tr[data-account="${ACCOUNT}"] .login-qr img`;

@@ -48,6 +48,12 @@ describe('staff console in a browser: saved replies for mediators', function () 
     expect(listed.status, JSON.stringify(listed.body)).to.equal(200);
     return listed.body.items as Array<{ id: string; language: string; title: string; text: string; createdBy: string; updatedBy: string }>;
   };
+  /** An Arabic saved reply written through the API by the Arabic mediator; its id. */
+  const arabicReply = async (replyTitle: string, text = savedText): Promise<string> => {
+    const saved = await call(ctx.stack, 'POST', '/api/v1/inbox/saved-replies', { headers: ctx.arabicMediator.headers, body: { language: 'ar', title: replyTitle, text } });
+    expect(saved.status, JSON.stringify(saved.body)).to.equal(201);
+    return String(saved.body.id);
+  };
 
   it('the Arabic mediator adds one on the management page, in their only language, and never sees the Chinese ones', async () => {
     await chrome.signIn(ctx.arabicMediator);
@@ -71,21 +77,29 @@ describe('staff console in a browser: saved replies for mediators', function () 
   });
 
   it('the same title again in the same language is refused, the problem shown next to the form and nothing stored', async () => {
-    await page().fill('#new-saved-reply input[name=title]', title);
+    const taken = 'Appuntamenti in Questura';
+    await arabicReply(taken);
+    const before = await storedReplies('ar');
+    await chrome.signIn(ctx.arabicMediator);
+    await chrome.open('#/saved-replies');
+    await page().waitForSelector('#new-saved-reply');
+
+    await page().fill('#new-saved-reply input[name=title]', taken);
     await page().fill('#new-saved-reply textarea[name=text]', 'نص آخر');
     await page().click('#new-saved-reply button[type=submit]');
     const problem = await (await page().waitForSelector('#new-saved-reply > .error')).textContent();
-    const refused = await call(ctx.stack, 'POST', '/api/v1/inbox/saved-replies', { headers: ctx.arabicMediator.headers, body: { language: 'ar', title, text: 'نص آخر' } });
+    const refused = await call(ctx.stack, 'POST', '/api/v1/inbox/saved-replies', { headers: ctx.arabicMediator.headers, body: { language: 'ar', title: taken, text: 'نص آخر' } });
     expect(refused.status).to.equal(409);
     expect((refused.body.errors as Array<{ field: string }>).map((e) => e.field)).to.deep.equal(['title']);
     expect(problem).to.contain(refused.body.detail).and.contain('title');
     expect(await page().inputValue('#new-saved-reply textarea[name=text]')).to.equal('نص آخر');
-    expect((await storedReplies('ar')).map((r) => r.text)).to.deep.equal([savedText]);
+    expect(await storedReplies('ar')).to.deep.equal(before);
   });
 
   it('in an Arabic conversation the mediator inserts it after their greeting, adapts it and sends it: the citizen gets that text', async () => {
-    // The refused form still holds its text: leaving it is confirmed.
-    page().once('dialog', (dialog) => void dialog.accept());
+    const inserted = 'Documenti da portare';
+    await arabicReply(inserted);
+    await chrome.signIn(ctx.arabicMediator);
     await chrome.open(`#/inbox/${conversationId}`);
     await page().waitForSelector('#reply #saved-reply-picker summary');
     expect(await page().textContent('#saved-reply-picker')).not.to.contain(chineseTitle);
@@ -93,7 +107,7 @@ describe('staff console in a browser: saved replies for mediators', function () 
 
     await page().fill('#reply textarea[name=text]', 'مرحبا،');
     await page().click('#saved-reply-picker summary');
-    await page().click(`#saved-reply-picker button:text-is("${title}")`);
+    await page().click(`#saved-reply-picker button:text-is("${inserted}")`);
     expect(await page().inputValue('#reply textarea[name=text]')).to.equal(`مرحبا،\n\n${savedText}`);
     expect(await page().$('#reply textarea[name=text]:focus')).not.to.equal(null);
     // Typed where the cursor was left: at the end of the inserted text.
@@ -110,6 +124,7 @@ describe('staff console in a browser: saved replies for mediators', function () 
     const notice = (await call(ctx.stack, 'GET', `/api/v1/announcements/${noticeId}`, { headers: ctx.admin.headers })).body;
     const arabicPage = notice.noticeUrls.ar as string;
     expect(arabicPage).to.match(/\/n\/[^/]+\/ar$/);
+    await chrome.signIn(ctx.arabicMediator);
     await chrome.open(`#/inbox/${conversationId}`);
     await page().waitForSelector('#reply #notice-link-picker summary');
     expect(await page().$$('#notice-link-picker li')).to.have.length(1);
@@ -127,29 +142,35 @@ describe('staff console in a browser: saved replies for mediators', function () 
   });
 
   it('the mediator changes its text on the management page, then deletes it after confirming', async () => {
-    const [reply] = await storedReplies('ar');
+    const edited = 'Documenti, da rivedere';
+    const reply = { id: await arabicReply(edited) };
+    await chrome.signIn(ctx.arabicMediator);
     await page().click('#nav-saved-replies');
-    await page().click(`#saved-replies tr[data-reply="${reply!.id}"] a:text("Modifica")`);
+    await page().click(`#saved-replies tr[data-reply="${reply.id}"] a:text("Modifica")`);
     await page().waitForSelector('#edit-saved-reply');
-    expect(await page().inputValue('#edit-saved-reply input[name=title]')).to.equal(title);
+    expect(await page().inputValue('#edit-saved-reply input[name=title]')).to.equal(edited);
     expect(await page().inputValue('#edit-saved-reply textarea[name=text]')).to.equal(savedText);
     const changed = 'أحضر جواز السفر وصورتين.';
     await page().fill('#edit-saved-reply textarea[name=text]', changed);
     await page().click('#edit-saved-reply button[type=submit]');
     await page().waitForURL(/#\/saved-replies$/);
-    await page().waitForSelector(`#saved-replies tr[data-reply="${reply!.id}"] td[data-field=text] p:text-is("${changed}")`);
+    await page().waitForSelector(`#saved-replies tr[data-reply="${reply.id}"] td[data-field=text] p:text-is("${changed}")`);
     expect(await page().$('#edit-saved-reply')).to.equal(null);
-    const stored = await call(ctx.stack, 'GET', `/api/v1/inbox/saved-replies/${reply!.id}`, { headers: ctx.admin.headers });
-    expect(stored.body).to.include({ title, text: changed, updatedBy: ctx.arabicMediator.user.id });
+    const stored = await call(ctx.stack, 'GET', `/api/v1/inbox/saved-replies/${reply.id}`, { headers: ctx.admin.headers });
+    expect(stored.body).to.include({ title: edited, text: changed, updatedBy: ctx.arabicMediator.user.id });
 
     page().once('dialog', (dialog) => void dialog.accept());
-    await page().click(`#saved-replies tr[data-reply="${reply!.id}"] button[name=delete]`);
-    await page().waitForSelector(`#saved-replies tr[data-reply="${reply!.id}"]`, { state: 'detached' });
-    const gone = await call(ctx.stack, 'GET', `/api/v1/inbox/saved-replies/${reply!.id}`, { headers: ctx.admin.headers });
+    await page().click(`#saved-replies tr[data-reply="${reply.id}"] button[name=delete]`);
+    await page().waitForSelector(`#saved-replies tr[data-reply="${reply.id}"]`, { state: 'detached' });
+    const gone = await call(ctx.stack, 'GET', `/api/v1/inbox/saved-replies/${reply.id}`, { headers: ctx.admin.headers });
     expect(gone.status).to.equal(404);
   });
 
   it('with none left in Arabic, the conversation says so and links to the management page for Arabic', async () => {
+    for (const { id } of await storedReplies('ar')) {
+      expect((await call(ctx.stack, 'DELETE', `/api/v1/inbox/saved-replies/${id}`, { headers: ctx.admin.headers })).status).to.equal(204);
+    }
+    await chrome.signIn(ctx.arabicMediator);
     await chrome.open(`#/inbox/${conversationId}`);
     await page().waitForSelector('#reply #saved-reply-picker a');
     expect(await page().$('#saved-reply-picker summary')).to.equal(null);
@@ -159,7 +180,6 @@ describe('staff console in a browser: saved replies for mediators', function () 
   });
 
   it('the admin may write in every supported language; the page opened for one language proposes it', async () => {
-    await chrome.signOut();
     await chrome.signIn(ctx.admin);
     await chrome.open('#/saved-replies?language=ur');
     await page().waitForSelector('#new-saved-reply');
@@ -170,7 +190,6 @@ describe('staff console in a browser: saved replies for mediators', function () 
   });
 
   it('a viewer reads every language’s saved replies, without a form nor a change offered', async () => {
-    await chrome.signOut();
     await chrome.signIn(ctx.viewer);
     await page().click('#nav-saved-replies');
     await page().waitForSelector(`#saved-replies section[data-lang="zh-Hans"] td[data-field=title]:text-is("${chineseTitle}")`);
@@ -179,7 +198,14 @@ describe('staff console in a browser: saved replies for mediators', function () 
     expect(await page().$('#saved-replies a:text("Modifica")')).to.equal(null);
   });
 
-  it('ran without a CSP violation or a script error', () => {
+  it('the pages of this file, opened once more, and everything before them ran without a CSP violation or a script error', async () => {
+    await arabicReply('Per la pagina');
+
+    await chrome.visit(ctx.arabicMediator, [
+      ['#/saved-replies', '#saved-replies td[data-field=title]:text-is("Per la pagina")'],
+      [`#/inbox/${conversationId}`, '#reply #saved-reply-picker summary'],
+    ]);
+
     expect(chrome.violations).to.deep.equal([]);
   });
 });

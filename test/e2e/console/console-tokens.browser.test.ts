@@ -51,7 +51,9 @@ describe('staff console in a browser: API tokens', function () {
 
   it('revoked from the console, the token is refused at once and listed as revoked', async () => {
     const secret = (await call(stack, 'POST', '/api/v1/tokens', { headers: editor.headers, body: { name: 'Import contenuti', scopes: ['*'] } })).body.token as string;
-    await page().reload();
+    await chrome.signIn(editor);
+    await chrome.open('#/tokens');
+    await page().waitForSelector('#tokens tr:has(td:text("Import contenuti"))');
     page().once('dialog', (dialog) => void dialog.accept());
     await page().click('#tokens tr:has(td:text("Import contenuti")) button:text("Revoca")');
     await page().waitForSelector('#tokens tr:has(td:text("Import contenuti")) .chip:text-matches("revocato")');
@@ -61,10 +63,11 @@ describe('staff console in a browser: API tokens', function () {
   });
 
   it('the admin lists the editor’s tokens and makes one for them; a viewer sees the page without the form', async () => {
-    await chrome.signOut();
+    const made = await call(stack, 'POST', '/api/v1/tokens', { headers: editor.headers, body: { name: 'Bacheca della biblioteca', scopes: ['announcements:read'] } });
+    expect(made.status, JSON.stringify(made.body)).to.equal(201);
     await chrome.signIn(admin);
     await chrome.open(`#/tokens?user=${editor.user.id}`);
-    await page().waitForSelector('#tokens tr:has(td:text("Sito del Comune"))');
+    await page().waitForSelector('#tokens tr:has(td:text("Bacheca della biblioteca"))');
     await page().fill('#new-token input[name=name]', 'Integrazione CUP');
     await page().check('#new-token input[name=scopes][value="deliveries:read"]');
     await page().click('#new-token button[type=submit]');

@@ -19,6 +19,8 @@ describe('staff console in a browser: translation help', function () {
   let noticeId: string;
   const earlierTitle = 'Rinnovo del permesso, istruzioni';
   const remembered = '请在移民服务窗口预约。';
+  /** A notice with a sentence the memory knows (the second) and one it does not, which names the glossary's term. */
+  const fingerprints = { title: 'Impronte digitali', body: 'La Questura ti chiamerà per le impronte. Prenota un appuntamento allo Sportello Immigrazione.' };
 
   before(async () => {
     double = await startLibreTranslateDouble();
@@ -26,7 +28,7 @@ describe('staff console in a browser: translation help', function () {
     earlierId = await approvedNotice(ctx, { title: earlierTitle, body: 'Il permesso va rinnovato 60 giorni prima. Prenota un appuntamento allo Sportello Immigrazione.' }, { title: '居留许可续签说明', body: `居留许可须提前60天续签。${remembered}` });
     const added = await call(ctx.stack, 'POST', '/api/v1/glossary', { headers: ctx.mediator.headers, body: { lang: 'zh-Hans', term: 'questura', rendering: '警察局' } });
     expect(added.status).to.equal(201);
-    noticeId = await writeNotice(ctx, { title: 'Impronte digitali', body: 'La Questura ti chiamerà per le impronte. Prenota un appuntamento allo Sportello Immigrazione.' });
+    noticeId = await writeNotice(ctx, fingerprints);
     chrome = await openConsoleBrowser(ctx.stack.url);
     await chrome.signIn(ctx.mediator);
   });
@@ -37,6 +39,17 @@ describe('staff console in a browser: translation help', function () {
   });
   const page = () => chrome.page;
   const segment = (key: string) => `#help-form-zh-Hans li.segment[data-key="${key}"]`;
+  /** A notice of the test's own like the one above, opened in the form, its machine draft asked for; its id. */
+  const openWithMachineDraft = async (): Promise<string> => {
+    const id = await writeNotice(ctx, fingerprints);
+    // Signed in afresh, so that the form waited for below is this notice's, not the one an earlier test left open.
+    await chrome.signIn(ctx.mediator);
+    await chrome.open(`#/announcements/${id}`);
+    await page().waitForSelector('#help-form-zh-Hans');
+    await page().click('#help-form-zh-Hans button[name=machine-draft]');
+    await page().waitForSelector(`${segment('b0.0')} .origin[data-origin=machine]`);
+    return id;
+  };
 
   it('the repeated sentence is pre-filled from the memory, with its score and the notice it comes from; the others are empty', async () => {
     await chrome.open(`#/announcements/${noticeId}`);
@@ -52,8 +65,7 @@ describe('staff console in a browser: translation help', function () {
   });
 
   it('a machine draft fills the empty sentences, marked machine-made with a box to confirm; the memory\'s sentence stays', async () => {
-    await page().click('#help-form-zh-Hans button[name=machine-draft]');
-    await page().waitForSelector(`${segment('b0.0')} .origin[data-origin=machine]`);
+    await openWithMachineDraft();
 
     expect(await page().inputValue(`${segment('t')} textarea`)).to.equal(machineText('Impronte digitali', 'zh-Hans'));
     expect(await page().inputValue(`${segment('b0.0')} textarea`)).to.equal(machineText('La Questura ti chiamerà per le impronte.', 'zh-Hans'));
@@ -63,6 +75,7 @@ describe('staff console in a browser: translation help', function () {
   });
 
   it('the glossary term the text lacks is named; saved untouched, approving is refused naming the unreviewed sentences', async () => {
+    const id = await openWithMachineDraft();
     expect(await page().textContent('#glossary-warnings-zh-Hans')).to.contain('警察局').and.contain('questura');
 
     await page().click('#help-form-zh-Hans button[name=save-segments]');
@@ -71,11 +84,12 @@ describe('staff console in a browser: translation help', function () {
     const problem = await (await page().waitForSelector('section.translation[data-lang="zh-Hans"] form.stack > .error')).textContent();
 
     expect(problem).to.contain('segments.t').and.contain('segments.b0.0');
-    const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${noticeId}`, { headers: ctx.editor.headers });
+    const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}`, { headers: ctx.editor.headers });
     expect(stored.body.translations['zh-Hans'].status).to.equal('draft');
   });
 
   it('the title rewritten with the glossary\'s term, the other machine sentence confirmed: saved and approved', async () => {
+    const id = await openWithMachineDraft();
     await page().fill(`${segment('t')} textarea`, '警察局按指纹通知');
     await page().check(`${segment('b0.0')} input[type=checkbox]`);
     // The server checks the text a moment after typing stops.
@@ -91,7 +105,7 @@ describe('staff console in a browser: translation help', function () {
     await page().click('section.translation[data-lang="zh-Hans"] button[name=approve]');
     await page().waitForSelector('section.translation[data-lang="zh-Hans"] h3 .chip.approved');
 
-    const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${noticeId}`, { headers: ctx.editor.headers });
+    const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}`, { headers: ctx.editor.headers });
     const zh = stored.body.translations['zh-Hans'];
     expect(zh.status).to.equal('approved');
     expect(zh.segments.map((s: { key: string; origin: string; confirmed: boolean }) => [s.key, s.origin, s.confirmed])).to.deep.equal([
@@ -103,6 +117,17 @@ describe('staff console in a browser: translation help', function () {
   });
 
   it('the glossary page shows the term and, per language, where the approved translations came from', async () => {
+    // A Chinese text approved with a sentence from the memory and a confirmed machine sentence.
+    const id = await writeNotice(ctx, fingerprints);
+    const drafted = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/translations/zh-Hans/machine-draft`, { headers: ctx.mediator.headers });
+    expect(drafted.status, JSON.stringify(drafted.body)).to.equal(200);
+    const [, machine] = (drafted.body.segments as Array<{ machine: { text: string } }>).map((s) => s.machine.text);
+    const segments = [{ key: 't', text: '指纹' }, { key: 'b0.0', text: machine, confirmed: true }, { key: 'b0.1', text: remembered }];
+    const saved = await call(ctx.stack, 'PUT', `/api/v1/announcements/${id}/translations/zh-Hans/segments`, { headers: ctx.mediator.headers, body: { segments } });
+    expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+    const approved = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/translations/zh-Hans/approve`, { headers: ctx.mediator.headers, body: {} });
+    expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+
     await chrome.open('#/glossary');
     await page().waitForSelector('#help-stats tr[data-lang="zh-Hans"]');
 

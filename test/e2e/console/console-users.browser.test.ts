@@ -49,26 +49,35 @@ describe('staff console in a browser: people', function () {
     expect(await page().textContent(`#users tr:has(td:text("${email}")) td.email-alerts`)).to.equal('no');
   });
 
-  it('the new mediator signs in and sees their languages; the people page is not offered to them', async () => {
-    await chrome.signOut();
-    await chrome.signIn({ user: { id: '', email, role: 'mediator', languages: [] }, password, token: '', headers: { authorization: '' } });
+  it('a new mediator signs in and sees their languages; the people page is not offered to them', async () => {
+    const mediator = await signInAs(stack, 'mediator', { languages: ['ar', 'ti'] });
+
+    await chrome.signIn(mediator);
+
+
     expect(await page().textContent('#who')).to.contain('ar, ti');
     expect(await page().isVisible('#nav-users')).to.equal(false);
   });
 
-  it('disabled by the admin, they can no longer sign in', async () => {
-    await chrome.signOut();
+  it('disabled by the admin, a mediator can no longer sign in', async () => {
+    const mediator = await signInAs(stack, 'mediator', { languages: ['ar', 'ti'] });
     await chrome.signIn(admin);
     await page().click('#nav-users');
-    await page().click(`#users tr:has(td:text("${email}")) a`);
+    await page().click(`#users tr:has(td:text("${mediator.user.email}")) a`);
     await page().check('#edit-user input[name=disabled]');
     await page().click('#edit-user button[type=submit]');
-    await page().waitForSelector(`#users tr:has(td:text("${email}")) .chip:text("disattivato")`);
-    const login = await call(stack, 'POST', '/api/v1/auth/login', { body: { email, password } });
+    await page().waitForSelector(`#users tr:has(td:text("${mediator.user.email}")) .chip:text("disattivato")`);
+    const login = await call(stack, 'POST', '/api/v1/auth/login', { body: { email: mediator.user.email, password: mediator.password } });
     expect(login.status).to.equal(401);
   });
 
   it('the admin finds it all in the activity log: the creation, the disabling, the failed sign-in after, filtered by action', async () => {
+    const mediator = await signInAs(stack, 'mediator', { languages: ['ar'] });
+    const disabled = await call(stack, 'PATCH', `/api/v1/users/${mediator.user.id}`, { headers: admin.headers, body: { disabled: true } });
+    expect(disabled.status, JSON.stringify(disabled.body)).to.equal(200);
+    expect((await call(stack, 'POST', '/api/v1/auth/login', { body: { email: mediator.user.email, password: mediator.password } })).status).to.equal(401);
+    await chrome.signIn(admin);
+
     await page().click('#nav-audit');
     await page().waitForSelector('#audit');
     const actions = await page().$$eval('#audit tbody tr', (rows) => rows.map((row) => row.getAttribute('data-action')));
@@ -89,7 +98,6 @@ describe('staff console in a browser: people', function () {
   });
 
   it('an editor is offered neither the people page nor the activity log', async () => {
-    await chrome.signOut();
     await chrome.signIn(await signInAs(stack, 'editor'));
     expect(await page().isVisible('#nav-users')).to.equal(false);
     expect(await page().isVisible('#nav-audit')).to.equal(false);

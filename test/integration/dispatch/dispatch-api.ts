@@ -41,21 +41,26 @@ export async function registerGroups(
   }
 }
 
-/** Creates an announcement, approves `approved` languages and publishes it; returns its id. */
-export async function publishAnnouncement(
-  ctx: DispatchStack,
-  options: { approved: string[]; pending?: string[]; input?: Record<string, unknown>; scheduledAt?: Date },
-): Promise<string> {
-  const { stack, editor } = ctx;
-  const created = await call(stack, 'POST', '/api/v1/announcements', {
-    headers: editor.headers,
+/** Creates an announcement for `approved` and `pending` languages and approves the `approved` ones; returns its id. */
+export async function createAnnouncement(ctx: DispatchStack, options: { approved: string[]; pending?: string[]; input?: Record<string, unknown> }): Promise<string> {
+  const created = await call(ctx.stack, 'POST', '/api/v1/announcements', {
+    headers: ctx.editor.headers,
     body: buildAnnouncementInput({ targetLanguages: [...options.approved, ...(options.pending ?? [])], ...options.input }),
   });
   expect(created.status, JSON.stringify(created.body)).to.equal(201);
   const id = String(created.body.id);
   for (const lang of options.approved) await approveTranslation(ctx, id, lang);
-  const published = await call(stack, 'POST', `/api/v1/announcements/${id}/publish`, {
-    headers: editor.headers,
+  return id;
+}
+
+/** Creates an announcement, approves `approved` languages and publishes it; returns its id. */
+export async function publishAnnouncement(
+  ctx: DispatchStack,
+  options: { approved: string[]; pending?: string[]; input?: Record<string, unknown>; scheduledAt?: Date },
+): Promise<string> {
+  const id = await createAnnouncement(ctx, options);
+  const published = await call(ctx.stack, 'POST', `/api/v1/announcements/${id}/publish`, {
+    headers: ctx.editor.headers,
     ...(options.scheduledAt ? { body: { scheduledAt: options.scheduledAt.toISOString() } } : {}),
   });
   expect(published.status, JSON.stringify(published.body)).to.equal(202);

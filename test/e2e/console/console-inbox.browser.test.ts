@@ -39,6 +39,8 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
 
   it('the Chinese mediator’s queue does not hold the Arabic question, nor does their menu count it', async () => {
     await chrome.signIn(ctx.chineseMediator);
+    // Once the count has arrived (a hidden badge before it proves nothing).
+    await page().waitForSelector('#nav-inbox-waiting[data-loaded]', { state: 'attached' });
     expect(await page().isVisible('#nav-inbox-waiting')).to.equal(false);
     await page().click('#nav-inbox');
     await page().waitForSelector('main h1');
@@ -158,6 +160,7 @@ describe('staff console in a browser: a mediator answers a citizen', function ()
     await page().clock.install();
     await page().reload();
     await page().waitForSelector('#inbox-filters');
+    await page().waitForSelector('#nav-inbox-waiting[data-loaded]', { state: 'attached' });
     expect(await page().isVisible('#nav-inbox-waiting')).to.equal(false);
     expect(await page().title()).to.equal('Sportello — console');
 

@@ -36,12 +36,13 @@ function useCounts() {
     const page = await api('GET', '/announcements?limit=100');
     return page.items.filter((a) => languagesToTranslate(a, session.user.languages).length > 0).length;
   }, [], ['announcement', 'counts']);
-  return { waiting: waiting.data ?? 0, todo: todo.data ?? 0 };
+  return { waiting: waiting.data ?? 0, todo: todo.data ?? 0, waitingLoaded: waiting.data !== undefined, todoLoaded: todo.data !== undefined };
 }
 
-function Badge({ id, count, label }) {
-  // The number is for the eye; a screen reader hears the sentence.
-  return html`<span class="badge" id=${id} hidden=${!count} title=${label} aria-hidden="true">${count}</span>${count ? html`<span class="visually-hidden">${label}</span>` : null}`;
+function Badge({ id, count, label, loaded }) {
+  // The number is for the eye; a screen reader hears the sentence. `data-loaded` once the count has arrived: a
+  // hidden badge then means none, not "not asked yet" (what a test of "nobody waits" waits for).
+  return html`<span class="badge" id=${id} hidden=${!count} data-loaded=${loaded ? 'true' : undefined} title=${label} aria-hidden="true">${count}</span>${count ? html`<span class="visually-hidden">${label}</span>` : null}`;
 }
 
 function isCurrent(item, path) {
@@ -81,8 +82,8 @@ export function Shell({ route, onSignOut, onLanguage, children }) {
         <ul>
           ${menuOf().map((item) => html`<li><a href=${`#${item.path}`} id=${item.id} aria-current=${isCurrent(item, route.path) ? 'page' : undefined}>
             <span>${item.label}</span>
-            ${item.count === 'waiting' ? html`<${Badge} id="nav-inbox-waiting" count=${counts.waiting} label=${t('nav.waitingCount', { count: counts.waiting })} />` : null}
-            ${item.count === 'todo' ? html`<${Badge} id="nav-list-todo" count=${counts.todo} label=${t('nav.todoCount', { count: counts.todo })} />` : null}
+            ${item.count === 'waiting' ? html`<${Badge} id="nav-inbox-waiting" count=${counts.waiting} loaded=${counts.waitingLoaded} label=${t('nav.waitingCount', { count: counts.waiting })} />` : null}
+            ${item.count === 'todo' ? html`<${Badge} id="nav-list-todo" count=${counts.todo} loaded=${counts.todoLoaded} label=${t('nav.todoCount', { count: counts.todo })} />` : null}
           </a></li>`)}
           <li><a href="/api/docs">${t('nav.apiDocs')}</a></li>
         </ul>

@@ -1,7 +1,9 @@
-// `node scripts/test-each-file.mjs [--each-test] [--jobs N] [files…]`: runs every test file in a mocha process of its
+// `node scripts/test-each-file.mjs [--each-test] [--reverse] [--jobs N] [files…]`: runs every test file in a mocha process of its
 // own (all of test/ when no file is given), so a test that passes only after another file has built its data
 // fails here. `--each-test` goes further: every test alone (`mocha --grep` on its full title), in a process
-// of its own, which catches a test that leans on an earlier test of its file. `--jobs N` (default 1) runs N of
+// of its own, which catches a test that leans on an earlier test of its file. `--reverse` runs each file (or test)
+// with `--require test/support/reverse-order.mjs`, every suite's tests in the reverse of their written order, which
+// catches the same leaning in one process per file instead of one per test (#23). `--jobs N` (default 1) runs N of
 // those processes at once; each integration process starts its own stack (engine, redis-server), so they do not
 // share state, but more than 2 on a small machine turns waits into timeouts. Not part of `npm test`: one
 // process per file (and per test) costs minutes the whole suite in one process does not.
@@ -12,6 +14,7 @@ import { ROOT } from './lib/bootstrap.mjs';
 
 const args = process.argv.slice(2);
 const eachTest = args.includes('--each-test');
+const reverse = args.includes('--reverse');
 const jobsAt = args.indexOf('--jobs');
 const jobs = jobsAt >= 0 ? Number(args[jobsAt + 1]) : 1;
 if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs wants a whole number ≥ 1, not ${args[jobsAt + 1]}`);
@@ -27,6 +30,7 @@ const files = given.length > 0 ? given : allTestFiles().sort();
 const mochaEnv = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' };
 // Straight to mocha's script rather than through npx: npx's own start-up is a second per process, times hundreds.
 const MOCHA = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const REVERSE_ORDER = join(ROOT, 'test', 'support', 'reverse-order.mjs');
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** The full titles of a file's tests, without running them; throws with mocha's output when the file does not load. */
@@ -39,7 +43,8 @@ function titlesOf(file) {
 /** One mocha process; resolves with its exit status and output (never rejects: a failed run is a result). */
 function mocha(extra) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MOCHA, '--reporter', 'dot', ...extra], { cwd: ROOT, env: mochaEnv });
+    const order = reverse ? ['--require', REVERSE_ORDER] : [];
+    const child = spawn(process.execPath, [MOCHA, '--reporter', 'dot', ...order, ...extra], { cwd: ROOT, env: mochaEnv });
     let output = '';
     let stdout = '';
     child.stdout.on('data', (chunk) => {

@@ -104,6 +104,8 @@ describe('user administration', () => {
   });
 
   it('GET /users, pages by id and filters by role', async () => {
+    // Two pages of one need two viewers; this test makes both rather than count on earlier tests' viewers.
+    await signInAs(stack, 'viewer');
     await signInAs(stack, 'viewer');
     const first = await call(stack, 'GET', '/api/v1/users?role=viewer&limit=1', { headers: admin.headers });
 

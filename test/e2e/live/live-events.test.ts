@@ -5,6 +5,7 @@ import { openSession, signInAs, type SignedInUser } from '../../support/auth.js'
 import { call } from '../../support/http.js';
 import { createAnnouncement } from '../../integration/announcements/announcement-api.js';
 import { SseClient, type ReceivedEvent } from '../../support/sse-client.js';
+import { waitForAsync } from '../../support/wait-for.js';
 
 const ARABIC = 'مرحبا، كيف أجدد تصريح الإقامة؟';
 const CHINESE = '你好，我想续签居留许可';
@@ -27,6 +28,23 @@ async function conversationIdOfChat(ctx: InboxStack, marker: string): Promise<st
   const row = (listed.body.items as Array<{ id: string; lastMessage?: { text: string } }>).find((item) => item.lastMessage?.text.includes(marker));
   if (!row) throw new Error(`no conversation shows ${marker}`);
   return row.id;
+}
+
+/** The simulator's notice interval (`ChatMessageNotices`): within it, past the first few messages, chats are told at its end. */
+const NOTICE_INTERVAL_MS = 500;
+
+/**
+ * Resolves once no simulated chat of the account got a message for a notice interval. Only then does the next
+ * message start an interval of its own, so its chat is named by its reference; right after other tests' chats
+ * (a burst of four or more) the simulator says "several chats" instead, which is right but names none.
+ */
+async function untilAccountQuiet(ctx: InboxStack): Promise<void> {
+  await waitForAsync(async () => {
+    const listed = await call(ctx.stack, 'GET', `/api/v1/simulator/${ACCOUNT}/chats?include=messages`, { headers: ctx.admin.headers });
+    const chats = listed.body as Array<{ messages: Array<{ at: string }> }>;
+    const newest = Math.max(0, ...chats.flatMap((chat) => chat.messages.map((message) => Date.parse(message.at))));
+    return Date.now() - newest >= NOTICE_INTERVAL_MS ? true : undefined;
+  }, 'a quiet simulated account');
 }
 
 const isConversation = (language: string) => (e: ReceivedEvent) => e.event === 'conversation' && (e.data as { language: string }).language === language;
@@ -96,6 +114,7 @@ describe('GET /api/v1/events: the live stream', function () {
 
   it('events carry ids and states only: no text, name or chat number of the citizen', async () => {
     const admin = await open(ctx.admin);
+    await untilAccountQuiet(ctx);
     const marker = randomBytes(4).toString('hex');
     const chatId = await newCitizenWrites(ctx, `${ARABIC} ${marker}`);
     const id = await conversationIdOfChat(ctx, marker);

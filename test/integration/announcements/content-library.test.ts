@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import mongoose, { type Connection } from 'mongoose';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { TestStack } from '../../support/stack.js';
 import type { SignedInUser } from '../../support/auth.js';
@@ -26,11 +27,14 @@ describe('content library: import and templates API', function () {
   });
 
   it('importing twice: 7 templates created, then all 7 unchanged; the API lists them with their languages', async () => {
-    const first = await importContentLibrary(db, CONTENT);
+    // An empty database of its own: the other tests import into the service's, before or after this one.
+    const empty = db.useDb(`content-import-${randomBytes(4).toString('hex')}`);
+    const first = await importContentLibrary(empty, CONTENT);
     expect(first.created).to.have.length(7);
-    const again = await importContentLibrary(db, CONTENT);
+    const again = await importContentLibrary(empty, CONTENT);
     expect(again).to.deep.equal({ created: [], updated: [], unchanged: first.created });
 
+    await importContentLibrary(db, CONTENT);
     const listed = await call(stack, 'GET', '/api/v1/templates', { headers: mediator.headers });
     expect(listed.body.items).to.have.length(7);
     for (const template of listed.body.items) expect(template.languages).to.include.members(['it', 'en', 'zh-Hans', 'ar']);

@@ -23,19 +23,27 @@ describe('machine drafts through the API (LibreTranslate double)', function () {
   });
 
   const notice = { title: 'Allerta meteo', body: 'Domani piogge forti in tutta la provincia. Evita i sottopassi.' };
+  // Approving a translation puts its sentences in the memory, and a memory match comes before the machine's:
+  // the tests that look at where each sentence came from translate notices of their own, which no other test
+  // approves and whose sentences are nowhere near the others' (below the fuzzy threshold).
+  const closedOffices = {
+    title: 'Chiusura degli uffici comunali',
+    body: 'Lunedì gli sportelli restano chiusi per la festa patronale. Le pratiche urgenti si fanno online.',
+  };
+  const fluVaccine = { title: 'Vaccinazioni antinfluenzali', body: 'Da ottobre il medico di base offre il vaccino gratuito. Porta con te la tessera sanitaria.' };
   const draftUrl = (id: string) => `/api/v1/announcements/${id}/translations/zh-Hans/machine-draft`;
   const segmentsUrl = (id: string) => `/api/v1/announcements/${id}/translations/zh-Hans/segments`;
   const approveUrl = (id: string) => `/api/v1/announcements/${id}/translations/zh-Hans/approve`;
 
   it('a draft of each sentence: marked machine-made beside the memory, the only text sent is the notice\'s Italian', async () => {
-    const id = await writeNotice(ctx, notice);
+    const id = await writeNotice(ctx, closedOffices);
     const before = double.received.length;
 
     const drafted = await call(ctx.stack, 'POST', draftUrl(id), { headers: ctx.mediator.headers });
 
     expect(drafted.status, JSON.stringify(drafted.body)).to.equal(200);
     expect(drafted.body.translator).to.equal('libretranslate');
-    const sentences = ['Allerta meteo', 'Domani piogge forti in tutta la provincia.', 'Evita i sottopassi.'];
+    const sentences = ['Chiusura degli uffici comunali', 'Lunedì gli sportelli restano chiusi per la festa patronale.', 'Le pratiche urgenti si fanno online.'];
     expect(drafted.body.segments.map((s: { machine: unknown; prefill: unknown }) => [s.machine, s.prefill])).to.deep.equal(
       sentences.map((s) => [{ text: machineText(s, 'zh-Hans'), engine: 'libretranslate' }, { text: machineText(s, 'zh-Hans'), from: 'machine' }]),
     );
@@ -50,15 +58,15 @@ describe('machine drafts through the API (LibreTranslate double)', function () {
     return untouched;
   }
 
-  /** The title rewritten, the first sentence confirmed as it is, the second changed by one character. */
-  const reviewed = (untouched: Array<{ key: string; text: string }>) => [
-    { key: 't', text: '气象预警' },
+  /** The title rewritten (four characters typed), the first sentence confirmed as it is, the second changed by one character. */
+  const reviewed = (untouched: Array<{ key: string; text: string }>, title = '气象预警') => [
+    { key: 't', text: title },
     { key: 'b0.0', text: untouched[1]!.text, confirmed: true },
     { key: 'b0.1', text: `${untouched[2]!.text}！` },
   ];
 
   it('the draft saved untouched: approval refused with a problem naming each unreviewed sentence; changed or confirmed: approved', async () => {
-    const id = await writeNotice(ctx, notice);
+    const id = await writeNotice(ctx, fluVaccine);
     const untouched = await saveDraftUntouched(id);
 
     const refused = await call(ctx.stack, 'POST', approveUrl(id), { headers: ctx.mediator.headers, body: {} });
@@ -70,7 +78,7 @@ describe('machine drafts through the API (LibreTranslate double)', function () {
     const stored = await call(ctx.stack, 'GET', `/api/v1/announcements/${id}`, { headers: ctx.editor.headers });
     expect(stored.body.translations['zh-Hans'].status).to.equal('draft');
 
-    const saved = await call(ctx.stack, 'PUT', segmentsUrl(id), { headers: ctx.mediator.headers, body: { segments: reviewed(untouched) } });
+    const saved = await call(ctx.stack, 'PUT', segmentsUrl(id), { headers: ctx.mediator.headers, body: { segments: reviewed(untouched, '流感疫苗') } });
     expect(saved.body.translations['zh-Hans'].segments.map((s: { key: string; origin: string; edited: number; confirmed: boolean }) => [s.key, s.origin, s.edited, s.confirmed])).to.deep.equal([
       ['t', 'typed', 4, false],
       ['b0.0', 'machine', 0, true],
@@ -78,7 +86,7 @@ describe('machine drafts through the API (LibreTranslate double)', function () {
     ]);
     const approved = await call(ctx.stack, 'POST', approveUrl(id), { headers: ctx.mediator.headers, body: {} });
     expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
-    expect(approved.body.translations['zh-Hans']).to.include({ status: 'approved', title: '气象预警', body: `${untouched[1]!.text}${untouched[2]!.text}！` });
+    expect(approved.body.translations['zh-Hans']).to.include({ status: 'approved', title: '流感疫苗', body: `${untouched[1]!.text}${untouched[2]!.text}！` });
   });
 
   it('the draft pasted whole into the plain text: refused the same, naming the pasted sentences; one changed, the rest still named', async () => {

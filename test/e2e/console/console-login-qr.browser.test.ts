@@ -7,6 +7,8 @@ import { buildSimulatorAccount } from '../../factories/channel-account.factory.j
 import { startTestStack, type TestStack } from '../../support/stack.js';
 
 const ACCOUNT = 'sim-login';
+/** An account no test asks to log in again: logged in whatever the order of the tests. */
+const LOGGED_IN_ACCOUNT = 'sim-logged-in';
 
 /**
  * Linking an account: while a (simulated) WhatsApp account waits for its phone to scan a code, the API draws
@@ -21,7 +23,7 @@ describe('account login code: API and staff console in a browser', function () {
   const statusOf = async () => ((await call(stack, 'GET', '/api/v1/connectors', { headers: admin.headers })).body as Array<{ account: string; state: string; qr?: string }>).find((s) => s.account === ACCOUNT)!;
 
   before(async () => {
-    stack = await startTestStack({ CONNECTORS: JSON.stringify([buildSimulatorAccount({ id: ACCOUNT })]) });
+    stack = await startTestStack({ CONNECTORS: JSON.stringify([buildSimulatorAccount({ id: ACCOUNT }), buildSimulatorAccount({ id: LOGGED_IN_ACCOUNT })]) });
     admin = await signInAsAdmin(stack);
     chrome = await openConsoleBrowser(stack.url);
   });
@@ -31,10 +33,10 @@ describe('account login code: API and staff console in a browser', function () {
   });
 
   it('a logged-in account has no code to scan: 404 problem naming it', async () => {
-    const response = await call(stack, 'GET', qrPath, { headers: admin.headers });
+    const response = await call(stack, 'GET', `/api/v1/connectors/${LOGGED_IN_ACCOUNT}/login-qr.svg`, { headers: admin.headers });
     expect(response.status).to.equal(404);
     expect(response.headers.get('content-type')).to.contain('application/problem+json');
-    expect(response.body.detail).to.contain(ACCOUNT);
+    expect(response.body.detail).to.contain(LOGGED_IN_ACCOUNT);
   });
 
   it('while it waits for a login: an SVG for admins, never cached; 403 for an editor', async () => {

@@ -1,13 +1,12 @@
 import { createSmtpMailer } from './platform/mail/smtp-mailer.js';
 import { countedMailer } from './platform/mail/counted-mailer.js';
 import type { Server } from 'node:http';
-import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig, type Config } from './platform/config.js';
-import { createLogger, type Logger } from './platform/logging/logger.js';
+import { loadConfig } from './platform/config.js';
+import { createLogger } from './platform/logging/logger.js';
 import { createI18n, exactLanguageTranslator } from './platform/i18n/i18n.js';
 import { createHttpApp } from './platform/http/app.js';
 import { createOutageGate } from './platform/http/outage-gate.js';
@@ -17,14 +16,14 @@ import { createMetricsRegistry, createMetricsRoutes } from './platform/http/metr
 import { createBullQueueFactory } from './platform/queue/bull-queue.adapter.js';
 import { ProcessLiveness } from './platform/redis/process-liveness.js';
 import { FileSpool } from './platform/spool/file-spool.js';
-import { createIdentity, type DemoCredentials } from './identity/index.js';
+import { createIdentity } from './identity/index.js';
 import { createDispatch } from './dispatch/index.js';
 import { createAnnouncements } from './announcements/index.js';
 import { importContentLibrary } from './content-library/index.js';
 import { writeDemoAnnouncements } from './demo/demo-announcements.js';
 import { writeDemoQuestions } from './demo/demo-questions.js';
 import { writeDemoSavedReplies } from './demo/demo-saved-replies.js';
-import { createConnectorRegistry, type ConnectorRegistry } from './connectors/index.js';
+import { createConnectorRegistry } from './connectors/index.js';
 import { wireOfficialAccounts } from './composition/official-accounts.js';
 import { createInbox } from './inbox/index.js';
 import { accountSenderOf, createChatAccounts } from './chat-accounts/index.js';
@@ -47,21 +46,8 @@ import { PROJECT_ROOT } from './platform/project-root.js';
 /** The project folder (where package.json is): `src/` under tsx, `dist/src/` once compiled. */
 const ROOT = PROJECT_ROOT;
 
-export interface RunningSportello {
-  url: string;
-  config: Config;
-  log: Logger;
-  /** Demo mode: the admin's e-mail, random password and API token, printed at start. */
-  demoCredentials: DemoCredentials | undefined;
-  /** The database in use (the embedded engine's in demo and test), for one-off tools and tests. */
-  mongoUri: string;
-  /** The HTTP app with every router mounted, for tools and tests that inspect its routes (the role matrix). */
-  app: Express;
-  /** The chat accounts' connectors: benches put a citizen's message through one as its platform would. */
-  connectors: ConnectorRegistry;
-  /** Graceful: stop accepting, drain in-flight jobs, stop connectors, close connections, in reverse order of start. */
-  stop(): Promise<void>;
-}
+export type { RunningSportello } from './composition/running-sportello.js';
+import type { RunningSportello } from './composition/running-sportello.js';
 
 export interface StartOptions {
   /** Worker-only process (`npm run worker`): runs the queue processors and no HTTP routes but health. */
